@@ -1,0 +1,24 @@
+using Tandem.Grains.Interfaces.Catalog;
+
+namespace Tandem.Grains.Interfaces.Couriers;
+
+[GenerateSerializer, Immutable, Alias("tandem.courier-view")]
+public sealed record CourierView
+{
+    [Id(0)] public required string CourierId { get; init; }
+
+    [Id(1)] public required string Name { get; init; }
+
+    [Id(2)] public required CourierStatus Status { get; init; }
+
+    [Id(3)] public GeoPoint? Position { get; init; }
+
+    [Id(4)] public DateTimeOffset? PositionAt { get; init; }
+
+    /// <summary>How many orders the courier can carry at once.</summary>
+    [Id(5)] public required int Capacity { get; init; }
+
+    [Id(6)] public required IReadOnlyList<CourierAssignment> Assignments { get; init; }
+
+    [Id(7)] public required long Version { get; init; }
+}

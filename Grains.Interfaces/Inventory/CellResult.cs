@@ -1,0 +1,14 @@
+namespace Tandem.Grains.Interfaces.Inventory;
+
+/// <summary>The outcome of a cell command and the cell as it stands afterwards.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.cell-result")]
+public sealed record CellResult
+{
+    [Id(0)] public required CellOutcome Outcome { get; init; }
+
+    [Id(1)] public required CellSnapshot Cell { get; init; }
+
+    [Id(2)] public string? Detail { get; init; }
+
+    public bool Succeeded => Outcome is CellOutcome.Applied or CellOutcome.Replayed;
+}

@@ -1,0 +1,33 @@
+namespace Tandem.Grains.Interfaces.Orders;
+
+/// <summary>One order (key <see cref="Keys.OrderId"/>): its lines, fulfilment, state machine and history.</summary>
+public interface IOrderGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Reserves every line at its chosen location, all or nothing (a failed line releases the others).
+    /// Idempotent: the same request again returns the placed order; a different request is <see cref="OrderOutcome.KeyReused"/>.
+    /// </summary>
+    Task<OrderResult> PlaceAsync(PlaceOrder request);
+
+    /// <summary>Commits every line's reservation (stock leaves the shelf). Idempotent.</summary>
+    Task<OrderResult> PackAsync(string actor);
+
+    /// <summary>A packed pickup order is waiting at the store. Idempotent.</summary>
+    Task<OrderResult> MarkReadyForPickupAsync(string actor);
+
+    /// <summary>Assigns a packed delivery order to a courier. Idempotent for the same courier.</summary>
+    Task<OrderResult> DispatchAsync(string courierId, string actor);
+
+    /// <summary>The courier (delivery) or the shopper (pickup) has the goods. Idempotent.</summary>
+    Task<OrderResult> MarkPickedUpAsync(string actor);
+
+    /// <summary>The courier handed the goods over. Idempotent.</summary>
+    Task<OrderResult> MarkDeliveredAsync(string actor);
+
+    /// <summary>Cancels before pickup: releases live reservations, restocks committed ones. Idempotent.</summary>
+    Task<OrderResult> CancelAsync(string actor, string? reason);
+
+    /// <summary>The order, or null when none was placed under this id.</summary>
+    [ReadOnly]
+    Task<OrderView?> GetAsync();
+}

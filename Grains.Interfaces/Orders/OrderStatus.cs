@@ -1,0 +1,21 @@
+namespace Tandem.Grains.Interfaces.Orders;
+
+/// <summary>
+/// The order state machine: Placed → Reserved → Packed → ReadyForPickup → PickedUp (pickup) or
+/// Packed → Dispatched → PickedUp → Delivered (delivery); Cancelled from any state before PickedUp.
+/// </summary>
+[GenerateSerializer, Alias("tandem.order-status")]
+public enum OrderStatus
+{
+    Placed = 0,
+    Reserved = 1,
+    Packed = 2,
+    ReadyForPickup = 3,
+    Dispatched = 4,
+    PickedUp = 5,
+    Delivered = 6,
+    Cancelled = 7,
+
+    /// <summary>Reserved for the returns flow: a delivered order sent back.</summary>
+    Returned = 8,
+}

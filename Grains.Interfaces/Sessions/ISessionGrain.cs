@@ -1,0 +1,23 @@
+namespace Tandem.Grains.Interfaces.Sessions;
+
+/// <summary>A shopper session (key <see cref="Keys.SessionId"/>): cart, recent behaviour and open orders.</summary>
+public interface ISessionGrain : IGrainWithStringKey
+{
+    /// <summary>Sets the cart quantity of a sku (0 removes it). Idempotent: it sets, it does not add.</summary>
+    Task<SessionView> SetCartLineAsync(string sku, int quantity);
+
+    /// <summary>
+    /// Appends behaviour events, keeping the most recent <see cref="SessionLimits.MaxRecentEvents"/>. A batch sent again
+    /// (same events) is not counted twice. Returns how many events were new.
+    /// </summary>
+    Task<int> RecordEventsAsync(IReadOnlyList<BehaviourEvent> events);
+
+    /// <summary>Notes an order the shopper placed, and removes its skus from the cart. Idempotent.</summary>
+    Task OrderPlacedAsync(string orderId, IReadOnlyList<string> skus);
+
+    /// <summary>Removes an order from the open orders once it is finished or cancelled. Idempotent.</summary>
+    Task OrderClosedAsync(string orderId);
+
+    [ReadOnly]
+    Task<SessionView> GetAsync();
+}

@@ -1,0 +1,28 @@
+using Tandem.Grains.Interfaces.Couriers;
+
+namespace Tandem.Grains.Interfaces.Streams;
+
+[GenerateSerializer, Alias("tandem.courier-change-kind")]
+public enum CourierChangeKind
+{
+    Registered = 0,
+    Moved = 1,
+    StatusChanged = 2,
+    Assigned = 3,
+    PickedUp = 4,
+    Unassigned = 5,
+}
+
+/// <summary>A courier moved or changed status. Published on <see cref="StreamMap.Couriers"/> by courier id.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.courier-changed")]
+public sealed record CourierChanged
+{
+    [Id(0)] public required CourierView Courier { get; init; }
+
+    [Id(1)] public required CourierChangeKind Kind { get; init; }
+
+    /// <summary>The order concerned, for assignment changes.</summary>
+    [Id(2)] public string? OrderId { get; init; }
+
+    [Id(3)] public required DateTimeOffset At { get; init; }
+}

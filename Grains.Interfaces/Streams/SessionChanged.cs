@@ -1,0 +1,28 @@
+namespace Tandem.Grains.Interfaces.Streams;
+
+[GenerateSerializer, Alias("tandem.session-change-kind")]
+public enum SessionChangeKind
+{
+    Cart = 0,
+    Behaviour = 1,
+    Orders = 2,
+}
+
+/// <summary>A shopper session changed. Published on <see cref="StreamMap.Sessions"/> by session id.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.session-changed")]
+public sealed record SessionChanged
+{
+    [Id(0)] public required string SessionId { get; init; }
+
+    [Id(1)] public required SessionChangeKind Kind { get; init; }
+
+    /// <summary>Skus the change concerns (cart line, viewed products).</summary>
+    [Id(2)] public required IReadOnlyList<string> Skus { get; init; }
+
+    /// <summary>How many behaviour events the change added.</summary>
+    [Id(3)] public required int EventCount { get; init; }
+
+    [Id(4)] public required long Version { get; init; }
+
+    [Id(5)] public required DateTimeOffset At { get; init; }
+}

@@ -1,0 +1,15 @@
+using Tandem.Grains.Interfaces.Catalog;
+
+namespace Tandem.Grains.Catalog;
+
+[GenerateSerializer, Alias("tandem.catalog-state")]
+public sealed class CatalogState
+{
+    public const int CurrentSchema = 1;
+
+    [Id(0)] public int Schema { get; set; } = CurrentSchema;
+
+    [Id(1)] public Dictionary<string, Product> Products { get; set; } = [];
+
+    [Id(2)] public Dictionary<string, Location> Locations { get; set; } = [];
+}

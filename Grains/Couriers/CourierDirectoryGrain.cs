@@ -1,0 +1,20 @@
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Couriers;
+
+namespace Tandem.Grains.Couriers;
+
+public sealed class CourierDirectoryGrain(
+    [PersistentState("courier-directory", StorageNames.Grains)] IPersistentState<CourierDirectoryState> state)
+    : Grain, ICourierDirectoryGrain
+{
+    public async Task AddAsync(string courierId)
+    {
+        if (state.State.CourierIds.Add(courierId))
+        {
+            await state.SaveAsync(this);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetAllAsync() =>
+        Task.FromResult<IReadOnlyList<string>>([.. state.State.CourierIds]);
+}

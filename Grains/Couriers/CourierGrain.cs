@@ -1,0 +1,175 @@
+using Microsoft.Extensions.Logging;
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Streams;
+
+namespace Tandem.Grains.Couriers;
+
+/// <summary>A courier: where it is, whether it works, what it carries.</summary>
+public sealed class CourierGrain(
+    [PersistentState("courier", StorageNames.Grains)] IPersistentState<CourierState> state,
+    TimeProvider clock,
+    ILogger<CourierGrain> logger) : Grain, ICourierGrain
+{
+    private EventPublisher? _events;
+
+    private CourierState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _events = new EventPublisher(this, logger);
+        return Task.CompletedTask;
+    }
+
+    public async Task<CourierView> RegisterAsync(string name, int capacity, GeoPoint? position, CourierStatus status)
+    {
+        if (capacity <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), "A courier carries at least one order.");
+        }
+
+        if (S.Registered && S.Name == name && S.Capacity == capacity)
+        {
+            return View();
+        }
+
+        var isNew = !S.Registered;
+        S.Registered = true;
+        S.Name = name;
+        S.Capacity = capacity;
+        if (isNew)
+        {
+            S.Online = status != CourierStatus.Offline;
+            S.Position = position;
+            S.PositionAt = position is null ? null : clock.GetUtcNow();
+        }
+
+        await SaveAndPublishAsync(CourierChangeKind.Registered, null);
+        if (isNew)
+        {
+            await GrainFactory.CourierDirectory().AddAsync(this.GetPrimaryKeyString());
+        }
+
+        return View();
+    }
+
+    public async Task<CourierResult> UpdatePositionAsync(GeoPoint position, DateTimeOffset at)
+    {
+        if (!S.Registered)
+        {
+            return Result(CourierOutcome.NotFound, "No such courier.");
+        }
+
+        if (S.PositionAt is { } last && at <= last)
+        {
+            return Result(CourierOutcome.Stale, $"A position from {last:O} is already held.");
+        }
+
+        S.Position = position;
+        S.PositionAt = at;
+        await SaveAndPublishAsync(CourierChangeKind.Moved, null);
+        return Result(CourierOutcome.Applied);
+    }
+
+    public async Task<CourierResult> SetAvailabilityAsync(bool online)
+    {
+        if (!S.Registered)
+        {
+            return Result(CourierOutcome.NotFound, "No such courier.");
+        }
+
+        if (S.Online == online)
+        {
+            return Result(CourierOutcome.Replayed);
+        }
+
+        if (!online && S.Assignments.Count > 0)
+        {
+            return Result(CourierOutcome.Conflict, $"Still carrying {S.Assignments.Count} order(s).");
+        }
+
+        S.Online = online;
+        await SaveAndPublishAsync(CourierChangeKind.StatusChanged, null);
+        return Result(CourierOutcome.Applied);
+    }
+
+    public async Task<CourierResult> AssignAsync(CourierAssignment assignment)
+    {
+        if (!S.Registered)
+        {
+            return Result(CourierOutcome.NotFound, "No such courier.");
+        }
+
+        if (S.Assignments.Any(a => a.OrderId == assignment.OrderId))
+        {
+            return Result(CourierOutcome.Replayed);
+        }
+
+        if (!S.Online || S.Assignments.Count >= S.Capacity)
+        {
+            return Result(CourierOutcome.Unavailable, S.Online ? "At capacity." : "Offline.");
+        }
+
+        S.Assignments.Add(assignment);
+        await SaveAndPublishAsync(CourierChangeKind.Assigned, assignment.OrderId);
+        return Result(CourierOutcome.Applied);
+    }
+
+    public async Task<CourierResult> MarkPickedUpAsync(string orderId)
+    {
+        var index = S.Assignments.FindIndex(a => a.OrderId == orderId);
+        if (index < 0)
+        {
+            return Result(CourierOutcome.Conflict, $"Order {orderId} is not assigned to this courier.");
+        }
+
+        if (S.Assignments[index].PickedUp)
+        {
+            return Result(CourierOutcome.Replayed);
+        }
+
+        S.Assignments[index] = S.Assignments[index] with { PickedUp = true };
+        await SaveAndPublishAsync(CourierChangeKind.PickedUp, orderId);
+        return Result(CourierOutcome.Applied);
+    }
+
+    public async Task<CourierResult> UnassignAsync(string orderId)
+    {
+        if (S.Assignments.RemoveAll(a => a.OrderId == orderId) == 0)
+        {
+            return Result(CourierOutcome.Replayed);
+        }
+
+        await SaveAndPublishAsync(CourierChangeKind.Unassigned, orderId);
+        return Result(CourierOutcome.Applied);
+    }
+
+    public Task<CourierView?> GetAsync() => Task.FromResult(S.Registered ? View() : null);
+
+    private async Task SaveAndPublishAsync(CourierChangeKind kind, string? orderId)
+    {
+        S.Version++;
+        await state.SaveAsync(this);
+        await _events!.PublishAsync(StreamMap.Couriers, this.GetPrimaryKeyString(), new CourierChanged
+        {
+            Courier = View(), Kind = kind, OrderId = orderId, At = clock.GetUtcNow(),
+        });
+    }
+
+    private CourierResult Result(CourierOutcome outcome, string? detail = null) =>
+        new() { Outcome = outcome, Courier = S.Registered ? View() : null, Detail = detail };
+
+    private CourierView View() => new()
+    {
+        CourierId = this.GetPrimaryKeyString(),
+        Name = S.Name,
+        Status = S.Status,
+        Position = S.Position,
+        PositionAt = S.PositionAt,
+        Capacity = S.Capacity,
+        Assignments = [.. S.Assignments],
+        Version = S.Version,
+    };
+}

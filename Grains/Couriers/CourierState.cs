@@ -1,0 +1,35 @@
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Couriers;
+
+namespace Tandem.Grains.Couriers;
+
+[GenerateSerializer, Alias("tandem.courier-state")]
+public sealed class CourierState
+{
+    public const int CurrentSchema = 1;
+
+    [Id(0)] public int Schema { get; set; } = CurrentSchema;
+
+    [Id(1)] public bool Registered { get; set; }
+
+    [Id(2)] public string Name { get; set; } = "";
+
+    [Id(3)] public int Capacity { get; set; }
+
+    [Id(4)] public bool Online { get; set; }
+
+    [Id(5)] public GeoPoint? Position { get; set; }
+
+    [Id(6)] public DateTimeOffset? PositionAt { get; set; }
+
+    [Id(7)] public List<CourierAssignment> Assignments { get; set; } = [];
+
+    [Id(8)] public long Version { get; set; }
+
+    /// <summary>Status follows from being online and from the assignments; it is never stored apart.</summary>
+    public CourierStatus Status =>
+        !Online ? CourierStatus.Offline
+        : Assignments.Any(a => !a.PickedUp) ? CourierStatus.ToPickup
+        : Assignments.Count > 0 ? CourierStatus.ToDropoff
+        : CourierStatus.Idle;
+}

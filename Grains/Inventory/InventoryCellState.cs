@@ -1,0 +1,94 @@
+using Tandem.Grains.Interfaces.Inventory;
+
+namespace Tandem.Grains.Inventory;
+
+/// <summary>A live hold on stock.</summary>
+[GenerateSerializer, Alias("tandem.reservation")]
+public sealed record Reservation
+{
+    [Id(0)] public required int Quantity { get; init; }
+
+    [Id(1)] public required DateTimeOffset ExpiresAt { get; init; }
+
+    [Id(2)] public required DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>A reservation that has ended: committed (stock left), released, expired or restocked.</summary>
+[GenerateSerializer, Alias("tandem.closed-reservation")]
+public sealed record ClosedReservation
+{
+    [Id(0)] public required int Quantity { get; init; }
+
+    [Id(1)] public required ReservationEnd End { get; init; }
+
+    [Id(2)] public required DateTimeOffset At { get; init; }
+}
+
+[GenerateSerializer, Alias("tandem.reservation-end")]
+public enum ReservationEnd
+{
+    Committed = 0,
+    Released = 1,
+    Expired = 2,
+    Restocked = 3,
+}
+
+/// <summary>One entry of a cell's audit trail.</summary>
+[GenerateSerializer, Alias("tandem.cell-history-entry")]
+public sealed record CellHistoryEntry
+{
+    [Id(0)] public required DateTimeOffset At { get; init; }
+
+    [Id(1)] public required string Kind { get; init; }
+
+    [Id(2)] public required int Delta { get; init; }
+
+    [Id(3)] public required string Reference { get; init; }
+
+    [Id(4)] public required string Actor { get; init; }
+
+    [Id(5)] public string? Reason { get; init; }
+}
+
+/// <summary>What an inventory cell persists. <see cref="CheckInvariants"/> holds after every command.</summary>
+[GenerateSerializer, Alias("tandem.inventory-cell-state")]
+public sealed class InventoryCellState
+{
+    public const int CurrentSchema = 1;
+
+    /// <summary>How many ended reservations and applied references are remembered for idempotency.</summary>
+    public const int RememberedIds = 5000;
+
+    public const int HistoryLength = 100;
+
+    [Id(0)] public int Schema { get; set; } = CurrentSchema;
+
+    [Id(1)] public int OnHand { get; set; }
+
+    [Id(2)] public Bin? Bin { get; set; }
+
+    [Id(3)] public Dictionary<string, Reservation> Live { get; set; } = [];
+
+    [Id(4)] public Dictionary<string, ClosedReservation> Closed { get; set; } = [];
+
+    /// <summary>Receipt and adjustment references already applied, with when.</summary>
+    [Id(5)] public Dictionary<string, DateTimeOffset> AppliedReferences { get; set; } = [];
+
+    /// <summary>Units shipped through committed reservations and not restocked.</summary>
+    [Id(6)] public int Committed { get; set; }
+
+    [Id(7)] public long Version { get; set; }
+
+    [Id(8)] public List<CellHistoryEntry> History { get; set; } = [];
+
+    public int Reserved => Live.Values.Sum(r => r.Quantity);
+
+    public void CheckInvariants()
+    {
+        if (OnHand < 0 || Committed < 0 || Live.Values.Any(r => r.Quantity <= 0) || OnHand - Reserved < 0)
+        {
+            throw new InvalidOperationException(
+                $"Inventory invariant broken: onHand={OnHand} reserved={Reserved} committed={Committed}.");
+        }
+    }
+}

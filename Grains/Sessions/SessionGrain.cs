@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Logging;
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Sessions;
+using Tandem.Grains.Interfaces.Streams;
+
+namespace Tandem.Grains.Sessions;
+
+/// <summary>A shopper session: cart, bounded recent behaviour, open orders.</summary>
+public sealed class SessionGrain(
+    [PersistentState("session", StorageNames.Grains)] IPersistentState<SessionState> state,
+    TimeProvider clock,
+    ILogger<SessionGrain> logger) : Grain, ISessionGrain
+{
+    private EventPublisher? _events;
+
+    private SessionState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _events = new EventPublisher(this, logger);
+        return Task.CompletedTask;
+    }
+
+    public async Task<SessionView> SetCartLineAsync(string sku, int quantity)
+    {
+        var index = S.Cart.FindIndex(l => l.Sku == sku);
+        var current = index < 0 ? 0 : S.Cart[index].Quantity;
+        if (current == quantity)
+        {
+            return View();
+        }
+
+        if (quantity == 0)
+        {
+            S.Cart.RemoveAt(index);
+        }
+        else if (index < 0)
+        {
+            S.Cart.Add(new CartLine { Sku = sku, Quantity = quantity });
+        }
+        else
+        {
+            S.Cart[index] = new CartLine { Sku = sku, Quantity = quantity };
+        }
+
+        await SaveAndPublishAsync(SessionChangeKind.Cart, [sku], 0);
+        return View();
+    }
+
+    public async Task<int> RecordEventsAsync(IReadOnlyList<BehaviourEvent> events)
+    {
+        var known = new HashSet<BehaviourEvent>(S.RecentEvents);
+        var fresh = events.Where(known.Add).ToList();
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
+        S.RecentEvents.AddRange(fresh.OrderBy(e => e.At));
+        S.RecentEvents.Sort((a, b) => a.At.CompareTo(b.At));
+        S.RecentEvents.TrimTo(SessionLimits.MaxRecentEvents);
+        S.EventsSeen += fresh.Count;
+        var skus = fresh.Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        await SaveAndPublishAsync(SessionChangeKind.Behaviour, skus, fresh.Count);
+        return fresh.Count;
+    }
+
+    public async Task OrderPlacedAsync(string orderId, IReadOnlyList<string> skus)
+    {
+        if (S.OpenOrders.Contains(orderId))
+        {
+            return;
+        }
+
+        S.OpenOrders.Add(orderId);
+        S.Cart.RemoveAll(l => skus.Contains(l.Sku));
+        await SaveAndPublishAsync(SessionChangeKind.Orders, skus, 0);
+    }
+
+    public async Task OrderClosedAsync(string orderId)
+    {
+        if (S.OpenOrders.Remove(orderId))
+        {
+            await SaveAndPublishAsync(SessionChangeKind.Orders, [], 0);
+        }
+    }
+
+    public Task<SessionView> GetAsync() => Task.FromResult(View());
+
+    private async Task SaveAndPublishAsync(SessionChangeKind kind, IReadOnlyList<string> skus, int eventCount)
+    {
+        S.Version++;
+        await state.SaveAsync(this);
+        var sessionId = this.GetPrimaryKeyString();
+        await _events!.PublishAsync(StreamMap.Sessions, sessionId, new SessionChanged
+        {
+            SessionId = sessionId, Kind = kind, Skus = skus, EventCount = eventCount, Version = S.Version, At = clock.GetUtcNow(),
+        });
+    }
+
+    private SessionView View() => new()
+    {
+        SessionId = this.GetPrimaryKeyString(),
+        Cart = [.. S.Cart],
+        RecentEvents = [.. S.RecentEvents],
+        OpenOrders = [.. S.OpenOrders],
+        EventsSeen = S.EventsSeen,
+        Version = S.Version,
+    };
+}

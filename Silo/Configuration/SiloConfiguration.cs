@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Streams;
+using Tandem.Grains.Orders;
+
+namespace Tandem.Silo.Configuration;
+
+/// <summary>
+/// The one place a Tandem silo is configured: clustering, grain storage, streams and grain services.
+/// Both the silo-only host and the Api's embedded silo call <see cref="UseTandem"/>.
+/// </summary>
+public static class SiloConfiguration
+{
+    public static ISiloBuilder UseTandem(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = configuration.GetSection(TandemClusterOptions.Section).Get<TandemClusterOptions>() ?? new();
+        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        silo.AddMemoryGrainStorage(StorageNames.Grains);
+        silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        silo.AddMemoryStreams(StreamMap.Provider);
+
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<OrderOptions>().BindConfiguration("Tandem:Orders");
+        return silo;
+    }
+}
