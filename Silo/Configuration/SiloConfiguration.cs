@@ -15,6 +15,12 @@ public static class SiloConfiguration
     {
         var cluster = configuration.GetSection(TandemClusterOptions.Section).Get<TandemClusterOptions>() ?? new();
         silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        return silo.AddTandemGrainServices();
+    }
+
+    /// <summary>Storage, streams and the services grains depend on; clustering is left to the caller.</summary>
+    public static ISiloBuilder AddTandemGrainServices(this ISiloBuilder silo)
+    {
         silo.AddMemoryGrainStorage(StorageNames.Grains);
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.AddMemoryStreams(StreamMap.Provider);

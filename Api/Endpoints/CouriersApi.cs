@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tandem.Api.Contracts;
+using Tandem.Api.Http;
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Api.Endpoints;
+
+/// <summary>Couriers: listing, position reports, going on- and offline.</summary>
+public static class CouriersApi
+{
+    /// <summary>How far ahead of the server's clock a position's time may be.</summary>
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    public static IEndpointRouteBuilder MapCouriersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/couriers").WithTags("Couriers");
+        api.MapGet("/", List).WithName("ListCouriers").WithSummary("Every courier with position, status and assignments");
+        api.MapGet("/{courierId}", Get).WithName("GetCourier").WithSummary("One courier");
+        api.MapPost("/{courierId}/position", ReportPosition).WithName("ReportCourierPosition")
+            .WithSummary("Report a position; one older than the last is ignored (outcome \"stale\")");
+        api.MapPost("/{courierId}/status", SetStatus).WithName("SetCourierStatus")
+            .WithSummary("Go \"idle\" (online) or \"offline\"; idempotent");
+        return app;
+    }
+
+    private static async Task<Ok<CourierView[]>> List(IGrainFactory grains)
+    {
+        var ids = await grains.CourierDirectory().GetAllAsync();
+        var couriers = await Task.WhenAll(ids.Select(id => grains.Courier(new CourierId(id)).GetAsync()));
+        return TypedResults.Ok(couriers.OfType<CourierView>().ToArray());
+    }
+
+    private static async Task<Results<Ok<CourierView>, ProblemHttpResult>> Get(IGrainFactory grains, string courierId)
+    {
+        var courier = Identifier.IsValid(courierId) ? await grains.Courier(new CourierId(courierId)).GetAsync() : null;
+        return courier is null ? Problems.NotFound($"No courier {courierId}.") : TypedResults.Ok(courier);
+    }
+
+    private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> ReportPosition(
+        IGrainFactory grains, TimeProvider clock, string courierId, CourierPositionRequest request)
+    {
+        var errors = new RequestErrors().Position("position", request.Lat, request.Lon);
+        if (request.At is null)
+        {
+            errors.Add("at", "Required.");
+        }
+        else if (request.At > clock.GetUtcNow() + MaxClockSkew)
+        {
+            errors.Add("at", "Lies in the future.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (!Identifier.IsValid(courierId))
+        {
+            return Problems.NotFound($"No courier {courierId}.");
+        }
+
+        var position = new GeoPoint { Lat = request.Lat!.Value, Lon = request.Lon!.Value };
+        return ToHttp(await grains.Courier(new CourierId(courierId)).UpdatePositionAsync(position, request.At!.Value), courierId);
+    }
+
+    private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> SetStatus(
+        IGrainFactory grains, string courierId, CourierStatusRequest request)
+    {
+        bool online;
+        switch (request.Status)
+        {
+            case "idle":
+                online = true;
+                break;
+            case "offline":
+                online = false;
+                break;
+            case "toPickup" or "toDropoff":
+                return Problems.Invalid(new RequestErrors().Add("status", "Follows from assignments; set \"idle\" or \"offline\"."));
+            default:
+                return Problems.Invalid(new RequestErrors().Add("status", "Must be \"idle\" or \"offline\"."));
+        }
+
+        if (!Identifier.IsValid(courierId))
+        {
+            return Problems.NotFound($"No courier {courierId}.");
+        }
+
+        return ToHttp(await grains.Courier(new CourierId(courierId)).SetAvailabilityAsync(online), courierId);
+    }
+
+    private static Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem> ToHttp(CourierResult result, string courierId) =>
+        result.Outcome switch
+        {
+            CourierOutcome.NotFound => Problems.NotFound($"No courier {courierId}."),
+            _ when result.Succeeded => TypedResults.Ok(new CourierCommandResponse(result.Outcome, result.Courier!)),
+            _ => Problems.Conflict(result.Detail ?? result.Outcome.ToString()),
+        };
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Silo.Demo;
+
+namespace Tandem.Api.Endpoints;
+
+public static class HealthApi
+{
+    private const string Ready = "ready";
+
+    public static IServiceCollection AddTandemHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: [Ready]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(Ready) });
+        return app;
+    }
+
+    /// <summary>Ready when grains answer and the demo data (if any) is in place.</summary>
+    private sealed class ClusterReadyCheck(IGrainFactory grains, DemoSeedStatus demo) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            if (!demo.IsComplete)
+            {
+                return HealthCheckResult.Unhealthy("Demo data is still being seeded.");
+            }
+
+            try
+            {
+                await grains.Catalog().GetCategoriesAsync().WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return HealthCheckResult.Unhealthy("Grains do not answer.", ex);
+            }
+        }
+    }
+}

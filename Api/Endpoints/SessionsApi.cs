@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tandem.Api.Contracts;
+using Tandem.Api.Http;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Sessions;
+
+namespace Tandem.Api.Endpoints;
+
+/// <summary>Shopper sessions: cart and behaviour capture.</summary>
+public static class SessionsApi
+{
+    private static readonly Dictionary<string, BehaviourType> Types = new(StringComparer.Ordinal)
+    {
+        ["view"] = BehaviourType.View,
+        ["dwell"] = BehaviourType.Dwell,
+        ["scroll"] = BehaviourType.Scroll,
+        ["click"] = BehaviourType.Click,
+        ["sizeChart"] = BehaviourType.SizeChart,
+        ["addToCart"] = BehaviourType.AddToCart,
+    };
+
+    public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/sessions/{sessionId}").WithTags("Sessions");
+        api.MapGet("/", Get).WithName("GetSession").WithSummary("Cart, recent behaviour and open orders");
+        api.MapPost("/cart", SetCartLine).WithName("SetCartLine").WithSummary("Set a cart line's quantity (0 removes); idempotent");
+        api.MapPost("/events", RecordEvents).WithName("RecordBehaviour")
+            .WithSummary($"Record up to {SessionLimits.MaxEventsPerBatch} behaviour events; a re-sent batch is not counted twice");
+        return app;
+    }
+
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> Get(IGrainFactory grains, string sessionId) =>
+        Identifier.IsValid(sessionId)
+            ? TypedResults.Ok(await grains.Session(new SessionId(sessionId)).GetAsync())
+            : Problems.NotFound($"No session {sessionId}.");
+
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult, ValidationProblem>> SetCartLine(
+        IGrainFactory grains, string sessionId, CartLineRequest request)
+    {
+        var errors = new RequestErrors().Identifier("sku", request.Sku).Quantity("quantity", request.Quantity, min: 0);
+        if (!Identifier.IsValid(sessionId))
+        {
+            errors.Add("sessionId", "Not a valid session id.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (await grains.Catalog().GetProductAsync(request.Sku!) is null)
+        {
+            return Problems.NotFound($"No product {request.Sku}.");
+        }
+
+        return TypedResults.Ok(await grains.Session(new SessionId(sessionId)).SetCartLineAsync(request.Sku!, request.Quantity!.Value));
+    }
+
+    private static async Task<Results<Accepted<EventsAccepted>, ValidationProblem>> RecordEvents(
+        IGrainFactory grains, string sessionId, List<BehaviourEventDto?> batch)
+    {
+        var errors = new RequestErrors();
+        if (!Identifier.IsValid(sessionId))
+        {
+            errors.Add("sessionId", "Not a valid session id.");
+        }
+
+        if (batch.Count > SessionLimits.MaxEventsPerBatch)
+        {
+            return Problems.Invalid(errors.Add("events", $"At most {SessionLimits.MaxEventsPerBatch} events per batch."));
+        }
+
+        var events = new List<BehaviourEvent>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (Map(batch[i], $"[{i}]", errors) is { } e)
+            {
+                events.Add(e);
+            }
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var accepted = events.Count == 0 ? 0 : await grains.Session(new SessionId(sessionId)).RecordEventsAsync(events);
+        return TypedResults.Accepted($"/api/sessions/{sessionId}", new EventsAccepted(batch.Count, accepted));
+    }
+
+    private static BehaviourEvent? Map(BehaviourEventDto? dto, string field, RequestErrors errors)
+    {
+        if (dto is null)
+        {
+            errors.Add(field, "Required.");
+            return null;
+        }
+
+        var ok = true;
+        if (dto.Type is null || !Types.TryGetValue(dto.Type, out var type))
+        {
+            errors.Add($"{field}.type", $"Must be one of: {string.Join(", ", Types.Keys)}.");
+            ok = false;
+            type = default;
+        }
+
+        if (dto.At is null)
+        {
+            errors.Add($"{field}.at", "Required.");
+            ok = false;
+        }
+
+        if (dto.Sku is not null && !Identifier.IsValid(dto.Sku))
+        {
+            errors.Add($"{field}.sku", "Not a valid sku.");
+            ok = false;
+        }
+
+        if (dto.Value is { } v && !double.IsFinite(v))
+        {
+            errors.Add($"{field}.value", "Must be a finite number.");
+            ok = false;
+        }
+
+        return ok ? new BehaviourEvent { Type = type, Sku = dto.Sku, At = dto.At!.Value, Value = dto.Value } : null;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+using Tandem.Api.Endpoints;
+using Tandem.Api.Http;
+using Tandem.Api.Hubs;
+using Tandem.Api.Relay;
+using Tandem.Silo.Configuration;
+using Tandem.Silo.Demo;
+
+namespace Tandem.Api.Hosting;
+
+public static class TandemHostingExtensions
+{
+    /// <summary>
+    /// Everything the Api process needs. With no cluster configured it co-hosts a silo in-process using the
+    /// same silo configuration as a silo-only node.
+    /// </summary>
+    public static WebApplicationBuilder AddTandem(this WebApplicationBuilder builder)
+    {
+        builder.UseOrleans(silo => silo.UseTandem(builder.Configuration));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddTandemDemo();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => TandemJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi();
+        builder.Services.AddSignalR().AddJsonProtocol(o => TandemJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddTandemHealthChecks();
+        builder.Services.AddTandemRelay();
+        return builder;
+    }
+
+    public static WebApplication MapTandem(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+
+        app.MapHealthApi();
+        app.MapCatalogApi();
+        app.MapInventoryApi();
+        app.MapOrdersApi();
+        app.MapCouriersApi();
+        app.MapSessionsApi();
+        app.MapTandemHubs();
+        return app;
+    }
+}

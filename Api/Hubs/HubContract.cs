@@ -1,0 +1,56 @@
+namespace Tandem.Api.Hubs;
+
+/// <summary>
+/// The SignalR contract: routes, client-callable methods, server events and groups. Server code and
+/// clients use these names; nothing else spells them.
+/// </summary>
+public static class HubContract
+{
+    public static class Routes
+    {
+        public const string Shop = "/hubs/shop";
+        public const string Courier = "/hubs/courier";
+        public const string Ops = "/hubs/ops";
+    }
+
+    public static class Methods
+    {
+        public const string WatchProduct = nameof(ShopHub.WatchProduct);
+        public const string UnwatchProduct = nameof(ShopHub.UnwatchProduct);
+        public const string WatchOrder = nameof(ShopHub.WatchOrder);
+        public const string UnwatchOrder = nameof(ShopHub.UnwatchOrder);
+        public const string Join = nameof(CourierHub.Join);
+    }
+
+    public static class Events
+    {
+        /// <summary>Shop: a watched product's stock changed at a location (payload StockChanged).</summary>
+        public const string StockChanged = "stockChanged";
+
+        /// <summary>Shop and courier: a watched or assigned order moved (payload OrderChanged).</summary>
+        public const string OrderChanged = "orderChanged";
+
+        /// <summary>Courier: an order was given to this courier (payload OrderView).</summary>
+        public const string Assignment = "assignment";
+
+        /// <summary>Courier: the courier's own position, status or assignments changed (payload CourierChanged).</summary>
+        public const string CourierChanged = "courierChanged";
+
+        /// <summary>Ops: the state of the city on connect (payload OpsSnapshot).</summary>
+        public const string Snapshot = "snapshot";
+
+        /// <summary>Ops: a batch of everything that happened since the last batch (payload OpsEvent[]).</summary>
+        public const string Event = "event";
+    }
+
+    public static class Groups
+    {
+        public const string Ops = "ops";
+
+        public static string Product(string sku) => "product:" + sku;
+
+        public static string Order(string orderId) => "order:" + orderId;
+
+        public static string Courier(string courierId) => "courier:" + courierId;
+    }
+}

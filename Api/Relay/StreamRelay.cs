@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Streams;
+using Tandem.Api.Hubs;
+using Tandem.Grains.Interfaces.Streams;
+
+namespace Tandem.Api.Relay;
+
+/// <summary>
+/// The one path from grains to browsers on this Api node: subscribes once to every partition of every
+/// Tandem stream namespace and fans each event out to the SignalR groups that want it. However many
+/// browsers watch a product, this node receives its events once.
+/// </summary>
+public sealed class StreamRelay(
+    IClusterClient cluster,
+    IHubContext<ShopHub> shop,
+    IHubContext<CourierHub> couriers,
+    OpsFeed ops,
+    ILogger<StreamRelay> logger) : IHostedService
+{
+    private readonly List<Func<Task>> _unsubscribe = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var provider = cluster.GetStreamProvider(StreamMap.Provider);
+        await SubscribeAsync<StockChanged>(provider, StreamMap.Stock, OnStockAsync);
+        await SubscribeAsync<OrderChanged>(provider, StreamMap.Orders, OnOrderAsync);
+        await SubscribeAsync<CourierChanged>(provider, StreamMap.Couriers, OnCourierAsync);
+        await SubscribeAsync<SessionChanged>(provider, StreamMap.Sessions, OnSessionAsync);
+        logger.LogInformation("Relaying {Count} stream partitions to SignalR", _unsubscribe.Count);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var unsubscribe in _unsubscribe)
+        {
+            try
+            {
+                await unsubscribe();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogDebug(ex, "Unsubscribing from a stream failed during shutdown");
+            }
+        }
+    }
+
+    private async Task SubscribeAsync<T>(IStreamProvider provider, string streamNamespace, Func<T, Task> handle)
+    {
+        foreach (var id in StreamMap.All(streamNamespace))
+        {
+            var handleSafely = async (T item, StreamSequenceToken? _) =>
+            {
+                try
+                {
+                    await handle(item);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "Relaying a {EventType} failed", typeof(T).Name);
+                }
+            };
+            var subscription = await provider.GetStream<T>(id).SubscribeAsync(handleSafely);
+            _unsubscribe.Add(subscription.UnsubscribeAsync);
+        }
+    }
+
+    private Task OnStockAsync(StockChanged change)
+    {
+        ops.Post(new OpsEvent("stock", change.At, change));
+        return shop.Clients.Group(HubContract.Groups.Product(change.Cell.Sku)).SendAsync(HubContract.Events.StockChanged, change);
+    }
+
+    private async Task OnOrderAsync(OrderChanged change)
+    {
+        ops.Post(new OpsEvent("order", change.Transition.At, change));
+        var order = change.Order;
+        await shop.Clients.Group(HubContract.Groups.Order(order.OrderId)).SendAsync(HubContract.Events.OrderChanged, change);
+        if (order.CourierId is { } courierId)
+        {
+            var group = couriers.Clients.Group(HubContract.Groups.Courier(courierId));
+            if (change.Transition.To == Grains.Interfaces.Orders.OrderStatus.Dispatched)
+            {
+                await group.SendAsync(HubContract.Events.Assignment, order);
+            }
+
+            await group.SendAsync(HubContract.Events.OrderChanged, change);
+        }
+    }
+
+    private Task OnCourierAsync(CourierChanged change)
+    {
+        ops.Post(new OpsEvent("courier", change.At, change));
+        return couriers.Clients.Group(HubContract.Groups.Courier(change.Courier.CourierId)).SendAsync(HubContract.Events.CourierChanged, change);
+    }
+
+    private Task OnSessionAsync(SessionChanged change)
+    {
+        ops.Post(new OpsEvent("session", change.At, change));
+        return Task.CompletedTask;
+    }
+}
