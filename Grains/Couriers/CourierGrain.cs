@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Catalog;
@@ -10,7 +11,7 @@ namespace Tandem.Grains.Couriers;
 /// <summary>A courier: where it is, whether it works, what it carries.</summary>
 public sealed class CourierGrain(
     [PersistentState("courier", StorageNames.Grains)] IPersistentState<CourierState> state,
-    TimeProvider clock,
+    [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<CourierGrain> logger) : Grain, ICourierGrain
 {
     private EventPublisher? _events;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Inventory;
@@ -12,7 +13,7 @@ namespace Tandem.Grains.Inventory;
 /// </summary>
 public sealed class InventoryCellGrain(
     [PersistentState("cell", StorageNames.Grains)] IPersistentState<InventoryCellState> state,
-    TimeProvider clock,
+    [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<InventoryCellGrain> logger) : Grain, IInventoryCellGrain
 {
     private static readonly TimeSpan ExpiryScan = TimeSpan.FromSeconds(1);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tandem.Grains.Infrastructure;
@@ -18,7 +19,7 @@ namespace Tandem.Grains.Orders;
 public sealed class OrderGrain(
     [PersistentState("order", StorageNames.Grains)] IPersistentState<OrderState> state,
     IOptions<OrderOptions> options,
-    TimeProvider clock,
+    [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
     private const string System = "system";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Sessions;
@@ -8,7 +9,7 @@ namespace Tandem.Grains.Sessions;
 /// <summary>A shopper session: cart, bounded recent behaviour, open orders.</summary>
 public sealed class SessionGrain(
     [PersistentState("session", StorageNames.Grains)] IPersistentState<SessionState> state,
-    TimeProvider clock,
+    [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     private EventPublisher? _events;

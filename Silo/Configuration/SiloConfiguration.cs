@@ -26,6 +26,7 @@ public static class SiloConfiguration
         silo.AddMemoryStreams(StreamMap.Provider);
 
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddKeyedSingleton(TandemClock.Key, TimeProvider.System);
         silo.Services.AddOptions<OrderOptions>().BindConfiguration("Tandem:Orders");
         return silo;
     }

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Streams;
+using Tandem.Silo.Configuration;
+
+namespace Tandem.Tests.Infrastructure;
+
+/// <summary>
+/// One in-process Orleans test cluster, configured with Tandem's grain services and a fake clock that
+/// tests move forward instead of sleeping.
+/// </summary>
+public sealed class GrainClusterFixture : IAsyncLifetime
+{
+    /// <summary>The silo's clock. Configurators are created by type, so it is shared through a static.</summary>
+    public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddTandemGrainServices();
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TandemClock.Key, Clock);
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddMemoryStreams(StreamMap.Provider);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GrainClusterCollection : ICollectionFixture<GrainClusterFixture>
+{
+    public const string Name = "grain cluster";
+}

@@ -1,0 +1,46 @@
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Tests.Infrastructure;
+
+/// <summary>Fresh products and locations per test, so tests sharing a cluster never share a cell.</summary>
+public static class TestData
+{
+    public static readonly Location Camden = Store("t-camden", 51.5390, -0.1426);
+    public static readonly Location Brixton = Store("t-brixton", 51.4613, -0.1156);
+    public static readonly Location Warehouse = new()
+    {
+        Id = "t-warehouse", Name = "Test warehouse", Kind = LocationKind.Warehouse,
+        Position = new GeoPoint { Lat = 51.5290, Lon = -0.2700 }, Address = "Park Royal",
+    };
+
+    public static string NewSku() => "T-" + Guid.NewGuid().ToString("N")[..12];
+
+    public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
+
+    public static Product Product(string sku, decimal price = 10m) => new()
+    {
+        Sku = sku,
+        Name = "Test product " + sku,
+        Category = "test",
+        Price = price,
+        Dimensions = new Dimensions { LengthCm = 10, WidthCm = 10, HeightCm = 10 },
+        WeightKg = 1,
+        SceneTags = ["test-scene"],
+        Description = "A product made by a test.",
+    };
+
+    /// <summary>Registers new products (and the test locations) in the catalog; returns their skus.</summary>
+    public static async Task<string[]> NewProductsAsync(IGrainFactory grains, int count)
+    {
+        var skus = Enumerable.Range(0, count).Select(_ => NewSku()).ToArray();
+        await grains.Catalog().UpsertAsync([.. skus.Select(s => Product(s))], [Camden, Brixton, Warehouse]);
+        return skus;
+    }
+
+    private static Location Store(string id, double lat, double lon) => new()
+    {
+        Id = id, Name = "Test store " + id, Kind = LocationKind.Store,
+        Position = new GeoPoint { Lat = lat, Lon = lon }, Address = id,
+    };
+}
