@@ -16,7 +16,7 @@ public sealed record CellSnapshot
     /// <summary>Units that have left the cell through committed reservations and not come back.</summary>
     [Id(4)] public required int Committed { get; init; }
 
-    [Id(5)] public required Bin? Bin { get; init; }
+    [Id(5)] public Bin? Bin { get; init; }
 
     /// <summary>Increases by one with every change; clients drop events older than what they hold.</summary>
     [Id(6)] public required long Version { get; init; }

@@ -5,7 +5,7 @@ namespace Tandem.Grains.Interfaces.Orders;
 public sealed record OrderTransition
 {
     /// <summary>The state before; null for the first entry, when the order came to be.</summary>
-    [Id(0)] public required OrderStatus? From { get; init; }
+    [Id(0)] public OrderStatus? From { get; init; }
 
     [Id(1)] public required OrderStatus To { get; init; }
 

@@ -31,10 +31,10 @@ public static class TestData
     };
 
     /// <summary>Registers new products (and the test locations) in the catalog; returns their skus.</summary>
-    public static async Task<string[]> NewProductsAsync(IGrainFactory grains, int count)
+    public static async Task<string[]> NewProductsAsync(IGrainFactory grains, int count, bool withTestLocations = true)
     {
         var skus = Enumerable.Range(0, count).Select(_ => NewSku()).ToArray();
-        await grains.Catalog().UpsertAsync([.. skus.Select(s => Product(s))], [Camden, Brixton, Warehouse]);
+        await grains.Catalog().UpsertAsync([.. skus.Select(s => Product(s))], withTestLocations ? [Camden, Brixton, Warehouse] : []);
         return skus;
     }
 

@@ -1,0 +1,159 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Tandem.Api.Hubs;
+using Tandem.Api.Relay;
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Orders;
+using Tandem.Grains.Interfaces.Streams;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+/// <summary>Live updates reach SignalR clients (the real .NET client, over WebSockets).</summary>
+[Collection(ApiCollection.Name)]
+public sealed class HubTests(ApiFixture api)
+{
+    private const string Store = "st-camden";
+
+    [Fact]
+    public async Task A_client_watching_a_product_receives_stockChanged_within_a_second_of_an_order()
+    {
+        using var client = api.CreateClient();
+        var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
+        await client.ReceiveAsync(sku, Store, 8, "opening");
+        await using var shop = api.Hub(HubContract.Routes.Shop);
+        var reserved = new TaskCompletionSource<StockChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        shop.On<StockChanged>(HubContract.Events.StockChanged, change =>
+        {
+            if (change.Reason == StockChangeReason.Reserved)
+            {
+                reserved.TrySetResult(change);
+            }
+        });
+        await shop.StartAsync(TestContext.Current.CancellationToken);
+        await shop.InvokeAsync(HubContract.Methods.WatchProduct, sku, TestContext.Current.CancellationToken);
+
+        (await client.PostJsonAsync("/api/orders", Http.PickupOrder("watcher", Store, (sku, 3)), "k")).EnsureSuccessStatusCode();
+        var change = await Await.WithinAsync(reserved.Task, TimeSpan.FromSeconds(1), "stockChanged after the order");
+
+        Assert.Equal((sku, Store), (change.Cell.Sku, change.Cell.LocationId));
+        Assert.Equal((8, 3, 5, 3), (change.Cell.OnHand, change.Cell.Reserved, change.Cell.Available, change.Quantity));
+    }
+
+    [Fact]
+    public async Task Clients_only_hear_about_products_they_watch()
+    {
+        using var client = api.CreateClient();
+        var skus = await TestData.NewProductsAsync(api.Grains, 2, withTestLocations: false);
+        await using var shop = api.Hub(HubContract.Routes.Shop);
+        var heard = new List<string>();
+        var watchedArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        shop.On<StockChanged>(HubContract.Events.StockChanged, change =>
+        {
+            lock (heard)
+            {
+                heard.Add(change.Cell.Sku);
+            }
+
+            if (change.Cell.Sku == skus[1])
+            {
+                watchedArrived.TrySetResult();
+            }
+        });
+        await shop.StartAsync(TestContext.Current.CancellationToken);
+        await shop.InvokeAsync(HubContract.Methods.WatchProduct, skus[1], TestContext.Current.CancellationToken);
+
+        await client.ReceiveAsync(skus[0], Store, 1, "a");
+        await client.ReceiveAsync(skus[1], Store, 1, "b");
+        await Await.WithinAsync(watchedArrived.Task.ContinueWith(_ => true, TaskScheduler.Default), TimeSpan.FromSeconds(5), "the watched product's change");
+
+        lock (heard)
+        {
+            Assert.Equal([skus[1]], heard);
+        }
+    }
+
+    [Fact]
+    public async Task Watching_an_order_and_a_courier_follows_dispatch_through_delivery()
+    {
+        using var client = api.CreateClient();
+        var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
+        await client.ReceiveAsync(sku, Store, 2, "opening");
+        var courierId = TestData.NewId("courier");
+        await api.Grains.Courier(new CourierId(courierId)).RegisterAsync("Test", 2, new GeoPoint { Lat = 51.53, Lon = -0.14 }, CourierStatus.Idle);
+        var placed = await (await client.PostJsonAsync("/api/orders", Http.DeliveryOrder("tracker", 51.54, -0.14, (sku, 1)), "k"))
+            .Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken);
+        var orderId = placed!.OrderId;
+
+        await using var shop = api.Hub(HubContract.Routes.Shop);
+        await using var phone = api.Hub(HubContract.Routes.Courier);
+        var shopperSaw = new List<OrderStatus>();
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var assignment = new TaskCompletionSource<OrderView>(TaskCreationOptions.RunContinuationsAsynchronously);
+        shop.On<OrderChanged>(HubContract.Events.OrderChanged, change =>
+        {
+            lock (shopperSaw)
+            {
+                shopperSaw.Add(change.Order.Status);
+            }
+
+            if (change.Order.Status == OrderStatus.Delivered)
+            {
+                delivered.TrySetResult();
+            }
+        });
+        phone.On<OrderView>(HubContract.Events.Assignment, order => assignment.TrySetResult(order));
+        await shop.StartAsync(TestContext.Current.CancellationToken);
+        await phone.StartAsync(TestContext.Current.CancellationToken);
+        await shop.InvokeAsync(HubContract.Methods.WatchOrder, orderId, TestContext.Current.CancellationToken);
+        await phone.InvokeAsync(HubContract.Methods.Join, courierId, TestContext.Current.CancellationToken);
+
+        (await client.PostJsonAsync($"/api/orders/{orderId}/pack", "{}")).EnsureSuccessStatusCode();
+        (await client.PostJsonAsync($"/api/orders/{orderId}/dispatch", JsonSerializer.Serialize(new { courierId }))).EnsureSuccessStatusCode();
+        var offer = await Await.WithinAsync(assignment.Task, TimeSpan.FromSeconds(5), "the courier's assignment");
+        (await client.PostJsonAsync($"/api/orders/{orderId}/picked-up", "{}")).EnsureSuccessStatusCode();
+        (await client.PostJsonAsync($"/api/orders/{orderId}/delivered", "{}")).EnsureSuccessStatusCode();
+        await Await.WithinAsync(delivered.Task.ContinueWith(_ => true, TaskScheduler.Default), TimeSpan.FromSeconds(5), "the delivered transition");
+
+        Assert.Equal((orderId, courierId), (offer.OrderId, offer.CourierId));
+        lock (shopperSaw)
+        {
+            // The placement's own "reserved" event may still be in flight when the watch starts.
+            Assert.Equal(
+                [OrderStatus.Packed, OrderStatus.Dispatched, OrderStatus.PickedUp, OrderStatus.Delivered],
+                shopperSaw.SkipWhile(s => s == OrderStatus.Reserved));
+        }
+    }
+
+    [Fact]
+    public async Task The_control_room_gets_a_snapshot_then_batched_events()
+    {
+        using var client = api.CreateClient();
+        var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
+        await using var ops = api.Hub(HubContract.Routes.Ops);
+        var snapshot = new TaskCompletionSource<OpsSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sawReceipt = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ops.On<OpsSnapshot>(HubContract.Events.Snapshot, s => snapshot.TrySetResult(s));
+        ops.On<JsonElement[]>(HubContract.Events.Event, batch =>
+        {
+            foreach (var e in batch.Where(e => e.GetProperty("kind").GetString() == "stock"
+                && e.GetProperty("data").GetProperty("cell").GetProperty("sku").GetString() == sku))
+            {
+                sawReceipt.TrySetResult(e);
+            }
+        });
+        await ops.StartAsync(TestContext.Current.CancellationToken);
+
+        var first = await Await.WithinAsync(snapshot.Task, TimeSpan.FromSeconds(5), "the ops snapshot");
+        await client.ReceiveAsync(sku, Store, 4, "opening");
+        var stock = await Await.WithinAsync(sawReceipt.Task, TimeSpan.FromSeconds(2), "the receipt in the ops feed");
+
+        Assert.True(first.Couriers.Count >= 40, $"snapshot had {first.Couriers.Count} couriers");
+        Assert.True(first.Locations.Count >= 10, $"snapshot had {first.Locations.Count} locations");
+        Assert.Equal("received", stock.GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal(4, stock.GetProperty("data").GetProperty("cell").GetProperty("onHand").GetInt32());
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Tandem.Api.Contracts;
+using Tandem.Api.Hosting;
+
+namespace Tandem.Tests.Infrastructure;
+
+/// <summary>
+/// The Api as a user starts it (embedded silo, demo city), on free silo ports, behind the test server.
+/// </summary>
+public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public async ValueTask InitializeAsync()
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The Api did not become ready within 60 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>A SignalR connection over WebSockets through the test server.</summary>
+    public HubConnection Hub(string route) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, route), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                o.WebSocketFactory = async (context, cancellationToken) =>
+                    await Server.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken);
+            })
+            .AddJsonProtocol(o => TandemJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+
+    /// <summary>Stock of a sku at a location, read over HTTP.</summary>
+    public async Task<LocationAvailability> AvailabilityAsync(HttpClient client, string sku, string locationId)
+    {
+        var all = await client.GetFromJsonAsync<ProductAvailability>($"/api/products/{sku}/availability", Json);
+        return all!.Locations.Single(l => l.LocationId == locationId);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Tandem:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Tandem:Cluster:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Tandem:Cluster:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await base.DisposeAsync();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        TandemJson.Configure(options);
+        return options;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
