@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.Json;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+[Collection(ApiCollection.Name)]
+public sealed class HostTests(ApiFixture api)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_healthy(string path)
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_the_v1_contract()
+    {
+        using var client = api.CreateClient();
+
+        using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken));
+        var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "/api/products", "/api/products/{sku}", "/api/products/{sku}/availability", "/api/locations",
+                "/api/inventory/{sku}/{locationId}/receipts", "/api/orders", "/api/orders/{orderId}", "/api/orders/{orderId}/cancel",
+                "/api/couriers", "/api/couriers/{courierId}/position", "/api/couriers/{courierId}/status",
+                "/api/sessions/{sessionId}/cart", "/api/sessions/{sessionId}", "/api/sessions/{sessionId}/events",
+            },
+            paths);
+    }
+
+    [Fact]
+    public async Task The_demo_catalog_has_300_products_in_8_categories_and_10_locations()
+    {
+        using var client = api.CreateClient();
+
+        using var page = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/products?take=1", UriKind.Relative), TestContext.Current.CancellationToken));
+        using var categories = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/categories", UriKind.Relative), TestContext.Current.CancellationToken));
+        using var locations = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/locations", UriKind.Relative), TestContext.Current.CancellationToken));
+        using var travel = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/products?q=newborn-travel&take=100", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        Assert.True(page.RootElement.GetProperty("total").GetInt32() >= 300);
+        Assert.True(categories.RootElement.GetArrayLength() >= 8);
+        var kinds = locations.RootElement.EnumerateArray().Where(l => l.GetProperty("id").GetString()!.StartsWith("wh-", StringComparison.Ordinal) || l.GetProperty("id").GetString()!.StartsWith("st-", StringComparison.Ordinal))
+            .GroupBy(l => l.GetProperty("kind").GetString()).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.True(kinds["warehouse"] >= 2 && kinds["store"] >= 8, string.Join(", ", kinds));
+        Assert.True(travel.RootElement.GetProperty("total").GetInt32() > 0);
+        Assert.All(travel.RootElement.GetProperty("items").EnumerateArray(),
+            p => Assert.Contains("newborn-travel", p.GetProperty("sceneTags").EnumerateArray().Select(t => t.GetString())));
+    }
+}

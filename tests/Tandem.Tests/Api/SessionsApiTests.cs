@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tandem.Api.Contracts;
+using Tandem.Grains.Interfaces.Sessions;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+[Collection(ApiCollection.Name)]
+public sealed class SessionsApiTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Cart_lines_are_set_not_added_and_zero_removes()
+    {
+        using var client = api.CreateClient();
+        var skus = await TestData.NewProductsAsync(api.Grains, 2, withTestLocations: false);
+        var session = TestData.NewId("session");
+
+        await client.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[0], quantity = 2 }, TestContext.Current.CancellationToken);
+        await client.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[0], quantity = 2 }, TestContext.Current.CancellationToken);
+        await client.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[1], quantity = 1 }, TestContext.Current.CancellationToken);
+        var removed = await client.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[1], quantity = 0 }, TestContext.Current.CancellationToken);
+
+        var view = await removed.Content.ReadFromJsonAsync<SessionView>(ApiFixture.Json, TestContext.Current.CancellationToken);
+        Assert.Equal([(skus[0], 2)], view!.Cart.Select(l => (l.Sku, l.Quantity)));
+    }
+
+    [Fact]
+    public async Task A_resent_event_batch_is_not_counted_twice_and_only_the_last_200_are_kept()
+    {
+        using var client = api.CreateClient();
+        var session = TestData.NewId("session");
+        var start = DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var batch = Enumerable.Range(0, 150).Select(i => new { type = i % 2 == 0 ? "view" : "dwell", sku = "HOM-0001", at = start.AddSeconds(i), value = (double)i }).ToArray();
+        var second = Enumerable.Range(150, 150).Select(i => new { type = "scroll", sku = "HOM-0002", at = start.AddSeconds(i), value = 0.5 }).ToArray();
+
+        var first = await client.PostAsJsonAsync($"/api/sessions/{session}/events", batch, TestContext.Current.CancellationToken);
+        var resent = await client.PostAsJsonAsync($"/api/sessions/{session}/events", batch, TestContext.Current.CancellationToken);
+        await client.PostAsJsonAsync($"/api/sessions/{session}/events", second, TestContext.Current.CancellationToken);
+        var view = await client.GetFromJsonAsync<SessionView>($"/api/sessions/{session}", ApiFixture.Json, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(new EventsAccepted(150, 150), await first.Content.ReadFromJsonAsync<EventsAccepted>(ApiFixture.Json, TestContext.Current.CancellationToken));
+        Assert.Equal(new EventsAccepted(150, 0), await resent.Content.ReadFromJsonAsync<EventsAccepted>(ApiFixture.Json, TestContext.Current.CancellationToken));
+        Assert.Equal(300, view!.EventsSeen);
+        Assert.Equal(SessionLimits.MaxRecentEvents, view.RecentEvents.Count);
+        Assert.Equal(start.AddSeconds(100), view.RecentEvents[0].At);
+        Assert.Equal(start.AddSeconds(299), view.RecentEvents[^1].At);
+    }
+
+    [Fact]
+    public async Task Placing_an_order_records_it_as_open_and_takes_its_lines_out_of_the_cart()
+    {
+        using var client = api.CreateClient();
+        var skus = await TestData.NewProductsAsync(api.Grains, 2, withTestLocations: false);
+        await client.ReceiveAsync(skus[0], "st-camden", 3, "opening");
+        var session = TestData.NewId("session");
+        await client.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[0], quantity = 1 }, TestContext.Current.CancellationToken);
+        await client.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[1], quantity = 1 }, TestContext.Current.CancellationToken);
+        var body = JsonSerializer.Serialize(new
+        {
+            shopperId = "shopper-s", sessionId = session, lines = new[] { new { sku = skus[0], quantity = 1 } },
+            fulfilment = new { mode = "pickup", locationId = "st-camden" },
+        });
+
+        var placed = await client.PostJsonAsync("/api/orders", body, "cart-checkout");
+        var orderId = JsonDocument.Parse(await placed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("orderId").GetString()!;
+        var view = await client.GetFromJsonAsync<SessionView>($"/api/sessions/{session}", ApiFixture.Json, TestContext.Current.CancellationToken);
+        await client.PostJsonAsync($"/api/orders/{orderId}/cancel", "{}");
+        var afterCancel = await client.GetFromJsonAsync<SessionView>($"/api/sessions/{session}", ApiFixture.Json, TestContext.Current.CancellationToken);
+
+        Assert.Equal([orderId], view!.OpenOrders);
+        Assert.Equal([skus[1]], view.Cart.Select(l => l.Sku));
+        Assert.Empty(afterCancel!.OpenOrders);
+    }
+}
