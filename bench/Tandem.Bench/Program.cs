@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Tandem.Api.Hosting;
+using Tandem.Bench;
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Keys;
+
+// Reservation throughput and latency of a co-hosted Tandem (embedded silo, in-memory storage):
+// one hot cell and 10,000 uniform cells, through the grain client and through POST /api/orders.
+var seconds = ArgInt("--seconds", 10);
+var concurrency = ArgInt("--concurrency", 64);
+var cellCount = ArgInt("--cells", 10_000);
+var duration = TimeSpan.FromSeconds(seconds);
+
+var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+builder.Configuration["Tandem:Demo:Seed"] = "false";
+builder.Configuration["Tandem:Cluster:SiloPort"] = "11311";
+builder.Configuration["Tandem:Cluster:GatewayPort"] = "30311";
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.AddTandem();
+await using var app = builder.Build();
+app.MapTandem();
+await app.StartAsync();
+var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+var grains = app.Services.GetRequiredService<IGrainFactory>();
+
+const string Store = "bench-store";
+var skus = Enumerable.Range(0, cellCount).Select(i => string.Create(CultureInfo.InvariantCulture, $"BENCH-{i:D5}")).ToArray();
+const string HotSku = "BENCH-HOT";
+await grains.Catalog().UpsertAsync(
+    [.. skus.Append(HotSku).Select(Product)],
+    [new Location { Id = Store, Name = "Bench store", Kind = LocationKind.Store, Position = new GeoPoint { Lat = 51.5, Lon = -0.1 }, Address = "loopback" }]);
+await grains.Cell(new CellKey(HotSku, Store)).ReceiveAsync(100_000_000, "bench", "bench");
+await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (sku, _) =>
+    await grains.Cell(new CellKey(sku, Store)).ReceiveAsync(10_000_000, "bench", "bench"));
+
+var ttl = TimeSpan.FromHours(1);
+var results = new List<Summary>();
+var run = Guid.NewGuid().ToString("N")[..6];
+
+results.Add(await LoadRunner.RunAsync("grain client · 1 hot cell", concurrency, duration, async (w, i) =>
+    (await grains.Cell(new CellKey(HotSku, Store)).ReserveAsync($"{run}-g-{w}-{i}", 1, ttl)).Succeeded));
+
+results.Add(await LoadRunner.RunAsync($"grain client · {cellCount:N0} cells", concurrency, duration, async (w, i) =>
+    (await grains.Cell(new CellKey(skus[Random.Shared.Next(skus.Length)], Store)).ReserveAsync($"{run}-u-{w}-{i}", 1, ttl)).Succeeded));
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(address) };
+results.Add(await LoadRunner.RunAsync("POST /api/orders · 1 hot cell", concurrency, duration, (w, i) => PlaceAsync(HotSku, $"{run}-h-{w}-{i}", w)));
+results.Add(await LoadRunner.RunAsync($"POST /api/orders · {cellCount:N0} cells", concurrency, duration,
+    (w, i) => PlaceAsync(skus[Random.Shared.Next(skus.Length)], $"{run}-o-{w}-{i}", w)));
+
+await app.StopAsync();
+
+Console.WriteLine();
+Console.WriteLine($"{seconds} s per scenario, {concurrency} concurrent callers, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine();
+Console.WriteLine("| scenario | reservations/s | p50 ms | p99 ms | ok | failed |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+foreach (var r in results)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {r.Scenario} | {r.PerSecond:N0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Operations:N0} | {r.Failures:N0} |"));
+}
+
+return results.Any(r => r.Failures > 0) ? 1 : 0;
+
+async Task<bool> PlaceAsync(string sku, string key, int worker)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
+    {
+        Content = JsonContent.Create(new
+        {
+            shopperId = $"bench-{worker}",
+            lines = new[] { new { sku, quantity = 1 } },
+            fulfilment = new { mode = "pickup", locationId = Store },
+        }),
+    };
+    request.Headers.Add("Idempotency-Key", key);
+    using var response = await http.SendAsync(request);
+    return response.StatusCode == System.Net.HttpStatusCode.Created;
+}
+
+static Product Product(string sku) => new()
+{
+    Sku = sku, Name = "Bench " + sku, Category = "bench", Price = 1m,
+    Dimensions = new Dimensions { LengthCm = 1, WidthCm = 1, HeightCm = 1 }, WeightKg = 0.1, SceneTags = [], Description = "Benchmark item.",
+};
+
+int ArgInt(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
