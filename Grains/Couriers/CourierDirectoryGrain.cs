@@ -16,5 +16,5 @@ public sealed class CourierDirectoryGrain(
     }
 
     public Task<IReadOnlyList<string>> GetAllAsync() =>
-        Task.FromResult<IReadOnlyList<string>>([.. state.State.CourierIds]);
+        Task.FromResult<IReadOnlyList<string>>([.. state.State.CourierIds.Order(StringComparer.Ordinal)]);
 }

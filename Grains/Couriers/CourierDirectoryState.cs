@@ -7,5 +7,5 @@ public sealed class CourierDirectoryState
 
     [Id(0)] public int Schema { get; set; } = CurrentSchema;
 
-    [Id(1)] public SortedSet<string> CourierIds { get; set; } = new(StringComparer.Ordinal);
+    [Id(1)] public HashSet<string> CourierIds { get; set; } = [];
 }

@@ -8,9 +8,20 @@ using Tandem.Grains.Interfaces.Streams;
 namespace Tandem.Grains.Inventory;
 
 /// <summary>
-/// One SKU at one location. Not reentrant: commands run one at a time, so check-then-change is atomic.
+/// One SKU at one location.
+/// <para>
+/// Atomicity: every command checks and changes the state in one synchronous step, with no await in
+/// between, so commands never interleave inside a check-then-change even though the grain is reentrant.
+/// </para>
+/// <para>
+/// Durability (group commit): changes made while a write is in flight are written together by the next
+/// write; a command answers only once the write holding its change has succeeded, and a replay or read
+/// waits for the writes of what it reports. A failed write fails every waiting command and retires the
+/// activation, so unsaved state is never served.
+/// </para>
 /// Expired reservations are released before every command and by a timer while any are live.
 /// </summary>
+[Reentrant]
 public sealed class InventoryCellGrain(
     [PersistentState("cell", StorageNames.Grains)] IPersistentState<InventoryCellState> state,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
@@ -21,6 +32,10 @@ public sealed class InventoryCellGrain(
     private CellKey _key;
     private EventPublisher? _publisher;
     private IGrainTimer? _expiryTimer;
+    private StateBatch<StockChanged>? _open;
+    private StateBatch<StockChanged>? _lastHandedOff;
+    private Task _writes = Task.CompletedTask;
+    private Exception? _storageFailure;
 
     private InventoryCellState S => state.State;
 
@@ -28,179 +43,201 @@ public sealed class InventoryCellGrain(
     {
         _key = CellKey.Parse(this.GetPrimaryKeyString());
         _publisher = new EventPublisher(this, logger);
-        return ExpireDueAsync();
+        ExpireDue();
+        return DurableAsync();
     }
 
-    public async Task<CellResult> ReceiveAsync(int quantity, string reference, string actor)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await ExpireDueAsync();
+        _expiryTimer?.Dispose();
+        await _writes;
+    }
+
+    public Task<CellResult> ReceiveAsync(int quantity, string reference, string actor)
+    {
+        Begin();
         if (quantity <= 0)
         {
-            return Refuse(CellOutcome.Conflict, "Quantity must be positive.");
+            return AfterDurable(Refuse(CellOutcome.Conflict, "Quantity must be positive."));
         }
 
         if (S.AppliedReferences.ContainsKey(reference))
         {
-            return Result(CellOutcome.Replayed);
+            return AfterDurable(Result(CellOutcome.Replayed));
         }
 
         S.OnHand += quantity;
         Remember(reference);
         Record("receipt", quantity, reference, actor, null);
-        await CommitChangeAsync(StockChangeReason.Received, quantity);
-        return Result(CellOutcome.Applied);
+        return Change(StockChangeReason.Received, quantity);
     }
 
-    public async Task<CellResult> ReserveAsync(string reservationId, int quantity, TimeSpan ttl)
+    public Task<CellResult> ReserveAsync(string reservationId, int quantity, TimeSpan ttl)
     {
-        await ExpireDueAsync();
+        Begin();
         if (quantity <= 0 || ttl <= TimeSpan.Zero)
         {
-            return Refuse(CellOutcome.Conflict, "Quantity and time-to-live must be positive.");
+            return AfterDurable(Refuse(CellOutcome.Conflict, "Quantity and time-to-live must be positive."));
         }
 
         if (S.Live.TryGetValue(reservationId, out var live))
         {
-            return live.Quantity == quantity
+            return AfterDurable(live.Quantity == quantity
                 ? Result(CellOutcome.Replayed)
-                : Refuse(CellOutcome.Conflict, $"Reservation {reservationId} holds {live.Quantity}, not {quantity}.");
+                : Refuse(CellOutcome.Conflict, $"Reservation {reservationId} holds {live.Quantity}, not {quantity}."));
         }
 
         if (S.Closed.TryGetValue(reservationId, out var closed))
         {
-            return closed.End == ReservationEnd.Committed && closed.Quantity == quantity
+            return AfterDurable(closed.End == ReservationEnd.Committed && closed.Quantity == quantity
                 ? Result(CellOutcome.Replayed)
-                : Refuse(CellOutcome.Conflict, $"Reservation {reservationId} has already ended ({closed.End}).");
+                : Refuse(CellOutcome.Conflict, $"Reservation {reservationId} has already ended ({closed.End})."));
         }
 
         if (S.OnHand - S.Reserved < quantity)
         {
-            return Refuse(CellOutcome.Insufficient, $"{S.OnHand - S.Reserved} available, {quantity} asked.");
+            return AfterDurable(Refuse(CellOutcome.Insufficient, $"{S.OnHand - S.Reserved} available, {quantity} asked."));
         }
 
         var now = clock.GetUtcNow();
-        S.Live[reservationId] = new Reservation { Quantity = quantity, ExpiresAt = now + ttl, CreatedAt = now };
-        await CommitChangeAsync(StockChangeReason.Reserved, quantity);
+        var expiresAt = now + ttl;
+        S.Live[reservationId] = new Reservation { Quantity = quantity, ExpiresAt = expiresAt, CreatedAt = now };
+        S.Reserved += quantity;
+        S.NextExpiry = S.NextExpiry is { } next && next < expiresAt ? next : expiresAt;
         EnsureExpiryTimer();
-        return Result(CellOutcome.Applied);
+        return Change(StockChangeReason.Reserved, quantity);
     }
 
-    public async Task<CellResult> CommitAsync(string reservationId)
+    public Task<CellResult> CommitAsync(string reservationId)
     {
-        await ExpireDueAsync();
+        Begin();
         if (S.Live.Remove(reservationId, out var live))
         {
+            S.Reserved -= live.Quantity;
             S.OnHand -= live.Quantity;
             S.Committed += live.Quantity;
             Close(reservationId, live.Quantity, ReservationEnd.Committed);
-            await CommitChangeAsync(StockChangeReason.Committed, live.Quantity);
-            return Result(CellOutcome.Applied);
+            return Change(StockChangeReason.Committed, live.Quantity);
         }
 
-        return S.Closed.TryGetValue(reservationId, out var closed) && closed.End is ReservationEnd.Committed or ReservationEnd.Restocked
+        return AfterDurable(S.Closed.TryGetValue(reservationId, out var closed) && closed.End is ReservationEnd.Committed or ReservationEnd.Restocked
             ? Result(CellOutcome.Replayed)
-            : Refuse(CellOutcome.UnknownReservation, $"No live reservation {reservationId}.");
+            : Refuse(CellOutcome.UnknownReservation, $"No live reservation {reservationId}."));
     }
 
-    public async Task<CellResult> ReleaseAsync(string reservationId)
+    public Task<CellResult> ReleaseAsync(string reservationId)
     {
-        await ExpireDueAsync();
+        Begin();
         if (S.Live.Remove(reservationId, out var live))
         {
+            S.Reserved -= live.Quantity;
             Close(reservationId, live.Quantity, ReservationEnd.Released);
-            await CommitChangeAsync(StockChangeReason.Released, live.Quantity);
-            return Result(CellOutcome.Applied);
+            return Change(StockChangeReason.Released, live.Quantity);
         }
 
         if (S.Closed.TryGetValue(reservationId, out var closed))
         {
-            return closed.End is ReservationEnd.Released or ReservationEnd.Expired
+            return AfterDurable(closed.End is ReservationEnd.Released or ReservationEnd.Expired
                 ? Result(CellOutcome.Replayed)
-                : Refuse(CellOutcome.Conflict, $"Reservation {reservationId} was {closed.End}; restock it instead.");
+                : Refuse(CellOutcome.Conflict, $"Reservation {reservationId} was {closed.End}; restock it instead."));
         }
 
-        return Refuse(CellOutcome.UnknownReservation, $"No reservation {reservationId}.");
+        return AfterDurable(Refuse(CellOutcome.UnknownReservation, $"No reservation {reservationId}."));
     }
 
-    public async Task<CellResult> RestockAsync(string reservationId)
+    public Task<CellResult> RestockAsync(string reservationId)
     {
-        await ExpireDueAsync();
+        Begin();
         if (!S.Closed.TryGetValue(reservationId, out var closed))
         {
-            return Refuse(CellOutcome.UnknownReservation, $"No committed reservation {reservationId}.");
+            return AfterDurable(Refuse(CellOutcome.UnknownReservation, $"No committed reservation {reservationId}."));
         }
 
         switch (closed.End)
         {
             case ReservationEnd.Restocked:
-                return Result(CellOutcome.Replayed);
+                return AfterDurable(Result(CellOutcome.Replayed));
             case ReservationEnd.Committed:
                 S.OnHand += closed.Quantity;
                 S.Committed -= closed.Quantity;
                 Close(reservationId, closed.Quantity, ReservationEnd.Restocked);
                 Record("restock", closed.Quantity, reservationId, "system", null);
-                await CommitChangeAsync(StockChangeReason.Restocked, closed.Quantity);
-                return Result(CellOutcome.Applied);
+                return Change(StockChangeReason.Restocked, closed.Quantity);
             default:
-                return Refuse(CellOutcome.Conflict, $"Reservation {reservationId} was {closed.End}, never shipped.");
+                return AfterDurable(Refuse(CellOutcome.Conflict, $"Reservation {reservationId} was {closed.End}, never shipped."));
         }
     }
 
-    public async Task<CellResult> AdjustAsync(int countedOnHand, string reason, string reference, string actor)
+    public Task<CellResult> AdjustAsync(int countedOnHand, string reason, string reference, string actor)
     {
-        await ExpireDueAsync();
+        Begin();
         if (S.AppliedReferences.ContainsKey(reference))
         {
-            return Result(CellOutcome.Replayed);
+            return AfterDurable(Result(CellOutcome.Replayed));
         }
 
         if (countedOnHand < S.Reserved)
         {
-            return Refuse(CellOutcome.Conflict, $"Counted {countedOnHand} is below the {S.Reserved} units reserved.");
+            return AfterDurable(Refuse(CellOutcome.Conflict, $"Counted {countedOnHand} is below the {S.Reserved} units reserved."));
         }
 
         var delta = countedOnHand - S.OnHand;
         S.OnHand = countedOnHand;
         Remember(reference);
         Record("adjustment", delta, reference, actor, reason);
-        await CommitChangeAsync(StockChangeReason.Adjusted, Math.Abs(delta));
-        return Result(CellOutcome.Applied);
+        return Change(StockChangeReason.Adjusted, Math.Abs(delta));
     }
 
     public async Task<CellSnapshot> SetBinAsync(Bin bin)
     {
-        await ExpireDueAsync();
+        Begin();
         if (S.Bin != bin)
         {
             S.Bin = bin;
-            await CommitChangeAsync(StockChangeReason.BinMoved, 0);
+            return (await Change(StockChangeReason.BinMoved, 0)).Cell;
         }
 
-        return Snapshot();
+        return (await AfterDurable(Result(CellOutcome.Replayed))).Cell;
     }
 
     public async Task<CellSnapshot> GetSnapshotAsync()
     {
-        await ExpireDueAsync();
-        return Snapshot();
+        Begin();
+        return (await AfterDurable(Result(CellOutcome.Replayed))).Cell;
     }
 
-    private async Task ExpireDueAsync()
+    /// <summary>Every command starts here: refuse if storage failed, then let lapsed holds go.</summary>
+    private void Begin()
+    {
+        if (_storageFailure is not null)
+        {
+            throw new InvalidOperationException("The inventory cell could not save its state; retry the call.", _storageFailure);
+        }
+
+        ExpireDue();
+    }
+
+    private void ExpireDue()
     {
         var now = clock.GetUtcNow();
-        var due = S.Live.Where(kv => kv.Value.ExpiresAt <= now).ToList();
-        if (due.Count == 0)
+        if (S.Live.Count == 0 || S.NextExpiry is { } next && next > now)
         {
             return;
         }
 
+        var due = S.Live.Where(kv => kv.Value.ExpiresAt <= now).ToList();
         foreach (var (id, reservation) in due)
         {
             S.Live.Remove(id);
+            S.Reserved -= reservation.Quantity;
             Close(id, reservation.Quantity, ReservationEnd.Expired);
         }
 
-        await CommitChangeAsync(StockChangeReason.Expired, due.Sum(d => d.Value.Quantity));
+        S.NextExpiry = S.Live.Count == 0 ? null : S.Live.Values.Min(r => r.ExpiresAt);
+        if (due.Count > 0)
+        {
+            _ = Change(StockChangeReason.Expired, due.Sum(d => d.Value.Quantity));
+        }
     }
 
     private void EnsureExpiryTimer()
@@ -208,23 +245,83 @@ public sealed class InventoryCellGrain(
         _expiryTimer ??= this.RegisterGrainTimer(
             async _ =>
             {
-                await ExpireDueAsync();
+                ExpireDue();
+                await DurableAsync();
                 if (S.Live.Count == 0)
                 {
                     _expiryTimer?.Dispose();
                     _expiryTimer = null;
                 }
             },
-            new GrainTimerCreationOptions(ExpiryScan, ExpiryScan) { KeepAlive = true });
+            new GrainTimerCreationOptions(ExpiryScan, ExpiryScan) { KeepAlive = true, Interleave = true });
     }
 
-    private async Task CommitChangeAsync(StockChangeReason reason, int quantity)
+    /// <summary>Records a change made to the state and answers once it is durable.</summary>
+    private async Task<CellResult> Change(StockChangeReason reason, int quantity)
     {
         S.CheckInvariants();
         S.Version++;
-        await state.SaveAsync(this);
-        var change = new StockChanged { Cell = Snapshot(), Reason = reason, Quantity = quantity, At = clock.GetUtcNow() };
-        await _publisher!.PublishAsync(StreamMap.Stock, _key.Sku, change);
+        var result = Result(CellOutcome.Applied);
+        var batch = _open ??= HandOffNewBatch();
+        batch.Changes.Add(new StockChanged { Cell = result.Cell, Reason = reason, Quantity = quantity, At = clock.GetUtcNow() });
+        await batch.Durable.Task;
+        return result;
+    }
+
+    /// <summary>Answers once everything this activation has changed so far is durable.</summary>
+    private async Task<CellResult> AfterDurable(CellResult result)
+    {
+        await DurableAsync();
+        return result;
+    }
+
+    private Task DurableAsync() => (_open ?? _lastHandedOff)?.Durable.Task ?? Task.CompletedTask;
+
+    private StateBatch<StockChanged> HandOffNewBatch()
+    {
+        var batch = new StateBatch<StockChanged>();
+        var previous = _writes;
+        _lastHandedOff = batch;
+        _writes = WriteAsync(previous, batch);
+        return batch;
+    }
+
+    private async Task WriteAsync(Task previous, StateBatch<StockChanged> batch)
+    {
+        // Let the commands already queued at this activation join the batch, and writes stay in order.
+        await Task.Yield();
+        await previous;
+        if (ReferenceEquals(_open, batch))
+        {
+            _open = null;
+        }
+
+        if (_storageFailure is null)
+        {
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (Exception ex)
+            {
+                _storageFailure = ex;
+                DeactivateOnIdle();
+                logger.LogWarning(ex, "Writing inventory cell {Cell} failed; {Count} change(s) not saved", _key, batch.Changes.Count);
+            }
+        }
+
+        if (_storageFailure is not null)
+        {
+            batch.Durable.TrySetException(_storageFailure);
+            return;
+        }
+
+        foreach (var change in batch.Changes)
+        {
+            await _publisher!.PublishAsync(StreamMap.Stock, _key.Sku, change);
+        }
+
+        batch.Durable.TrySetResult();
     }
 
     private void Close(string reservationId, int quantity, ReservationEnd end)

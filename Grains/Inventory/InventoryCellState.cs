@@ -3,7 +3,7 @@ using Tandem.Grains.Interfaces.Inventory;
 namespace Tandem.Grains.Inventory;
 
 /// <summary>A live hold on stock.</summary>
-[GenerateSerializer, Alias("tandem.reservation")]
+[GenerateSerializer, Immutable, Alias("tandem.reservation")]
 public sealed record Reservation
 {
     [Id(0)] public required int Quantity { get; init; }
@@ -14,7 +14,7 @@ public sealed record Reservation
 }
 
 /// <summary>A reservation that has ended: committed (stock left), released, expired or restocked.</summary>
-[GenerateSerializer, Alias("tandem.closed-reservation")]
+[GenerateSerializer, Immutable, Alias("tandem.closed-reservation")]
 public sealed record ClosedReservation
 {
     [Id(0)] public required int Quantity { get; init; }
@@ -34,7 +34,7 @@ public enum ReservationEnd
 }
 
 /// <summary>One entry of a cell's audit trail.</summary>
-[GenerateSerializer, Alias("tandem.cell-history-entry")]
+[GenerateSerializer, Immutable, Alias("tandem.cell-history-entry")]
 public sealed record CellHistoryEntry
 {
     [Id(0)] public required DateTimeOffset At { get; init; }
@@ -81,11 +81,15 @@ public sealed class InventoryCellState
 
     [Id(8)] public List<CellHistoryEntry> History { get; set; } = [];
 
-    public int Reserved => Live.Values.Sum(r => r.Quantity);
+    /// <summary>Units held by live reservations; always the sum of <see cref="Live"/>.</summary>
+    [Id(9)] public int Reserved { get; set; }
+
+    /// <summary>When the earliest live reservation lapses; null when none is live.</summary>
+    [Id(10)] public DateTimeOffset? NextExpiry { get; set; }
 
     public void CheckInvariants()
     {
-        if (OnHand < 0 || Committed < 0 || Live.Values.Any(r => r.Quantity <= 0) || OnHand - Reserved < 0)
+        if (OnHand < 0 || Committed < 0 || Reserved != Live.Values.Sum(r => r.Quantity) || OnHand - Reserved < 0)
         {
             throw new InvalidOperationException(
                 $"Inventory invariant broken: onHand={OnHand} reserved={Reserved} committed={Committed}.");

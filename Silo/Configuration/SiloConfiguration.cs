@@ -21,7 +21,7 @@ public static class SiloConfiguration
     /// <summary>Storage, streams and the services grains depend on; clustering is left to the caller.</summary>
     public static ISiloBuilder AddTandemGrainServices(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Grains);
+        silo.AddMemoryGrainStorage(StorageNames.Grains, o => o.GrainStorageSerializer = new StateSerializer());
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.AddMemoryStreams(StreamMap.Provider);
 

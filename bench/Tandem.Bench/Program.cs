@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Tandem.Api.Hosting;
@@ -12,6 +11,7 @@ using Tandem.Grains.Interfaces.Keys;
 var seconds = ArgInt("--seconds", 10);
 var concurrency = ArgInt("--concurrency", 64);
 var cellCount = ArgInt("--cells", 10_000);
+var only = ArgString("--only", "");
 var duration = TimeSpan.FromSeconds(seconds);
 
 var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
@@ -40,16 +40,29 @@ var ttl = TimeSpan.FromHours(1);
 var results = new List<Summary>();
 var run = Guid.NewGuid().ToString("N")[..6];
 
-results.Add(await LoadRunner.RunAsync("grain client · 1 hot cell", concurrency, duration, async (w, i) =>
-    (await grains.Cell(new CellKey(HotSku, Store)).ReserveAsync($"{run}-g-{w}-{i}", 1, ttl)).Succeeded));
-
-results.Add(await LoadRunner.RunAsync($"grain client · {cellCount:N0} cells", concurrency, duration, async (w, i) =>
-    (await grains.Cell(new CellKey(skus[Random.Shared.Next(skus.Length)], Store)).ReserveAsync($"{run}-u-{w}-{i}", 1, ttl)).Succeeded));
-
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(address) };
-results.Add(await LoadRunner.RunAsync("POST /api/orders · 1 hot cell", concurrency, duration, (w, i) => PlaceAsync(HotSku, $"{run}-h-{w}-{i}", w)));
-results.Add(await LoadRunner.RunAsync($"POST /api/orders · {cellCount:N0} cells", concurrency, duration,
-    (w, i) => PlaceAsync(skus[Random.Shared.Next(skus.Length)], $"{run}-o-{w}-{i}", w)));
+if (only is "" or "grain-hot")
+{
+    results.Add(await LoadRunner.RunAsync("grain client · 1 hot cell", concurrency, duration, async (w, i) =>
+        (await grains.Cell(new CellKey(HotSku, Store)).ReserveAsync($"{run}-g-{w}-{i}", 1, ttl)).Succeeded));
+}
+
+if (only is "" or "grain-spread")
+{
+    results.Add(await LoadRunner.RunAsync($"grain client · {cellCount:N0} cells", concurrency, duration, async (w, i) =>
+        (await grains.Cell(new CellKey(skus[Random.Shared.Next(skus.Length)], Store)).ReserveAsync($"{run}-u-{w}-{i}", 1, ttl)).Succeeded));
+}
+
+if (only is "" or "http-hot")
+{
+    results.Add(await LoadRunner.RunAsync("POST /api/orders · 1 hot cell", concurrency, duration, (w, i) => PlaceAsync(HotSku, $"{run}-h-{w}-{i}", w)));
+}
+
+if (only is "" or "http-spread")
+{
+    results.Add(await LoadRunner.RunAsync($"POST /api/orders · {cellCount:N0} cells", concurrency, duration,
+        (w, i) => PlaceAsync(skus[Random.Shared.Next(skus.Length)], $"{run}-o-{w}-{i}", w)));
+}
 
 await app.StopAsync();
 
@@ -87,6 +100,12 @@ static Product Product(string sku) => new()
     Sku = sku, Name = "Bench " + sku, Category = "bench", Price = 1m,
     Dimensions = new Dimensions { LengthCm = 1, WidthCm = 1, HeightCm = 1 }, WeightKg = 0.1, SceneTags = [], Description = "Benchmark item.",
 };
+
+string ArgString(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
 
 int ArgInt(string name, int fallback)
 {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Streams;
@@ -41,6 +42,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddTandemGrainServices();
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TandemClock.Key, Clock);
         }
     }

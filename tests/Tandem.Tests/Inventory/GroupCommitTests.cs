@@ -1,0 +1,83 @@
+using Orleans.Streams;
+using Tandem.Grains.Interfaces.Inventory;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Streams;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Inventory;
+
+/// <summary>The inventory cell writes concurrent changes together; what it answers is always what it saved.</summary>
+[Collection(GrainClusterCollection.Name)]
+public sealed class GroupCommitTests(GrainClusterFixture fixture)
+{
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    [Fact]
+    public async Task A_failed_write_fails_its_commands_and_the_cell_comes_back_with_only_what_was_saved()
+    {
+        var sku = TestData.NewSku();
+        var cell = fixture.Grains.Cell(new CellKey(sku, TestData.Camden.Id));
+        await cell.ReceiveAsync(50, "opening", "tester");
+        await cell.ReserveAsync("saved", 5, Hour);
+
+        FaultyStorage.FailWritesOf(sku);
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Capture(() => cell.ReserveAsync($"lost-{i}", 1, Hour))));
+        FaultyStorage.Heal(sku);
+        var after = await cell.GetSnapshotAsync();
+        var retry = await cell.ReserveAsync("lost-0", 1, Hour);
+
+        Assert.All(attempts, a => Assert.NotNull(a));
+        Assert.Equal((50, 5, 45, 1), (after.OnHand, after.Reserved, after.Available, after.LiveReservations));
+        Assert.Equal(CellOutcome.Applied, retry.Outcome);
+    }
+
+    [Fact]
+    public async Task Concurrent_changes_are_published_once_each_in_version_order()
+    {
+        var sku = (await TestData.NewProductsAsync(fixture.Grains, 1))[0];
+        var versions = new List<long>();
+        var allSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscription = await fixture.Cluster.Client.GetStreamProvider(StreamMap.Provider)
+            .GetStream<StockChanged>(StreamMap.For(StreamMap.Stock, sku))
+            .SubscribeAsync((change, _) =>
+            {
+                if (change.Cell.Sku == sku)
+                {
+                    lock (versions)
+                    {
+                        versions.Add(change.Cell.Version);
+                        if (versions.Count == 301)
+                        {
+                            allSeen.TrySetResult();
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+        var cell = fixture.Grains.Cell(new CellKey(sku, TestData.Camden.Id));
+        await cell.ReceiveAsync(1000, "opening", "tester");
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => cell.ReserveAsync($"r{i}", 1, Hour)));
+        await Await.WithinAsync(allSeen.Task.ContinueWith(_ => true, TaskScheduler.Default), TimeSpan.FromSeconds(10), "301 stock events");
+        await subscription.UnsubscribeAsync();
+
+        lock (versions)
+        {
+            Assert.Equal(Enumerable.Range(1, 301).Select(v => (long)v), versions);
+        }
+    }
+
+    private static async Task<Exception?> Capture(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+}
