@@ -29,10 +29,12 @@ var grains = app.Services.GetRequiredService<IGrainFactory>();
 const string Store = "bench-store";
 var skus = Enumerable.Range(0, cellCount).Select(i => string.Create(CultureInfo.InvariantCulture, $"BENCH-{i:D5}")).ToArray();
 const string HotSku = "BENCH-HOT";
+const string HotHttpSku = "BENCH-HOT-HTTP";
 await grains.Catalog().UpsertAsync(
-    [.. skus.Append(HotSku).Select(Product)],
+    [.. skus.Append(HotSku).Append(HotHttpSku).Select(Product)],
     [new Location { Id = Store, Name = "Bench store", Kind = LocationKind.Store, Position = new GeoPoint { Lat = 51.5, Lon = -0.1 }, Address = "loopback" }]);
 await grains.Cell(new CellKey(HotSku, Store)).ReceiveAsync(100_000_000, "bench", "bench");
+await grains.Cell(new CellKey(HotHttpSku, Store)).ReceiveAsync(100_000_000, "bench", "bench");
 await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (sku, _) =>
     await grains.Cell(new CellKey(sku, Store)).ReceiveAsync(10_000_000, "bench", "bench"));
 
@@ -55,13 +57,13 @@ if (only is "" or "grain-spread")
 
 if (only is "" or "http-hot")
 {
-    results.Add(await LoadRunner.RunAsync("POST /api/orders · 1 hot cell", concurrency, duration, (w, i) => PlaceAsync(HotSku, $"{run}-h-{w}-{i}", w)));
+    results.Add(await LoadRunner.RunAsync("POST /api/orders · 1 hot cell", concurrency, duration, (w, i) => PlaceAsync(HotHttpSku, $"{run}-h-{w}-{i}")));
 }
 
 if (only is "" or "http-spread")
 {
     results.Add(await LoadRunner.RunAsync($"POST /api/orders · {cellCount:N0} cells", concurrency, duration,
-        (w, i) => PlaceAsync(skus[Random.Shared.Next(skus.Length)], $"{run}-o-{w}-{i}", w)));
+        (w, i) => PlaceAsync(skus[Random.Shared.Next(skus.Length)], $"{run}-o-{w}-{i}")));
 }
 
 await app.StopAsync();
@@ -79,13 +81,13 @@ foreach (var r in results)
 
 return results.Any(r => r.Failures > 0) ? 1 : 0;
 
-async Task<bool> PlaceAsync(string sku, string key, int worker)
+async Task<bool> PlaceAsync(string sku, string key)
 {
     using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
     {
         Content = JsonContent.Create(new
         {
-            shopperId = $"bench-{worker}",
+            shopperId = "bench-" + key,
             lines = new[] { new { sku, quantity = 1 } },
             fulfilment = new { mode = "pickup", locationId = Store },
         }),
