@@ -4,6 +4,35 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# PostgreSQL for the persistence and cluster tests. Without it (and outside CI) those tests are skipped
+# with the reason shown; CI always provides it.
+ensure_postgres() {
+  if [[ -n "${TANDEM_TEST_POSTGRES:-}" ]]; then return 0; fi
+  if ! command -v pg_ctlcluster >/dev/null || [[ -z "$(ls /etc/postgresql 2>/dev/null)" ]]; then
+    if [[ "$(id -u)" != 0 ]]; then
+      echo "PostgreSQL is not installed and this is not root: PostgreSQL tests will be skipped." >&2
+      return 0
+    fi
+    echo "Installing PostgreSQL (Debian package)..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+  local version
+  version="$(ls /etc/postgresql | sort -n | tail -n 1)"
+  pg_ctlcluster "$version" main start 2>/dev/null || true
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+  run_admin() {
+    if [[ "$(id -u)" == 0 ]]; then su postgres -c "psql -v ON_ERROR_STOP=1 -qtA" <<<"$1"; else psql -v ON_ERROR_STOP=1 -qtA <<<"$1"; fi
+  }
+  if [[ "$(run_admin "SELECT 1 FROM pg_roles WHERE rolname = 'tandem_test'")" != 1 ]]; then
+    run_admin "CREATE ROLE tandem_test LOGIN PASSWORD 'tandem_test' CREATEDB;" >/dev/null
+  fi
+  run_admin "DROP DATABASE IF EXISTS tandem_test WITH (FORCE);" >/dev/null
+  run_admin "CREATE DATABASE tandem_test OWNER tandem_test;" >/dev/null
+  export TANDEM_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Database=tandem_test;Username=tandem_test;Password=tandem_test"
+  echo "PostgreSQL $version ready: database tandem_test" >&2
+}
+ensure_postgres
+
 results="$(mktemp -d)"
 status=0
 dotnet test Tandem.slnx --logger "trx;LogFileName=tandem.trx" --results-directory "$results" "$@" || status=$?

@@ -21,12 +21,12 @@ public static class HealthApi
         return app;
     }
 
-    /// <summary>Ready when grains answer and the demo data (if any) is in place.</summary>
-    private sealed class ClusterReadyCheck(IGrainFactory grains, DemoSeedStatus demo) : IHealthCheck
+    /// <summary>Ready when grains answer and the demo data (seeded by a co-hosted silo) is in place.</summary>
+    private sealed class ClusterReadyCheck(IGrainFactory grains, IServiceProvider services) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            if (!demo.IsComplete)
+            if (services.GetService<DemoSeedStatus>() is { IsComplete: false })
             {
                 return HealthCheckResult.Unhealthy("Demo data is still being seeded.");
             }

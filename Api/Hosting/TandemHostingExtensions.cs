@@ -5,21 +5,29 @@ using Tandem.Api.Http;
 using Tandem.Api.Hubs;
 using Tandem.Api.Relay;
 using Tandem.Silo.Configuration;
-using Tandem.Silo.Demo;
 
 namespace Tandem.Api.Hosting;
 
 public static class TandemHostingExtensions
 {
     /// <summary>
-    /// Everything the Api process needs. With no cluster configured it co-hosts a silo in-process using the
-    /// same silo configuration as a silo-only node.
+    /// Everything the Api process needs. With no cluster configured (no <c>ConnectionStrings:Tandem</c>) it
+    /// co-hosts a silo in-process using the same silo configuration as a silo-only node; with one it is a
+    /// stateless Orleans client of the cluster.
     /// </summary>
     public static WebApplicationBuilder AddTandem(this WebApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.UseTandem(builder.Configuration));
+        if (TandemClusterOptions.ConnectionString(builder.Configuration) is null)
+        {
+            builder.AddTandemSilo();
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.UseTandemCluster(builder.Configuration));
+        }
+
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddTandemDemo();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

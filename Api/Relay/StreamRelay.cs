@@ -17,6 +17,8 @@ public sealed class StreamRelay(
     OpsFeed ops,
     ILogger<StreamRelay> logger) : IHostedService
 {
+    private static readonly TimeSpan UnsubscribeTimeout = TimeSpan.FromSeconds(3);
+
     private readonly List<Func<Task>> _unsubscribe = [];
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -29,18 +31,19 @@ public sealed class StreamRelay(
         logger.LogInformation("Relaying {Count} stream partitions to SignalR", _unsubscribe.Count);
     }
 
+    /// <summary>
+    /// Unsubscribes, but never holds up shutdown for long: when the cluster is already gone the calls
+    /// cannot succeed, and the subscriptions of a dead client are cleaned up by the cluster.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var unsubscribe in _unsubscribe)
+        try
         {
-            try
-            {
-                await unsubscribe();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogDebug(ex, "Unsubscribing from a stream failed during shutdown");
-            }
+            await Task.WhenAll(_unsubscribe.Select(u => u())).WaitAsync(UnsubscribeTimeout, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "Unsubscribing from the streams did not finish during shutdown");
         }
     }
 

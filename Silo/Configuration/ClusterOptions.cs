@@ -5,6 +5,12 @@ public sealed class TandemClusterOptions
 {
     public const string Section = "Tandem:Cluster";
 
+    /// <summary>Name of the connection string that switches Tandem to a PostgreSQL-backed cluster.</summary>
+    public const string ConnectionStringName = "Tandem";
+
+    /// <summary>ADO.NET provider invariant the Orleans providers load.</summary>
+    public const string Invariant = "Npgsql";
+
     public string ClusterId { get; set; } = "tandem";
 
     public string ServiceId { get; set; } = "tandem";
@@ -14,4 +20,14 @@ public sealed class TandemClusterOptions
 
     /// <summary>Port clients connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo at (cluster mode).</summary>
+    public string AdvertisedIp { get; set; } = "127.0.0.1";
+
+    public static TandemClusterOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<TandemClusterOptions>() ?? new();
+
+    /// <summary>The PostgreSQL connection string, or null in embedded (in-memory) mode.</summary>
+    public static string? ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } value ? value : null;
 }

@@ -1,30 +1,64 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Orders;
+using Tandem.Silo.Database;
+using Tandem.Silo.Demo;
 
 namespace Tandem.Silo.Configuration;
 
 /// <summary>
-/// The one place a Tandem silo is configured: clustering, grain storage, streams and grain services.
-/// Both the silo-only host and the Api's embedded silo call <see cref="UseTandem"/>.
+/// The one place a Tandem silo is configured: clustering, grain storage, reminders, streams and grain
+/// services. Without a <c>ConnectionStrings:Tandem</c> it is a single in-memory silo on localhost; with
+/// one it joins a PostgreSQL-backed cluster.
 /// </summary>
 public static class SiloConfiguration
 {
+    /// <summary>A silo host: schema migrations first (cluster mode), then the silo, then the demo data.</summary>
+    public static IHostApplicationBuilder AddTandemSilo(this IHostApplicationBuilder builder)
+    {
+        if (TandemClusterOptions.ConnectionString(builder.Configuration) is { } connectionString)
+        {
+            builder.Services.AddSingleton(sp => new PostgresMigrator(connectionString, sp.GetRequiredService<ILogger<PostgresMigrator>>()));
+            builder.Services.AddHostedService<MigrationService>();
+        }
+
+        builder.UseOrleans(silo => silo.UseTandem(builder.Configuration));
+        builder.Services.AddTandemDemo();
+        return builder;
+    }
+
     public static ISiloBuilder UseTandem(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var cluster = configuration.GetSection(TandemClusterOptions.Section).Get<TandemClusterOptions>() ?? new();
-        silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        var cluster = TandemClusterOptions.From(configuration);
+        if (TandemClusterOptions.ConnectionString(configuration) is not { } connectionString)
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            silo.AddMemoryGrainStorage(StorageNames.Grains, o => o.GrainStorageSerializer = new StateSerializer());
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.UseInMemoryReminderService();
+            return silo.AddTandemGrainServices();
+        }
+
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+        silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIp), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
+        silo.AddAdoNetGrainStorage(StorageNames.Grains, o =>
+        {
+            (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString);
+            o.GrainStorageSerializer = new StateSerializer();
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.PubSub, o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
+        silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         return silo.AddTandemGrainServices();
     }
 
-    /// <summary>Storage, streams and the services grains depend on; clustering is left to the caller.</summary>
+    /// <summary>Streams and the services grains depend on; clustering and storage are left to the caller.</summary>
     public static ISiloBuilder AddTandemGrainServices(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Grains, o => o.GrainStorageSerializer = new StateSerializer());
-        silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.AddMemoryStreams(StreamMap.Provider);
-
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(TandemClock.Key, TimeProvider.System);
         silo.Services.AddOptions<OrderOptions>().BindConfiguration("Tandem:Orders");

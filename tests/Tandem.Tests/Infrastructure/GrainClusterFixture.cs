@@ -42,6 +42,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddTandemGrainServices();
+            siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TandemClock.Key, Clock);
         }
