@@ -1,3 +1,5 @@
+using Tandem.Grains.Interfaces.Errors;
+
 namespace Tandem.Grains.Infrastructure;
 
 /// <summary>Writes grain state so that a failed write never leaves a changed but unsaved state in memory.</summary>
@@ -13,10 +15,10 @@ public static class StateWriter
         {
             await state.WriteStateAsync();
         }
-        catch
+        catch (Exception ex)
         {
             grain.DeactivateOnIdle();
-            throw;
+            throw new StorageUnavailableException($"{grain.GetType().Name} could not save its state; nothing changed.", ex);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Errors;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
@@ -211,7 +212,7 @@ public sealed class InventoryCellGrain(
     {
         if (_storageFailure is not null)
         {
-            throw new InvalidOperationException("The inventory cell could not save its state; retry the call.", _storageFailure);
+            throw new StorageUnavailableException("The inventory cell could not save its state; retry the call.", _storageFailure);
         }
 
         ExpireDue();
@@ -304,7 +305,7 @@ public sealed class InventoryCellGrain(
             }
             catch (Exception ex)
             {
-                _storageFailure = ex;
+                _storageFailure = new StorageUnavailableException($"Inventory cell {_key} could not save its state; nothing changed.", ex);
                 DeactivateOnIdle();
                 logger.LogWarning(ex, "Writing inventory cell {Cell} failed; {Count} change(s) not saved", _key, batch.Changes.Count);
             }

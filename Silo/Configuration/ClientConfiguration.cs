@@ -12,6 +12,8 @@ public static class ClientConfiguration
         var connectionString = TandemClusterOptions.ConnectionString(configuration)
             ?? throw new InvalidOperationException($"Cluster mode needs ConnectionStrings:{TandemClusterOptions.ConnectionStringName}.");
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         client.AddMemoryStreams(StreamMap.Provider);
         return client;

@@ -21,6 +21,9 @@ public sealed class TandemClusterOptions
     /// <summary>Port clients connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>How long a grain call may take before it fails (and the Api answers 503).</summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
     /// <summary>The address other silos and clients reach this silo at (cluster mode).</summary>
     public string AdvertisedIp { get; set; } = "127.0.0.1";
 

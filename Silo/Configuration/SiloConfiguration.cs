@@ -33,6 +33,7 @@ public static class SiloConfiguration
     public static ISiloBuilder UseTandem(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = TandemClusterOptions.From(configuration);
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
         if (TandemClusterOptions.ConnectionString(configuration) is not { } connectionString)
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
@@ -45,6 +46,13 @@ public static class SiloConfiguration
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
         silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIp), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
         silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            // Declare a silo that stopped answering dead within seconds, so its grains move quickly.
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 2;
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        });
         silo.AddAdoNetGrainStorage(StorageNames.Grains, o =>
         {
             (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString);

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tandem.Silo.Configuration;
+
+namespace Tandem.Tests.Infrastructure;
+
+/// <summary>
+/// A PostgreSQL-backed Tandem cluster of real processes on loopback: silos, one Api, and an Orleans client
+/// inside the test for setting up the catalog.
+/// </summary>
+public sealed class ProcessCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly List<TandemProcess> _processes = [];
+    private IHost? _client;
+
+    private ProcessCluster(TestDatabase database)
+    {
+        Database = database;
+        Settings = new ClusterSettings(database.ConnectionString, "fault-" + Guid.NewGuid().ToString("N")[..8]);
+        Http = new HttpClient { Timeout = TimeSpan.FromSeconds(10), BaseAddress = new Uri($"http://127.0.0.1:{ApiPort}") };
+    }
+
+    public TestDatabase Database { get; }
+
+    public ClusterSettings Settings { get; }
+
+    public int ApiPort { get; } = TandemProcess.FreePort();
+
+    public HttpClient Http { get; }
+
+    public TandemProcess? Api { get; private set; }
+
+    public IReadOnlyList<TandemProcess> Silos => [.. _processes.Where(p => p.Name.StartsWith("silo", StringComparison.Ordinal))];
+
+    public static async Task<ProcessCluster> CreateAsync() => new(await Postgres.NewDatabaseAsync());
+
+    /// <summary>Starts a silo and waits until the membership table shows it active.</summary>
+    public async Task<TandemProcess> StartSiloAsync(string name)
+    {
+        var siloPort = TandemProcess.FreePort();
+        var silo = TandemProcess.Silo(name, Settings, siloPort, TandemProcess.FreePort());
+        _processes.Add(silo);
+        await WaitAsync($"{name} to join the cluster", silo, async () =>
+        {
+            try
+            {
+                return await Postgres.ScalarAsync<long>(Settings.ConnectionString, string.Create(CultureInfo.InvariantCulture,
+                    $"SELECT count(*) FROM orleans_membership WHERE deployment_id = '{Settings.ClusterId}' AND port = {siloPort} AND status = 3")) == 1;
+            }
+            catch (Npgsql.PostgresException)
+            {
+                return false; // schema not migrated yet
+            }
+        });
+        return silo;
+    }
+
+    /// <summary>Starts the Api (an Orleans client of the cluster) and waits until it is ready.</summary>
+    public async Task<TandemProcess> StartApiAsync()
+    {
+        Api = TandemProcess.Api("api", Settings, ApiPort);
+        _processes.Add(Api);
+        await WaitAsync("the Api to be ready", Api, async () =>
+        {
+            try
+            {
+                return (await Http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        });
+        return Api;
+    }
+
+    /// <summary>An Orleans client of this cluster inside the test process.</summary>
+    public async Task<IGrainFactory> GrainsAsync()
+    {
+        if (_client is null)
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Tandem"] = Settings.ConnectionString,
+                ["Tandem:Cluster:ClusterId"] = Settings.ClusterId,
+                ["Tandem:Cluster:ServiceId"] = Settings.ClusterId,
+            });
+            builder.UseOrleansClient(client => client.UseTandemCluster(builder.Configuration));
+            _client = builder.Build();
+            await _client.StartAsync();
+        }
+
+        return _client.Services.GetRequiredService<IGrainFactory>();
+    }
+
+    /// <summary>Stops every process gracefully (the Api first).</summary>
+    public async Task StopAllAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.StopAsync();
+            _client.Dispose();
+            _client = null;
+        }
+
+        foreach (var process in _processes.OrderBy(p => p == Api ? 0 : 1))
+        {
+            await process.StopAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    /// <summary>What every process printed, for a failure message.</summary>
+    public string Logs() => string.Join("\n", _processes.Select(p => $"===== {p.Name} =====\n{p.Output}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        foreach (var process in _processes)
+        {
+            await process.DisposeAsync();
+        }
+
+        Http.Dispose();
+        await Database.DisposeAsync();
+    }
+
+    private async Task WaitAsync(string what, TandemProcess process, Func<Task<bool>> ready)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (!await ready())
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited for {what}.\n{Logs()}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessClusterCollection
+{
+    public const string Name = "process cluster";
+}

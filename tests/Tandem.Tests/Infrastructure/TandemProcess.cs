@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Tandem.Tests.Infrastructure;
+
+/// <summary>
+/// A real Tandem process (silo-only node or Api) started from the build output, so fault tests can stop
+/// it cleanly or kill it with SIGKILL. Its console output is kept for the failure message.
+/// </summary>
+public sealed class TandemProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private TandemProcess(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    public string Name { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static TandemProcess Silo(string name, ClusterSettings cluster, int siloPort, int gatewayPort) =>
+        Start(name, "Silo", "Tandem.Silo.dll", cluster, new()
+        {
+            ["Tandem__Cluster__SiloPort"] = Invariant(siloPort),
+            ["Tandem__Cluster__GatewayPort"] = Invariant(gatewayPort),
+        });
+
+    public static TandemProcess Api(string name, ClusterSettings cluster, int httpPort) =>
+        Start(name, "Api", "Tandem.Api.dll", cluster, new() { ["Urls"] = $"http://127.0.0.1:{Invariant(httpPort)}" });
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to clean up.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>SIGTERM, then wait for a clean exit (SIGKILL after the grace period).</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var term = Process.Start("kill", ["-TERM", Invariant(_process.Id)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"{Name} did not stop within {grace.TotalSeconds} s of SIGTERM.\n{Output}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static TandemProcess Start(string name, string project, string dll, ClusterSettings cluster, Dictionary<string, string> settings)
+    {
+        var directory = BuildOutput(project);
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, dll)])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Tandem"] = cluster.ConnectionString;
+        start.Environment["Tandem__Cluster__ClusterId"] = cluster.ClusterId;
+        start.Environment["Tandem__Cluster__ServiceId"] = cluster.ClusterId;
+        start.Environment["Tandem__Demo__Seed"] = "false";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        var result = new TandemProcess(name, process);
+        process.OutputDataReceived += (_, e) => result.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => result.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return result;
+    }
+
+    /// <summary>The project's own build output, in the configuration and framework these tests were built for.</summary>
+    private static string BuildOutput(string project)
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // …/bin/Debug/net10.0
+        var framework = output.Name;
+        var configuration = output.Parent!.Name;
+        var root = output;
+        while (!File.Exists(Path.Combine(root.FullName, "Tandem.slnx")))
+        {
+            root = root.Parent ?? throw new DirectoryNotFoundException("Tandem.slnx not found above the test output.");
+        }
+
+        return Path.Combine(root.FullName, project, "bin", configuration, framework);
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            if (_output.Length < 200_000)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
+
+/// <summary>Which database and cluster id a set of processes share.</summary>
+public sealed record ClusterSettings(string ConnectionString, string ClusterId);
