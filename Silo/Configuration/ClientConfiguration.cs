@@ -16,6 +16,7 @@ public static class ClientConfiguration
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         client.AddMemoryStreams(StreamMap.Provider);
+        client.Services.AddTandemExceptionSerialization();
         return client;
     }
 }

@@ -67,6 +67,7 @@ public static class SiloConfiguration
     public static ISiloBuilder AddTandemGrainServices(this ISiloBuilder silo)
     {
         silo.AddMemoryStreams(StreamMap.Provider);
+        silo.Services.AddTandemExceptionSerialization();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(TandemClock.Key, TimeProvider.System);
         silo.Services.AddOptions<OrderOptions>().BindConfiguration("Tandem:Orders");

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+
+namespace Tandem.Tests.Cluster;
+
+/// <summary>
+/// Shoppers placing pickup orders like real clients: a request without a definitive answer (503, timeout,
+/// connection error) is retried with the same Idempotency-Key and body until it gets 201 or 409.
+/// </summary>
+public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, string locationId)
+{
+    private readonly ConcurrentDictionary<string, string> _pending = new();
+
+    public ConcurrentDictionary<string, Placed> Acknowledged { get; } = new();
+
+    public int Refused;
+    public int Unavailable;
+    public int OtherFailures;
+    public ConcurrentQueue<string> Failures { get; } = new();
+    public ConcurrentQueue<(TimeSpan At, HttpStatusCode? Status, TimeSpan Took)> Timeline { get; } = new();
+
+    public sealed record Placed(string OrderId, IReadOnlyList<(string Sku, int Quantity)> Lines);
+
+    /// <summary>Runs <paramref name="clients"/> shoppers until <paramref name="duration"/> is over.</summary>
+    public async Task RunAsync(int clients, TimeSpan duration, int seed)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var random = new Random(seed + c);
+            for (var n = 0; clock.Elapsed < duration; n++)
+            {
+                var key = $"c{c}-n{n}";
+                var lines = PickLines(random);
+                var body = Body($"shopper-{c}", lines);
+                while (clock.Elapsed < duration && !await TryPlaceAsync(key, body, lines, clock))
+                {
+                    await Task.Delay(100);
+                }
+
+                if (clock.Elapsed >= duration && !Acknowledged.ContainsKey(key))
+                {
+                    _pending[key] = body;
+                }
+
+                await Task.Delay(random.Next(150, 350)); // a shopper's think time
+
+            }
+        })));
+    }
+
+    /// <summary>Retries every undecided request until each has a definitive answer.</summary>
+    public async Task SettleAsync(TimeSpan deadline)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var (key, body) in _pending)
+        {
+            var lines = JsonSerializer.Deserialize<JsonElement>(body).GetProperty("lines").EnumerateArray()
+                .Select(l => (l.GetProperty("sku").GetString()!, l.GetProperty("quantity").GetInt32())).ToList();
+            while (!await TryPlaceAsync(key, body, lines, clock))
+            {
+                if (clock.Elapsed > deadline)
+                {
+                    throw new TimeoutException($"Request {key} got no definitive answer within {deadline}.");
+                }
+
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private async Task<bool> TryPlaceAsync(string key, string body, IReadOnlyList<(string, int)> lines, System.Diagnostics.Stopwatch clock)
+    {
+        var sent = clock.Elapsed;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = Infrastructure.Http.Json(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await http.SendAsync(request);
+            Timeline.Enqueue((sent, response.StatusCode, clock.Elapsed - sent));
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.Created:
+                    var orderId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("orderId").GetString()!;
+                    Acknowledged[key] = new Placed(orderId, lines);
+                    return true;
+                case HttpStatusCode.Conflict:
+                    Interlocked.Increment(ref Refused);
+                    return true;
+                case HttpStatusCode.ServiceUnavailable:
+                    Interlocked.Increment(ref Unavailable);
+                    return false;
+                default:
+                    Interlocked.Increment(ref OtherFailures);
+                    Failures.Enqueue($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    return false;
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            Timeline.Enqueue((sent, null, clock.Elapsed - sent));
+            Interlocked.Increment(ref Unavailable);
+            return false;
+        }
+    }
+
+    private List<(string Sku, int Quantity)> PickLines(Random random)
+    {
+        var first = skus[random.Next(skus.Count)];
+        var lines = new List<(string, int)> { (first, random.Next(1, 3)) };
+        if (random.NextDouble() < 0.3)
+        {
+            var second = skus[random.Next(skus.Count)];
+            if (second != first)
+            {
+                lines.Add((second, 1));
+            }
+        }
+
+        return lines;
+    }
+
+    private string Body(string shopperId, List<(string Sku, int Quantity)> lines) => JsonSerializer.Serialize(new
+    {
+        shopperId,
+        lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }),
+        fulfilment = new { mode = "pickup", locationId },
+    });
+}
