@@ -18,7 +18,7 @@ ensure_postgres() {
   fi
   local version
   version="$(ls /etc/postgresql | sort -n | tail -n 1)"
-  pg_ctlcluster "$version" main start 2>/dev/null || true
+  pg_ctlcluster "$version" main start >/dev/null 2>&1 || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
   run_admin() {
     if [[ "$(id -u)" == 0 ]]; then su postgres -c "psql -v ON_ERROR_STOP=1 -qtA" <<<"$1"; else psql -v ON_ERROR_STOP=1 -qtA <<<"$1"; fi
