@@ -1,27 +1,39 @@
 using Tandem.Silo.Configuration;
 using Tandem.Silo.Database;
+using Tandem.Silo.Health;
 
 namespace Tandem.Silo;
 
 /// <summary>
-/// A silo-only node: hosts grains, serves no HTTP API. <c>migrate</c> applies the database schema and exits.
+/// A silo-only node: hosts grains; its only HTTP endpoints are /health/live and /health/ready (for probes).
+/// <c>migrate</c> applies the database schema and exits.
 /// </summary>
 public static class SiloProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args.Where(a => a != "migrate").ToArray());
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != "migrate").ToArray());
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (builder.Configuration["Urls"] is null)
+        {
+            builder.WebHost.UseUrls("http://localhost:5081"); // health endpoints; the Api has 5080
+        }
+
         if (args.Contains("migrate"))
         {
             return await MigrateAsync(builder);
         }
 
         builder.AddTandemSilo();
-        await builder.Build().RunAsync();
+        builder.Services.AddHealthChecks().AddCheck<SiloActiveCheck>("silo", tags: ["ready"]);
+        var app = builder.Build();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        await app.RunAsync();
         return 0;
     }
 
-    private static async Task<int> MigrateAsync(HostApplicationBuilder builder)
+    private static async Task<int> MigrateAsync(WebApplicationBuilder builder)
     {
         using var host = builder.Build();
         var logger = host.Services.GetRequiredService<ILoggerFactory>();

@@ -13,7 +13,7 @@ run="$root/deploy/.run"
 mkdir -p "$run"
 
 : "${API_PORT:=5080}"
-silo_ports=("11111:30000" "11112:30001")
+silo_ports=("11111:30000:5081" "11112:30001:5082")
 
 database() {
   if [[ -n "${TANDEM_DB:-}" ]]; then echo "$TANDEM_DB"; return; fi
@@ -50,7 +50,8 @@ start() {
   for ports in "${silo_ports[@]}"; do
     local seed=false; [[ $i == 1 ]] && seed=true
     launch "silo-$i" "$root/Silo/$out/Tandem.Silo.dll" "${common[@]}" \
-      "Tandem__Cluster__SiloPort=${ports%%:*}" "Tandem__Cluster__GatewayPort=${ports##*:}" "Tandem__Demo__Seed=$seed"
+      "Tandem__Cluster__SiloPort=$(cut -d: -f1 <<<"$ports")" "Tandem__Cluster__GatewayPort=$(cut -d: -f2 <<<"$ports")" \
+      "Urls=http://127.0.0.1:$(cut -d: -f3 <<<"$ports")" "Tandem__Demo__Seed=$seed"
     i=$((i + 1))
   done
   launch api "$root/Api/$out/Tandem.Api.dll" "${common[@]}" "Urls=http://127.0.0.1:$API_PORT"

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace Tandem.Silo.Configuration;
 
 /// <summary>Where a silo listens and which cluster it joins; bound from <c>Tandem:Cluster</c>.</summary>
@@ -24,8 +27,19 @@ public sealed class TandemClusterOptions
     /// <summary>How long a grain call may take before it fails (and the Api answers 503).</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>The address other silos and clients reach this silo at (cluster mode).</summary>
+    /// <summary>
+    /// The address other silos and clients reach this silo at (cluster mode); <c>auto</c> takes this host's
+    /// first IPv4 address (containers).
+    /// </summary>
     public string AdvertisedIp { get; set; } = "127.0.0.1";
+
+    /// <summary>Running in Kubernetes: pod name, namespace and IP come from the pod (Orleans.Hosting.Kubernetes).</summary>
+    public bool Kubernetes { get; set; }
+
+    public IPAddress AdvertisedAddress() =>
+        AdvertisedIp == "auto"
+            ? Dns.GetHostAddresses(Dns.GetHostName()).First(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            : IPAddress.Parse(AdvertisedIp);
 
     public static TandemClusterOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<TandemClusterOptions>() ?? new();

@@ -5,18 +5,19 @@ using Tandem.Grains.Interfaces.Keys;
 namespace Tandem.Silo.Demo;
 
 /// <summary>
-/// Puts the demo city into the grains when the host starts. Every call is idempotent (receipts carry a
-/// fixed reference), so a restart or a second node seeding the same cluster changes nothing.
+/// Puts the demo city into the grains in the background once the silo runs, so health endpoints answer
+/// meanwhile; readiness waits for it. Every call is idempotent (receipts carry a fixed reference), so a
+/// restart or a second node seeding the same cluster changes nothing.
 /// </summary>
 public sealed class DemoSeeder(
     IGrainFactory grains,
     IOptions<DemoOptions> options,
     DemoSeedStatus status,
-    ILogger<DemoSeeder> logger) : IHostedService
+    ILogger<DemoSeeder> logger) : BackgroundService
 {
     private const int Parallelism = 32;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Seed)
         {
@@ -48,6 +49,4 @@ public sealed class DemoSeeder(
             "Demo city seeded: {Products} products, {Locations} locations, {Cells} stock cells, {Couriers} couriers in {Elapsed}",
             city.Products.Count, city.Locations.Count, city.Stock.Count, city.Couriers.Count, TimeProvider.System.GetElapsedTime(started));
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

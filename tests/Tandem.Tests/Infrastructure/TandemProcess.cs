@@ -41,6 +41,7 @@ public sealed class TandemProcess : IAsyncDisposable
         {
             ["Tandem__Cluster__SiloPort"] = Invariant(siloPort),
             ["Tandem__Cluster__GatewayPort"] = Invariant(gatewayPort),
+            ["Urls"] = $"http://127.0.0.1:{Invariant(FreePort())}",
         });
 
     public static TandemProcess Api(string name, ClusterSettings cluster, int httpPort) =>
