@@ -29,6 +29,7 @@ public static class SiloProgram
         var app = builder.Build();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapTandemMetrics();
         await app.RunAsync();
         return 0;
     }

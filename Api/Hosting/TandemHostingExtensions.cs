@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 using Tandem.Api.Endpoints;
 using Tandem.Api.Http;
@@ -12,18 +13,22 @@ public static class TandemHostingExtensions
 {
     /// <summary>
     /// Everything the Api process needs. With no cluster configured (no <c>ConnectionStrings:Tandem</c>) it
-    /// co-hosts a silo in-process using the same silo configuration as a silo-only node; with one it is a
-    /// stateless Orleans client of the cluster.
+    /// co-hosts an in-memory silo using the same silo configuration as a silo-only node; with one it is a
+    /// stateless Orleans client of the cluster, unless <c>Tandem:Api:HostSilo</c> asks it to co-host a
+    /// PostgreSQL-backed silo (a single-node deployment).
     /// </summary>
     public static WebApplicationBuilder AddTandem(this WebApplicationBuilder builder)
     {
-        if (TandemClusterOptions.ConnectionString(builder.Configuration) is null)
+        var hostSilo = TandemClusterOptions.ConnectionString(builder.Configuration) is null
+            || builder.Configuration.GetValue<bool>("Tandem:Api:HostSilo");
+        if (hostSilo)
         {
             builder.AddTandemSilo();
         }
         else
         {
             builder.UseOrleansClient(client => client.UseTandemCluster(builder.Configuration));
+            builder.AddTandemMetrics();
         }
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -52,6 +57,8 @@ public static class TandemHostingExtensions
         app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
         app.MapHealthApi();
+        app.MapTandemMetrics();
+        app.MapOrleansDashboard("/dashboard"); // operators only, once roles exist
         app.MapCatalogApi();
         app.MapInventoryApi();
         app.MapOrdersApi();

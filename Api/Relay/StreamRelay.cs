@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Streams;
 using Tandem.Api.Hubs;
+using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Api.Relay;
@@ -15,6 +16,7 @@ public sealed class StreamRelay(
     IHubContext<ShopHub> shop,
     IHubContext<CourierHub> couriers,
     OpsFeed ops,
+    TimeProvider clock,
     ILogger<StreamRelay> logger) : IHostedService
 {
     private static readonly TimeSpan UnsubscribeTimeout = TimeSpan.FromSeconds(3);
@@ -69,12 +71,14 @@ public sealed class StreamRelay(
 
     private Task OnStockAsync(StockChanged change)
     {
+        RecordLag(StreamMap.Stock, change.At);
         ops.Post(new OpsEvent("stock", change.At, change));
         return shop.Clients.Group(HubContract.Groups.Product(change.Cell.Sku)).SendAsync(HubContract.Events.StockChanged, change);
     }
 
     private async Task OnOrderAsync(OrderChanged change)
     {
+        RecordLag(StreamMap.Orders, change.Transition.At);
         ops.Post(new OpsEvent("order", change.Transition.At, change));
         var order = change.Order;
         await shop.Clients.Group(HubContract.Groups.Order(order.OrderId)).SendAsync(HubContract.Events.OrderChanged, change);
@@ -92,13 +96,20 @@ public sealed class StreamRelay(
 
     private Task OnCourierAsync(CourierChanged change)
     {
+        RecordLag(StreamMap.Couriers, change.At);
         ops.Post(new OpsEvent("courier", change.At, change));
         return couriers.Clients.Group(HubContract.Groups.Courier(change.Courier.CourierId)).SendAsync(HubContract.Events.CourierChanged, change);
     }
 
     private Task OnSessionAsync(SessionChanged change)
     {
+        RecordLag(StreamMap.Sessions, change.At);
         ops.Post(new OpsEvent("session", change.At, change));
         return Task.CompletedTask;
     }
+
+    private void RecordLag(string streamNamespace, DateTimeOffset publishedAt) =>
+        TandemMetrics.StreamLag.Record(
+            Math.Max(0, (clock.GetUtcNow() - publishedAt).TotalMilliseconds),
+            new KeyValuePair<string, object?>("stream", streamNamespace));
 }

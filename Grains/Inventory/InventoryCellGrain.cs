@@ -75,7 +75,15 @@ public sealed class InventoryCellGrain(
 
     public Task<CellResult> ReserveAsync(string reservationId, int quantity, TimeSpan ttl)
     {
+        var result = Reserve(reservationId, quantity, ttl, out var outcome);
+        TandemMetrics.Reservations.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
+        return result;
+    }
+
+    private Task<CellResult> Reserve(string reservationId, int quantity, TimeSpan ttl, out CellOutcome outcome)
+    {
         Begin();
+        outcome = CellOutcome.Conflict;
         if (quantity <= 0 || ttl <= TimeSpan.Zero)
         {
             return AfterDurable(Refuse(CellOutcome.Conflict, "Quantity and time-to-live must be positive."));
@@ -83,6 +91,7 @@ public sealed class InventoryCellGrain(
 
         if (S.Live.TryGetValue(reservationId, out var live))
         {
+            outcome = live.Quantity == quantity ? CellOutcome.Replayed : CellOutcome.Conflict;
             return AfterDurable(live.Quantity == quantity
                 ? Result(CellOutcome.Replayed)
                 : Refuse(CellOutcome.Conflict, $"Reservation {reservationId} holds {live.Quantity}, not {quantity}."));
@@ -90,15 +99,20 @@ public sealed class InventoryCellGrain(
 
         if (S.Closed.TryGetValue(reservationId, out var closed))
         {
-            return AfterDurable(closed.End == ReservationEnd.Committed && closed.Quantity == quantity
+            var replay = closed.End == ReservationEnd.Committed && closed.Quantity == quantity;
+            outcome = replay ? CellOutcome.Replayed : CellOutcome.Conflict;
+            return AfterDurable(replay
                 ? Result(CellOutcome.Replayed)
                 : Refuse(CellOutcome.Conflict, $"Reservation {reservationId} has already ended ({closed.End})."));
         }
 
         if (S.OnHand - S.Reserved < quantity)
         {
+            outcome = CellOutcome.Insufficient;
             return AfterDurable(Refuse(CellOutcome.Insufficient, $"{S.OnHand - S.Reserved} available, {quantity} asked."));
         }
+
+        outcome = CellOutcome.Applied;
 
         var now = clock.GetUtcNow();
         var expiresAt = now + ttl;

@@ -339,6 +339,7 @@ public sealed class OrderGrain(
         S.History.Add(transition);
         S.Version++;
         await state.SaveAsync(this);
+        TandemMetrics.OrderTransitions.Add(1, new KeyValuePair<string, object?>("state", to.ToString()));
         await _events!.PublishAsync(StreamMap.Orders, Id, new OrderChanged { Order = View(), Transition = transition });
         return Result(OrderOutcome.Applied);
     }

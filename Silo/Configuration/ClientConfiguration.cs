@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Silo.Configuration;
@@ -17,6 +18,7 @@ public static class ClientConfiguration
         client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         client.AddMemoryStreams(StreamMap.Provider);
         client.Services.AddTandemExceptionSerialization();
+        client.AddDashboard();
         return client;
     }
 }

@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Orders;
+using Orleans.Dashboard;
 using Tandem.Silo.Database;
 using Tandem.Silo.Demo;
 
@@ -26,6 +27,7 @@ public static class SiloConfiguration
 
         builder.UseOrleans(silo => silo.UseTandem(builder.Configuration));
         builder.Services.AddTandemDemo();
+        builder.AddTandemMetrics();
         return builder;
     }
 
@@ -33,6 +35,7 @@ public static class SiloConfiguration
     {
         var cluster = TandemClusterOptions.From(configuration);
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+        silo.AddDashboard();
         if (TandemClusterOptions.ConnectionString(configuration) is not { } connectionString)
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);

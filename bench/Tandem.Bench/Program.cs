@@ -12,12 +12,21 @@ var seconds = ArgInt("--seconds", 10);
 var concurrency = ArgInt("--concurrency", 64);
 var cellCount = ArgInt("--cells", 10_000);
 var only = ArgString("--only", "");
+var postgres = ArgString("--postgres", Environment.GetEnvironmentVariable("TANDEM_BENCH_POSTGRES") ?? "");
 var duration = TimeSpan.FromSeconds(seconds);
 
 var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
 builder.Configuration["Tandem:Demo:Seed"] = "false";
 builder.Configuration["Tandem:Cluster:SiloPort"] = "11311";
 builder.Configuration["Tandem:Cluster:GatewayPort"] = "30311";
+if (postgres.Length > 0)
+{
+    // Same process shape, grain state in PostgreSQL through the ADO.NET providers.
+    builder.Configuration["ConnectionStrings:Tandem"] = postgres;
+    builder.Configuration["Tandem:Api:HostSilo"] = "true";
+    builder.Configuration["Tandem:Cluster:ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..6];
+}
+
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddTandem();
 await using var app = builder.Build();
@@ -69,7 +78,7 @@ if (only is "" or "http-spread")
 await app.StopAsync();
 
 Console.WriteLine();
-Console.WriteLine($"{seconds} s per scenario, {concurrency} concurrent callers, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"{seconds} s per scenario, {concurrency} concurrent callers, {Environment.ProcessorCount} cores, .NET {Environment.Version}, storage: {(postgres.Length > 0 ? "PostgreSQL" : "in-memory")}");
 Console.WriteLine();
 Console.WriteLine("| scenario | reservations/s | p50 ms | p99 ms | ok | failed |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");

@@ -58,4 +58,21 @@ public sealed class HostTests(ApiFixture api)
         Assert.All(travel.RootElement.GetProperty("items").EnumerateArray(),
             p => Assert.Contains("newborn-travel", p.GetProperty("sceneTags").EnumerateArray().Select(t => t.GetString())));
     }
+
+    [Fact]
+    public async Task Metrics_for_Prometheus_include_Tandem_and_Orleans_meters_and_the_dashboard_is_served()
+    {
+        using var client = api.CreateClient();
+        var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
+        await client.ReceiveAsync(sku, "st-camden", 2, "opening");
+        (await client.PostJsonAsync("/api/orders", Http.PickupOrder("metrics", "st-camden", (sku, 1)), "metrics-1")).EnsureSuccessStatusCode();
+
+        var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+        var dashboard = await client.GetAsync(new Uri("/dashboard/", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("tandem_inventory_reservations_total{", metrics, StringComparison.Ordinal);
+        Assert.Contains("tandem_orders_transitions_total{", metrics, StringComparison.Ordinal);
+        Assert.Contains("orleans_", metrics, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+    }
 }

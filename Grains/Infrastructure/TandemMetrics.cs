@@ -1,0 +1,23 @@
+using System.Diagnostics.Metrics;
+
+namespace Tandem.Grains.Infrastructure;
+
+/// <summary>Tandem's own measurements, published on the <c>Tandem</c> meter (exported at /metrics).</summary>
+public static class TandemMetrics
+{
+    public const string MeterName = "Tandem";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Reservation attempts at inventory cells, by outcome (applied, replayed, insufficient, conflict).</summary>
+    public static readonly Counter<long> Reservations =
+        Meter.CreateCounter<long>("tandem.inventory.reservations", unit: "{reservation}", description: "Reservation attempts by outcome");
+
+    /// <summary>Orders entering each state (tag <c>state</c>).</summary>
+    public static readonly Counter<long> OrderTransitions =
+        Meter.CreateCounter<long>("tandem.orders.transitions", unit: "{order}", description: "Orders entering each state");
+
+    /// <summary>Time from a grain publishing an event to the Api relaying it to SignalR.</summary>
+    public static readonly Histogram<double> StreamLag =
+        Meter.CreateHistogram<double>("tandem.stream.lag", unit: "ms", description: "Event age when the Api relays it");
+}

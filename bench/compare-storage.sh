@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The same reservation load against in-memory and PostgreSQL grain storage, and the ratio between them.
+#   bench/compare-storage.sh [seconds per scenario]
+# Needs PostgreSQL: TANDEM_BENCH_POSTGRES, or (as root) the local Debian cluster, where a fresh
+# database "tandem_bench" is created for the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+
+if [[ -z "${TANDEM_BENCH_POSTGRES:-}" ]]; then
+  version="$(ls /etc/postgresql | sort -n | tail -n 1)"
+  pg_ctlcluster "$version" main start >/dev/null 2>&1 || true
+  admin() { su postgres -c "psql -v ON_ERROR_STOP=1 -qtA" <<<"$1"; }
+  [[ "$(admin "SELECT 1 FROM pg_roles WHERE rolname = 'tandem_bench'")" == 1 ]] || admin "CREATE ROLE tandem_bench LOGIN PASSWORD 'tandem_bench';" >/dev/null
+  admin "DROP DATABASE IF EXISTS tandem_bench WITH (FORCE);" >/dev/null
+  admin "CREATE DATABASE tandem_bench OWNER tandem_bench;" >/dev/null
+  TANDEM_BENCH_POSTGRES="Host=127.0.0.1;Port=5432;Database=tandem_bench;Username=tandem_bench;Password=tandem_bench;Maximum Pool Size=64"
+fi
+
+dotnet build bench/Tandem.Bench -c Release -v quiet -nologo >/dev/null
+memory="$(mktemp)"; postgres="$(mktemp)"
+dotnet run -c Release --no-build --project bench/Tandem.Bench -- --seconds "$seconds" | grep '^|' >"$memory"
+dotnet run -c Release --no-build --project bench/Tandem.Bench -- --seconds "$seconds" --postgres "$TANDEM_BENCH_POSTGRES" | grep '^|' >"$postgres"
+
+echo "| scenario | in-memory res/s | PostgreSQL res/s | PostgreSQL ÷ memory | in-memory p99 ms | PostgreSQL p99 ms |"
+echo "|---|---:|---:|---:|---:|---:|"
+paste -d'#' <(tail -n +3 "$memory") <(tail -n +3 "$postgres") | awk -F'#' '{
+  split($1, m, "|"); split($2, p, "|");
+  mr = m[3]; pr = p[3]; gsub(/[ ,]/, "", mr); gsub(/[ ,]/, "", pr);
+  printf "|%s| %s | %s | %.3f | %s | %s |\n", m[2], mr, pr, pr / mr, m[5], p[5]
+}' | sed 's/  */ /g'
