@@ -38,6 +38,8 @@ public sealed class RestartTests
         var after = await WorldAsync(cluster.Http, skus, orders);
 
         Assert.Equal(before, after);
+        Assert.Equal(0L, await Postgres.ScalarAsync<long>(cluster.Settings.ConnectionString,
+            "SELECT count(*) FROM orleans_storage WHERE grain_type <> 'PubSubRendezvousGrain' AND position('$type' in convert_from(payload, 'UTF8')) > 0"));
         Assert.Contains("\"status\":\"packed\"", after, StringComparison.Ordinal);
         Assert.Contains("\"status\":\"cancelled\"", after, StringComparison.Ordinal);
     }
