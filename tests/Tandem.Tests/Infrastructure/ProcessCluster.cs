@@ -60,23 +60,31 @@ public sealed class ProcessCluster : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>Starts the Api (an Orleans client of the cluster) and waits until it is ready.</summary>
+    /// <summary>Starts the Api (an Orleans client of the cluster) on <see cref="ApiPort"/> and waits until it is ready.</summary>
     public async Task<TandemProcess> StartApiAsync()
     {
-        Api = TandemProcess.Api("api", Settings, ApiPort);
-        _processes.Add(Api);
-        await WaitAsync("the Api to be ready", Api, async () =>
+        Api = await StartExtraApiAsync("api", ApiPort);
+        return Api;
+    }
+
+    /// <summary>Starts another Api node on its own port and waits until it is ready.</summary>
+    public async Task<TandemProcess> StartExtraApiAsync(string name, int port)
+    {
+        var api = TandemProcess.Api(name, Settings, port);
+        _processes.Add(api);
+        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        await WaitAsync($"{name} to be ready", api, async () =>
         {
             try
             {
-                return (await Http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
+                return (await probe.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 return false;
             }
         });
-        return Api;
+        return api;
     }
 
     /// <summary>An Orleans client of this cluster inside the test process.</summary>
@@ -109,7 +117,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             _client = null;
         }
 
-        foreach (var process in _processes.OrderBy(p => p == Api ? 0 : 1))
+        foreach (var process in _processes.OrderBy(p => p.Name.StartsWith("api", StringComparison.Ordinal) ? 0 : 1))
         {
             await process.StopAsync(TimeSpan.FromSeconds(30));
         }
