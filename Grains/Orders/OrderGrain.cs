@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Errors;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
@@ -83,7 +84,8 @@ public sealed class OrderGrain(
         }
 
         var attempts = request.Mode == FulfilmentMode.Pickup ? 1 : Math.Max(1, options.Value.PlaceAttempts);
-        for (var attempt = 1; attempt <= attempts; attempt++)
+        var spentRetries = 0;
+        for (var tries = 1; tries <= attempts; tries++)
         {
             var plan = await FulfilmentPlanner.PlanAsync(request.Lines, candidates, AvailableAsync);
             var missing = request.Lines.Where((_, i) => plan[i] is null).Select(l => l.Sku).ToList();
@@ -92,6 +94,7 @@ public sealed class OrderGrain(
                 return Refuse(OrderOutcome.Insufficient, $"Not enough stock for: {string.Join(", ", missing)}.");
             }
 
+            var attempt = S.NextAttempt;
             var lines = request.Lines.Select((l, i) => new OrderLine
             {
                 Sku = l.Sku,
@@ -101,7 +104,8 @@ public sealed class OrderGrain(
                 UnitPrice = products[l.Sku].Price,
             }).ToList();
 
-            if (await ReserveAllAsync(lines))
+            var held = await ReserveAllAsync(lines);
+            if (held == Hold.Held)
             {
                 var now = clock.GetUtcNow();
                 S.Placed = true;
@@ -117,6 +121,14 @@ public sealed class OrderGrain(
                 var result = await MoveAsync(OrderStatus.Reserved, System, null);
                 await TellSessionAsync(s => s.OrderPlacedAsync(Id, skus));
                 return result;
+            }
+
+            // This attempt's holds are released and its ids are spent; the next attempt uses new ones.
+            S.NextAttempt = attempt + 1;
+            await state.SaveAsync(this);
+            if (held == Hold.SpentIds && spentRetries++ < 3)
+            {
+                tries--; // an earlier, interrupted attempt used these ids: not a verdict on stock
             }
         }
 
@@ -301,27 +313,47 @@ public sealed class OrderGrain(
 
     public Task<OrderView?> GetAsync() => Task.FromResult(S.Placed ? View() : null);
 
-    private async Task<bool> ReserveAllAsync(List<OrderLine> lines)
+    private enum Hold
+    {
+        Held,
+        Insufficient,
+        SpentIds,
+    }
+
+    /// <summary>Holds every line or none: a refusal releases the lines already held.</summary>
+    private async Task<Hold> ReserveAllAsync(List<OrderLine> lines)
     {
         var ttl = options.Value.ReservationTtl;
         var attempts = lines.Select(l => CellOf(l).ReserveAsync(l.ReservationId, l.Quantity, ttl)).ToList();
+        CellResult[] results;
         try
         {
-            var results = await Task.WhenAll(attempts);
-            if (results.All(r => r.Succeeded))
-            {
-                return true;
-            }
+            results = await Task.WhenAll(attempts);
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Reserving the lines of order {OrderId} failed; releasing what was held", Id);
             await ReleaseAllAsync(lines);
+            S.NextAttempt++;
+            try
+            {
+                await state.SaveAsync(this);
+            }
+            catch (StorageUnavailableException)
+            {
+                // The retry then meets spent ids, which PlaceAsync treats as "try fresh ids", not as a refusal.
+            }
+
             throw;
         }
 
+        if (results.All(r => r.Succeeded))
+        {
+            return Hold.Held;
+        }
+
         await ReleaseAllAsync(lines);
-        return false;
+        return results.Any(r => r.Outcome == CellOutcome.Conflict) ? Hold.SpentIds : Hold.Insufficient;
     }
 
     private Task ReleaseAllAsync(List<OrderLine> lines) =>

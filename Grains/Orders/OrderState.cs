@@ -36,4 +36,10 @@ public sealed class OrderState
     [Id(12)] public DateTimeOffset PlacedAt { get; set; }
 
     [Id(13)] public long Version { get; set; }
+
+    /// <summary>
+    /// Numbers the reservation ids of the next placement attempt. Kept across a crash (a retry finds its own
+    /// holds again), advanced after a refused attempt (whose holds were released) so a later retry can hold anew.
+    /// </summary>
+    [Id(14)] public int NextAttempt { get; set; } = 1;
 }

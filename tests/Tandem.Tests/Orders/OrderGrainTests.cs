@@ -48,6 +48,23 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_placement_whose_first_reservation_ids_were_spent_by_an_interrupted_attempt_still_succeeds()
+    {
+        var (a, b) = await TwoSkusAsync(stockA: 5, stockB: 5, at: TestData.Camden.Id);
+        var orderId = new OrderId(TestData.NewId("o"));
+        // An earlier attempt held line 1 and released it when it was interrupted: its id is spent at the cell.
+        var cellB = Grains.Cell(new CellKey(b, TestData.Camden.Id));
+        await cellB.ReserveAsync($"{orderId}.1.1", 2, TimeSpan.FromHours(1));
+        await cellB.ReleaseAsync($"{orderId}.1.1");
+
+        var placed = await Grains.Order(orderId).PlaceAsync(Pickup(TestData.Camden.Id, (a, 2), (b, 2)));
+
+        Assert.Equal(OrderOutcome.Applied, placed.Outcome);
+        Assert.All(placed.Order!.Lines, l => Assert.StartsWith($"{orderId}.2.", l.ReservationId, StringComparison.Ordinal));
+        Assert.Equal((2, 2), ((await Grains.Cell(new CellKey(a, TestData.Camden.Id)).GetSnapshotAsync()).Reserved, (await cellB.GetSnapshotAsync()).Reserved));
+    }
+
+    [Fact]
     public async Task A_failed_line_releases_the_lines_already_held()
     {
         var (a, b) = await TwoSkusAsync(stockA: 5, stockB: 1, at: TestData.Camden.Id);
