@@ -18,7 +18,9 @@ public static class OrdersApi
     {
         var api = app.MapGroup("/api/orders").WithTags("Orders");
         api.MapPost("/", Place).WithName("PlaceOrder")
-            .WithSummary("Place an order: every line reserved, all or nothing; idempotent by the Idempotency-Key header");
+            .WithSummary("Place an order: every line reserved, all or nothing; idempotent by the Idempotency-Key header")
+            .WithBodyLimit(64 * 1024)
+            .RequireRateLimiting(RateLimits.Orders);
         api.MapGet("/{orderId}", Get).WithName("GetOrder").WithSummary("An order with its history");
         api.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder").WithSummary("Cancel before pickup; idempotent");
         api.MapPost("/{orderId}/pack", (IGrainFactory g, string orderId) => Run(orderId, o => o.PackAsync(Actor), g))

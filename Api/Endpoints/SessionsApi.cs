@@ -25,7 +25,9 @@ public static class SessionsApi
         api.MapGet("/", Get).WithName("GetSession").WithSummary("Cart, recent behaviour and open orders");
         api.MapPost("/cart", SetCartLine).WithName("SetCartLine").WithSummary("Set a cart line's quantity (0 removes); idempotent");
         api.MapPost("/events", RecordEvents).WithName("RecordBehaviour")
-            .WithSummary($"Record up to {SessionLimits.MaxEventsPerBatch} behaviour events; a re-sent batch is not counted twice");
+            .WithSummary($"Record up to {SessionLimits.MaxEventsPerBatch} behaviour events; a re-sent batch is not counted twice")
+            .WithBodyLimit(256 * 1024)
+            .RequireRateLimiting(RateLimits.Events);
         return app;
     }
 

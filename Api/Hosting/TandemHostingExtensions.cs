@@ -40,6 +40,8 @@ public static class TandemHostingExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => TandemJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
+        builder.Services.AddTandemCors(builder.Configuration);
+        builder.Services.AddTandemRateLimits(builder.Configuration);
         builder.Services.AddSignalR().AddJsonProtocol(o => TandemJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddTandemHealthChecks();
         builder.Services.AddTandemRelay();
@@ -50,6 +52,10 @@ public static class TandemHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseBodyLimits();
         app.UseWebSockets();
 
         app.MapOpenApi();

@@ -19,6 +19,7 @@ var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
 builder.Configuration["Tandem:Demo:Seed"] = "false";
 builder.Configuration["Tandem:Cluster:SiloPort"] = "11311";
 builder.Configuration["Tandem:Cluster:GatewayPort"] = "30311";
+builder.Configuration["Tandem:RateLimits:OrdersPerMinute"] = "100000000"; // the load comes from one address
 if (postgres.Length > 0)
 {
     // Same process shape, grain state in PostgreSQL through the ADO.NET providers.

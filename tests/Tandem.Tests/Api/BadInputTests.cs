@@ -55,6 +55,9 @@ public sealed class BadInputTests(ApiFixture api)
         { "event batch of 501", "/api/sessions/{session}/events", Events(501), null, 400 },
         { "event of unknown type", "/api/sessions/{session}/events", """[{"type":"teleport","at":"2026-01-01T00:00:00Z"}]""", null, 400 },
         { "event without time", "/api/sessions/{session}/events", """[{"type":"view","sku":"{sku}"}]""", null, 400 },
+        { "order body over 64 KB", "/api/orders", Padded(Order("1"), 70_000), "k", 413 },
+        { "receipt body over 16 KB", "/api/inventory/{sku}/st-camden/receipts", Padded("""{"quantity":1,"reference":"r"}""", 20_000), null, 413 },
+        { "event batch over 256 KB", "/api/sessions/{session}/events", "[" + string.Join(",", Enumerable.Repeat(Padded("""{"type":"view","at":"2026-01-01T00:00:00Z"}""", 3_000), 100)) + "]", null, 413 },
     };
 
     [Theory]
@@ -119,6 +122,9 @@ public sealed class BadInputTests(ApiFixture api)
 
     private static string Order(string quantity) =>
         """{"shopperId":"s","lines":[{"sku":"{sku}","quantity":""" + quantity + """}],"fulfilment":{"mode":"pickup","locationId":"st-camden"}}""";
+
+    /// <summary>The object with an extra (ignored) property that brings it to about <paramref name="size"/> characters.</summary>
+    private static string Padded(string json, int size) => json[..^1] + ",\"padding\":\"" + new string('x', size) + "\"}";
 
     private static string ManyLines(int count) =>
         JsonSerializer.Serialize(new

@@ -75,4 +75,21 @@ public sealed class HostTests(ApiFixture api)
         Assert.Contains("orleans_", metrics, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
     }
+
+    [Theory]
+    [InlineData(ApiFixture.AllowedOrigin, true)]
+    [InlineData("https://elsewhere.example", false)]
+    public async Task Only_configured_origins_may_call_the_api_from_a_browser(string origin, bool allowed)
+    {
+        using var client = api.CreateClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/orders");
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,idempotency-key");
+
+        using var response = await client.SendAsync(preflight, TestContext.Current.CancellationToken);
+
+        var granted = response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+        Assert.Equal(allowed ? origin : null, granted);
+    }
 }

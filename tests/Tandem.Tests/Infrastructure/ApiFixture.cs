@@ -15,9 +15,12 @@ namespace Tandem.Tests.Infrastructure;
 /// <summary>
 /// The Api as a user starts it (embedded silo, demo city), on free silo ports, behind the test server.
 /// </summary>
-public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly JsonSerializerOptions Json = CreateJson();
+
+    /// <summary>The one origin the test Api allows cross-origin calls from.</summary>
+    public const string AllowedOrigin = "https://shop.tandem.test";
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
@@ -62,6 +65,9 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Tandem:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Tandem:Cluster:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Tandem:Cluster:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Tandem:Cors:AllowedOrigins:0", AllowedOrigin);
+        builder.UseSetting("Tandem:RateLimits:OrdersPerMinute", "1000000"); // load tests, not budgets, are measured here
+        builder.UseSetting("Tandem:RateLimits:EventBatchesPerMinute", "1000000");
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await base.DisposeAsync();

@@ -108,6 +108,8 @@ public sealed class TandemProcess : IAsyncDisposable
         start.Environment["Tandem__Cluster__ClusterId"] = cluster.ClusterId;
         start.Environment["Tandem__Cluster__ServiceId"] = cluster.ClusterId;
         start.Environment["Tandem__Demo__Seed"] = "false";
+        start.Environment["Tandem__RateLimits__OrdersPerMinute"] = "1000000"; // fault tests load one client address
+        start.Environment["Tandem__RateLimits__EventBatchesPerMinute"] = "1000000";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in settings)
         {
