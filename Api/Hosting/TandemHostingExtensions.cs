@@ -64,7 +64,10 @@ public static class TandemHostingExtensions
 
         app.MapHealthApi();
         app.MapTandemMetrics();
-        app.MapOrleansDashboard("/dashboard"); // operators only, once roles exist
+        if (SiloConfiguration.DashboardEnabled(app.Configuration))
+        {
+            app.MapOrleansDashboard("/dashboard"); // operators only, once roles exist
+        }
         app.MapCatalogApi();
         app.MapInventoryApi();
         app.MapOrdersApi();

@@ -18,7 +18,10 @@ public static class ClientConfiguration
         client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         client.AddMemoryStreams(StreamMap.Provider);
         client.Services.AddTandemExceptionSerialization();
-        client.AddDashboard();
+        if (SiloConfiguration.DashboardEnabled(configuration))
+        {
+            client.AddDashboard();
+        }
         return client;
     }
 }

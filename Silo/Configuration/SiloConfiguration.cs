@@ -35,7 +35,10 @@ public static class SiloConfiguration
     {
         var cluster = TandemClusterOptions.From(configuration);
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
-        silo.AddDashboard();
+        if (DashboardEnabled(configuration))
+        {
+            silo.AddDashboard(); // profiles every grain call for its charts
+        }
         if (TandemClusterOptions.ConnectionString(configuration) is not { } connectionString)
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
@@ -69,6 +72,9 @@ public static class SiloConfiguration
         silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         return silo.AddTandemGrainServices();
     }
+
+    /// <summary>The Orleans Dashboard (<c>Tandem:Dashboard:Enabled</c>, on by default).</summary>
+    public static bool DashboardEnabled(IConfiguration configuration) => configuration.GetValue("Tandem:Dashboard:Enabled", true);
 
     /// <summary>Streams and the services grains depend on; clustering and storage are left to the caller.</summary>
     public static ISiloBuilder AddTandemGrainServices(this ISiloBuilder silo)

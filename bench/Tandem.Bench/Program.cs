@@ -12,6 +12,7 @@ var seconds = ArgInt("--seconds", 10);
 var concurrency = ArgInt("--concurrency", 64);
 var cellCount = ArgInt("--cells", 10_000);
 var only = ArgString("--only", "");
+var dashboard = !args.Contains("--no-dashboard");
 var postgres = ArgString("--postgres", Environment.GetEnvironmentVariable("TANDEM_BENCH_POSTGRES") ?? "");
 var duration = TimeSpan.FromSeconds(seconds);
 
@@ -20,6 +21,7 @@ builder.Configuration["Tandem:Demo:Seed"] = "false";
 builder.Configuration["Tandem:Cluster:SiloPort"] = "11311";
 builder.Configuration["Tandem:Cluster:GatewayPort"] = "30311";
 builder.Configuration["Tandem:RateLimits:OrdersPerMinute"] = "100000000"; // the load comes from one address
+builder.Configuration["Tandem:Dashboard:Enabled"] = dashboard ? "true" : "false";
 if (postgres.Length > 0)
 {
     // Same process shape, grain state in PostgreSQL through the ADO.NET providers.
@@ -79,7 +81,7 @@ if (only is "" or "http-spread")
 await app.StopAsync();
 
 Console.WriteLine();
-Console.WriteLine($"{seconds} s per scenario, {concurrency} concurrent callers, {Environment.ProcessorCount} cores, .NET {Environment.Version}, storage: {(postgres.Length > 0 ? "PostgreSQL" : "in-memory")}");
+Console.WriteLine($"{seconds} s per scenario, {concurrency} concurrent callers, {Environment.ProcessorCount} cores, .NET {Environment.Version}, storage: {(postgres.Length > 0 ? "PostgreSQL" : "in-memory")}, dashboard: {(dashboard ? "on" : "off")}");
 Console.WriteLine();
 Console.WriteLine("| scenario | reservations/s | p50 ms | p99 ms | ok | failed |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
