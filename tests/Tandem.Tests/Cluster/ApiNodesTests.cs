@@ -19,8 +19,7 @@ public sealed class ApiNodesTests
         await cluster.StartApiAsync();
         var secondPort = TandemProcess.FreePort();
         await cluster.StartExtraApiAsync("api-2", secondPort);
-        var sku = (await TestData.NewProductsAsync(await cluster.GrainsAsync(), 1))[0];
-        (await cluster.Http.ReceiveAsync(sku, TestData.Camden.Id, 5, "opening")).EnsureSuccessStatusCode();
+        var sku = (await cluster.StockedSkusAsync(1, 5))[0];
 
         await using var first = Watcher(cluster.ApiPort);
         await using var second = Watcher(secondPort);

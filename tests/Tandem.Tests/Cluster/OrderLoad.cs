@@ -10,7 +10,13 @@ namespace Tandem.Tests.Cluster;
 /// </summary>
 public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, string locationId)
 {
+    /// <summary>How long an undecided client waits for a sign of recovery before it retries anyway.</summary>
+    private static readonly TimeSpan RetryDeadline = TimeSpan.FromMilliseconds(200);
+
     private readonly ConcurrentDictionary<string, string> _pending = new();
+    private readonly Lock _signals = new();
+    private TaskCompletionSource _nextDefinitive = NewSignal();
+    private readonly List<(Func<bool> Condition, TaskCompletionSource Reached)> _milestones = [];
 
     public ConcurrentDictionary<string, Placed> Acknowledged { get; } = new();
 
@@ -29,6 +35,7 @@ public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, strin
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
             var random = new Random(seed + c);
+            using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(random.Next(150, 350))); // one shopper's pace
             for (var n = 0; clock.Elapsed < duration; n++)
             {
                 var key = $"c{c}-n{n}";
@@ -36,7 +43,7 @@ public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, strin
                 var body = Body($"shopper-{c}", lines);
                 while (clock.Elapsed < duration && !await TryPlaceAsync(key, body, lines, clock))
                 {
-                    await Task.Delay(100);
+                    await RecoveryOrDeadlineAsync();
                 }
 
                 if (clock.Elapsed >= duration && !Acknowledged.ContainsKey(key))
@@ -44,8 +51,7 @@ public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, strin
                     _pending[key] = body;
                 }
 
-                await Task.Delay(random.Next(150, 350)); // a shopper's think time
-
+                await pace.WaitForNextTickAsync();
             }
         })));
     }
@@ -65,10 +71,74 @@ public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, strin
                     throw new TimeoutException($"Request {key} got no definitive answer within {deadline}.");
                 }
 
-                await Task.Delay(200);
+                await RecoveryOrDeadlineAsync();
             }
         }
     }
+
+    /// <summary>Completes once at least <paramref name="count"/> orders were acknowledged.</summary>
+    public Task AcknowledgedAtLeastAsync(int count) => Milestone(() => Acknowledged.Count >= count);
+
+    /// <summary>Completes once at least <paramref name="count"/> requests got no definitive answer.</summary>
+    public Task UnavailableAtLeastAsync(int count) => Milestone(() => Volatile.Read(ref Unavailable) >= count);
+
+    private Task Milestone(Func<bool> condition)
+    {
+        lock (_signals)
+        {
+            if (condition())
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = NewSignal();
+            _milestones.Add((condition, reached));
+            return reached.Task;
+        }
+    }
+
+    /// <summary>Something happened: complete the milestones now reached; a definitive answer wakes waiting retries.</summary>
+    private void Signal(bool definitive)
+    {
+        lock (_signals)
+        {
+            foreach (var milestone in _milestones.Where(m => m.Condition()).ToList())
+            {
+                milestone.Reached.TrySetResult();
+                _milestones.Remove(milestone);
+            }
+
+            if (definitive)
+            {
+                _nextDefinitive.TrySetResult();
+                _nextDefinitive = NewSignal();
+            }
+        }
+    }
+
+    /// <summary>
+    /// An undecided client retries as soon as any client gets a definitive answer (the system answers
+    /// again), or after <see cref="RetryDeadline"/> at the latest.
+    /// </summary>
+    private async Task RecoveryOrDeadlineAsync()
+    {
+        Task recovered;
+        lock (_signals)
+        {
+            recovered = _nextDefinitive.Task;
+        }
+
+        try
+        {
+            await recovered.WaitAsync(RetryDeadline);
+        }
+        catch (TimeoutException)
+        {
+            // No one got through yet: retry anyway.
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task<bool> TryPlaceAsync(string key, string body, IReadOnlyList<(string, int)> lines, System.Diagnostics.Stopwatch clock)
     {
@@ -84,12 +154,15 @@ public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, strin
                 case HttpStatusCode.Created:
                     var orderId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("orderId").GetString()!;
                     Acknowledged[key] = new Placed(orderId, lines);
+                    Signal(definitive: true);
                     return true;
                 case HttpStatusCode.Conflict:
                     Interlocked.Increment(ref Refused);
+                    Signal(definitive: true);
                     return true;
                 case HttpStatusCode.ServiceUnavailable:
                     Interlocked.Increment(ref Unavailable);
+                    Signal(definitive: false);
                     return false;
                 default:
                     Interlocked.Increment(ref OtherFailures);
@@ -101,6 +174,7 @@ public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, strin
         {
             Timeline.Enqueue((sent, null, clock.Elapsed - sent));
             Interlocked.Increment(ref Unavailable);
+            Signal(definitive: false);
             return false;
         }
     }

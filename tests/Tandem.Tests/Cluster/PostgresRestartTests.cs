@@ -16,19 +16,16 @@ public sealed class PostgresRestartTests
         await using var cluster = await ProcessCluster.CreateAsync();
         await cluster.StartSiloAsync("silo-1");
         await cluster.StartApiAsync();
-        var skus = await TestData.NewProductsAsync(await cluster.GrainsAsync(), 20);
-        foreach (var sku in skus)
-        {
-            (await cluster.Http.ReceiveAsync(sku, TestData.Camden.Id, Stock, "opening")).EnsureSuccessStatusCode();
-        }
+        var skus = await cluster.StockedSkusAsync(20, Stock);
 
         var load = new OrderLoad(cluster.Http, skus, TestData.Camden.Id);
         var running = load.RunAsync(clients: 30, duration: TimeSpan.FromSeconds(20), seed: 11);
-        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await load.AcknowledgedAtLeastAsync(100).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         try
         {
             await PostgresServer.StopAsync();
-            await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+            // The outage lasts until clients have felt it: 100 requests without a definitive answer.
+            await load.UnavailableAtLeastAsync(load.Unavailable + 100).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         }
         finally
         {

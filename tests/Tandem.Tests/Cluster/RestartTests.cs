@@ -14,11 +14,7 @@ public sealed class RestartTests
         await using var cluster = await ProcessCluster.CreateAsync();
         await cluster.StartSiloAsync("silo-1");
         await cluster.StartApiAsync();
-        var skus = await TestData.NewProductsAsync(await cluster.GrainsAsync(), 3);
-        foreach (var sku in skus)
-        {
-            (await cluster.Http.ReceiveAsync(sku, TestData.Camden.Id, 10, "opening")).EnsureSuccessStatusCode();
-        }
+        var skus = await cluster.StockedSkusAsync(3, 10);
 
         var orders = new List<string>();
         for (var i = 0; i < 3; i++)

@@ -16,15 +16,11 @@ public sealed class SiloKillTests
         await cluster.StartSiloAsync("silo-1");
         var victim = await cluster.StartSiloAsync("silo-2");
         await cluster.StartApiAsync();
-        var skus = await TestData.NewProductsAsync(await cluster.GrainsAsync(), 20);
-        foreach (var sku in skus)
-        {
-            (await cluster.Http.ReceiveAsync(sku, TestData.Camden.Id, Stock, "opening")).EnsureSuccessStatusCode();
-        }
+        var skus = await cluster.StockedSkusAsync(20, Stock);
 
         var load = new OrderLoad(cluster.Http, skus, TestData.Camden.Id);
         var running = load.RunAsync(clients: 50, duration: TimeSpan.FromSeconds(20), seed: 7);
-        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await load.AcknowledgedAtLeastAsync(100).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         victim.Kill();
         await running;
         await load.SettleAsync(TimeSpan.FromSeconds(60));

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
@@ -9,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Tandem.Api.Contracts;
 using Tandem.Api.Hosting;
+using Tandem.Silo.Demo;
 
 namespace Tandem.Tests.Infrastructure;
 
@@ -26,16 +26,12 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        using var client = CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK)
+        using var client = CreateClient(); // starts the host: silo, then demo seeding in the background
+        await Services.GetRequiredService<DemoSeedStatus>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        if (ready.StatusCode != HttpStatusCode.OK)
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The Api did not become ready within 60 s.");
-            }
-
-            await Task.Delay(100);
+            throw new InvalidOperationException($"The Api is not ready after seeding: {await ready.Content.ReadAsStringAsync()}");
         }
     }
 
@@ -62,8 +58,8 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Tandem:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Tandem:Cluster:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Tandem:Cluster:SiloPort", TandemProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Tandem:Cluster:GatewayPort", TandemProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Tandem:Cluster:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         builder.UseSetting("Tandem:Cors:AllowedOrigins:0", AllowedOrigin);
         builder.UseSetting("Tandem:RateLimits:OrdersPerMinute", "1000000"); // load tests, not budgets, are measured here
@@ -71,13 +67,6 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync() => await base.DisposeAsync();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static JsonSerializerOptions CreateJson()
     {

@@ -15,6 +15,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>What a host prints once every hosted service (migrations, silo or client, relay) has started.</summary>
+    private const string Started = "Application started";
+
     private readonly List<TandemProcess> _processes = [];
     private IHost? _client;
 
@@ -39,25 +42,16 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public static async Task<ProcessCluster> CreateAsync() => new(await Postgres.NewDatabaseAsync());
 
-    /// <summary>Starts a silo and waits until the membership table shows it active.</summary>
+    /// <summary>Starts a silo and waits until it has started, which it does once it is an active cluster member.</summary>
     public async Task<TandemProcess> StartSiloAsync(string name)
     {
         var siloPort = TandemProcess.FreePort();
         var silo = TandemProcess.Silo(name, Settings, siloPort, TandemProcess.FreePort());
         _processes.Add(silo);
-        await WaitAsync($"{name} to join the cluster", silo, async () =>
-        {
-            try
-            {
-                return await Postgres.ScalarAsync<long>(Settings.ConnectionString, string.Create(CultureInfo.InvariantCulture,
-                    $"SELECT count(*) FROM orleans_membership WHERE deployment_id = '{Settings.ClusterId}' AND port = {siloPort} AND status = 3")) == 1;
-            }
-            catch (Npgsql.PostgresException)
-            {
-                return false; // schema not migrated yet
-            }
-        });
-        return silo;
+        await silo.WaitForOutputAsync(Started, StartTimeout);
+        var active = await Postgres.ScalarAsync<long>(Settings.ConnectionString, string.Create(CultureInfo.InvariantCulture,
+            $"SELECT count(*) FROM orleans_membership WHERE deployment_id = '{Settings.ClusterId}' AND port = {siloPort} AND status = 3"));
+        return active == 1 ? silo : throw new InvalidOperationException($"{name} started but is not active.\n{Logs()}");
     }
 
     /// <summary>Starts the Api (an Orleans client of the cluster) on <see cref="ApiPort"/> and waits until it is ready.</summary>
@@ -67,24 +61,15 @@ public sealed class ProcessCluster : IAsyncDisposable
         return Api;
     }
 
-    /// <summary>Starts another Api node on its own port and waits until it is ready.</summary>
+    /// <summary>Starts another Api node on its own port and waits until it has started and answers ready.</summary>
     public async Task<TandemProcess> StartExtraApiAsync(string name, int port)
     {
         var api = TandemProcess.Api(name, Settings, port);
         _processes.Add(api);
+        await api.WaitForOutputAsync(Started, StartTimeout);
         using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-        await WaitAsync($"{name} to be ready", api, async () =>
-        {
-            try
-            {
-                return (await probe.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                return false;
-            }
-        });
-        return api;
+        var ready = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        return ready.StatusCode == HttpStatusCode.OK ? api : throw new InvalidOperationException($"{name} started but is not ready.\n{Logs()}");
     }
 
     /// <summary>An Orleans client of this cluster inside the test process.</summary>
@@ -105,6 +90,18 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
 
         return _client.Services.GetRequiredService<IGrainFactory>();
+    }
+
+    /// <summary>New products with <paramref name="stock"/> units each at the test store, received over HTTP.</summary>
+    public async Task<string[]> StockedSkusAsync(int count, int stock)
+    {
+        var skus = await TestData.NewProductsAsync(await GrainsAsync(), count);
+        foreach (var sku in skus)
+        {
+            (await Http.ReceiveAsync(sku, TestData.Camden.Id, stock, "opening")).EnsureSuccessStatusCode();
+        }
+
+        return skus;
     }
 
     /// <summary>Stops every process gracefully (the Api first).</summary>
@@ -136,20 +133,6 @@ public sealed class ProcessCluster : IAsyncDisposable
 
         Http.Dispose();
         await Database.DisposeAsync();
-    }
-
-    private async Task WaitAsync(string what, TandemProcess process, Func<Task<bool>> ready)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await ready())
-        {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited for {what}.\n{Logs()}");
-            }
-
-            await Task.Delay(250);
-        }
     }
 }
 

@@ -14,6 +14,7 @@ public sealed class TandemProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(string Fragment, TaskCompletionSource Seen)> _watchers = [];
 
     private TandemProcess(string name, Process process)
     {
@@ -52,6 +53,35 @@ public sealed class TandemProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Completes when the process prints a line containing <paramref name="fragment"/>; fails if it exits first.</summary>
+    public async Task WaitForOutputAsync(string fragment, TimeSpan deadline)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(fragment, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _watchers.Add((fragment, seen));
+        }
+
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"{Name} exited before printing \"{fragment}\".\n{Output}");
+        }
+
+        try
+        {
+            await seen.Task.WaitAsync(deadline);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Name} did not print \"{fragment}\" within {deadline.TotalSeconds} s.\n{Output}");
+        }
     }
 
     /// <summary>SIGKILL: the process gets no chance to clean up.</summary>
@@ -116,10 +146,11 @@ public sealed class TandemProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var result = new TandemProcess(name, process);
         process.OutputDataReceived += (_, e) => result.Append(e.Data);
         process.ErrorDataReceived += (_, e) => result.Append(e.Data);
+        process.Exited += (_, _) => result.FailWatchers();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -156,6 +187,25 @@ public sealed class TandemProcess : IAsyncDisposable
             {
                 _output.AppendLine(line);
             }
+
+            foreach (var watcher in _watchers.Where(w => line.Contains(w.Fragment, StringComparison.Ordinal)).ToList())
+            {
+                watcher.Seen.TrySetResult();
+                _watchers.Remove(watcher);
+            }
+        }
+    }
+
+    private void FailWatchers()
+    {
+        lock (_output)
+        {
+            foreach (var watcher in _watchers)
+            {
+                watcher.Seen.TrySetException(new InvalidOperationException($"{Name} exited.\n{_output}"));
+            }
+
+            _watchers.Clear();
         }
     }
 }
