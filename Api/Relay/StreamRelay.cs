@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Orleans.Streams;
 using Tandem.Api.Hubs;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Api.Relay;
@@ -85,7 +86,7 @@ public sealed class StreamRelay(
         if (order.CourierId is { } courierId)
         {
             var group = couriers.Clients.Group(HubContract.Groups.Courier(courierId));
-            if (change.Transition.To == Grains.Interfaces.Orders.OrderStatus.Dispatched)
+            if (change.Transition.To == OrderStatus.Dispatched)
             {
                 await group.SendAsync(HubContract.Events.Assignment, order);
             }

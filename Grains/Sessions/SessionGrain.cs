@@ -57,7 +57,7 @@ public sealed class SessionGrain(
             return 0;
         }
 
-        S.RecentEvents.AddRange(fresh.OrderBy(e => e.At));
+        S.RecentEvents.AddRange(fresh);
         S.RecentEvents.Sort((a, b) => a.At.CompareTo(b.At));
         S.RecentEvents.TrimTo(SessionLimits.MaxRecentEvents);
         S.EventsSeen += fresh.Count;
