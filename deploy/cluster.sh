@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A PostgreSQL-backed Tandem cluster on this machine: 2 silos + 1 Api on loopback ports.
+# A PostgreSQL-backed Tandem cluster on this machine: 2 silos + 1 Api on loopback ports, and an issuer.
 #
 #   deploy/cluster.sh start    build (Release), prepare the database, start silo-1, silo-2 and the Api
 #   deploy/cluster.sh status   what runs, and the cluster membership
@@ -7,12 +7,17 @@
 #
 # TANDEM_DB overrides the connection string. Without it a local PostgreSQL (Debian's package) is used:
 # as root the script installs/starts it and creates role and database "tandem".
+# A cluster trusts only an OpenID Connect issuer: TANDEM_AUTHORITY and TANDEM_AUDIENCE name yours. Without them
+# the script starts Tandem's stand-alone development issuer on ISSUER_PORT (5090), where
+#   curl -X POST http://127.0.0.1:5090/api/dev/token -H 'content-type: application/json' -d '{"role":"ops","subject":"me"}'
+# signs in anyone as anyone: for trying the cluster out, never for production.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 run="$root/deploy/.run"
 mkdir -p "$run"
 
 : "${API_PORT:=5080}"
+: "${ISSUER_PORT:=5090}"
 silo_ports=("11111:30000:5081" "11112:30001:5082")
 
 database() {
@@ -33,10 +38,13 @@ database() {
 
 alive() { [[ -f "$run/$1.pid" ]] && kill -0 "$(cat "$run/$1.pid")" 2>/dev/null; }
 
-launch() { # name, dll, extra environment...
+launch() { # name, dll, extra environment... [-- arguments...]
   local name="$1" dll="$2"; shift 2
+  local environment=() arguments=()
+  while [[ $# -gt 0 && "$1" != "--" ]]; do environment+=("$1"); shift; done
+  [[ "${1:-}" == "--" ]] && { shift; arguments=("$@"); }
   if alive "$name"; then echo "$name already runs (pid $(cat "$run/$name.pid"))"; return; fi
-  (cd "$(dirname "$dll")" || exit 1; env "$@" nohup dotnet "$dll" >"$run/$name.log" 2>&1 & echo $! >"$run/$name.pid")
+  (cd "$(dirname "$dll")" || exit 1; env "${environment[@]}" nohup dotnet "$dll" "${arguments[@]}" >"$run/$name.log" 2>&1 & echo $! >"$run/$name.pid")
   echo "$name started (pid $(cat "$run/$name.pid"), log deploy/.run/$name.log)"
 }
 
@@ -54,7 +62,12 @@ start() {
       "Urls=http://127.0.0.1:$(cut -d: -f3 <<<"$ports")" "Tandem__Demo__Seed=$seed"
     i=$((i + 1))
   done
-  launch api "$root/Api/$out/Tandem.Api.dll" "${common[@]}" "Urls=http://127.0.0.1:$API_PORT"
+  local auth=("Tandem__Auth__Authority=${TANDEM_AUTHORITY:-}" "Tandem__Auth__Audience=${TANDEM_AUDIENCE:-}")
+  if [[ -z "${TANDEM_AUTHORITY:-}" ]]; then
+    launch issuer "$root/Api/$out/Tandem.Api.dll" "Urls=http://127.0.0.1:$ISSUER_PORT" -- dev-issuer
+    auth=("Tandem__Auth__Authority=http://127.0.0.1:$ISSUER_PORT" "Tandem__Auth__Audience=tandem" "Tandem__Auth__RequireHttpsMetadata=false")
+  fi
+  launch api "$root/Api/$out/Tandem.Api.dll" "${common[@]}" "${auth[@]}" "Urls=http://127.0.0.1:$API_PORT"
   for _ in $(seq 1 120); do
     if curl -sf "http://127.0.0.1:$API_PORT/health/ready" >/dev/null; then
       echo "Tandem cluster ready: http://127.0.0.1:$API_PORT"; return 0
@@ -74,10 +87,10 @@ stop_one() {
   rm -f "$run/$name.pid"
 }
 
-stop() { stop_one api; stop_one silo-2; stop_one silo-1; }
+stop() { stop_one api; stop_one silo-2; stop_one silo-1; stop_one issuer; }
 
 status() {
-  for name in silo-1 silo-2 api; do
+  for name in issuer silo-1 silo-2 api; do
     if alive "$name"; then echo "$name: running (pid $(cat "$run/$name.pid"))"; else echo "$name: stopped"; fi
   done
   curl -s "http://127.0.0.1:$API_PORT/health/ready" >/dev/null && echo "api ready: http://127.0.0.1:$API_PORT" || true

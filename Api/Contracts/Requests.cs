@@ -13,7 +13,7 @@ public sealed record AddressDto(double? Lat, double? Lon);
 
 public sealed record FulfilmentDto(string? Mode, string? LocationId, AddressDto? Address);
 
-public sealed record PlaceOrderRequest(string? ShopperId, string? SessionId, List<OrderLineRequestDto?>? Lines, FulfilmentDto? Fulfilment);
+public sealed record PlaceOrderRequest(string? SessionId, List<OrderLineRequestDto?>? Lines, FulfilmentDto? Fulfilment);
 
 public sealed record CancelOrderRequest(string? Reason);
 
@@ -26,3 +26,5 @@ public sealed record CourierStatusRequest(string? Status);
 public sealed record CartLineRequest(string? Sku, int? Quantity);
 
 public sealed record BehaviourEventDto(string? Type, string? Sku, DateTimeOffset? At, double? Value);
+
+public sealed record DevTokenRequest(string? Role, string? Subject);

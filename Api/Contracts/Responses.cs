@@ -24,3 +24,5 @@ public sealed record CellCommandResponse(CellOutcome Outcome, CellSnapshot Cell)
 public sealed record CourierCommandResponse(CourierOutcome Outcome, CourierView Courier);
 
 public sealed record EventsAccepted(int Received, int Accepted);
+
+public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);

@@ -13,7 +13,7 @@ public static class CatalogApi
 
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Catalog");
+        var api = app.MapGroup("/api").WithTags("Catalog").AllowAnonymous();
         api.MapGet("/products", SearchProducts).WithName("SearchProducts").WithSummary("Search products by category and text");
         api.MapGet("/products/{sku}", GetProduct).WithName("GetProduct").WithSummary("One product");
         api.MapGet("/products/{sku}/availability", GetAvailability)

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tandem.Api.Contracts;
 using Tandem.Api.Http;
+using Tandem.Api.Identity;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
@@ -16,12 +18,16 @@ public static class CouriersApi
     public static IEndpointRouteBuilder MapCouriersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/couriers").WithTags("Couriers");
-        api.MapGet("/", List).WithName("ListCouriers").WithSummary("Every courier with position, status and assignments");
-        api.MapGet("/{courierId}", Get).WithName("GetCourier").WithSummary("One courier");
+        api.MapGet("/", List).WithName("ListCouriers").WithSummary("Operator: every courier with position, status and assignments")
+            .RequireAuthorization(Roles.Ops);
+        api.MapGet("/{courierId}", Get).WithName("GetCourier").WithSummary("The courier themself or an operator: one courier")
+            .RequireAuthorization(Roles.CourierOrOps);
         api.MapPost("/{courierId}/position", ReportPosition).WithName("ReportCourierPosition")
-            .WithSummary("Report a position; one older than the last is ignored (outcome \"stale\")");
+            .WithSummary("The courier themself: report a position; one older than the last is ignored (outcome \"stale\")")
+            .RequireAuthorization(Roles.Courier);
         api.MapPost("/{courierId}/status", SetStatus).WithName("SetCourierStatus")
-            .WithSummary("Go \"idle\" (online) or \"offline\"; idempotent");
+            .WithSummary("The courier themself or an operator: go \"idle\" (online) or \"offline\"; idempotent")
+            .RequireAuthorization(Roles.CourierOrOps);
         return app;
     }
 
@@ -32,15 +38,25 @@ public static class CouriersApi
         return TypedResults.Ok(couriers.OfType<CourierView>().ToArray());
     }
 
-    private static async Task<Results<Ok<CourierView>, ProblemHttpResult>> Get(IGrainFactory grains, string courierId)
+    private static async Task<Results<Ok<CourierView>, ProblemHttpResult>> Get(IGrainFactory grains, ClaimsPrincipal user, string courierId)
     {
+        if (Refuse(user, courierId) is { } refused)
+        {
+            return refused;
+        }
+
         var courier = Identifier.IsValid(courierId) ? await grains.Courier(new CourierId(courierId)).GetAsync() : null;
         return courier is null ? Problems.NotFound($"No courier {courierId}.") : TypedResults.Ok(courier);
     }
 
     private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> ReportPosition(
-        IGrainFactory grains, TimeProvider clock, string courierId, CourierPositionRequest request)
+        IGrainFactory grains, TimeProvider clock, ClaimsPrincipal user, string courierId, CourierPositionRequest request)
     {
+        if (Refuse(user, courierId) is { } refused)
+        {
+            return refused;
+        }
+
         var errors = new RequestErrors().Position("position", request.Lat, request.Lon);
         if (request.At is null)
         {
@@ -66,8 +82,13 @@ public static class CouriersApi
     }
 
     private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> SetStatus(
-        IGrainFactory grains, string courierId, CourierStatusRequest request)
+        IGrainFactory grains, ClaimsPrincipal user, string courierId, CourierStatusRequest request)
     {
+        if (Refuse(user, courierId) is { } refused)
+        {
+            return refused;
+        }
+
         bool online;
         switch (request.Status)
         {
@@ -90,6 +111,12 @@ public static class CouriersApi
 
         return ToHttp(await grains.Courier(new CourierId(courierId)).SetAvailabilityAsync(online), courierId);
     }
+
+    /// <summary>A courier acts only as themself; operators for anyone.</summary>
+    private static ProblemHttpResult? Refuse(ClaimsPrincipal user, string courierId) =>
+        Caller.Of(user) is { IsCourier: true, Subject: var self } && self != courierId
+            ? Problems.Forbidden($"Courier {self} cannot act for courier {courierId}.")
+            : null;
 
     private static Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem> ToHttp(CourierResult result, string courierId) =>
         result.Outcome switch

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tandem.Api.Contracts;
 using Tandem.Api.Http;
+using Tandem.Api.Identity;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 
@@ -9,16 +11,14 @@ namespace Tandem.Api.Endpoints;
 /// <summary>Stock movements at one sku and location: receipts and cycle counts.</summary>
 public static class InventoryApi
 {
-    private const string Actor = "api";
-
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/inventory/{sku}/{locationId}").WithTags("Inventory");
-        api.MapGet("/", GetCell).WithName("GetInventoryCell").WithSummary("On hand, reserved and bin of a sku at a location");
+        var api = app.MapGroup("/api/inventory/{sku}/{locationId}").WithTags("Inventory").RequireAuthorization(Roles.Ops);
+        api.MapGet("/", GetCell).WithName("GetInventoryCell").WithSummary("Operator: on hand, reserved and bin of a sku at a location");
         api.MapPost("/receipts", Receive).WithName("ReceiveStock")
-            .WithSummary("Add received stock; idempotent by reference");
+            .WithSummary("Operator: add received stock; idempotent by reference");
         api.MapPost("/adjustments", Adjust).WithName("AdjustStock")
-            .WithSummary("Cycle count: set on hand to the counted quantity; idempotent by reference");
+            .WithSummary("Operator: cycle count, set on hand to the counted quantity; idempotent by reference");
         return app;
     }
 
@@ -29,7 +29,7 @@ public static class InventoryApi
     }
 
     private static async Task<Results<Ok<CellCommandResponse>, ProblemHttpResult, ValidationProblem>> Receive(
-        IGrainFactory grains, string sku, string locationId, ReceiptRequest request)
+        IGrainFactory grains, ClaimsPrincipal user, string sku, string locationId, ReceiptRequest request)
     {
         var errors = new RequestErrors().Quantity("quantity", request.Quantity).Text("reference", request.Reference);
         if (errors.Any)
@@ -42,12 +42,12 @@ public static class InventoryApi
             return UnknownCell(sku, locationId);
         }
 
-        var result = await grains.Cell(key).ReceiveAsync(request.Quantity!.Value, "receipt:" + request.Reference, Actor);
+        var result = await grains.Cell(key).ReceiveAsync(request.Quantity!.Value, "receipt:" + request.Reference, Caller.Of(user).Actor);
         return ToResponse(result);
     }
 
     private static async Task<Results<Ok<CellCommandResponse>, ProblemHttpResult, ValidationProblem>> Adjust(
-        IGrainFactory grains, string sku, string locationId, AdjustmentRequest request)
+        IGrainFactory grains, ClaimsPrincipal user, string sku, string locationId, AdjustmentRequest request)
     {
         var errors = new RequestErrors()
             .Quantity("countedOnHand", request.CountedOnHand, min: 0)
@@ -63,7 +63,7 @@ public static class InventoryApi
             return UnknownCell(sku, locationId);
         }
 
-        var result = await grains.Cell(key).AdjustAsync(request.CountedOnHand!.Value, request.Reason!, "count:" + request.Reference, Actor);
+        var result = await grains.Cell(key).AdjustAsync(request.CountedOnHand!.Value, request.Reason!, "count:" + request.Reference, Caller.Of(user).Actor);
         return ToResponse(result);
     }
 

@@ -11,13 +11,10 @@ public static class PlaceOrderMapper
     public const int MaxLines = 100;
     public const int MaxIdempotencyKeyLength = 128;
 
-    public static PlaceOrder? Map(PlaceOrderRequest request, RequestErrors errors)
+    /// <summary>The command for <paramref name="shopperId"/> (the signed-in shopper), or null with the errors recorded.</summary>
+    public static PlaceOrder? Map(PlaceOrderRequest request, string shopperId, RequestErrors errors)
     {
-        errors.Identifier("shopperId", request.ShopperId);
-        if (request.SessionId is not null)
-        {
-            errors.Identifier("sessionId", request.SessionId);
-        }
+        errors.Identifier("sessionId", request.SessionId);
 
         var lines = new List<OrderLineRequest>();
         if (request.Lines is null || request.Lines.Count == 0)
@@ -60,8 +57,8 @@ public static class PlaceOrderMapper
 
         return new PlaceOrder
         {
-            ShopperId = request.ShopperId!,
-            SessionId = request.SessionId ?? request.ShopperId!,
+            ShopperId = shopperId,
+            SessionId = request.SessionId!,
             Lines = lines,
             Mode = mode,
             PickupLocationId = pickupAt,

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tandem.Api.Contracts;
 using Tandem.Api.Http;
+using Tandem.Api.Identity;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Sessions;
 
@@ -21,8 +23,9 @@ public static class SessionsApi
 
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/sessions/{sessionId}").WithTags("Sessions");
-        api.MapGet("/", Get).WithName("GetSession").WithSummary("Cart, recent behaviour and open orders");
+        // A session belongs to the first shopper who uses it; to anyone else it does not exist.
+        var api = app.MapGroup("/api/sessions/{sessionId}").WithTags("Sessions").RequireAuthorization(Roles.Shopper);
+        api.MapGet("/", Get).WithName("GetSession").WithSummary("The shopper's own session: cart, recent behaviour and open orders");
         api.MapPost("/cart", SetCartLine).WithName("SetCartLine").WithSummary("Set a cart line's quantity (0 removes); idempotent");
         api.MapPost("/events", RecordEvents).WithName("RecordBehaviour")
             .WithSummary($"Record up to {SessionLimits.MaxEventsPerBatch} behaviour events; a re-sent batch is not counted twice")
@@ -31,13 +34,16 @@ public static class SessionsApi
         return app;
     }
 
-    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> Get(IGrainFactory grains, string sessionId) =>
-        Identifier.IsValid(sessionId)
-            ? TypedResults.Ok(await grains.Session(new SessionId(sessionId)).GetAsync())
-            : Problems.NotFound($"No session {sessionId}.");
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> Get(IGrainFactory grains, ClaimsPrincipal user, string sessionId)
+    {
+        var session = Identifier.IsValid(sessionId) ? await grains.Session(new SessionId(sessionId)).GetAsync() : null;
+        return session is null || (session.ShopperId is { } owner && owner != Caller.Of(user).Subject)
+            ? NoSession(sessionId)
+            : TypedResults.Ok(session);
+    }
 
     private static async Task<Results<Ok<SessionView>, ProblemHttpResult, ValidationProblem>> SetCartLine(
-        IGrainFactory grains, string sessionId, CartLineRequest request)
+        IGrainFactory grains, ClaimsPrincipal user, string sessionId, CartLineRequest request)
     {
         var errors = new RequestErrors().Identifier("sku", request.Sku).Quantity("quantity", request.Quantity, min: 0);
         if (!Identifier.IsValid(sessionId))
@@ -55,11 +61,14 @@ public static class SessionsApi
             return Problems.NotFound($"No product {request.Sku}.");
         }
 
-        return TypedResults.Ok(await grains.Session(new SessionId(sessionId)).SetCartLineAsync(request.Sku!, request.Quantity!.Value));
+        var session = grains.Session(new SessionId(sessionId));
+        return await session.ClaimAsync(Caller.Of(user).Subject)
+            ? TypedResults.Ok(await session.SetCartLineAsync(request.Sku!, request.Quantity!.Value))
+            : NoSession(sessionId);
     }
 
-    private static async Task<Results<Accepted<EventsAccepted>, ValidationProblem>> RecordEvents(
-        IGrainFactory grains, string sessionId, List<BehaviourEventDto?> batch)
+    private static async Task<Results<Accepted<EventsAccepted>, ProblemHttpResult, ValidationProblem>> RecordEvents(
+        IGrainFactory grains, ClaimsPrincipal user, string sessionId, List<BehaviourEventDto?> batch)
     {
         var errors = new RequestErrors();
         if (!Identifier.IsValid(sessionId))
@@ -86,9 +95,17 @@ public static class SessionsApi
             return Problems.Invalid(errors);
         }
 
-        var accepted = events.Count == 0 ? 0 : await grains.Session(new SessionId(sessionId)).RecordEventsAsync(events);
+        var session = grains.Session(new SessionId(sessionId));
+        if (!await session.ClaimAsync(Caller.Of(user).Subject))
+        {
+            return NoSession(sessionId);
+        }
+
+        var accepted = events.Count == 0 ? 0 : await session.RecordEventsAsync(events);
         return TypedResults.Accepted($"/api/sessions/{sessionId}", new EventsAccepted(batch.Count, accepted));
     }
+
+    private static ProblemHttpResult NoSession(string sessionId) => Problems.NotFound($"No session {sessionId}.");
 
     private static BehaviourEvent? Map(BehaviourEventDto? dto, string field, RequestErrors errors)
     {

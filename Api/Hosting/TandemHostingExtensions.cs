@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Tandem.Api.Endpoints;
 using Tandem.Api.Http;
 using Tandem.Api.Hubs;
+using Tandem.Api.Identity;
 using Tandem.Api.Relay;
 using Tandem.Silo.Configuration;
 
@@ -34,12 +35,13 @@ public static class TandemHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = AuthProblems.Describe);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => TandemJson.Configure(o.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddBearerSecurity());
+        builder.AddTandemAuthentication();
         builder.Services.AddTandemCors(builder.Configuration);
         builder.Services.AddTandemRateLimits(builder.Configuration);
         builder.Services.AddSignalR().AddJsonProtocol(o => TandemJson.Configure(o.PayloadSerializerOptions));
@@ -50,23 +52,31 @@ public static class TandemHostingExtensions
 
     public static WebApplication MapTandem(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseBodyLimits();
         app.UseWebSockets();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
 
         app.MapHealthApi();
-        app.MapTandemMetrics();
+        app.MapTandemMetrics().RequireAuthorization(Roles.Ops);
         if (SiloConfiguration.DashboardEnabled(app.Configuration))
         {
-            app.MapOrleansDashboard("/dashboard"); // operators only, once roles exist
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(Roles.Ops);
+        }
+
+        if (AuthenticationSetup.DevTokensEnabled(app.Configuration))
+        {
+            app.MapDevTokenApi();
         }
         app.MapCatalogApi();
         app.MapInventoryApi();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Tandem.Api.Identity;
 
 namespace Tandem.Api.Http;
 
@@ -53,6 +54,6 @@ public static class RateLimits
 
     private static RateLimitPartition<string> PerClient(HttpContext http, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            http.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : "ip:" + http.Connection.RemoteIpAddress,
+            Caller.TryOf(http.User) is { } caller ? "user:" + caller.Actor : "ip:" + http.Connection.RemoteIpAddress,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }

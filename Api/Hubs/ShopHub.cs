@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.SignalR;
+using Tandem.Api.Identity;
 using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Api.Hubs;
 
-/// <summary>Shoppers watch products (live stock) and their orders.</summary>
-public sealed class ShopHub : Hub
+/// <summary>
+/// Anyone watches products (live stock); a signed-in shopper watches their own orders (operators any, a
+/// courier those assigned to them).
+/// </summary>
+public sealed class ShopHub(IGrainFactory grains) : Hub
 {
     public Task WatchProduct(string sku) =>
         Groups.AddToGroupAsync(Context.ConnectionId, HubContract.Groups.Product(Require(sku, "sku")));
@@ -12,8 +16,23 @@ public sealed class ShopHub : Hub
     public Task UnwatchProduct(string sku) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, HubContract.Groups.Product(Require(sku, "sku")));
 
-    public Task WatchOrder(string orderId) =>
-        Groups.AddToGroupAsync(Context.ConnectionId, HubContract.Groups.Order(Require(orderId, "order id")));
+    public async Task WatchOrder(string orderId)
+    {
+        Require(orderId, "order id");
+        var caller = Context.User is { } user ? Caller.TryOf(user) : null;
+        if (caller is null)
+        {
+            throw new HubException("Sign in to watch an order.");
+        }
+
+        var order = await grains.Order(new OrderId(orderId)).GetAsync();
+        if (OrderAccess.Check(caller.Value, orderId, order) is { } refused)
+        {
+            throw new HubException(refused.ProblemDetails.Detail);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubContract.Groups.Order(orderId));
+    }
 
     public Task UnwatchOrder(string orderId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, HubContract.Groups.Order(Require(orderId, "order id")));

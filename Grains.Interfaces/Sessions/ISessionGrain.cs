@@ -3,6 +3,12 @@ namespace Tandem.Grains.Interfaces.Sessions;
 /// <summary>A shopper session (key <see cref="Keys.SessionId"/>): cart, recent behaviour and open orders.</summary>
 public interface ISessionGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Makes <paramref name="shopperId"/> the session's owner unless another shopper already is. Returns whether
+    /// the session is theirs. Idempotent; ownership never changes once given.
+    /// </summary>
+    Task<bool> ClaimAsync(string shopperId);
+
     /// <summary>Sets the cart quantity of a sku (0 removes it). Idempotent: it sets, it does not add.</summary>
     Task<SessionView> SetCartLineAsync(string sku, int quantity);
 

@@ -17,4 +17,7 @@ public sealed record SessionView
     [Id(4)] public required long EventsSeen { get; init; }
 
     [Id(5)] public required long Version { get; init; }
+
+    /// <summary>The owning shopper; null while nobody has used the session.</summary>
+    [Id(6)] public string? ShopperId { get; init; }
 }

@@ -117,7 +117,7 @@ public sealed class OrderGrain(
                 S.DeliveryAddress = request.DeliveryAddress;
                 S.Lines = lines;
                 S.PlacedAt = now;
-                S.History.Add(new OrderTransition { From = null, To = OrderStatus.Placed, At = now, Actor = request.ShopperId });
+                S.History.Add(new OrderTransition { From = null, To = OrderStatus.Placed, At = now, Actor = "shopper:" + request.ShopperId });
                 var result = await MoveAsync(OrderStatus.Reserved, System, null);
                 await TellSessionAsync(s => s.OrderPlacedAsync(Id, skus));
                 return result;

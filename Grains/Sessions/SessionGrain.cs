@@ -22,6 +22,17 @@ public sealed class SessionGrain(
         return Task.CompletedTask;
     }
 
+    public async Task<bool> ClaimAsync(string shopperId)
+    {
+        if (S.ShopperId is null)
+        {
+            S.ShopperId = shopperId;
+            await state.SaveAsync(this);
+        }
+
+        return S.ShopperId == shopperId;
+    }
+
     public async Task<SessionView> SetCartLineAsync(string sku, int quantity)
     {
         var index = S.Cart.FindIndex(l => l.Sku == sku);
@@ -107,5 +118,6 @@ public sealed class SessionGrain(
         OpenOrders = [.. S.OpenOrders],
         EventsSeen = S.EventsSeen,
         Version = S.Version,
+        ShopperId = S.ShopperId,
     };
 }

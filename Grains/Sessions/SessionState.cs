@@ -19,4 +19,7 @@ public sealed class SessionState
     [Id(4)] public long EventsSeen { get; set; }
 
     [Id(5)] public long Version { get; set; }
+
+    /// <summary>The shopper who owns the session: the first to use it. Never changes once set.</summary>
+    [Id(6)] public string? ShopperId { get; set; }
 }

@@ -22,9 +22,6 @@ public static class Observability
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapTandemMetrics(this IEndpointRouteBuilder app)
-    {
+    public static IEndpointConventionBuilder MapTandemMetrics(this IEndpointRouteBuilder app) =>
         app.MapPrometheusScrapingEndpoint(MetricsPath);
-        return app;
-    }
 }

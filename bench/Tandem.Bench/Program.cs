@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Tandem.Api.Hosting;
+using Tandem.Api.Identity;
 using Tandem.Bench;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Keys;
@@ -16,7 +17,9 @@ var dashboard = !args.Contains("--no-dashboard");
 var postgres = ArgString("--postgres", Environment.GetEnvironmentVariable("TANDEM_BENCH_POSTGRES") ?? "");
 var duration = TimeSpan.FromSeconds(seconds);
 
-var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+var port = ArgInt("--port", 5399);
+var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+var builder = WebApplication.CreateBuilder(["--urls", url]);
 builder.Configuration["Tandem:Demo:Seed"] = "false";
 builder.Configuration["Tandem:Cluster:SiloPort"] = "11311";
 builder.Configuration["Tandem:Cluster:GatewayPort"] = "30311";
@@ -30,12 +33,26 @@ if (postgres.Length > 0)
     builder.Configuration["Tandem:Cluster:ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..6];
 }
 
+var authority = postgres.Length > 0 ? new BenchAuthority(url) : null;
+if (authority is not null)
+{
+    builder.Configuration["Tandem:Auth:Authority"] = authority.Url;
+    builder.Configuration["Tandem:Auth:Audience"] = BenchAuthority.Audience;
+    builder.Configuration["Tandem:Auth:RequireHttpsMetadata"] = "false";
+}
+else
+{
+    builder.Configuration["Tandem:Auth:DevKeyPath"] = Path.Combine(Path.GetTempPath(), "tandem-bench-key.pem");
+}
+
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddTandem();
 await using var app = builder.Build();
 app.MapTandem();
+authority?.Map(app);
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+string Token(string shopper) => authority?.Issue("shopper", shopper) ?? app.Services.GetRequiredService<DevTokenIssuer>().Issue("shopper", shopper);
 var grains = app.Services.GetRequiredService<IGrainFactory>();
 
 const string Store = "bench-store";
@@ -51,6 +68,7 @@ await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism =
     await grains.Cell(new CellKey(sku, Store)).ReceiveAsync(10_000_000, "bench", "bench"));
 
 var ttl = TimeSpan.FromHours(1);
+var tokens = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
 var results = new List<Summary>();
 var run = Guid.NewGuid().ToString("N")[..6];
 
@@ -69,13 +87,13 @@ if (only is "" or "grain-spread")
 
 if (only is "" or "http-hot")
 {
-    results.Add(await LoadRunner.RunAsync("POST /api/orders · 1 hot cell", concurrency, duration, (w, i) => PlaceAsync(HotHttpSku, $"{run}-h-{w}-{i}")));
+    results.Add(await LoadRunner.RunAsync("POST /api/orders · 1 hot cell", concurrency, duration, (w, i) => PlaceAsync(w, HotHttpSku, $"{run}-h-{w}-{i}")));
 }
 
 if (only is "" or "http-spread")
 {
     results.Add(await LoadRunner.RunAsync($"POST /api/orders · {cellCount:N0} cells", concurrency, duration,
-        (w, i) => PlaceAsync(skus[Random.Shared.Next(skus.Length)], $"{run}-o-{w}-{i}")));
+        (w, i) => PlaceAsync(w, skus[Random.Shared.Next(skus.Length)], $"{run}-o-{w}-{i}")));
 }
 
 await app.StopAsync();
@@ -93,18 +111,21 @@ foreach (var r in results)
 
 return results.Any(r => r.Failures > 0) ? 1 : 0;
 
-async Task<bool> PlaceAsync(string sku, string key)
+// Each concurrent caller is one signed-in shopper with one session.
+async Task<bool> PlaceAsync(int worker, string sku, string key)
 {
+    var shopper = string.Create(CultureInfo.InvariantCulture, $"bench-{run}-{worker}");
     using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
     {
         Content = JsonContent.Create(new
         {
-            shopperId = "bench-" + key,
+            sessionId = shopper,
             lines = new[] { new { sku, quantity = 1 } },
             fulfilment = new { mode = "pickup", locationId = Store },
         }),
     };
     request.Headers.Add("Idempotency-Key", key);
+    request.Headers.Authorization = new("Bearer", tokens.GetOrAdd(shopper, Token));
     using var response = await http.SendAsync(request);
     return response.StatusCode == System.Net.HttpStatusCode.Created;
 }

@@ -34,9 +34,14 @@ public sealed class HostTests(ApiFixture api)
                 "/api/products", "/api/products/{sku}", "/api/products/{sku}/availability", "/api/locations",
                 "/api/inventory/{sku}/{locationId}/receipts", "/api/orders", "/api/orders/{orderId}", "/api/orders/{orderId}/cancel",
                 "/api/couriers", "/api/couriers/{courierId}/position", "/api/couriers/{courierId}/status",
-                "/api/sessions/{sessionId}/cart", "/api/sessions/{sessionId}", "/api/sessions/{sessionId}/events",
+                "/api/sessions/{sessionId}/cart", "/api/sessions/{sessionId}", "/api/sessions/{sessionId}/events", "/api/dev/token",
             },
             paths);
+        var scheme = doc.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        var operations = doc.RootElement.GetProperty("paths");
+        Assert.True(operations.GetProperty("/api/orders").GetProperty("post").TryGetProperty("security", out _), "placing an order needs a token");
+        Assert.False(operations.GetProperty("/api/products").GetProperty("get").TryGetProperty("security", out _), "the catalog is open");
     }
 
     [Fact]
@@ -60,20 +65,58 @@ public sealed class HostTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Metrics_for_Prometheus_include_Tandem_and_Orleans_meters_and_the_dashboard_is_served()
+    public async Task Metrics_for_Prometheus_include_Tandem_and_Orleans_meters_and_the_dashboard_is_served_to_operators()
     {
-        using var client = api.CreateClient();
+        using var client = api.Ops();
+        using var anonymous = api.CreateClient();
+        using var shopper = api.ClientAs("shopper", "metrics");
         var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
         await client.ReceiveAsync(sku, "st-camden", 2, "opening");
-        (await client.PostJsonAsync("/api/orders", Http.PickupOrder("metrics", "st-camden", (sku, 1)), "metrics-1")).EnsureSuccessStatusCode();
+        (await shopper.PostJsonAsync("/api/orders", Http.PickupOrder(TestData.NewId("session"), "st-camden", (sku, 1)), "metrics-1")).EnsureSuccessStatusCode();
 
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
         var dashboard = await client.GetAsync(new Uri("/dashboard/", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var withCookie = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");
+        withCookie.Headers.Add("Cookie", "tandem.token=" + api.Token("ops", "cookie-operator"));
+        var dashboardByCookie = await anonymous.SendAsync(withCookie, TestContext.Current.CancellationToken);
+        var refused = new[]
+        {
+            await anonymous.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken),
+            await anonymous.GetAsync(new Uri("/dashboard/", UriKind.Relative), TestContext.Current.CancellationToken),
+            await shopper.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken),
+            await shopper.GetAsync(new Uri("/dashboard/", UriKind.Relative), TestContext.Current.CancellationToken),
+        };
 
         Assert.Contains("tandem_inventory_reservations_total{", metrics, StringComparison.Ordinal);
         Assert.Contains("tandem_orders_transitions_total{", metrics, StringComparison.Ordinal);
         Assert.Contains("orleans_", metrics, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (dashboard.StatusCode, dashboardByCookie.StatusCode));
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden],
+            refused.Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Responses_carry_security_headers_and_the_pages_may_run_only_our_own_scripts()
+    {
+        using var client = api.CreateClient();
+
+        var apiResponse = await client.GetAsync(new Uri("/api/categories", UriKind.Relative), TestContext.Current.CancellationToken);
+        var refused = await client.GetAsync(new Uri("/api/couriers", UriKind.Relative), TestContext.Current.CancellationToken);
+        var reference = await client.GetAsync(new Uri("/scalar/v1", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        foreach (var response in new[] { apiResponse, refused, reference })
+        {
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+
+        var policy = apiResponse.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Equal(policy, refused.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("frame-ancestors 'none'", reference.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Theory]

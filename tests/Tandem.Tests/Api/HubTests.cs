@@ -21,9 +21,10 @@ public sealed class HubTests(ApiFixture api)
     [Fact]
     public async Task A_client_watching_a_product_receives_stockChanged_within_a_second_of_an_order()
     {
-        using var client = api.CreateClient();
+        using var ops = api.Ops();
+        using var client = api.ClientAs("shopper", "watcher");
         var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
-        await client.ReceiveAsync(sku, Store, 8, "opening");
+        await ops.ReceiveAsync(sku, Store, 8, "opening");
         await using var shop = api.Hub(HubContract.Routes.Shop);
         var reserved = new TaskCompletionSource<StockChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
         shop.On<StockChanged>(HubContract.Events.StockChanged, change =>
@@ -36,7 +37,7 @@ public sealed class HubTests(ApiFixture api)
         await shop.StartAsync(TestContext.Current.CancellationToken);
         await shop.InvokeAsync(HubContract.Methods.WatchProduct, sku, TestContext.Current.CancellationToken);
 
-        (await client.PostJsonAsync("/api/orders", Http.PickupOrder("watcher", Store, (sku, 3)), "k")).EnsureSuccessStatusCode();
+        (await client.PostJsonAsync("/api/orders", Http.PickupOrder(TestData.NewId("session"), Store, (sku, 3)), "k")).EnsureSuccessStatusCode();
         var change = await Await.WithinAsync(reserved.Task, TimeSpan.FromSeconds(1), "stockChanged after the order");
 
         Assert.Equal((sku, Store), (change.Cell.Sku, change.Cell.LocationId));
@@ -46,7 +47,7 @@ public sealed class HubTests(ApiFixture api)
     [Fact]
     public async Task Clients_only_hear_about_products_they_watch()
     {
-        using var client = api.CreateClient();
+        using var client = api.Ops();
         var skus = await TestData.NewProductsAsync(api.Grains, 2, withTestLocations: false);
         await using var shop = api.Hub(HubContract.Routes.Shop);
         var heard = new List<string>();
@@ -79,17 +80,19 @@ public sealed class HubTests(ApiFixture api)
     [Fact]
     public async Task Watching_an_order_and_a_courier_follows_dispatch_through_delivery()
     {
-        using var client = api.CreateClient();
+        using var ops = api.Ops();
+        using var client = api.ClientAs("shopper", "tracker");
         var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
-        await client.ReceiveAsync(sku, Store, 2, "opening");
+        await ops.ReceiveAsync(sku, Store, 2, "opening");
         var courierId = TestData.NewId("courier");
+        using var courier = api.ClientAs("courier", courierId);
         await api.Grains.Courier(new CourierId(courierId)).RegisterAsync("Test", 2, new GeoPoint { Lat = 51.53, Lon = -0.14 }, CourierStatus.Idle);
-        var placed = await (await client.PostJsonAsync("/api/orders", Http.DeliveryOrder("tracker", 51.54, -0.14, (sku, 1)), "k"))
+        var placed = await (await client.PostJsonAsync("/api/orders", Http.DeliveryOrder(TestData.NewId("session"), 51.54, -0.14, (sku, 1)), "k"))
             .Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken);
         var orderId = placed!.OrderId;
 
-        await using var shop = api.Hub(HubContract.Routes.Shop);
-        await using var phone = api.Hub(HubContract.Routes.Courier);
+        await using var shop = api.Hub(HubContract.Routes.Shop, api.Token("shopper", "tracker"));
+        await using var phone = api.Hub(HubContract.Routes.Courier, api.Token("courier", courierId));
         var shopperSaw = new List<OrderStatus>();
         var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var assignment = new TaskCompletionSource<OrderView>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -111,14 +114,18 @@ public sealed class HubTests(ApiFixture api)
         await shop.InvokeAsync(HubContract.Methods.WatchOrder, orderId, TestContext.Current.CancellationToken);
         await phone.InvokeAsync(HubContract.Methods.Join, courierId, TestContext.Current.CancellationToken);
 
-        (await client.PostJsonAsync($"/api/orders/{orderId}/pack", "{}")).EnsureSuccessStatusCode();
-        (await client.PostJsonAsync($"/api/orders/{orderId}/dispatch", JsonSerializer.Serialize(new { courierId }))).EnsureSuccessStatusCode();
+        (await ops.PostJsonAsync($"/api/orders/{orderId}/pack", "{}")).EnsureSuccessStatusCode();
+        (await ops.PostJsonAsync($"/api/orders/{orderId}/dispatch", JsonSerializer.Serialize(new { courierId }))).EnsureSuccessStatusCode();
         var offer = await Await.WithinAsync(assignment.Task, TimeSpan.FromSeconds(5), "the courier's assignment");
-        (await client.PostJsonAsync($"/api/orders/{orderId}/picked-up", "{}")).EnsureSuccessStatusCode();
-        (await client.PostJsonAsync($"/api/orders/{orderId}/delivered", "{}")).EnsureSuccessStatusCode();
+        (await courier.PostJsonAsync($"/api/orders/{orderId}/picked-up", "{}")).EnsureSuccessStatusCode();
+        var done = await courier.PostJsonAsync($"/api/orders/{orderId}/delivered", "{}");
         await Await.WithinAsync(delivered.Task.ContinueWith(_ => true, TaskScheduler.Default), TimeSpan.FromSeconds(5), "the delivered transition");
 
         Assert.Equal((orderId, courierId), (offer.OrderId, offer.CourierId));
+        var history = (await done.Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken))!.History;
+        Assert.Equal(
+            ["shopper:tracker", "system", "ops:ops-tests", "ops:ops-tests", $"courier:{courierId}", $"courier:{courierId}"],
+            history.Select(h => h.Actor));
         lock (shopperSaw)
         {
             // The placement's own "reserved" event may still be in flight when the watch starts.
@@ -131,9 +138,9 @@ public sealed class HubTests(ApiFixture api)
     [Fact]
     public async Task The_control_room_gets_a_snapshot_then_batched_events()
     {
-        using var client = api.CreateClient();
+        using var client = api.Ops();
         var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
-        await using var ops = api.Hub(HubContract.Routes.Ops);
+        await using var ops = api.Hub(HubContract.Routes.Ops, api.Token("ops", "control-room"));
         var snapshot = new TaskCompletionSource<OpsSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         var sawReceipt = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         ops.On<OpsSnapshot>(HubContract.Events.Snapshot, s => snapshot.TrySetResult(s));

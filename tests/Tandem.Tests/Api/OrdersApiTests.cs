@@ -13,12 +13,12 @@ public sealed class OrdersApiTests(ApiFixture api)
     [Fact]
     public async Task Three_hundred_parallel_orders_against_stock_100_sell_exactly_100()
     {
-        using var client = api.CreateClient();
+        using var client = api.Ops();
         var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
         (await client.ReceiveAsync(sku, Store, 100, "po-1")).EnsureSuccessStatusCode();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(
-            () => client.PostJsonAsync("/api/orders", Http.PickupOrder($"shopper-{i}", Store, (sku, 1)), $"key-{i}"),
+            () => client.PostJsonAsync("/api/orders", Http.PickupOrder($"s300-{i}", Store, (sku, 1)), $"key-{i}", api.Token("shopper", $"shopper-{i}")),
             TestContext.Current.CancellationToken)));
 
         Assert.Equal(100, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
@@ -30,14 +30,15 @@ public sealed class OrdersApiTests(ApiFixture api)
     [Fact]
     public async Task The_same_idempotency_key_returns_the_same_order_and_a_different_body_is_409()
     {
-        using var client = api.CreateClient();
+        using var ops = api.Ops();
+        using var client = api.ClientAs("shopper", "shopper-x");
         var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
-        await client.ReceiveAsync(sku, Store, 10, "po-1");
-        var body = Http.PickupOrder("shopper-x", Store, (sku, 2));
+        await ops.ReceiveAsync(sku, Store, 10, "po-1");
+        var body = Http.PickupOrder("shopper-x-web", Store, (sku, 2));
 
         var first = await client.PostJsonAsync("/api/orders", body, "checkout-1");
         var retries = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.PostJsonAsync("/api/orders", body, "checkout-1")));
-        var changed = await client.PostJsonAsync("/api/orders", Http.PickupOrder("shopper-x", Store, (sku, 3)), "checkout-1");
+        var changed = await client.PostJsonAsync("/api/orders", Http.PickupOrder("shopper-x-web", Store, (sku, 3)), "checkout-1");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var order = await first.Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken);
@@ -54,10 +55,11 @@ public sealed class OrdersApiTests(ApiFixture api)
     [Fact]
     public async Task An_order_can_be_read_cancelled_and_its_stock_comes_back()
     {
-        using var client = api.CreateClient();
+        using var ops = api.Ops();
+        using var client = api.ClientAs("shopper", "shopper-y");
         var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
-        await client.ReceiveAsync(sku, Store, 5, "po-1");
-        var placed = await (await client.PostJsonAsync("/api/orders", Http.PickupOrder("shopper-y", Store, (sku, 4)), "k"))
+        await ops.ReceiveAsync(sku, Store, 5, "po-1");
+        var placed = await (await client.PostJsonAsync("/api/orders", Http.PickupOrder("shopper-y-web", Store, (sku, 4)), "k"))
             .Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken);
 
         var read = await client.GetFromJsonAsync<OrderView>($"/api/orders/{placed!.OrderId}", ApiFixture.Json, TestContext.Current.CancellationToken);
@@ -68,7 +70,7 @@ public sealed class OrdersApiTests(ApiFixture api)
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (cancel.StatusCode, cancelAgain.StatusCode));
         var cancelled = await cancelAgain.Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken);
         Assert.Equal(OrderStatus.Cancelled, cancelled!.Status);
-        Assert.Equal("changed my mind", cancelled.History[^1].Note);
+        Assert.Equal(("changed my mind", "shopper:shopper-y"), (cancelled.History[^1].Note, cancelled.History[^1].Actor));
         Assert.Equal((5, 0), ((await api.AvailabilityAsync(client, sku, Store)).Available, (await api.AvailabilityAsync(client, sku, Store)).Reserved));
     }
 }

@@ -13,7 +13,8 @@ public sealed class RateLimitTests
     {
         await using var api = new SmallBudgetApi();
         await api.InitializeAsync();
-        using var client = api.CreateClient();
+        using var client = api.ClientAs("shopper", "hasty");
+        using var another = api.ClientAs("shopper", "patient");
 
         var orders = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)
@@ -24,10 +25,11 @@ public sealed class RateLimitTests
         var events = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
         {
-            events.Add(await client.PostJsonAsync("/api/sessions/budget/events", "[]"));
+            events.Add(await client.PostJsonAsync("/api/sessions/budget-session/events", "[]"));
         }
 
         var catalog = await client.GetAsync(new Uri("/api/categories", UriKind.Relative), TestContext.Current.CancellationToken);
+        var anotherShopper = await another.PostJsonAsync("/api/orders", "{}", "budget-0");
 
         Assert.All(orders.Take(3), r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
         Assert.All(events.Take(2), r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
@@ -41,6 +43,7 @@ public sealed class RateLimitTests
         }
 
         Assert.Equal(HttpStatusCode.OK, catalog.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, anotherShopper.StatusCode); // budgets are per identity
     }
 
     private sealed class SmallBudgetApi : ApiFixture

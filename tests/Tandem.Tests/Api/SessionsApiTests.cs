@@ -13,7 +13,7 @@ public sealed class SessionsApiTests(ApiFixture api)
     [Fact]
     public async Task Cart_lines_are_set_not_added_and_zero_removes()
     {
-        using var client = api.CreateClient();
+        using var client = api.ClientAs("shopper", TestData.NewId("shopper"));
         var skus = await TestData.NewProductsAsync(api.Grains, 2, withTestLocations: false);
         var session = TestData.NewId("session");
 
@@ -29,7 +29,7 @@ public sealed class SessionsApiTests(ApiFixture api)
     [Fact]
     public async Task A_resent_event_batch_is_not_counted_twice_and_only_the_last_200_are_kept()
     {
-        using var client = api.CreateClient();
+        using var client = api.ClientAs("shopper", TestData.NewId("shopper"));
         var session = TestData.NewId("session");
         var start = DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var batch = Enumerable.Range(0, 150).Select(i => new { type = i % 2 == 0 ? "view" : "dwell", sku = "HOM-0001", at = start.AddSeconds(i), value = (double)i }).ToArray();
@@ -52,15 +52,16 @@ public sealed class SessionsApiTests(ApiFixture api)
     [Fact]
     public async Task Placing_an_order_records_it_as_open_and_takes_its_lines_out_of_the_cart()
     {
-        using var client = api.CreateClient();
+        using var ops = api.Ops();
+        using var client = api.ClientAs("shopper", "shopper-s");
         var skus = await TestData.NewProductsAsync(api.Grains, 2, withTestLocations: false);
-        await client.ReceiveAsync(skus[0], "st-camden", 3, "opening");
+        await ops.ReceiveAsync(skus[0], "st-camden", 3, "opening");
         var session = TestData.NewId("session");
         await client.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[0], quantity = 1 }, TestContext.Current.CancellationToken);
         await client.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[1], quantity = 1 }, TestContext.Current.CancellationToken);
         var body = JsonSerializer.Serialize(new
         {
-            shopperId = "shopper-s", sessionId = session, lines = new[] { new { sku = skus[0], quantity = 1 } },
+            sessionId = session, lines = new[] { new { sku = skus[0], quantity = 1 } },
             fulfilment = new { mode = "pickup", locationId = "st-camden" },
         });
 
@@ -73,5 +74,29 @@ public sealed class SessionsApiTests(ApiFixture api)
         Assert.Equal([orderId], view!.OpenOrders);
         Assert.Equal([skus[1]], view.Cart.Select(l => l.Sku));
         Assert.Empty(afterCancel!.OpenOrders);
+    }
+
+    [Fact]
+    public async Task A_session_belongs_to_the_first_shopper_who_uses_it_and_is_not_found_for_others()
+    {
+        using var owner = api.ClientAs("shopper", TestData.NewId("shopper"));
+        using var other = api.ClientAs("shopper", TestData.NewId("shopper"));
+        var skus = await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false);
+        var session = TestData.NewId("session");
+        var at = DateTimeOffset.UtcNow;
+
+        var mine = await owner.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[0], quantity = 2 }, TestContext.Current.CancellationToken);
+        var cart = await other.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[0], quantity = 9 }, TestContext.Current.CancellationToken);
+        var events = await other.PostAsJsonAsync($"/api/sessions/{session}/events", new[] { new { type = "view", sku = skus[0], at } }, TestContext.Current.CancellationToken);
+        var read = await other.GetAsync(new Uri($"/api/sessions/{session}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var order = await other.PostJsonAsync("/api/orders", Http.PickupOrder(session, "st-camden", (skus[0], 1)), "squat");
+
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal(
+            [HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
+            [cart.StatusCode, events.StatusCode, read.StatusCode, order.StatusCode]);
+        var view = await owner.GetFromJsonAsync<SessionView>($"/api/sessions/{session}", ApiFixture.Json, TestContext.Current.CancellationToken);
+        Assert.Equal([(skus[0], 2)], view!.Cart.Select(l => (l.Sku, l.Quantity)));
+        Assert.Equal((0L, 0), (view.EventsSeen, view.OpenOrders.Count));
     }
 }

@@ -31,7 +31,8 @@ public sealed class ApiNodesTests
             await hub.InvokeAsync(HubContract.Methods.WatchProduct, sku, TestContext.Current.CancellationToken);
         }
 
-        (await cluster.Http.PostJsonAsync("/api/orders", Http.PickupOrder("two-nodes", TestData.Camden.Id, (sku, 2)), "two-nodes-1")).EnsureSuccessStatusCode();
+        (await cluster.Http.PostJsonAsync("/api/orders", Http.PickupOrder("two-nodes", TestData.Camden.Id, (sku, 2)), "two-nodes-1", cluster.Authority.Issue("shopper", "two-nodes")))
+            .EnsureSuccessStatusCode();
 
         var a = await Infrastructure.Await.WithinAsync(seenOnFirst, TimeSpan.FromSeconds(5), "stockChanged on the first Api node");
         var b = await Infrastructure.Await.WithinAsync(seenOnSecond, TimeSpan.FromSeconds(5), "stockChanged on the second Api node");

@@ -6,14 +6,16 @@ namespace Tandem.Tests.Cluster;
 
 /// <summary>
 /// Shoppers placing pickup orders like real clients: a request without a definitive answer (503, timeout,
-/// connection error) is retried with the same Idempotency-Key and body until it gets 201 or 409.
+/// connection error) is retried with the same Idempotency-Key and body until it gets 201 or 409. Each shopper
+/// signs in with their own token (<paramref name="tokenFor"/> gives it for a shopper id).
 /// </summary>
-public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, string locationId)
+public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, string locationId, Func<string, string> tokenFor)
 {
     /// <summary>How long an undecided client waits for a sign of recovery before it retries anyway.</summary>
     private static readonly TimeSpan RetryDeadline = TimeSpan.FromMilliseconds(200);
 
-    private readonly ConcurrentDictionary<string, string> _pending = new();
+    private readonly ConcurrentDictionary<string, (string Shopper, string Body)> _pending = new();
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
     private readonly Lock _signals = new();
     private TaskCompletionSource _nextDefinitive = NewSignal();
     private readonly List<(Func<bool> Condition, TaskCompletionSource Reached)> _milestones = [];
@@ -40,15 +42,16 @@ public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, strin
             {
                 var key = $"c{c}-n{n}";
                 var lines = PickLines(random);
-                var body = Body($"shopper-{c}", lines);
-                while (clock.Elapsed < duration && !await TryPlaceAsync(key, body, lines, clock))
+                var shopper = $"shopper-{c}";
+                var body = Body(shopper, lines);
+                while (clock.Elapsed < duration && !await TryPlaceAsync(key, shopper, body, lines, clock))
                 {
                     await RecoveryOrDeadlineAsync();
                 }
 
                 if (clock.Elapsed >= duration && !Acknowledged.ContainsKey(key))
                 {
-                    _pending[key] = body;
+                    _pending[key] = (shopper, body);
                 }
 
                 await pace.WaitForNextTickAsync();
@@ -60,11 +63,11 @@ public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, strin
     public async Task SettleAsync(TimeSpan deadline)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var (key, body) in _pending)
+        foreach (var (key, (shopper, body)) in _pending)
         {
             var lines = JsonSerializer.Deserialize<JsonElement>(body).GetProperty("lines").EnumerateArray()
                 .Select(l => (l.GetProperty("sku").GetString()!, l.GetProperty("quantity").GetInt32())).ToList();
-            while (!await TryPlaceAsync(key, body, lines, clock))
+            while (!await TryPlaceAsync(key, shopper, body, lines, clock))
             {
                 if (clock.Elapsed > deadline)
                 {
@@ -140,13 +143,14 @@ public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, strin
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private async Task<bool> TryPlaceAsync(string key, string body, IReadOnlyList<(string, int)> lines, System.Diagnostics.Stopwatch clock)
+    private async Task<bool> TryPlaceAsync(string key, string shopper, string body, IReadOnlyList<(string, int)> lines, System.Diagnostics.Stopwatch clock)
     {
         var sent = clock.Elapsed;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = Infrastructure.Http.Json(body) };
             request.Headers.Add("Idempotency-Key", key);
+            request.Headers.Authorization = new("Bearer", _tokens.GetOrAdd(shopper, tokenFor));
             using var response = await http.SendAsync(request);
             Timeline.Enqueue((sent, response.StatusCode, clock.Elapsed - sent));
             switch (response.StatusCode)
@@ -197,7 +201,7 @@ public sealed class OrderLoad(HttpClient http, IReadOnlyList<string> skus, strin
 
     private string Body(string shopperId, List<(string Sku, int Quantity)> lines) => JsonSerializer.Serialize(new
     {
-        shopperId,
+        sessionId = shopperId + "-web",
         lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }),
         fulfilment = new { mode = "pickup", locationId },
     });

@@ -18,7 +18,7 @@ public sealed class PostgresRestartTests
         await cluster.StartApiAsync();
         var skus = await cluster.StockedSkusAsync(20, Stock);
 
-        var load = new OrderLoad(cluster.Http, skus, TestData.Camden.Id);
+        var load = new OrderLoad(cluster.Http, skus, TestData.Camden.Id, shopper => cluster.Authority.Issue("shopper", shopper));
         var running = load.RunAsync(clients: 30, duration: TimeSpan.FromSeconds(20), seed: 11);
         await load.AcknowledgedAtLeastAsync(100).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         try

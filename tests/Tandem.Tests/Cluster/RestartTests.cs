@@ -19,7 +19,8 @@ public sealed class RestartTests
         var orders = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var placed = await cluster.Http.PostJsonAsync("/api/orders", Http.PickupOrder($"shopper-{i}", TestData.Camden.Id, (skus[i], i + 2)), $"restart-{i}");
+            var placed = await cluster.Http.PostJsonAsync(
+                "/api/orders", Http.PickupOrder($"session-{i}", TestData.Camden.Id, (skus[i], i + 2)), $"restart-{i}", cluster.Authority.Issue("shopper", $"shopper-{i}"));
             Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
             orders.Add(JsonDocument.Parse(await placed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("orderId").GetString()!);
         }

@@ -18,7 +18,7 @@ public sealed class SiloKillTests
         await cluster.StartApiAsync();
         var skus = await cluster.StockedSkusAsync(20, Stock);
 
-        var load = new OrderLoad(cluster.Http, skus, TestData.Camden.Id);
+        var load = new OrderLoad(cluster.Http, skus, TestData.Camden.Id, shopper => cluster.Authority.Issue("shopper", shopper));
         var running = load.RunAsync(clients: 50, duration: TimeSpan.FromSeconds(20), seed: 7);
         await load.AcknowledgedAtLeastAsync(100).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         victim.Kill();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Tandem.Api.Contracts;
 using Tandem.Api.Hosting;
+using Tandem.Api.Identity;
 using Tandem.Silo.Demo;
 
 namespace Tandem.Tests.Infrastructure;
@@ -35,16 +36,41 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>A SignalR connection over WebSockets through the test server.</summary>
-    public HubConnection Hub(string route) =>
+    /// <summary>Where this fixture keeps its development signing key (a fresh one per fixture).</summary>
+    public string DevKeyPath { get; } = Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem");
+
+    /// <summary>A development token, as <c>POST /api/dev/token</c> issues it.</summary>
+    public string Token(string role, string subject) => Services.GetRequiredService<DevTokenIssuer>().Issue(role, subject);
+
+    /// <summary>A client signed in with <paramref name="role"/> as <paramref name="subject"/>.</summary>
+    public HttpClient ClientAs(string role, string subject)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Token(role, subject));
+        return client;
+    }
+
+    /// <summary>A client signed in as an operator.</summary>
+    public HttpClient Ops() => ClientAs(Roles.Ops, "ops-tests");
+
+    /// <summary>A SignalR connection over WebSockets through the test server; <paramref name="token"/> signs it in.</summary>
+    public HubConnection Hub(string route, string? token = null) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, route), o =>
             {
+                if (token is not null)
+                {
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
                 o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                // As a browser does: WebSockets carry the token in the access_token query.
                 o.WebSocketFactory = async (context, cancellationToken) =>
-                    await Server.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken);
+                    await Server.CreateWebSocketClient().ConnectAsync(
+                        token is null ? context.Uri : new Uri(context.Uri + (context.Uri.Query.Length > 0 ? "&" : "?") + "access_token=" + Uri.EscapeDataString(token)),
+                        cancellationToken);
             })
             .AddJsonProtocol(o => TandemJson.Configure(o.PayloadSerializerOptions))
             .Build();
@@ -64,9 +90,14 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Tandem:Cors:AllowedOrigins:0", AllowedOrigin);
         builder.UseSetting("Tandem:RateLimits:OrdersPerMinute", "1000000"); // load tests, not budgets, are measured here
         builder.UseSetting("Tandem:RateLimits:EventBatchesPerMinute", "1000000");
+        builder.UseSetting("Tandem:Auth:DevKeyPath", DevKeyPath);
     }
 
-    async ValueTask IAsyncDisposable.DisposeAsync() => await base.DisposeAsync();
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        File.Delete(DevKeyPath);
+    }
 
     private static JsonSerializerOptions CreateJson()
     {

@@ -9,12 +9,18 @@ public static class Http
 {
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json, string? idempotencyKey = null)
+    /// <summary>POSTs JSON; <paramref name="token"/>, when given, signs this request in instead of the client's default.</summary>
+    public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json, string? idempotencyKey = null, string? token = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(json) };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
         }
 
         return await client.SendAsync(request);
@@ -23,18 +29,19 @@ public static class Http
     public static Task<HttpResponseMessage> ReceiveAsync(this HttpClient client, string sku, string locationId, int quantity, string reference) =>
         client.PostAsJsonAsync($"/api/inventory/{sku}/{locationId}/receipts", new { quantity, reference });
 
-    public static string PickupOrder(string shopperId, string locationId, params (string Sku, int Quantity)[] lines) =>
+    /// <summary>A pickup order in session <paramref name="sessionId"/> (claimed by the first shopper to use it).</summary>
+    public static string PickupOrder(string sessionId, string locationId, params (string Sku, int Quantity)[] lines) =>
         JsonSerializer.Serialize(new
         {
-            shopperId,
+            sessionId,
             lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }),
             fulfilment = new { mode = "pickup", locationId },
         });
 
-    public static string DeliveryOrder(string shopperId, double lat, double lon, params (string Sku, int Quantity)[] lines) =>
+    public static string DeliveryOrder(string sessionId, double lat, double lon, params (string Sku, int Quantity)[] lines) =>
         JsonSerializer.Serialize(new
         {
-            shopperId,
+            sessionId,
             lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }),
             fulfilment = new { mode = "delivery", address = new { lat, lon } },
         });

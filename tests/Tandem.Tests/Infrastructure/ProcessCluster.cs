@@ -21,26 +21,32 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly List<TandemProcess> _processes = [];
     private IHost? _client;
 
-    private ProcessCluster(TestDatabase database)
+    private ProcessCluster(TestDatabase database, TestAuthority authority)
     {
         Database = database;
+        Authority = authority;
         Settings = new ClusterSettings(database.ConnectionString, "fault-" + Guid.NewGuid().ToString("N")[..8]);
         Http = new HttpClient { Timeout = TimeSpan.FromSeconds(10), BaseAddress = new Uri($"http://127.0.0.1:{ApiPort}") };
+        Http.DefaultRequestHeaders.Authorization = new("Bearer", authority.Issue("ops", "fault-tests"));
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The OpenID Connect issuer the cluster's Api nodes trust.</summary>
+    public TestAuthority Authority { get; }
 
     public ClusterSettings Settings { get; }
 
     public int ApiPort { get; } = TandemProcess.FreePort();
 
+    /// <summary>A client of the Api signed in as an operator.</summary>
     public HttpClient Http { get; }
 
     public TandemProcess? Api { get; private set; }
 
     public IReadOnlyList<TandemProcess> Silos => [.. _processes.Where(p => p.Name.StartsWith("silo", StringComparison.Ordinal))];
 
-    public static async Task<ProcessCluster> CreateAsync() => new(await Postgres.NewDatabaseAsync());
+    public static async Task<ProcessCluster> CreateAsync() => new(await Postgres.NewDatabaseAsync(), await TestAuthority.StartAsync());
 
     /// <summary>Starts a silo and waits until it has started, which it does once it is an active cluster member.</summary>
     public async Task<TandemProcess> StartSiloAsync(string name)
@@ -61,15 +67,26 @@ public sealed class ProcessCluster : IAsyncDisposable
         return Api;
     }
 
-    /// <summary>Starts another Api node on its own port and waits until it has started and answers ready.</summary>
-    public async Task<TandemProcess> StartExtraApiAsync(string name, int port)
+    /// <summary>
+    /// Starts another Api node on its own port and waits until it has started and answers ready. It trusts
+    /// <see cref="Authority"/> unless <paramref name="settings"/> say otherwise.
+    /// </summary>
+    public async Task<TandemProcess> StartExtraApiAsync(string name, int port, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var api = TandemProcess.Api(name, Settings, port);
+        var api = TandemProcess.Api(name, Settings, port, settings ?? Authority.ApiSettings());
         _processes.Add(api);
         await api.WaitForOutputAsync(Started, StartTimeout);
         using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
         var ready = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative));
         return ready.StatusCode == HttpStatusCode.OK ? api : throw new InvalidOperationException($"{name} started but is not ready.\n{Logs()}");
+    }
+
+    /// <summary>Starts a process that is not part of the cluster but lives and dies with it, and waits until it has started.</summary>
+    public async Task<TandemProcess> StartCompanionAsync(TandemProcess process)
+    {
+        _processes.Add(process);
+        await process.WaitForOutputAsync(Started, StartTimeout);
+        return process;
     }
 
     /// <summary>An Orleans client of this cluster inside the test process.</summary>
@@ -132,6 +149,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
 
         Http.Dispose();
+        await Authority.DisposeAsync();
         await Database.DisposeAsync();
     }
 }

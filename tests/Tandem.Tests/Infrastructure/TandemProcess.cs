@@ -45,8 +45,30 @@ public sealed class TandemProcess : IAsyncDisposable
             ["Urls"] = $"http://127.0.0.1:{Invariant(FreePort())}",
         });
 
-    public static TandemProcess Api(string name, ClusterSettings cluster, int httpPort) =>
-        Start(name, "Api", "Tandem.Api.dll", cluster, new() { ["Urls"] = $"http://127.0.0.1:{Invariant(httpPort)}" });
+    /// <summary>An Api node of the cluster; <paramref name="settings"/> adds to (or overrides) its environment.</summary>
+    public static TandemProcess Api(string name, ClusterSettings cluster, int httpPort, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            ["Urls"] = $"http://127.0.0.1:{Invariant(httpPort)}",
+        };
+        return Start(name, "Api", "Tandem.Api.dll", cluster, environment);
+    }
+
+    /// <summary>The stand-alone development issuer (<c>Tandem.Api.dll dev-issuer</c>).</summary>
+    public static TandemProcess DevIssuer(string name, int httpPort, string keyPath)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(BuildOutput("Api"), "Tandem.Api.dll"), "dev-issuer"])
+        {
+            WorkingDirectory = BuildOutput("Api"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["Urls"] = $"http://127.0.0.1:{Invariant(httpPort)}";
+        start.Environment["Tandem__Auth__DevKeyPath"] = keyPath;
+        return Launch(name, start);
+    }
 
     public static int FreePort()
     {
@@ -88,6 +110,22 @@ public sealed class TandemProcess : IAsyncDisposable
     public void Kill() => _process.Kill(entireProcessTree: true);
 
     /// <summary>SIGTERM, then wait for a clean exit (SIGKILL after the grace period).</summary>
+    /// <summary>The exit code once the process has ended by itself within <paramref name="deadline"/>.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} was still running after {deadline.TotalSeconds} s.\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
     public async Task StopAsync(TimeSpan grace)
     {
         if (_process.HasExited)
@@ -146,6 +184,11 @@ public sealed class TandemProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        return Launch(name, start);
+    }
+
+    private static TandemProcess Launch(string name, ProcessStartInfo start)
+    {
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var result = new TandemProcess(name, process);
         process.OutputDataReceived += (_, e) => result.Append(e.Data);

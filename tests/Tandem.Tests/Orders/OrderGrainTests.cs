@@ -151,7 +151,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
         Assert.Equal(
             [OrderStatus.Placed, OrderStatus.Reserved, OrderStatus.Packed, OrderStatus.Dispatched, OrderStatus.PickedUp, OrderStatus.Delivered],
             delivered.Order.History.Select(h => h.To));
-        Assert.Equal(["Test", "system", "packer", "dispatcher", courierId, courierId], delivered.Order.History.Select(h => h.Actor));
+        Assert.Equal(["shopper:Test", "system", "packer", "dispatcher", courierId, courierId], delivered.Order.History.Select(h => h.Actor));
         Assert.True(delivered.Order.History.Zip(delivered.Order.History.Skip(1)).All(p => p.First.At <= p.Second.At));
     }
 

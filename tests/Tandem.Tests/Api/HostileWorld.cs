@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tandem.Api.Identity;
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Orders;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+/// <summary>
+/// What one hostile request could damage: a stocked product, two couriers, a session of the caller and one of
+/// another shopper, and that other shopper's order. <see cref="DescribeAsync"/> renders it all for comparison.
+/// </summary>
+internal sealed class HostileWorld
+{
+    public const string ShopperId = "s";
+    public const string OtherShopperId = "someone-else";
+    private const string Store = "st-camden";
+
+    private readonly ApiFixture _api;
+    private readonly Dictionary<string, string> _ids = [];
+
+    private HostileWorld(ApiFixture api) => _api = api;
+
+    public static async Task<HostileWorld> CreateAsync(ApiFixture api)
+    {
+        var world = new HostileWorld(api);
+        var grains = api.Grains;
+        var sku = world._ids["sku"] = (await TestData.NewProductsAsync(grains, 1, withTestLocations: false))[0];
+        await grains.Cell(new CellKey(sku, Store)).ReceiveAsync(10, "opening", "test");
+        foreach (var courier in new[] { "courier", "otherCourier" })
+        {
+            world._ids[courier] = TestData.NewId("courier");
+            await grains.Courier(new CourierId(world._ids[courier])).RegisterAsync("Test", 2, new GeoPoint { Lat = 51.5, Lon = -0.1 }, CourierStatus.Idle);
+        }
+
+        await grains.Session(new SessionId(world._ids["session"] = TestData.NewId("session"))).ClaimAsync(ShopperId);
+        await grains.Session(new SessionId(world._ids["otherSession"] = TestData.NewId("session"))).ClaimAsync(OtherShopperId);
+        var other = await grains.Order(new OrderId(world._ids["otherOrder"] = TestData.NewId("order"))).PlaceAsync(new PlaceOrder
+        {
+            ShopperId = OtherShopperId,
+            SessionId = world._ids["otherSession"],
+            Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }],
+            Mode = FulfilmentMode.Pickup,
+            PickupLocationId = Store,
+        });
+        return other.Succeeded ? world : throw new InvalidOperationException($"Could not place the other shopper's order: {other.Outcome}");
+    }
+
+    /// <summary>Puts this world's ids in place of <c>{sku}</c>, <c>{courier}</c>, <c>{session}</c> and the others.</summary>
+    public string Fill(string text) =>
+        _ids.OrderByDescending(p => p.Key.Length).Aggregate(text, (t, p) => t.Replace("{" + p.Key + "}", p.Value, StringComparison.Ordinal));
+
+    /// <summary>The bearer token a caller of the hostile table presents, or null for none.</summary>
+    public string? TokenFor(string caller)
+    {
+        var key = _api.Services.GetRequiredService<DevSigningKey>().Credentials;
+        var expiredAt = DateTime.UtcNow.AddMinutes(-10);
+        return caller switch
+        {
+            "shopper" => _api.Token(Roles.Shopper, ShopperId),
+            "courier" => _api.Token(Roles.Courier, _ids["courier"]),
+            "ops" => _api.Token(Roles.Ops, "ops-tests"),
+            "anonymous" => null,
+            "expired" => TestTokens.Sign(key, DevSigningKey.Issuer, DevSigningKey.Audience, Roles.Shopper, ShopperId, expiredAt, expiredAt.AddHours(-1)),
+            "forged" => TestTokens.Sign(TestTokens.ForeignKey, DevSigningKey.Issuer, DevSigningKey.Audience, Roles.Shopper, ShopperId),
+            "other-audience" => TestTokens.Sign(key, DevSigningKey.Issuer, "another-app", Roles.Shopper, ShopperId),
+            "other-issuer" => TestTokens.Sign(key, "https://issuer.example", DevSigningKey.Audience, Roles.Shopper, ShopperId),
+            "garbage" => "not-a.token.at-all",
+            "no-role" => TestTokens.Sign(key, DevSigningKey.Issuer, DevSigningKey.Audience, null, ShopperId),
+            _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, "Unknown caller."),
+        };
+    }
+
+    /// <summary>Everything in this world, as JSON.</summary>
+    public async Task<string> DescribeAsync()
+    {
+        var grains = _api.Grains;
+        var state = new object?[]
+        {
+            await grains.Cell(new CellKey(_ids["sku"], Store)).GetSnapshotAsync(),
+            await grains.Courier(new CourierId(_ids["courier"])).GetAsync(),
+            await grains.Courier(new CourierId(_ids["otherCourier"])).GetAsync(),
+            await grains.Session(new SessionId(_ids["session"])).GetAsync(),
+            await grains.Session(new SessionId(_ids["otherSession"])).GetAsync(),
+            await grains.Order(new OrderId(_ids["otherOrder"])).GetAsync(),
+        };
+        return JsonSerializer.Serialize(state, ApiFixture.Json);
+    }
+}

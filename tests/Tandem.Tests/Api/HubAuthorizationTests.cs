@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using Tandem.Api.Identity;
+using Tandem.Api.Hubs;
+using Tandem.Grains.Interfaces.Orders;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+/// <summary>Hubs take identity from the token: nobody watches another's order or joins another courier's group.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class HubAuthorizationTests(ApiFixture api)
+{
+    private const string Store = "st-camden";
+
+    [Fact]
+    public async Task Only_the_orders_shopper_an_operator_watch_an_order_and_anyone_watches_products()
+    {
+        var orderId = await PlaceOrderAsync("owner");
+        await using var anonymous = api.Hub(HubContract.Routes.Shop);
+        await using var stranger = api.Hub(HubContract.Routes.Shop, api.Token("shopper", "stranger"));
+        await using var owner = api.Hub(HubContract.Routes.Shop, api.Token("shopper", "owner"));
+        await using var ops = api.Hub(HubContract.Routes.Shop, api.Token("ops", "watcher"));
+        foreach (var hub in new[] { anonymous, stranger, owner, ops })
+        {
+            await hub.StartAsync(TestContext.Current.CancellationToken);
+        }
+
+        await anonymous.InvokeAsync(HubContract.Methods.WatchProduct, "HOM-0001", TestContext.Current.CancellationToken);
+        var anonymousRefused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => anonymous.InvokeAsync(HubContract.Methods.WatchOrder, orderId, TestContext.Current.CancellationToken));
+        var strangerRefused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => stranger.InvokeAsync(HubContract.Methods.WatchOrder, orderId, TestContext.Current.CancellationToken));
+        await owner.InvokeAsync(HubContract.Methods.WatchOrder, orderId, TestContext.Current.CancellationToken);
+        await ops.InvokeAsync(HubContract.Methods.WatchOrder, orderId, TestContext.Current.CancellationToken);
+
+        Assert.Contains("Sign in", anonymousRefused.Message, StringComparison.Ordinal);
+        Assert.Contains($"No order {orderId}", strangerRefused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_courier_joins_only_their_own_group()
+    {
+        var me = TestData.NewId("courier");
+        await using var phone = api.Hub(HubContract.Routes.Courier, api.Token("courier", me));
+        await phone.StartAsync(TestContext.Current.CancellationToken);
+
+        await phone.InvokeAsync(HubContract.Methods.Join, me, TestContext.Current.CancellationToken);
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => phone.InvokeAsync(HubContract.Methods.Join, "courier-001", TestContext.Current.CancellationToken));
+
+        Assert.Contains("cannot join courier courier-001", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HubContract.Routes.Ops, null)]
+    [InlineData(HubContract.Routes.Ops, "shopper")]
+    [InlineData(HubContract.Routes.Ops, "courier")]
+    [InlineData(HubContract.Routes.Ops, "expired")]
+    [InlineData(HubContract.Routes.Ops, "forged")]
+    [InlineData(HubContract.Routes.Courier, null)]
+    [InlineData(HubContract.Routes.Courier, "shopper")]
+    public async Task Hubs_refuse_connections_without_the_right_token(string route, string? caller)
+    {
+        var token = caller switch
+        {
+            null => null,
+            "expired" => TestTokens.Sign(DevKey(), "tandem-dev", "tandem", "ops", "late", DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddHours(-1)),
+            "forged" => TestTokens.Sign(TestTokens.ForeignKey, "tandem-dev", "tandem", "ops", "mallory"),
+            _ => api.Token(caller, "someone"),
+        };
+        await using var hub = api.Hub(route, token);
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => hub.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Matches(token is null || caller is "expired" or "forged" ? "401" : "403", refused.ToString());
+    }
+
+    private SigningCredentials DevKey() => api.Services.GetRequiredService<DevSigningKey>().Credentials;
+
+    private async Task<string> PlaceOrderAsync(string shopperId)
+    {
+        using var ops = api.Ops();
+        using var shopper = api.ClientAs("shopper", shopperId);
+        var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
+        (await ops.ReceiveAsync(sku, Store, 1, "opening")).EnsureSuccessStatusCode();
+        var placed = await shopper.PostJsonAsync("/api/orders", Http.PickupOrder(TestData.NewId("session"), Store, (sku, 1)), "watch-me");
+        return (await placed.Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken))!.OrderId;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using Tandem.Api.Contracts;
+using Tandem.Api.Identity;
+using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+/// <summary>Development tokens in embedded mode, and the key that signs them.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class IdentityTests(ApiFixture api)
+{
+    [Fact]
+    public async Task A_dev_token_signs_in_with_the_role_and_subject_asked_for()
+    {
+        var courierId = TestData.NewId("courier");
+        await api.Grains.Courier(new CourierId(courierId)).RegisterAsync("Test", 2, null, CourierStatus.Idle);
+        using var anonymous = api.CreateClient();
+
+        var issued = await anonymous.PostAsJsonAsync("/api/dev/token", new { role = "courier", subject = courierId }, TestContext.Current.CancellationToken);
+        var token = await issued.Content.ReadFromJsonAsync<TokenResponse>(ApiFixture.Json, TestContext.Current.CancellationToken);
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token!.AccessToken);
+        var own = await client.GetAsync(new Uri($"/api/couriers/{courierId}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var everyone = await client.GetAsync(new Uri("/api/couriers", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        Assert.Equal(("Bearer", 8 * 3600), (token.TokenType, token.ExpiresIn));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden), (own.StatusCode, everyone.StatusCode));
+    }
+
+    [Fact]
+    public async Task The_signing_key_is_made_once_for_racing_processes_and_only_its_owner_can_read_it()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N"), "key.pem");
+        try
+        {
+            var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => DevSigningKey.LoadOrCreate(path), TestContext.Current.CancellationToken)));
+            var again = DevSigningKey.LoadOrCreate(path);
+
+            Assert.Single(keys.Select(k => k.Key.KeyId).Append(again.Key.KeyId).Distinct());
+            Assert.Equal([Path.GetFileName(path)], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_development_key_lives_outside_the_repository()
+    {
+        var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+
+        Assert.False(DevSigningKey.DefaultPath.StartsWith(repository, StringComparison.Ordinal), DevSigningKey.DefaultPath);
+        Assert.False(api.DevKeyPath.StartsWith(repository, StringComparison.Ordinal), api.DevKeyPath);
+    }
+}
