@@ -15,6 +15,8 @@ public static class InventoryApi
     {
         var api = app.MapGroup("/api/inventory/{sku}/{locationId}").WithTags("Inventory").RequireAuthorization(Roles.Ops);
         api.MapGet("/", GetCell).WithName("GetInventoryCell").WithSummary("Operator: on hand, reserved and bin of a sku at a location");
+        api.MapGet("/history", GetHistory).WithName("GetInventoryHistory")
+            .WithSummary("Operator: the last 100 changes to on hand with who made them");
         api.MapPost("/receipts", Receive).WithName("ReceiveStock")
             .WithSummary("Operator: add received stock; idempotent by reference");
         api.MapPost("/adjustments", Adjust).WithName("AdjustStock")
@@ -26,6 +28,12 @@ public static class InventoryApi
     {
         var key = await KnownCellAsync(grains, sku, locationId);
         return key is { } k ? TypedResults.Ok(await grains.Cell(k).GetSnapshotAsync()) : UnknownCell(sku, locationId);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CellHistoryEntry>>, ProblemHttpResult>> GetHistory(IGrainFactory grains, string sku, string locationId)
+    {
+        var key = await KnownCellAsync(grains, sku, locationId);
+        return key is { } k ? TypedResults.Ok(await grains.Cell(k).GetHistoryAsync()) : UnknownCell(sku, locationId);
     }
 
     private static async Task<Results<Ok<CellCommandResponse>, ProblemHttpResult, ValidationProblem>> Receive(

@@ -35,4 +35,7 @@ public interface IInventoryCellGrain : IGrainWithStringKey
 
     /// <summary>The cell now, after releasing any reservation that has expired.</summary>
     Task<CellSnapshot> GetSnapshotAsync();
+
+    /// <summary>The last 100 changes to on hand (receipts, counts, restocks), oldest first, with their actors; all of them saved.</summary>
+    Task<IReadOnlyList<CellHistoryEntry>> GetHistoryAsync();
 }

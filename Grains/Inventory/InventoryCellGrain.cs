@@ -221,6 +221,14 @@ public sealed class InventoryCellGrain(
         return (await AfterDurable(Result(CellOutcome.Replayed))).Cell;
     }
 
+    public async Task<IReadOnlyList<CellHistoryEntry>> GetHistoryAsync()
+    {
+        Begin();
+        IReadOnlyList<CellHistoryEntry> history = [.. S.History]; // taken now, answered once all of it is saved
+        await AfterDurable(Result(CellOutcome.Replayed));
+        return history;
+    }
+
     /// <summary>Every command starts here: refuse if storage failed, then let lapsed holds go.</summary>
     private void Begin()
     {

@@ -33,23 +33,6 @@ public enum ReservationEnd
     Restocked = 3,
 }
 
-/// <summary>One entry of a cell's audit trail.</summary>
-[GenerateSerializer, Immutable, Alias("tandem.cell-history-entry")]
-public sealed record CellHistoryEntry
-{
-    [Id(0)] public required DateTimeOffset At { get; init; }
-
-    [Id(1)] public required string Kind { get; init; }
-
-    [Id(2)] public required int Delta { get; init; }
-
-    [Id(3)] public required string Reference { get; init; }
-
-    [Id(4)] public required string Actor { get; init; }
-
-    [Id(5)] public string? Reason { get; init; }
-}
-
 /// <summary>What an inventory cell persists. <see cref="CheckInvariants"/> holds after every command.</summary>
 [GenerateSerializer, Alias("tandem.inventory-cell-state")]
 public sealed class InventoryCellState

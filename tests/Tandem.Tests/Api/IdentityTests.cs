@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Tandem.Api.Contracts;
 using Tandem.Api.Identity;
 using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
 
@@ -29,6 +30,23 @@ public sealed class IdentityTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         Assert.Equal(("Bearer", 8 * 3600), (token.TokenType, token.ExpiresIn));
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Forbidden), (own.StatusCode, everyone.StatusCode));
+    }
+
+    [Fact]
+    public async Task Receipts_and_counts_record_the_operator_who_made_them()
+    {
+        var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
+        using var ana = api.ClientAs("ops", "ana");
+        using var ben = api.ClientAs("ops", "ben");
+
+        (await ana.ReceiveAsync(sku, "st-camden", 12, "po-77")).EnsureSuccessStatusCode();
+        (await ben.PostAsJsonAsync($"/api/inventory/{sku}/st-camden/adjustments", new { countedOnHand = 10, reason = "damaged", reference = "count-1" },
+            TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var history = await ana.GetFromJsonAsync<CellHistoryEntry[]>($"/api/inventory/{sku}/st-camden/history", ApiFixture.Json, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [("receipt", 12, "receipt:po-77", "ops:ana", (string?)null), ("adjustment", -2, "count:count-1", "ops:ben", "damaged")],
+            history!.Select(h => (h.Kind, h.Delta, h.Reference, h.Actor, h.Reason)));
     }
 
     [Fact]
