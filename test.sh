@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Tandem's whole test suite and ends with one line "N passed, N failed, N skipped".
-# Installs and starts whatever the tests need first, so it works on a fresh machine.
+# Installs and starts whatever the tests need first (PostgreSQL, Chromium; npm packages come through the
+# build), so it works on a fresh machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -32,6 +33,19 @@ ensure_postgres() {
   echo "PostgreSQL $version ready: database tandem_test" >&2
 }
 ensure_postgres
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download). Without it (and
+# outside CI) those tests are skipped with the reason shown; CI always installs it.
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium ]]; then return 0; fi
+  if [[ "$(id -u)" != 0 ]]; then
+    echo "Chromium is not installed and this is not root: browser tests will be skipped." >&2
+    return 0
+  fi
+  echo "Installing Chromium (Debian package)..." >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1
+}
+ensure_chromium
 
 results="$(mktemp -d)"
 status=0

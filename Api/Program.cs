@@ -1,10 +1,15 @@
 using Tandem.Api.Hosting;
+using Tandem.Api.Hubs;
 using Tandem.Api.Identity;
 
-if (args is [DevIssuerHost.Command, ..])
+switch (args)
 {
-    await DevIssuerHost.RunAsync(args[1..]);
-    return;
+    case [DevIssuerHost.Command, ..]:
+        await DevIssuerHost.RunAsync(args[1..]);
+        return;
+    case [HubContractScript.Command, var path]:
+        HubContractScript.Write(path);
+        return;
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -25,6 +25,6 @@ public sealed record CourierStatusRequest(string? Status);
 
 public sealed record CartLineRequest(string? Sku, int? Quantity);
 
-public sealed record BehaviourEventDto(string? Type, string? Sku, DateTimeOffset? At, double? Value);
+public sealed record BehaviourEventDto(string? Type, string? Sku, DateTimeOffset? At, double? Value, double? X = null, double? Y = null);
 
 public sealed record DevTokenRequest(string? Role, string? Subject);

@@ -19,6 +19,7 @@ public static class SessionsApi
         ["click"] = BehaviourType.Click,
         ["sizeChart"] = BehaviourType.SizeChart,
         ["addToCart"] = BehaviourType.AddToCart,
+        ["scrollSpeed"] = BehaviourType.ScrollSpeed,
     };
 
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
@@ -141,6 +142,15 @@ public static class SessionsApi
             ok = false;
         }
 
-        return ok ? new BehaviourEvent { Type = type, Sku = dto.Sku, At = dto.At!.Value, Value = dto.Value } : null;
+        foreach (var (name, coordinate) in new[] { ("x", dto.X), ("y", dto.Y) })
+        {
+            if (coordinate is { } c && !(double.IsFinite(c) && c is >= 0 and <= 1))
+            {
+                errors.Add($"{field}.{name}", "Must be a fraction between 0 and 1.");
+                ok = false;
+            }
+        }
+
+        return ok ? new BehaviourEvent { Type = type, Sku = dto.Sku, At = dto.At!.Value, Value = dto.Value, X = dto.X, Y = dto.Y } : null;
     }
 }

@@ -55,6 +55,7 @@ public static class TandemHostingExtensions
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebClientFiles();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
@@ -65,7 +66,7 @@ public static class TandemHostingExtensions
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
+        app.MapWebClients();
 
         app.MapHealthApi();
         app.MapTandemMetrics().RequireAuthorization(Roles.Ops);

@@ -33,6 +33,9 @@ public static class HubContract
         /// <summary>Courier: an order was given to this courier (payload OrderView).</summary>
         public const string Assignment = "assignment";
 
+        /// <summary>Shop: the courier carrying a watched order moved (payload CourierOnTheWay).</summary>
+        public const string CourierPosition = "courierPosition";
+
         /// <summary>Courier: the courier's own position, status or assignments changed (payload CourierChanged).</summary>
         public const string CourierChanged = "courierChanged";
 

@@ -12,7 +12,10 @@ namespace Tandem.Api.Identity;
 /// </summary>
 public static class AuthenticationSetup
 {
-    /// <summary>Browsers cannot put a header on a page navigation: the control room keeps its token in this cookie for the dashboard.</summary>
+    /// <summary>
+    /// Browsers cannot put a header on a page navigation or a beacon: the web clients keep their token in this
+    /// same-site cookie too, accepted only for the dashboard and behaviour beacons.
+    /// </summary>
     public const string TokenCookie = "tandem.token";
 
     /// <summary>WebSockets carry no headers from browsers: hubs accept the token in this query parameter.</summary>
@@ -112,6 +115,12 @@ public static class AuthenticationSetup
         }
     }
 
+    /// <summary>A behaviour batch sent with navigator.sendBeacon as the page closes: it cannot carry a header.</summary>
+    private static bool IsBeacon(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.StartsWithSegments("/api/sessions", out var rest)
+        && rest.Value is { } tail && tail.EndsWith("/events", StringComparison.Ordinal) && tail.Count(c => c == '/') == 2;
+
     private static Task ReadTokenOutsideHeader(MessageReceivedContext context)
     {
         var request = context.Request;
@@ -124,7 +133,7 @@ public static class AuthenticationSetup
         {
             context.Token = token;
         }
-        else if (request.Path.StartsWithSegments("/dashboard") && request.Cookies[TokenCookie] is { Length: > 0 } cookie)
+        else if ((request.Path.StartsWithSegments("/dashboard") || IsBeacon(request)) && request.Cookies[TokenCookie] is { Length: > 0 } cookie)
         {
             context.Token = cookie;
         }

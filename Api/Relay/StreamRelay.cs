@@ -95,11 +95,21 @@ public sealed class StreamRelay(
         }
     }
 
-    private Task OnCourierAsync(CourierChanged change)
+    private async Task OnCourierAsync(CourierChanged change)
     {
         RecordLag(StreamMap.Couriers, change.At);
         ops.Post(new OpsEvent("courier", change.At, change));
-        return couriers.Clients.Group(HubContract.Groups.Courier(change.Courier.CourierId)).SendAsync(HubContract.Events.CourierChanged, change);
+        var courier = change.Courier;
+        await couriers.Clients.Group(HubContract.Groups.Courier(courier.CourierId)).SendAsync(HubContract.Events.CourierChanged, change);
+        if (change.Kind == CourierChangeKind.Moved && courier.Position is { } position)
+        {
+            // Shoppers tracking an order see the courier carrying it, and only while it is assigned.
+            foreach (var assignment in courier.Assignments)
+            {
+                await shop.Clients.Group(HubContract.Groups.Order(assignment.OrderId)).SendAsync(HubContract.Events.CourierPosition,
+                    new CourierOnTheWay(assignment.OrderId, courier.CourierId, courier.Name, position, courier.PositionAt ?? change.At, courier.Version));
+            }
+        }
     }
 
     private Task OnSessionAsync(SessionChanged change)

@@ -10,6 +10,12 @@ public sealed record BehaviourEvent
 
     [Id(2)] public required DateTimeOffset At { get; init; }
 
-    /// <summary>Type-specific measure: dwell milliseconds, scroll depth, click position.</summary>
+    /// <summary>Type-specific measure: dwell milliseconds, scroll depth (0–1), scroll speed (pixels a second).</summary>
     [Id(3)] public double? Value { get; init; }
+
+    /// <summary>Where a click landed, as a fraction of the viewport's width (0–1).</summary>
+    [Id(4)] public double? X { get; init; }
+
+    /// <summary>Where a click landed, as a fraction of the page's height (0–1).</summary>
+    [Id(5)] public double? Y { get; init; }
 }

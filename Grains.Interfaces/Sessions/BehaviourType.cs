@@ -9,4 +9,5 @@ public enum BehaviourType
     Click = 3,
     SizeChart = 4,
     AddToCart = 5,
+    ScrollSpeed = 6,
 }

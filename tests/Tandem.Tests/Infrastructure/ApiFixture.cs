@@ -25,7 +25,7 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         using var client = CreateClient(); // starts the host: silo, then demo seeding in the background
         await Services.GetRequiredService<DemoSeedStatus>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
@@ -93,7 +93,7 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Tandem:Auth:DevKeyPath", DevKeyPath);
     }
 
-    async ValueTask IAsyncDisposable.DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         File.Delete(DevKeyPath);

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace Tandem.Api.Hosting;
+
+/// <summary>
+/// The three web clients, served from wwwroot: the shop at <c>/</c>, the courier app at <c>/courier</c> and the
+/// control room at <c>/ops</c>. Their scripts are bundled into wwwroot/build by the build; every response is
+/// revalidated (no stale client after a deploy).
+/// </summary>
+public static class WebClients
+{
+    private static readonly (string Path, string File)[] Pages = [("/", "index.html"), ("/courier", "courier.html"), ("/ops", "ops.html")];
+
+    public static IApplicationBuilder UseWebClientFiles(this IApplicationBuilder app) =>
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+        });
+
+    public static IEndpointRouteBuilder MapWebClients(this IEndpointRouteBuilder app)
+    {
+        var files = app.ServiceProvider.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
+        foreach (var (path, file) in Pages)
+        {
+            app.MapGet(path, (HttpContext http) => Page(http, files, file)).ExcludeFromDescription().AllowAnonymous();
+        }
+
+        return app;
+    }
+
+    private static IResult Page(HttpContext http, IFileProvider files, string file)
+    {
+        var page = files.GetFileInfo(file);
+        if (!page.Exists || page.PhysicalPath is null)
+        {
+            return TypedResults.Problem($"The web client {file} is not built.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.PhysicalFile(page.PhysicalPath, "text/html; charset=utf-8");
+    }
+}

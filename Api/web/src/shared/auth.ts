@@ -1,0 +1,52 @@
+// Signing in. Embedded mode issues development tokens at POST /api/dev/token; each page keeps its token in
+// localStorage, and in the tandem.token cookie (same site only) for requests that cannot carry a header:
+// sendBeacon on leave and page navigations to the dashboard.
+import type { TokenResponse } from "./types";
+
+export type Role = "shopper" | "courier" | "ops";
+
+interface Stored { token: string; subject: string; expires: number; }
+
+const key = (role: Role) => `tandem.auth.${role}`;
+
+export function current(role: Role): Stored | null {
+  const raw = localStorage.getItem(key(role));
+  if (!raw) return null;
+  const stored = JSON.parse(raw) as Stored;
+  return stored.expires - Date.now() > 60_000 ? stored : null;
+}
+
+export async function signIn(role: Role, subject: string): Promise<Stored> {
+  const response = await fetch("/api/dev/token", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ role, subject }),
+  });
+  if (!response.ok) throw new Error(`Could not sign in as ${subject} (${response.status}).`);
+  const issued = (await response.json()) as TokenResponse;
+  const stored: Stored = { token: issued.accessToken, subject, expires: Date.now() + issued.expiresIn * 1000 };
+  localStorage.setItem(key(role), JSON.stringify(stored));
+  document.cookie = `tandem.token=${issued.accessToken}; path=/; SameSite=Strict; max-age=${issued.expiresIn}`;
+  return stored;
+}
+
+/** The signed-in user of this role, signing in as <paramref>fallbackSubject</paramref> when nobody is. */
+export async function ensure(role: Role, fallbackSubject: () => string): Promise<Stored> {
+  const existing = current(role);
+  if (existing) {
+    document.cookie = `tandem.token=${existing.token}; path=/; SameSite=Strict; max-age=${Math.floor((existing.expires - Date.now()) / 1000)}`;
+    return existing;
+  }
+  return signIn(role, fallbackSubject());
+}
+
+export function signOut(role: Role): void {
+  localStorage.removeItem(key(role));
+  document.cookie = "tandem.token=; path=/; SameSite=Strict; max-age=0";
+}
+
+/** A random identifier suffix (letters and digits), for new shopper and session ids. */
+export function randomId(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return prefix + "-" + Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
+}

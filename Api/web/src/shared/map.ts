@@ -1,0 +1,91 @@
+// A small city map on a canvas: locations, couriers and destinations projected into the view of London.
+import type { GeoPoint } from "./types";
+
+export interface Marker { at: GeoPoint; colour: string; radius: number; label?: string; ring?: boolean; }
+
+export class CityMap {
+  private readonly context: CanvasRenderingContext2D;
+  private bounds = { south: 51.40, north: 51.62, west: -0.32, east: 0.08 };
+
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("No 2D canvas.");
+    this.context = context;
+  }
+
+  /** Shrinks the view to these points (with a margin), or keeps the whole city when there are none. */
+  fit(points: GeoPoint[], marginDegrees = 0.01, minimumSpan = 0.05): void {
+    if (points.length === 0) return;
+    const south = Math.min(...points.map(p => p.lat)), north = Math.max(...points.map(p => p.lat));
+    const west = Math.min(...points.map(p => p.lon)), east = Math.max(...points.map(p => p.lon));
+    const lat = Math.max(north - south, minimumSpan) / 2 + marginDegrees, lon = Math.max(east - west, minimumSpan * 1.6) / 2 + marginDegrees * 1.6;
+    const middle = { lat: (north + south) / 2, lon: (east + west) / 2 };
+    this.bounds = { south: middle.lat - lat, north: middle.lat + lat, west: middle.lon - lon, east: middle.lon + lon };
+  }
+
+  draw(markers: Marker[], path: GeoPoint[] = []): void {
+    const { canvas, context } = this;
+    const ratio = window.devicePixelRatio || 1;
+    const width = canvas.clientWidth, height = canvas.clientHeight;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+    }
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.fillStyle = "#eef2f0";
+    context.fillRect(0, 0, width, height);
+    this.drawRiver(width, height);
+    if (path.length > 1) {
+      context.strokeStyle = "#7a8b99";
+      context.setLineDash([4, 4]);
+      context.beginPath();
+      path.forEach((p, i) => {
+        const [x, y] = this.project(p, width, height);
+        if (i === 0) context.moveTo(x, y); else context.lineTo(x, y);
+      });
+      context.stroke();
+      context.setLineDash([]);
+    }
+    for (const marker of markers) {
+      const [x, y] = this.project(marker.at, width, height);
+      context.beginPath();
+      context.arc(x, y, marker.radius, 0, Math.PI * 2);
+      context.fillStyle = marker.colour;
+      context.fill();
+      if (marker.ring) {
+        context.lineWidth = 2;
+        context.strokeStyle = "#1b2631";
+        context.stroke();
+      }
+      if (marker.label) {
+        context.fillStyle = "#1b2631";
+        context.font = "12px system-ui, sans-serif";
+        context.fillText(marker.label, x + marker.radius + 3, y + 4);
+      }
+    }
+  }
+
+  private project(p: GeoPoint, width: number, height: number): [number, number] {
+    const { south, north, west, east } = this.bounds;
+    return [((p.lon - west) / (east - west)) * width, ((north - p.lat) / (north - south)) * height];
+  }
+
+  /** The Thames, roughly, so the city is recognisable. */
+  private drawRiver(width: number, height: number): void {
+    const river: GeoPoint[] = [
+      { lat: 51.468, lon: -0.32 }, { lat: 51.485, lon: -0.22 }, { lat: 51.482, lon: -0.17 }, { lat: 51.487, lon: -0.125 },
+      { lat: 51.505, lon: -0.12 }, { lat: 51.508, lon: -0.09 }, { lat: 51.505, lon: -0.05 }, { lat: 51.49, lon: -0.01 },
+      { lat: 51.505, lon: 0.0 }, { lat: 51.5, lon: 0.08 },
+    ];
+    const { context } = this;
+    context.strokeStyle = "#a9cbe0";
+    context.lineWidth = 6;
+    context.beginPath();
+    river.forEach((p, i) => {
+      const [x, y] = this.project(p, width, height);
+      if (i === 0) context.moveTo(x, y); else context.lineTo(x, y);
+    });
+    context.stroke();
+    context.lineWidth = 1;
+  }
+}
