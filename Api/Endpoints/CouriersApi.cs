@@ -6,6 +6,7 @@ using Tandem.Api.Identity;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Orders;
 
 namespace Tandem.Api.Endpoints;
 
@@ -24,6 +25,12 @@ public static class CouriersApi
             .RequireAuthorization(Roles.CourierOrOps);
         api.MapPost("/{courierId}/position", ReportPosition).WithName("ReportCourierPosition")
             .WithSummary("The courier themself: report a position; one older than the last is ignored (outcome \"stale\")")
+            .RequireAuthorization(Roles.Courier);
+        api.MapPost("/{courierId}/offers/{orderId}/accept", AcceptOffer).WithName("AcceptOffer")
+            .WithSummary("The courier themself: take the offered order (it is dispatched to them); idempotent")
+            .RequireAuthorization(Roles.Courier);
+        api.MapPost("/{courierId}/offers/{orderId}/decline", DeclineOffer).WithName("DeclineOffer")
+            .WithSummary("The courier themself: turn the offered order down (it is offered to the next courier); idempotent")
             .RequireAuthorization(Roles.Courier);
         api.MapPost("/{courierId}/status", SetStatus).WithName("SetCourierStatus")
             .WithSummary("The courier themself or an operator: go \"idle\" (online) or \"offline\"; idempotent")
@@ -110,6 +117,50 @@ public static class CouriersApi
         }
 
         return ToHttp(await grains.Courier(new CourierId(courierId)).SetAvailabilityAsync(online), courierId);
+    }
+
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> AcceptOffer(
+        IGrainFactory grains, ClaimsPrincipal user, string courierId, string orderId)
+    {
+        if (Refuse(user, courierId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Identifier.IsValid(courierId) || !Identifier.IsValid(orderId))
+        {
+            return Problems.NotFound($"No offer of order {orderId} to courier {courierId}.");
+        }
+
+        var answer = await grains.Courier(new CourierId(courierId)).AnswerOfferAsync(orderId, accept: true);
+        if (answer.Outcome is CourierOutcome.NotFound)
+        {
+            return Problems.NotFound($"No courier {courierId}.");
+        }
+
+        if (!answer.Succeeded)
+        {
+            return Problems.Conflict(answer.Detail ?? answer.Outcome.ToString());
+        }
+
+        var dispatched = await grains.Order(new OrderId(orderId)).DispatchAsync(courierId, Caller.Of(user).Actor);
+        return dispatched.Succeeded ? TypedResults.Ok(dispatched.Order!) : OrderResponses.Problem(dispatched);
+    }
+
+    private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> DeclineOffer(
+        IGrainFactory grains, ClaimsPrincipal user, string courierId, string orderId)
+    {
+        if (Refuse(user, courierId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Identifier.IsValid(courierId) || !Identifier.IsValid(orderId))
+        {
+            return Problems.NotFound($"No offer of order {orderId} to courier {courierId}.");
+        }
+
+        return ToHttp(await grains.Courier(new CourierId(courierId)).AnswerOfferAsync(orderId, accept: false), courierId);
     }
 
     /// <summary>A courier acts only as themself; operators for anyone.</summary>

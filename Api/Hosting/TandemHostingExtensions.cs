@@ -83,6 +83,7 @@ public static class TandemHostingExtensions
         app.MapInventoryApi();
         app.MapOrdersApi();
         app.MapCouriersApi();
+        app.MapDispatchApi();
         app.MapSessionsApi();
         app.MapTandemHubs();
         return app;

@@ -30,6 +30,9 @@ public static class HubContract
         /// <summary>Shop and courier: a watched or assigned order moved (payload OrderChanged).</summary>
         public const string OrderChanged = "orderChanged";
 
+        /// <summary>Courier: an order is offered to this courier until it expires (payload CourierOffer).</summary>
+        public const string Offer = "offer";
+
         /// <summary>Courier: an order was given to this courier (payload OrderView).</summary>
         public const string Assignment = "assignment";
 

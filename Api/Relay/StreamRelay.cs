@@ -100,7 +100,13 @@ public sealed class StreamRelay(
         RecordLag(StreamMap.Couriers, change.At);
         ops.Post(new OpsEvent("courier", change.At, change));
         var courier = change.Courier;
-        await couriers.Clients.Group(HubContract.Groups.Courier(courier.CourierId)).SendAsync(HubContract.Events.CourierChanged, change);
+        var group = couriers.Clients.Group(HubContract.Groups.Courier(courier.CourierId));
+        await group.SendAsync(HubContract.Events.CourierChanged, change);
+        if (change.Kind == CourierChangeKind.Offered && courier.Offer is { } offer)
+        {
+            await group.SendAsync(HubContract.Events.Offer, offer);
+        }
+
         if (change.Kind == CourierChangeKind.Moved && courier.Position is { } position)
         {
             // Shoppers tracking an order see the courier carrying it, and only while it is assigned.

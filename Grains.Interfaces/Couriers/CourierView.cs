@@ -21,4 +21,7 @@ public sealed record CourierView
     [Id(6)] public required IReadOnlyList<CourierAssignment> Assignments { get; init; }
 
     [Id(7)] public required long Version { get; init; }
+
+    /// <summary>The order offered to the courier and not yet answered, if any (expired offers are not shown).</summary>
+    [Id(8)] public CourierOffer? Offer { get; init; }
 }

@@ -17,6 +17,22 @@ public interface ICourierGrain : IGrainWithStringKey
     /// <summary>Takes an order if online and below capacity. Idempotent by order id.</summary>
     Task<CourierResult> AssignAsync(CourierAssignment assignment);
 
+    /// <summary>
+    /// Offers an order to an online courier with room and no other open offer; <see cref="CourierOutcome.Unavailable"/>
+    /// otherwise. Idempotent for the same order.
+    /// </summary>
+    Task<CourierResult> OfferAsync(CourierOffer offer);
+
+    /// <summary>
+    /// The courier accepts or declines the open offer of <paramref name="orderId"/>. Accepting only closes the offer:
+    /// the caller then dispatches the order to this courier. A repeated answer is <see cref="CourierOutcome.Replayed"/>;
+    /// no open offer (expired, withdrawn, another order) is <see cref="CourierOutcome.Conflict"/>.
+    /// </summary>
+    Task<CourierResult> AnswerOfferAsync(string orderId, bool accept);
+
+    /// <summary>Takes back the offer of <paramref name="orderId"/> if it is still open. Idempotent.</summary>
+    Task<CourierResult> WithdrawOfferAsync(string orderId);
+
     /// <summary>The courier has collected the order. Idempotent.</summary>
     Task<CourierResult> MarkPickedUpAsync(string orderId);
 

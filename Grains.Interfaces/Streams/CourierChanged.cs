@@ -11,6 +11,10 @@ public enum CourierChangeKind
     Assigned = 3,
     PickedUp = 4,
     Unassigned = 5,
+    Offered = 6,
+    OfferAccepted = 7,
+    OfferDeclined = 8,
+    OfferWithdrawn = 9,
 }
 
 /// <summary>A courier moved or changed status. Published on <see cref="StreamMap.Couriers"/> by courier id.</summary>
@@ -21,7 +25,7 @@ public sealed record CourierChanged
 
     [Id(1)] public required CourierChangeKind Kind { get; init; }
 
-    /// <summary>The order concerned, for assignment changes.</summary>
+    /// <summary>The order concerned, for assignment and offer changes.</summary>
     [Id(2)] public string? OrderId { get; init; }
 
     [Id(3)] public required DateTimeOffset At { get; init; }

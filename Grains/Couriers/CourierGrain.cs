@@ -114,9 +114,72 @@ public sealed class CourierGrain(
         }
 
         S.Assignments.Add(assignment);
+        if (S.Offer?.OrderId == assignment.OrderId)
+        {
+            S.Offer = null; // an offer ends when its order is given to the courier
+        }
+
         await SaveAndPublishAsync(CourierChangeKind.Assigned, assignment.OrderId);
         return Result(CourierOutcome.Applied);
     }
+
+    public async Task<CourierResult> OfferAsync(CourierOffer offer)
+    {
+        if (!S.Registered)
+        {
+            return Result(CourierOutcome.NotFound, "No such courier.");
+        }
+
+        var open = OpenOffer();
+        if (open?.OrderId == offer.OrderId)
+        {
+            return Result(CourierOutcome.Replayed);
+        }
+
+        if (open is not null || !S.Online || S.Assignments.Count >= S.Capacity)
+        {
+            return Result(CourierOutcome.Unavailable, open is not null ? "Considering another offer." : S.Online ? "At capacity." : "Offline.");
+        }
+
+        S.Offer = offer;
+        await SaveAndPublishAsync(CourierChangeKind.Offered, offer.OrderId);
+        return Result(CourierOutcome.Applied);
+    }
+
+    public async Task<CourierResult> AnswerOfferAsync(string orderId, bool accept)
+    {
+        if (!S.Registered)
+        {
+            return Result(CourierOutcome.NotFound, "No such courier.");
+        }
+
+        if (OpenOffer()?.OrderId != orderId)
+        {
+            return S.AnsweredOrderId == orderId && S.AnsweredAccept == accept
+                ? Result(CourierOutcome.Replayed)
+                : Result(CourierOutcome.Conflict, $"No open offer of order {orderId}: it expired, was withdrawn or was never made.");
+        }
+
+        S.Offer = null;
+        (S.AnsweredOrderId, S.AnsweredAccept) = (orderId, accept);
+        await SaveAndPublishAsync(accept ? CourierChangeKind.OfferAccepted : CourierChangeKind.OfferDeclined, orderId);
+        return Result(CourierOutcome.Applied);
+    }
+
+    public async Task<CourierResult> WithdrawOfferAsync(string orderId)
+    {
+        if (S.Offer?.OrderId != orderId)
+        {
+            return Result(CourierOutcome.Replayed);
+        }
+
+        S.Offer = null;
+        await SaveAndPublishAsync(CourierChangeKind.OfferWithdrawn, orderId);
+        return Result(CourierOutcome.Applied);
+    }
+
+    /// <summary>The offer still open now (an expired one counts as none).</summary>
+    private CourierOffer? OpenOffer() => S.Offer is { } offer && offer.ExpiresAt > clock.GetUtcNow() ? offer : null;
 
     public async Task<CourierResult> MarkPickedUpAsync(string orderId)
     {
@@ -172,5 +235,6 @@ public sealed class CourierGrain(
         Capacity = S.Capacity,
         Assignments = [.. S.Assignments],
         Version = S.Version,
+        Offer = OpenOffer(),
     };
 }

@@ -26,6 +26,14 @@ public sealed class CourierState
 
     [Id(8)] public long Version { get; set; }
 
+    /// <summary>The open offer, if any.</summary>
+    [Id(9)] public CourierOffer? Offer { get; set; }
+
+    /// <summary>The last answered offer and the answer, so a repeated answer is recognised.</summary>
+    [Id(10)] public string? AnsweredOrderId { get; set; }
+
+    [Id(11)] public bool AnsweredAccept { get; set; }
+
     /// <summary>Status follows from being online and from the assignments; it is never stored apart.</summary>
     public CourierStatus Status =>
         !Online ? CourierStatus.Offline

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Streams;
+using Tandem.Grains.Dispatch;
 using Tandem.Grains.Orders;
 using Orleans.Dashboard;
 using Tandem.Silo.Database;
@@ -84,6 +85,7 @@ public static class SiloConfiguration
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(TandemClock.Key, TimeProvider.System);
         silo.Services.AddOptions<OrderOptions>().BindConfiguration("Tandem:Orders");
+        silo.Services.AddOptions<DispatchOptions>().BindConfiguration("Tandem:Dispatch");
         return silo;
     }
 }

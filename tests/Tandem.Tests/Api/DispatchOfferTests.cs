@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Tandem.Api.Hubs;
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Dispatch;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Orders;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+/// <summary>Packed delivery orders are offered to the nearest idle courier; a decline passes the offer on.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class DispatchOfferTests(ApiFixture api)
+{
+    /// <summary>A store in Cambridge, far from the demo city's couriers, so only this test's couriers are near it.</summary>
+    private static readonly Location FarStore = new()
+    {
+        Id = "t-cambridge", Name = "Test store Cambridge", Kind = LocationKind.Store,
+        Position = new GeoPoint { Lat = 52.2053, Lon = 0.1218 }, Address = "Cambridge",
+    };
+
+    [Fact]
+    public async Task A_packed_delivery_order_is_offered_to_the_nearest_idle_courier_and_on_decline_to_the_next()
+    {
+        var sku = TestData.NewSku();
+        await api.Grains.Catalog().UpsertAsync([TestData.Product(sku)], [FarStore]);
+        await api.Grains.Cell(new CellKey(sku, FarStore.Id)).ReceiveAsync(3, "opening", "test");
+        var nearest = TestData.NewId("courier");
+        var next = TestData.NewId("courier");
+        await api.Grains.Courier(new CourierId(nearest)).RegisterAsync("Nearest", 2, new GeoPoint { Lat = 52.2054, Lon = 0.1219 }, CourierStatus.Idle);
+        await api.Grains.Courier(new CourierId(next)).RegisterAsync("Next", 2, new GeoPoint { Lat = 52.2100, Lon = 0.1300 }, CourierStatus.Idle);
+        using var shopper = api.ClientAs("shopper", TestData.NewId("shopper"));
+        using var ops = api.Ops();
+        using var first = api.ClientAs("courier", nearest);
+        using var second = api.ClientAs("courier", next);
+        await using var firstPhone = api.Hub(HubContract.Routes.Courier, api.Token("courier", nearest));
+        await using var nextPhone = api.Hub(HubContract.Routes.Courier, api.Token("courier", next));
+        var offerToFirst = await OffersAsync(firstPhone, nearest);
+        var offerToNext = await OffersAsync(nextPhone, next);
+
+        var placed = await shopper.PostJsonAsync("/api/orders", Http.DeliveryOrder(TestData.NewId("session"), 52.19, 0.13, (sku, 1)), "far-1");
+        var orderId = (await placed.Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken))!.OrderId;
+        (await ops.PostJsonAsync($"/api/orders/{orderId}/pack", "{}")).EnsureSuccessStatusCode();
+        var offered = await Await.WithinAsync(offerToFirst, TimeSpan.FromSeconds(5), "the offer to the nearest courier");
+        var queue = await ops.GetFromJsonAsync<WaitingOrder[]>("/api/dispatch/waiting", ApiFixture.Json, TestContext.Current.CancellationToken);
+
+        var declined = await first.PostJsonAsync($"/api/couriers/{nearest}/offers/{orderId}/decline", "{}");
+        var offer = await Await.WithinAsync(offerToNext, TimeSpan.FromSeconds(5), "the offer passed to the next courier");
+        var stolen = await first.PostJsonAsync($"/api/couriers/{nearest}/offers/{orderId}/accept", "{}");
+        var accepted = await second.PostJsonAsync($"/api/couriers/{next}/offers/{orderId}/accept", "{}");
+        var acceptedAgain = await second.PostJsonAsync($"/api/couriers/{next}/offers/{orderId}/accept", "{}");
+
+        Assert.Equal((orderId, FarStore.Id), (offered.OrderId, offered.PickupLocationId));
+        Assert.Equal(nearest, Assert.Single(queue!, w => w.OrderId == orderId).OfferedTo);
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        Assert.Equal(orderId, offer.OrderId);
+        Assert.Equal(HttpStatusCode.Conflict, stolen.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (accepted.StatusCode, acceptedAgain.StatusCode));
+        var order = await api.Grains.Order(new OrderId(orderId)).GetAsync();
+        Assert.Equal((OrderStatus.Dispatched, next, $"courier:{next}"), (order!.Status, order.CourierId, order.History[^1].Actor));
+        var courier = await api.Grains.Courier(new CourierId(next)).GetAsync();
+        Assert.Equal((CourierStatus.ToPickup, (CourierOffer?)null), (courier!.Status, courier.Offer));
+        Assert.Null((await api.Grains.Courier(new CourierId(nearest)).GetAsync())!.Offer);
+    }
+
+    private static async Task<Task<CourierOffer>> OffersAsync(HubConnection phone, string courierId)
+    {
+        var offered = new TaskCompletionSource<CourierOffer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        phone.On<CourierOffer>(HubContract.Events.Offer, offer => offered.TrySetResult(offer));
+        await phone.StartAsync(TestContext.Current.CancellationToken);
+        await phone.InvokeAsync(HubContract.Methods.Join, courierId, TestContext.Current.CancellationToken);
+        return offered.Task;
+    }
+}
