@@ -1,1 +1,204 @@
-export {};
+// The courier's phone (mobile first): online/offline, position sharing, offers with a countdown, and the
+// pickup → dropoff list with "picked up" / "delivered".
+import { Events, Methods, Routes } from "../generated/hub-contract";
+import { Api, ApiError } from "../shared/api";
+import * as auth from "../shared/auth";
+import { byId, distance, h, replace } from "../shared/dom";
+import { connect, started } from "../shared/hub";
+import type { CourierChanged, CourierOffer, CourierView, GeoPoint, Location, OrderView } from "../shared/types";
+
+/** A bicycle courier in town: about 18 km/h. */
+const SpeedKmh = 18;
+const ReportEveryMs = 2000;
+
+const view = byId("view");
+const status = byId("status");
+let user: { token: string; subject: string } | null = null;
+let courier: CourierView | null = null;
+let places: Location[] = [];
+let geolocation: number | null = null;
+let simulated = true;
+
+const api = new Api(() => user?.token ?? null);
+const hub = connect(Routes.Courier, () => user?.token ?? null, () => void refresh());
+hub.on(Events.CourierChanged, (change: CourierChanged) => accept(change.courier));
+hub.on(Events.Offer, () => void refresh());
+hub.on(Events.Assignment, () => void refresh());
+hub.on(Events.OrderChanged, () => void refresh());
+
+let sayTimer = 0;
+function say(message: string): void {
+  status.textContent = message;
+  clearTimeout(sayTimer);
+  sayTimer = window.setTimeout(() => { status.textContent = ""; }, 5000);
+}
+
+function failed(error: unknown): void {
+  say(error instanceof ApiError ? error.summary : String(error));
+}
+
+function accept(next: CourierView): void {
+  if (!courier || next.courierId !== courier.courierId || next.version < courier.version) return;
+  courier = next;
+  render();
+}
+
+async function refresh(): Promise<void> {
+  if (!user) return;
+  courier = await api.get<CourierView>(`/api/couriers/${encodeURIComponent(user.subject)}`);
+  render();
+}
+
+async function signIn(id: string): Promise<void> {
+  user = await auth.signIn("courier", id);
+  places = await api.get<Location[]>("/api/locations");
+  await refresh();
+  await started(hub);
+  await hub.invoke(Methods.Join, user.subject);
+  replace(byId("who"), h("span", {}, "Signed in as ", h("strong", {}, user.subject)));
+  startReporting();
+}
+
+function placeName(id: string): string {
+  return places.find(p => p.id === id)?.name ?? id;
+}
+
+// ---- rendering -------------------------------------------------------------------------------------------
+
+const StatusNames: Record<CourierView["status"], string> = { offline: "Offline", idle: "Online, waiting for orders", toPickup: "Heading to a pickup", toDropoff: "Delivering" };
+
+function render(): void {
+  if (!courier) return;
+  const c = courier;
+  const online = c.status !== "offline";
+  replace(view,
+    h("section", { class: "panel", "aria-labelledby": "me" },
+      h("h1", { id: "me" }, c.name),
+      h("p", {}, "Status: ", h("strong", { id: "courier-status" }, StatusNames[c.status])),
+      h("button", { type: "button", id: "toggle-online", class: online ? "big" : "primary big", "aria-pressed": online,
+        disabled: online && c.assignments.length > 0, onclick: () => void setOnline(!online) }, online ? "Go offline" : "Go online"),
+      h("label", { class: "share" },
+        h("input", { type: "checkbox", id: "use-gps", checked: !simulated, onchange: (e: Event) => useDevicePosition((e.target as HTMLInputElement).checked) }),
+        " Use this phone's location (else a simulated ride)"),
+      h("p", { class: "muted", id: "position" }, c.position ? `Position ${c.position.lat.toFixed(5)}, ${c.position.lon.toFixed(5)}` : "No position yet")),
+    c.offer ? renderOffer(c.offer) : null,
+    h("section", { class: "panel", "aria-labelledby": "jobs" },
+      h("h2", { id: "jobs" }, "Your stops"),
+      c.assignments.length === 0 ? h("p", { class: "muted" }, "Nothing to carry.") : h("ol", { class: "stops", id: "stops" }, ...c.assignments.map(a =>
+        h("li", { "data-order": a.orderId },
+          h("p", {}, a.pickedUp ? "Deliver " : "Collect ", h("code", {}, a.orderId)),
+          h("p", { class: "muted" }, a.pickedUp
+            ? `Drop-off ${distance(c.position ? km(c.position, a.dropoff) : null)} away`
+            : `At ${placeName(a.pickupLocationId)}, ${distance(c.position ? km(c.position, a.pickup) : null)} away`),
+          a.pickedUp
+            ? h("button", { type: "button", class: "primary big", id: `delivered-${a.orderId}`, onclick: () => void step(a.orderId, "delivered") }, "Delivered")
+            : h("button", { type: "button", class: "primary big", id: `picked-up-${a.orderId}`, onclick: () => void step(a.orderId, "picked-up") }, "Picked up"))))));
+  tickCountdown();
+}
+
+function renderOffer(offer: CourierOffer): HTMLElement {
+  return h("section", { class: "panel offer", id: "offer", "aria-labelledby": "offer-title", "data-order": offer.orderId },
+    h("h2", { id: "offer-title" }, "New order offered"),
+    h("p", {}, `Collect at ${placeName(offer.pickupLocationId)}, deliver ${distance(km(offer.pickup, offer.dropoff))} from there.`),
+    h("p", {}, "Answer within ", h("span", { class: "countdown", id: "countdown", "data-expires": offer.expiresAt }, ""), " s"),
+    h("button", { type: "button", class: "primary big", id: "accept-offer", onclick: () => void answer(offer.orderId, true) }, "Accept"),
+    h("button", { type: "button", class: "big", id: "decline-offer", onclick: () => void answer(offer.orderId, false) }, "Decline"));
+}
+
+function tickCountdown(): void {
+  const countdown = document.getElementById("countdown");
+  if (!countdown) return;
+  const left = Math.max(0, Math.ceil((Date.parse(countdown.dataset.expires ?? "") - Date.now()) / 1000));
+  countdown.textContent = String(left);
+  if (left === 0) void refresh();
+}
+setInterval(tickCountdown, 250);
+
+// ---- commands --------------------------------------------------------------------------------------------
+
+async function setOnline(online: boolean): Promise<void> {
+  try {
+    const result = await api.post<{ courier: CourierView }>(`/api/couriers/${user!.subject}/status`, { status: online ? "idle" : "offline" });
+    courier = result.courier;
+    render();
+  } catch (error) {
+    failed(error);
+  }
+}
+
+async function answer(orderId: string, take: boolean): Promise<void> {
+  try {
+    await api.post(`/api/couriers/${user!.subject}/offers/${orderId}/${take ? "accept" : "decline"}`, {});
+    say(take ? "Order accepted: head to the pickup." : "Offer declined.");
+  } catch (error) {
+    failed(error);
+  }
+  await refresh();
+}
+
+async function step(orderId: string, what: "picked-up" | "delivered"): Promise<void> {
+  try {
+    await api.post<OrderView>(`/api/orders/${orderId}/${what}`, {});
+    say(what === "delivered" ? "Delivered. Thank you!" : "Picked up: on to the drop-off.");
+  } catch (error) {
+    failed(error);
+  }
+  await refresh();
+}
+
+// ---- position --------------------------------------------------------------------------------------------
+
+function useDevicePosition(on: boolean): void {
+  if (geolocation !== null) navigator.geolocation.clearWatch(geolocation);
+  geolocation = null;
+  simulated = true;
+  if (!on || !("geolocation" in navigator)) return;
+  geolocation = navigator.geolocation.watchPosition(
+    p => { simulated = false; void report({ lat: p.coords.latitude, lon: p.coords.longitude }); },
+    () => { simulated = true; say("Location not available: simulating the ride."); },
+    { enableHighAccuracy: true, maximumAge: 5000 });
+}
+
+function startReporting(): void {
+  setInterval(() => {
+    if (!simulated || !courier?.position || courier.status === "offline") return;
+    const target = courier.assignments.find(a => !a.pickedUp)?.pickup ?? courier.assignments[0]?.dropoff;
+    if (!target) return;
+    void report(moveToward(courier.position, target, (SpeedKmh * ReportEveryMs) / 3_600_000));
+  }, ReportEveryMs);
+}
+
+async function report(position: GeoPoint): Promise<void> {
+  try {
+    await api.post(`/api/couriers/${user!.subject}/position`, { ...position, at: new Date().toISOString() });
+  } catch (error) {
+    failed(error);
+  }
+}
+
+function km(a: GeoPoint, b: GeoPoint): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad;
+  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 6371 * 2 * Math.asin(Math.sqrt(s));
+}
+
+function moveToward(from: GeoPoint, to: GeoPoint, stepKm: number): GeoPoint {
+  const left = km(from, to);
+  if (left <= stepKm) return to;
+  const f = stepKm / left;
+  return { lat: from.lat + (to.lat - from.lat) * f, lon: from.lon + (to.lon - from.lon) * f };
+}
+
+// ---- start -----------------------------------------------------------------------------------------------
+
+const form = byId<HTMLFormElement>("sign-in");
+const input = byId<HTMLInputElement>("courier-id");
+const asked = new URLSearchParams(location.search).get("courier") ?? auth.current("courier")?.subject;
+if (asked) input.value = asked;
+form.addEventListener("submit", e => {
+  e.preventDefault();
+  void signIn(input.value.trim()).catch(failed);
+});
+if (asked) void signIn(asked).catch(failed);
+document.body.dataset.ready = "true";

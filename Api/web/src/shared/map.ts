@@ -18,7 +18,8 @@ export class CityMap {
     if (points.length === 0) return;
     const south = Math.min(...points.map(p => p.lat)), north = Math.max(...points.map(p => p.lat));
     const west = Math.min(...points.map(p => p.lon)), east = Math.max(...points.map(p => p.lon));
-    const lat = Math.max(north - south, minimumSpan) / 2 + marginDegrees, lon = Math.max(east - west, minimumSpan * 1.6) / 2 + marginDegrees * 1.6;
+    const latSpan = Math.max(north - south, minimumSpan), lonSpan = Math.max(east - west, minimumSpan * 1.6);
+    const lat = latSpan / 2 + Math.max(marginDegrees, latSpan * 0.1), lon = lonSpan / 2 + Math.max(marginDegrees * 1.6, lonSpan * 0.1);
     const middle = { lat: (north + south) / 2, lon: (east + west) / 2 };
     this.bounds = { south: middle.lat - lat, north: middle.lat + lat, west: middle.lon - lon, east: middle.lon + lon };
   }

@@ -73,6 +73,8 @@ export interface OrderChanged { order: OrderView; transition: OrderTransition; }
 
 export interface CourierAssignment { orderId: string; pickupLocationId: string; pickup: GeoPoint; dropoff: GeoPoint; assignedAt: string; pickedUp: boolean; }
 
+export interface CourierOffer { orderId: string; pickupLocationId: string; pickup: GeoPoint; dropoff: GeoPoint; offeredAt: string; expiresAt: string; }
+
 export interface CourierView {
   courierId: string;
   name: string;
@@ -82,6 +84,7 @@ export interface CourierView {
   capacity: number;
   assignments: CourierAssignment[];
   version: number;
+  offer: CourierOffer | null;
 }
 
 export interface CourierChanged { courier: CourierView; kind: string; orderId: string | null; at: string; }
