@@ -8,4 +8,5 @@ public sealed record OpsSnapshot(
     DateTimeOffset At,
     IReadOnlyList<Tandem.Grains.Interfaces.Catalog.Location> Locations,
     IReadOnlyList<Tandem.Grains.Interfaces.Couriers.CourierView> Couriers,
+    IReadOnlyList<Tandem.Grains.Interfaces.Dispatch.WaitingOrder> Waiting,
     IReadOnlyList<OpsEvent> Recent);

@@ -1,1 +1,244 @@
-export {};
+// The control room: a live city map, KPI tiles, 15-minute charts, alerts and the dispatch queue, fed by the
+// ops hub (a snapshot on connect, then batches of every event). Events only change the model; drawing happens
+// at most once per animation frame (the map) and twice a second (tiles, lists), so bursts never pile up.
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import { Events, Routes } from "../generated/hub-contract";
+import * as auth from "../shared/auth";
+import { byId, h, replace, time } from "../shared/dom";
+import { connect, started } from "../shared/hub";
+import { CityMap, DarkMap, type Marker } from "../shared/map";
+import type { CourierChanged, CourierView, GeoPoint, Location, OrderChanged, OrderView, StockChanged } from "../shared/types";
+
+interface WaitingOrder { orderId: string; pickupLocationId: string; pickup: GeoPoint; dropoff: GeoPoint; since: string; offeredTo: string | null; }
+interface OpsEvent { kind: "stock" | "order" | "courier" | "session"; at: string; data: unknown; }
+interface OpsSnapshot { at: string; locations: Location[]; couriers: CourierView[]; waiting: WaitingOrder[]; recent: OpsEvent[]; }
+interface Alert { at: number; kind: "stock" | "late" | "idle"; text: string; }
+
+const PromiseMinutes = 45;
+const IdleAlertMinutes = 10;
+const WindowMinutes = 15;
+const BucketSeconds = 10;
+
+const asked = new URLSearchParams(location.search).get("operator");
+const user = asked && auth.current("ops")?.subject !== asked ? await auth.signIn("ops", asked) : await auth.ensure("ops", () => auth.randomId("ops"));
+
+const locations = new Map<string, Location>();
+const couriers = new Map<string, CourierView>();
+const idleSince = new Map<string, number>();
+const orders = new Map<string, OrderView>();
+const waiting = new Map<string, WaitingOrder>();
+const stockOuts = new Map<string, number>();
+const alerted = new Set<string>();
+const alerts: Alert[] = [];
+const placedAt: number[] = [];
+const reservedAt: number[] = [];
+const deliveries: { at: number; minutes: number }[] = [];
+const stats = { events: 0, maxHandleMs: 0, maxFrameMs: 0, maxLagMs: 0, frames: 0 };
+(window as unknown as { tandemOps: typeof stats }).tandemOps = stats;
+
+let mapDirty = true;
+const map = new CityMap(byId<HTMLCanvasElement>("city"), DarkMap);
+
+// ---- the model -------------------------------------------------------------------------------------------
+
+function onSnapshot(snapshot: OpsSnapshot): void {
+  locations.clear();
+  snapshot.locations.forEach(l => locations.set(l.id, l));
+  snapshot.couriers.forEach(c => setCourier(c));
+  waiting.clear();
+  snapshot.waiting.forEach(w => waiting.set(w.orderId, w));
+  snapshot.recent.forEach(e => apply(e));
+  mapDirty = true;
+}
+
+function onBatch(batch: OpsEvent[]): void {
+  const started = performance.now();
+  for (const e of batch) {
+    apply(e);
+    stats.maxLagMs = Math.max(stats.maxLagMs, Date.now() - Date.parse(e.at));
+  }
+  stats.events += batch.length;
+  stats.maxHandleMs = Math.max(stats.maxHandleMs, performance.now() - started);
+  mapDirty = true;
+}
+
+function apply(e: OpsEvent): void {
+  const at = Date.parse(e.at);
+  switch (e.kind) {
+    case "stock": {
+      const change = e.data as StockChanged;
+      const key = `${change.cell.sku}@${change.cell.locationId}`;
+      if (change.reason === "reserved") reservedAt.push(at);
+      if (change.cell.available === 0 && !stockOuts.has(key)) {
+        stockOuts.set(key, at);
+        alert({ at, kind: "stock", text: `Stock-out: ${change.cell.sku} at ${locations.get(change.cell.locationId)?.name ?? change.cell.locationId}` });
+      } else if (change.cell.available > 0) {
+        stockOuts.delete(key);
+      }
+      break;
+    }
+    case "order": {
+      const { order, transition } = e.data as OrderChanged;
+      const known = orders.get(order.orderId);
+      if (known && known.version >= order.version) return;
+      orders.set(order.orderId, order);
+      if (transition.to === "reserved" && transition.from === "placed") placedAt.push(at); // a placed order is published once reserved
+      if (transition.to === "delivered") deliveries.push({ at, minutes: (at - Date.parse(order.placedAt)) / 60_000 });
+      if (order.mode === "delivery" && order.status === "packed" && !waiting.has(order.orderId)) {
+        const from = locations.get(order.lines[0]?.locationId ?? "");
+        if (from && order.deliveryAddress) waiting.set(order.orderId, { orderId: order.orderId, pickupLocationId: from.id, pickup: from.position, dropoff: order.deliveryAddress, since: transition.at, offeredTo: null });
+      } else if (order.status !== "packed") {
+        waiting.delete(order.orderId);
+      }
+      break;
+    }
+    case "courier": {
+      const change = e.data as CourierChanged;
+      setCourier(change.courier);
+      const w = change.orderId ? waiting.get(change.orderId) : undefined;
+      if (w && change.kind === "offered") w.offeredTo = change.courier.courierId;
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+function setCourier(courier: CourierView): void {
+  const known = couriers.get(courier.courierId);
+  if (known && known.version > courier.version) return;
+  couriers.set(courier.courierId, courier);
+  if (courier.status === "idle") {
+    if (!idleSince.has(courier.courierId)) idleSince.set(courier.courierId, Date.now());
+  } else {
+    idleSince.delete(courier.courierId);
+    alerted.delete(`idle:${courier.courierId}`);
+  }
+}
+
+function alert(entry: Alert): void {
+  alerts.unshift(entry);
+  if (alerts.length > 200) alerts.length = 200;
+}
+
+/** Late deliveries and idle couriers follow from the clock, not from an event. */
+function watchTheClock(): void {
+  const now = Date.now();
+  for (const order of orders.values()) {
+    const open = order.mode === "delivery" && !["delivered", "cancelled", "returned"].includes(order.status);
+    if (open && now - Date.parse(order.placedAt) > PromiseMinutes * 60_000 && !alerted.has(`late:${order.orderId}`)) {
+      alerted.add(`late:${order.orderId}`);
+      alert({ at: now, kind: "late", text: `Late: ${order.orderId} (${order.status}) placed ${time(order.placedAt)}` });
+    }
+  }
+  for (const [id, since] of idleSince) {
+    if (now - since > IdleAlertMinutes * 60_000 && waiting.size > 0 && !alerted.has(`idle:${id}`)) {
+      alerted.add(`idle:${id}`);
+      alert({ at: now, kind: "idle", text: `Idle ${IdleAlertMinutes}+ min with orders waiting: ${couriers.get(id)?.name ?? id}` });
+    }
+  }
+  const horizon = now - WindowMinutes * 60_000;
+  for (const list of [placedAt, reservedAt]) while (list.length > 0 && list[0]! < horizon) list.shift();
+  while (deliveries.length > 0 && deliveries[0]!.at < horizon) deliveries.shift();
+  for (const [id, order] of orders) {
+    if (["delivered", "cancelled"].includes(order.status) && now - Date.parse(order.history.at(-1)?.at ?? order.placedAt) > 120_000) orders.delete(id);
+  }
+}
+
+// ---- drawing ---------------------------------------------------------------------------------------------
+
+const CourierColours: Record<CourierView["status"], string> = { offline: "#566573", idle: "#58d68d", toPickup: "#f5b041", toDropoff: "#5dade2" };
+const OrderColours: Partial<Record<OrderView["status"], string>> = { placed: "#d7bde2", reserved: "#bb8fce", packed: "#ec7063", dispatched: "#f4d03f", pickedUp: "#f4d03f" };
+
+function frame(): void {
+  if (mapDirty) {
+    const started = performance.now();
+    const markers: Marker[] = [];
+    for (const l of locations.values()) markers.push({ at: l.position, colour: l.kind === "warehouse" ? "#aab7b8" : "#48c9b0", radius: l.kind === "warehouse" ? 7 : 5, label: l.name.replace(/ (store|warehouse)$/, "") });
+    for (const o of orders.values()) {
+      const colour = OrderColours[o.status];
+      if (colour && o.deliveryAddress) markers.push({ at: o.deliveryAddress, colour, radius: 3 });
+    }
+    for (const c of couriers.values()) if (c.position && c.status !== "offline") markers.push({ at: c.position, colour: CourierColours[c.status], radius: 4 });
+    map.draw(markers);
+    mapDirty = false;
+    stats.maxFrameMs = Math.max(stats.maxFrameMs, performance.now() - started);
+    stats.frames++;
+  }
+  requestAnimationFrame(frame);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+function renderPanels(): void {
+  const now = Date.now();
+  const minutes = deliveries.map(d => d.minutes);
+  const mean = minutes.length ? minutes.reduce((a, b) => a + b, 0) / minutes.length : NaN;
+  const set = (id: string, value: string) => { const e = byId(id); if (e.textContent !== value) e.textContent = value; };
+  set("kpi-orders-per-minute", String(placedAt.filter(t => t > now - 60_000).length));
+  set("kpi-active-couriers", String([...couriers.values()].filter(c => c.status !== "offline").length));
+  set("kpi-delivery-mean", Number.isNaN(mean) ? "–" : mean.toFixed(1));
+  set("kpi-delivery-p95", minutes.length ? percentile(minutes, 0.95).toFixed(1) : "–");
+  set("kpi-on-time", minutes.length ? `${Math.round((100 * minutes.filter(m => m <= PromiseMinutes).length) / minutes.length)} %` : "–");
+  set("kpi-stock-outs", String(stockOuts.size));
+  set("kpi-reservations", (reservedAt.filter(t => t > now - 10_000).length / 10).toFixed(1));
+  set("clock", new Date(now).toLocaleTimeString("en-GB"));
+
+  replace(byId("alerts"), ...alerts.slice(0, 50).map(a => h("li", { class: `alert-${a.kind}` }, `${time(new Date(a.at).toISOString())} ${a.text}`)));
+  const zones = new Map<string, WaitingOrder[]>();
+  for (const w of waiting.values()) zones.set(w.pickupLocationId, [...(zones.get(w.pickupLocationId) ?? []), w]);
+  replace(byId("queue"), zones.size === 0 ? h("p", { class: "muted", id: "queue-empty" }, "No order is waiting for a courier.") : null,
+    ...[...zones].sort((a, b) => b[1].length - a[1].length).map(([zone, list]) => h("div", { class: "queue-zone", "data-zone": zone },
+      h("h3", {}, `${locations.get(zone)?.name ?? zone} · ${list.length} waiting`),
+      h("ul", {}, ...list.sort((a, b) => a.since.localeCompare(b.since)).map(w => h("li", { "data-order": w.orderId },
+        `${w.orderId} since ${time(w.since)}${w.offeredTo ? ` · offered to ${couriers.get(w.offeredTo)?.name ?? w.offeredTo}` : ""}`))))));
+}
+
+// ---- charts ----------------------------------------------------------------------------------------------
+
+function series(times: number[], perSeconds: number): [number[], number[]] {
+  const now = Math.floor(Date.now() / 1000 / BucketSeconds) * BucketSeconds;
+  const buckets = (WindowMinutes * 60) / BucketSeconds;
+  const xs = Array.from({ length: buckets }, (_, i) => now - (buckets - 1 - i) * BucketSeconds);
+  const counts = new Array<number>(buckets).fill(0);
+  for (const t of times) {
+    const i = buckets - 1 - Math.floor((now - Math.floor(t / 1000 / BucketSeconds) * BucketSeconds) / BucketSeconds);
+    if (i >= 0 && i < buckets) counts[i]! += 1;
+  }
+  return [xs, counts.map(c => (c * perSeconds) / BucketSeconds)];
+}
+
+function chart(id: string, label: string, colour: string): uPlot {
+  const element = byId(id);
+  return new uPlot({
+    width: Math.max(300, element.clientWidth), height: 180, title: label,
+    axes: [{ stroke: "#9fb1c1", grid: { stroke: "#2a3845" } }, { stroke: "#9fb1c1", grid: { stroke: "#2a3845" } }],
+    series: [{}, { label, stroke: colour, width: 2, fill: colour + "33" }],
+  }, [[], []], element);
+}
+
+// ---- start -----------------------------------------------------------------------------------------------
+
+async function start(): Promise<void> {
+  replace(byId("who"), h("span", {}, "Operator ", h("strong", {}, user.subject), " · ", h("a", { href: "/dashboard/" }, "Orleans dashboard")));
+  const hub = connect(Routes.Ops, () => user.token, () => undefined);
+  hub.on(Events.Snapshot, (snapshot: OpsSnapshot) => onSnapshot(snapshot));
+  hub.on(Events.Event, (batch: OpsEvent[]) => onBatch(batch));
+  await started(hub);
+  const ordersChart = chart("chart-orders", "orders / min", "#bb8fce");
+  const reservationsChart = chart("chart-reservations", "reservations / s", "#48c9b0");
+  setInterval(() => { watchTheClock(); renderPanels(); }, 500);
+  setInterval(() => {
+    ordersChart.setData(series(placedAt, 60));
+    reservationsChart.setData(series(reservedAt, 1));
+  }, 2000);
+  requestAnimationFrame(frame);
+  renderPanels();
+  document.body.dataset.ready = "true";
+}
+
+void start();

@@ -3,11 +3,16 @@ import type { GeoPoint } from "./types";
 
 export interface Marker { at: GeoPoint; colour: string; radius: number; label?: string; ring?: boolean; }
 
+export interface MapTheme { land: string; river: string; ink: string; }
+
+export const LightMap: MapTheme = { land: "#eef2f0", river: "#a9cbe0", ink: "#1b2631" };
+export const DarkMap: MapTheme = { land: "#0d1318", river: "#1f4e6e", ink: "#d5dbe0" };
+
 export class CityMap {
   private readonly context: CanvasRenderingContext2D;
   private bounds = { south: 51.40, north: 51.62, west: -0.32, east: 0.08 };
 
-  constructor(private readonly canvas: HTMLCanvasElement) {
+  constructor(private readonly canvas: HTMLCanvasElement, private readonly theme: MapTheme = LightMap) {
     const context = canvas.getContext("2d");
     if (!context) throw new Error("No 2D canvas.");
     this.context = context;
@@ -33,7 +38,7 @@ export class CityMap {
       canvas.height = Math.round(height * ratio);
     }
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.fillStyle = "#eef2f0";
+    context.fillStyle = this.theme.land;
     context.fillRect(0, 0, width, height);
     this.drawRiver(width, height);
     if (path.length > 1) {
@@ -55,11 +60,11 @@ export class CityMap {
       context.fill();
       if (marker.ring) {
         context.lineWidth = 2;
-        context.strokeStyle = "#1b2631";
+        context.strokeStyle = this.theme.ink;
         context.stroke();
       }
       if (marker.label) {
-        context.fillStyle = "#1b2631";
+        context.fillStyle = this.theme.ink;
         context.font = "12px system-ui, sans-serif";
         context.fillText(marker.label, x + marker.radius + 3, y + 4);
       }
@@ -79,7 +84,7 @@ export class CityMap {
       { lat: 51.505, lon: 0.0 }, { lat: 51.5, lon: 0.08 },
     ];
     const { context } = this;
-    context.strokeStyle = "#a9cbe0";
+    context.strokeStyle = this.theme.river;
     context.lineWidth = 6;
     context.beginPath();
     river.forEach((p, i) => {

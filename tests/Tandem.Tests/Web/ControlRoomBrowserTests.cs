@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Tandem.Tests.Web;
+
+/// <summary>The control room at 1440 px in a real browser.</summary>
+[Collection(WebCollection.Name)]
+public sealed class ControlRoomBrowserTests(WebFixture web)
+{
+    /// <summary>A store in Oxford: this test's orders wait there for a courier, since none is near.</summary>
+    private static readonly Location FarStore = new()
+    {
+        Id = "t-oxford-web", Name = "Oxford store", Kind = LocationKind.Store,
+        Position = new GeoPoint { Lat = 51.7520, Lon = -1.2577 }, Address = "Oxford",
+    };
+
+    [Fact]
+    public async Task The_control_room_shows_an_orders_state_change_and_the_KPIs_move()
+    {
+        var sku = TestData.NewSku();
+        await web.Grains.Catalog().UpsertAsync([TestData.Product(sku)], [FarStore]);
+        await web.Grains.Cell(new CellKey(sku, FarStore.Id)).ReceiveAsync(1, "opening", "test");
+        await using var context = await web.NewContextAsync(width: 1440, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/ops?operator={TestData.NewId("olga")}");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(page.Locator("#kpi-active-couriers")).Not.ToHaveTextAsync("0");
+        var ordersPerMinute = int.Parse(await page.Locator("#kpi-orders-per-minute").TextContentAsync() ?? "0", CultureInfo.InvariantCulture);
+        var stockOuts = int.Parse(await page.Locator("#kpi-stock-outs").TextContentAsync() ?? "0", CultureInfo.InvariantCulture);
+
+        using var shopper = web.ClientAs("shopper", TestData.NewId("shopper"));
+        var placed = await shopper.PostJsonAsync("/api/orders", Http.DeliveryOrder(TestData.NewId("session"), 51.75, -1.25, (sku, 1)), "ops-1");
+        var orderId = (await placed.Content.ReadFromJsonAsync<Grains.Interfaces.Orders.OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken))!.OrderId;
+        await Expect(page.Locator("#kpi-orders-per-minute")).ToHaveTextAsync((ordersPerMinute + 1).ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#kpi-stock-outs")).ToHaveTextAsync((stockOuts + 1).ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#alerts")).ToContainTextAsync($"Stock-out: {sku} at Oxford store");
+
+        using var ops = web.Ops();
+        (await ops.PostAsJsonAsync($"/api/orders/{orderId}/pack", new { }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        await Expect(page.Locator($"#queue [data-zone='{FarStore.Id}'] [data-order='{orderId}']")).ToBeVisibleAsync();
+        (await ops.PostAsJsonAsync($"/api/orders/{orderId}/cancel", new { reason = "test" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        await Expect(page.Locator($"#queue [data-order='{orderId}']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#kpi-stock-outs")).ToHaveTextAsync(stockOuts.ToString(CultureInfo.InvariantCulture)); // the cancel restocked it
+
+        await WebFixture.ScreenshotAsync(page, "ops-control-room");
+        await Accessibility.AssertSmokeAsync(page);
+    }
+
+    [Fact]
+    public async Task With_200_couriers_moving_and_an_order_a_second_the_page_keeps_up()
+    {
+        var skus = await TestData.NewProductsAsync(web.Grains, 4, withTestLocations: false);
+        foreach (var sku in skus)
+        {
+            await web.Grains.Cell(new CellKey(sku, "st-camden")).ReceiveAsync(500, "opening", "test");
+        }
+
+        var fleet = Enumerable.Range(0, 200).Select(i => TestData.NewId("fleet")).ToArray();
+        var random = new Random(20261124);
+        var positions = fleet.ToDictionary(id => id, _ => new GeoPoint { Lat = 51.45 + random.NextDouble() * 0.13, Lon = -0.25 + random.NextDouble() * 0.3 });
+        await Parallel.ForEachAsync(fleet, async (id, _) => await web.Grains.Courier(new CourierId(id)).RegisterAsync("Fleet", 2, positions[id], CourierStatus.Idle));
+        await using var context = await web.NewContextAsync(width: 1440, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/ops?operator={TestData.NewId("olga")}");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        var before = await page.EvaluateAsync<double>("() => window.tandemOps.events");
+
+        // 20 s of city: every courier reports a position each second, a shopper orders each second.
+        using var shopper = web.ClientAs("shopper", TestData.NewId("busy"));
+        using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        for (var second = 0; second < 20 && await tick.WaitForNextTickAsync(TestContext.Current.CancellationToken); second++)
+        {
+            var at = DateTimeOffset.UtcNow;
+            await Parallel.ForEachAsync(fleet, async (id, _) =>
+            {
+                var p = positions[id] = new GeoPoint { Lat = positions[id].Lat + 0.0004, Lon = positions[id].Lon + 0.0003 };
+                await web.Grains.Courier(new CourierId(id)).UpdatePositionAsync(p, at);
+            });
+            (await shopper.PostJsonAsync("/api/orders", Http.PickupOrder("busy-web", "st-camden", (skus[second % skus.Length], 1)), $"busy-{second}")).EnsureSuccessStatusCode();
+        }
+
+        var lastPosition = DateTimeOffset.UtcNow;
+        await page.WaitForFunctionAsync("(n) => window.tandemOps.events >= n", before + (200 * 20), new() { Timeout = 5_000 });
+        var caughtUp = DateTimeOffset.UtcNow - lastPosition;
+        var stats = await page.EvaluateAsync<Dictionary<string, double>>("() => ({ ...window.tandemOps })");
+        await Expect(page.Locator("#kpi-orders-per-minute")).Not.ToHaveTextAsync("0");
+        await WebFixture.ScreenshotAsync(page, "ops-control-room-busy");
+
+        Assert.True(stats["maxFrameMs"] < 50, $"slowest map frame {stats["maxFrameMs"]:F1} ms");
+        Assert.True(stats["maxHandleMs"] < 50, $"slowest event batch {stats["maxHandleMs"]:F1} ms");
+        Assert.True(stats["maxLagMs"] < 2000, $"an event reached the page {stats["maxLagMs"]:F0} ms after it happened (backlog)");
+        Assert.True(caughtUp < TimeSpan.FromSeconds(2), $"the page caught up {caughtUp.TotalMilliseconds:F0} ms after the last move");
+    }
+}
