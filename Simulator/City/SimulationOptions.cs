@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Tandem.Simulator.City;
+
+/// <summary>What the living city looks like; every decision follows from <see cref="Seed"/>.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Tandem's base URL; none starts Tandem in this process (embedded mode) on <see cref="HostUrl"/>.</summary>
+    public Uri? Url { get; init; }
+
+    public string HostUrl { get; init; } = "http://localhost:5080";
+
+    public int Seed { get; init; } = 20261124;
+
+    /// <summary>Orders the shoppers aim for, per minute of simulated time.</summary>
+    public double OrdersPerMinute { get; init; } = 20;
+
+    /// <summary>How many of the demo couriers (courier-001…) ride.</summary>
+    public int Couriers { get; init; } = 40;
+
+    /// <summary>Simulated seconds per real second: 1 is real time (couriers at 15–25 km/h), 10 runs the city ten times faster.</summary>
+    public double Pace { get; init; } = 1;
+
+    /// <summary>How long to run; none runs until stopped.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    public static SimulationOptions Parse(string[] args)
+    {
+        var options = new SimulationOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--url" => options with { Url = new Uri(Next()) },
+                "--host-url" => options with { HostUrl = Next() },
+                "--seed" => options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--orders-per-minute" => options with { OrdersPerMinute = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--couriers" => options with { Couriers = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--pace" => options with { Pace = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--seconds" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                _ => options, // other arguments belong to the hosted Tandem (e.g. --Tandem:Dashboard:Enabled=false)
+            };
+        }
+
+        return options.Pace > 0 && options.OrdersPerMinute > 0 && options.Couriers is >= 0 and <= 40
+            ? options
+            : throw new ArgumentException("--pace and --orders-per-minute must be positive; --couriers 0–40.");
+    }
+}

@@ -1,0 +1,56 @@
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Simulator.City;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Simulation;
+
+/// <summary>The simulator brings the demo city to life through the public API and hubs only.</summary>
+[Collection(CityCollection.Name)]
+public sealed class LivingCityTests(CityFixture city)
+{
+    [Fact]
+    public async Task Shoppers_order_staff_pack_and_couriers_deliver_through_the_public_api()
+    {
+        var options = new SimulationOptions { Seed = 7, OrdersPerMinute = 30, Couriers = 40, Pace = 60 };
+        var simulation = new CitySimulation(options, new Uri(city.BaseUrl), TextWriter.Null);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+
+        var run = simulation.RunAsync(stop.Token);
+        await Await.WithinAsync(run.ContinueWith(_ => true, TaskScheduler.Default), TimeSpan.FromSeconds(60), "the simulation to stop");
+
+        var stats = simulation.Stats;
+        Assert.True(stats.OrdersPlaced >= 100, $"orders: {stats}");
+        Assert.True(stats.Packed >= 50, $"packed: {stats}");
+        Assert.True(stats.OffersAccepted >= 20, $"offers: {stats}");
+        Assert.True(stats.Delivered >= 5, $"deliveries: {stats}");
+        Assert.True(stats.Collected >= 1, $"collections: {stats}");
+        Assert.Equal(0, stats.Errors);
+    }
+
+    [Fact]
+    public void A_ride_follows_the_street_grid_at_the_distance_asked()
+    {
+        var from = new GeoPoint { Lat = 51.50, Lon = -0.15 };
+        var to = new GeoPoint { Lat = 51.53, Lon = -0.10 };
+        var total = Streets.Km(from, to);
+
+        var halfway = Streets.Advance(from, to, total / 2);
+        var there = Streets.Advance(from, to, total + 1);
+
+        Assert.Equal(total / 2, Streets.Km(from, halfway), 6);
+        Assert.Equal(total / 2, Streets.Km(halfway, to), 6);
+        Assert.True(halfway.Lon == from.Lon || halfway.Lat == to.Lat, "a ride first goes along one street, then the other");
+        Assert.Equal((to.Lat, to.Lon), (there.Lat, there.Lon));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_visits()
+    {
+        static int[] Choices(int seed, int visit) { var r = new Random(HashCode.Combine(seed, visit)); return [.. Enumerable.Range(0, 20).Select(_ => r.Next(1000))]; }
+
+        Assert.Equal(Choices(7, 3), Choices(7, 3));
+        Assert.NotEqual(Choices(7, 3), Choices(7, 4));
+        Assert.Equal("sim-shopper-000042", ShopperAgent.ShopperId(42));
+        Assert.Equal(30 / ((1 - Math.Pow(0.65, 4)) * 0.6), ShopperAgent.VisitsPerMinute(30), 9);
+    }
+}
