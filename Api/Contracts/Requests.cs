@@ -28,3 +28,8 @@ public sealed record CartLineRequest(string? Sku, int? Quantity);
 public sealed record BehaviourEventDto(string? Type, string? Sku, DateTimeOffset? At, double? Value, double? X = null, double? Y = null);
 
 public sealed record DevTokenRequest(string? Role, string? Subject);
+
+public sealed record PushKeysDto(string? P256dh, string? Auth);
+
+/// <summary>A browser's PushSubscription as <c>toJSON()</c> gives it.</summary>
+public sealed record PushSubscriptionRequest(string? Endpoint, PushKeysDto? Keys);

@@ -26,3 +26,5 @@ public sealed record CourierCommandResponse(CourierOutcome Outcome, CourierView 
 public sealed record EventsAccepted(int Received, int Accepted);
 
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+
+public sealed record PushPublicKey(string PublicKey);

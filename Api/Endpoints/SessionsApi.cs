@@ -4,7 +4,9 @@ using Tandem.Api.Contracts;
 using Tandem.Api.Http;
 using Tandem.Api.Identity;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Sessions;
+using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Api.Endpoints;
 
@@ -27,6 +29,8 @@ public static class SessionsApi
         // A session belongs to the first shopper who uses it; to anyone else it does not exist.
         var api = app.MapGroup("/api/sessions/{sessionId}").WithTags("Sessions").RequireAuthorization(Roles.Shopper);
         api.MapGet("/", Get).WithName("GetSession").WithSummary("The shopper's own session: cart, recent behaviour and open orders");
+        api.MapGet("/recommendations", GetRecommendations).WithName("GetRecommendations")
+            .WithSummary("The session's live picks: products of the scenes and categories its behaviour points to, best first");
         api.MapPost("/cart", SetCartLine).WithName("SetCartLine").WithSummary("Set a cart line's quantity (0 removes); idempotent");
         api.MapPost("/events", RecordEvents).WithName("RecordBehaviour")
             .WithSummary($"Record up to {SessionLimits.MaxEventsPerBatch} behaviour events; a re-sent batch is not counted twice")
@@ -41,6 +45,18 @@ public static class SessionsApi
         return session is null || (session.ShopperId is { } owner && owner != Caller.Of(user).Subject)
             ? NoSession(sessionId)
             : TypedResults.Ok(session);
+    }
+
+    private static async Task<Results<Ok<RecommendationsChanged>, ProblemHttpResult>> GetRecommendations(IGrainFactory grains, ClaimsPrincipal user, string sessionId)
+    {
+        var session = Identifier.IsValid(sessionId) ? await grains.Session(new SessionId(sessionId)).GetAsync() : null;
+        if (session is null || (session.ShopperId is { } owner && owner != Caller.Of(user).Subject))
+        {
+            return NoSession(sessionId);
+        }
+
+        var partition = StreamMap.PartitionOf(sessionId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(await grains.GetGrain<ISceneRecommenderGrain>(partition).GetAsync(sessionId));
     }
 
     private static async Task<Results<Ok<SessionView>, ProblemHttpResult, ValidationProblem>> SetCartLine(

@@ -6,6 +6,7 @@ using Tandem.Api.Http;
 using Tandem.Api.Hubs;
 using Tandem.Api.Identity;
 using Tandem.Api.Relay;
+using Tandem.Grains.Push;
 using Tandem.Silo.Configuration;
 
 namespace Tandem.Api.Hosting;
@@ -42,6 +43,7 @@ public static class TandemHostingExtensions
         builder.Services.ConfigureHttpJsonOptions(o => TandemJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddBearerSecurity());
         builder.AddTandemAuthentication();
+        builder.Services.AddOptions<PushOptions>().BindConfiguration("Tandem:Push");
         builder.Services.AddTandemCors(builder.Configuration);
         builder.Services.AddTandemRateLimits(builder.Configuration);
         builder.Services.AddSignalR().AddJsonProtocol(o => TandemJson.Configure(o.PayloadSerializerOptions));
@@ -84,6 +86,7 @@ public static class TandemHostingExtensions
         app.MapOrdersApi();
         app.MapCouriersApi();
         app.MapDispatchApi();
+        app.MapPushApi();
         app.MapSessionsApi();
         app.MapTandemHubs();
         return app;

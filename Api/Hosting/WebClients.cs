@@ -14,7 +14,15 @@ public static class WebClients
     public static IApplicationBuilder UseWebClientFiles(this IApplicationBuilder app) =>
         app.UseStaticFiles(new StaticFileOptions
         {
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers.CacheControl = "no-cache";
+                if (context.File.Name == "courier-sw.js")
+                {
+                    headers["Service-Worker-Allowed"] = "/courier"; // the courier app's worker lives in /build but serves /courier
+                }
+            },
         });
 
     public static IEndpointRouteBuilder MapWebClients(this IEndpointRouteBuilder app)

@@ -20,6 +20,7 @@ public static class HubContract
         public const string WatchOrder = nameof(ShopHub.WatchOrder);
         public const string UnwatchOrder = nameof(ShopHub.UnwatchOrder);
         public const string Join = nameof(CourierHub.Join);
+        public const string WatchSession = nameof(ShopHub.WatchSession);
     }
 
     public static class Events
@@ -35,6 +36,9 @@ public static class HubContract
 
         /// <summary>Courier: an order was given to this courier (payload OrderView).</summary>
         public const string Assignment = "assignment";
+
+        /// <summary>Shop: the watched session's picks were recomputed (payload RecommendationsChanged).</summary>
+        public const string Recommendations = "recommendations";
 
         /// <summary>Shop: the courier carrying a watched order moved (payload CourierOnTheWay).</summary>
         public const string CourierPosition = "courierPosition";
@@ -58,5 +62,7 @@ public static class HubContract
         public static string Order(string orderId) => "order:" + orderId;
 
         public static string Courier(string courierId) => "courier:" + courierId;
+
+        public static string Session(string sessionId) => "session:" + sessionId;
     }
 }

@@ -34,6 +34,23 @@ public sealed class ShopHub(IGrainFactory grains) : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, HubContract.Groups.Order(orderId));
     }
 
+    /// <summary>Follows the recommendations of one of the caller's own sessions (a session not yet used becomes theirs).</summary>
+    public async Task WatchSession(string sessionId)
+    {
+        Require(sessionId, "session id");
+        if (Context.User is not { } user || Caller.TryOf(user) is not { IsShopper: true } caller)
+        {
+            throw new HubException("Sign in as a shopper to follow a session.");
+        }
+
+        if (!await grains.Session(new SessionId(sessionId)).ClaimAsync(caller.Subject))
+        {
+            throw new HubException($"No session {sessionId}.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubContract.Groups.Session(sessionId));
+    }
+
     public Task UnwatchOrder(string orderId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, HubContract.Groups.Order(Require(orderId, "order id")));
 

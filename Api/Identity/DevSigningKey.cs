@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
+using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Api.Identity;
 
@@ -26,23 +27,21 @@ public sealed class DevSigningKey
 
     public SigningCredentials Credentials { get; }
 
-    public static string DefaultPath =>
-        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-            "Tandem", "dev-signing-key.pem");
+    public static string DefaultPath => System.IO.Path.Combine(PemKeyFile.Folder, "dev-signing-key.pem");
 
     /// <summary>Reads the key at <paramref name="path"/>, creating it first when there is none.</summary>
     public static DevSigningKey LoadOrCreate(string? path)
     {
         path ??= DefaultPath;
-        if (!File.Exists(path))
+        var pem = PemKeyFile.ReadOrCreate(path, () =>
         {
-            Create(path);
-        }
-
+            using var fresh = RSA.Create(2048);
+            return fresh.ExportPkcs8PrivateKeyPem();
+        });
         var key = RSA.Create();
         try
         {
-            key.ImportFromPem(File.ReadAllText(path));
+            key.ImportFromPem(pem);
         }
         catch (Exception ex) when (ex is CryptographicException or ArgumentException)
         {
@@ -53,32 +52,6 @@ public sealed class DevSigningKey
         }
 
         return new DevSigningKey(key, path);
-    }
-
-    private static void Create(string path)
-    {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        using var key = RSA.Create(2048);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))
-        {
-            writer.Write(key.ExportPkcs8PrivateKeyPem());
-        }
-
-        try
-        {
-            File.Move(temporary, path, overwrite: false); // the first process to finish wins; the others read its key
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-        }
     }
 
     private static string KeyIdOf(RSA key) =>

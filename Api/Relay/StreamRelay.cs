@@ -3,6 +3,7 @@ using Orleans.Streams;
 using Tandem.Api.Hubs;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Orders;
+using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Api.Relay;
@@ -31,6 +32,7 @@ public sealed class StreamRelay(
         await SubscribeAsync<OrderChanged>(provider, StreamMap.Orders, OnOrderAsync);
         await SubscribeAsync<CourierChanged>(provider, StreamMap.Couriers, OnCourierAsync);
         await SubscribeAsync<SessionChanged>(provider, StreamMap.Sessions, OnSessionAsync);
+        await SubscribeAsync<RecommendationsChanged>(provider, StreamMap.Recommendations, OnRecommendationsAsync);
         logger.LogInformation("Relaying {Count} stream partitions to SignalR", _unsubscribe.Count);
     }
 
@@ -123,6 +125,12 @@ public sealed class StreamRelay(
         RecordLag(StreamMap.Sessions, change.At);
         ops.Post(new OpsEvent("session", change.At, change));
         return Task.CompletedTask;
+    }
+
+    private Task OnRecommendationsAsync(RecommendationsChanged picks)
+    {
+        RecordLag(StreamMap.Recommendations, picks.At);
+        return shop.Clients.Group(HubContract.Groups.Session(picks.SessionId)).SendAsync(HubContract.Events.Recommendations, picks);
     }
 
     private void RecordLag(string streamNamespace, DateTimeOffset publishedAt) =>

@@ -24,4 +24,7 @@ public sealed record CourierView
 
     /// <summary>The order offered to the courier and not yet answered, if any (expired offers are not shown).</summary>
     [Id(8)] public CourierOffer? Offer { get; init; }
+
+    /// <summary>Whether the courier's phone receives offers by Web Push when the page is in the background.</summary>
+    [Id(9)] public bool PushEnabled { get; init; }
 }

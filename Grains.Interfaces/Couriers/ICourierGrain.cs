@@ -1,5 +1,7 @@
 using Tandem.Grains.Interfaces.Catalog;
 
+using Tandem.Grains.Interfaces.Push;
+
 namespace Tandem.Grains.Interfaces.Couriers;
 
 /// <summary>One courier (key <see cref="Keys.CourierId"/>): position, status, capacity and assignments.</summary>
@@ -29,6 +31,12 @@ public interface ICourierGrain : IGrainWithStringKey
     /// no open offer (expired, withdrawn, another order) is <see cref="CourierOutcome.Conflict"/>.
     /// </summary>
     Task<CourierResult> AnswerOfferAsync(string orderId, bool accept);
+
+    /// <summary>
+    /// Sets where the courier's phone receives Web Push (offers arrive there too); null removes it. With
+    /// <paramref name="onlyIfEndpoint"/>, changes nothing unless that is the subscription held. Idempotent.
+    /// </summary>
+    Task<CourierResult> SetPushSubscriptionAsync(PushSubscription? subscription, string? onlyIfEndpoint = null);
 
     /// <summary>Takes back the offer of <paramref name="orderId"/> if it is still open. Idempotent.</summary>
     Task<CourierResult> WithdrawOfferAsync(string orderId);

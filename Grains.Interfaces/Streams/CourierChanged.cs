@@ -15,6 +15,7 @@ public enum CourierChangeKind
     OfferAccepted = 7,
     OfferDeclined = 8,
     OfferWithdrawn = 9,
+    PushSubscriptionChanged = 10,
 }
 
 /// <summary>A courier moved or changed status. Published on <see cref="StreamMap.Couriers"/> by courier id.</summary>

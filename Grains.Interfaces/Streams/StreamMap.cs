@@ -24,6 +24,9 @@ public static class StreamMap
     /// <summary>Shopper session changes (cart, behaviour), by session id.</summary>
     public const string Sessions = "tandem.sessions";
 
+    /// <summary>Recommendations recomputed for a session, by session id.</summary>
+    public const string Recommendations = "tandem.recommendations";
+
     public const int Partitions = 8;
 
     /// <summary>The stream an entity's events are published on.</summary>

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Push;
 using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Couriers;
@@ -143,6 +145,17 @@ public sealed class CourierGrain(
 
         S.Offer = offer;
         await SaveAndPublishAsync(CourierChangeKind.Offered, offer.OrderId);
+        if (S.Push is { } push)
+        {
+            // A phone whose page is in the background learns of the offer by Web Push (one-way: the offer does not wait).
+            var payload = JsonSerializer.Serialize(new
+            {
+                type = "offer", orderId = offer.OrderId, pickupLocationId = offer.PickupLocationId, expiresAt = offer.ExpiresAt,
+                title = "New order offered", body = $"Collect order {offer.OrderId} at {offer.PickupLocationId}: answer before {offer.ExpiresAt:HH:mm:ss}.",
+            });
+            await GrainFactory.GetGrain<IPushSenderGrain>(0).SendAsync(this.GetPrimaryKeyString(), push, payload);
+        }
+
         return Result(CourierOutcome.Applied);
     }
 
@@ -163,6 +176,23 @@ public sealed class CourierGrain(
         S.Offer = null;
         (S.AnsweredOrderId, S.AnsweredAccept) = (orderId, accept);
         await SaveAndPublishAsync(accept ? CourierChangeKind.OfferAccepted : CourierChangeKind.OfferDeclined, orderId);
+        return Result(CourierOutcome.Applied);
+    }
+
+    public async Task<CourierResult> SetPushSubscriptionAsync(PushSubscription? subscription, string? onlyIfEndpoint = null)
+    {
+        if (!S.Registered)
+        {
+            return Result(CourierOutcome.NotFound, "No such courier.");
+        }
+
+        if (S.Push == subscription || (onlyIfEndpoint is not null && S.Push?.Endpoint != onlyIfEndpoint))
+        {
+            return Result(CourierOutcome.Replayed);
+        }
+
+        S.Push = subscription;
+        await SaveAndPublishAsync(CourierChangeKind.PushSubscriptionChanged, null);
         return Result(CourierOutcome.Applied);
     }
 
@@ -236,5 +266,6 @@ public sealed class CourierGrain(
         Assignments = [.. S.Assignments],
         Version = S.Version,
         Offer = OpenOffer(),
+        PushEnabled = S.Push is not null,
     };
 }

@@ -1,5 +1,6 @@
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Push;
 
 namespace Tandem.Grains.Couriers;
 
@@ -33,6 +34,9 @@ public sealed class CourierState
     [Id(10)] public string? AnsweredOrderId { get; set; }
 
     [Id(11)] public bool AnsweredAccept { get; set; }
+
+    /// <summary>Where the courier's phone receives Web Push, if it asked to.</summary>
+    [Id(12)] public PushSubscription? Push { get; set; }
 
     /// <summary>Status follows from being online and from the assignments; it is never stored apart.</summary>
     public CourierStatus Status =>

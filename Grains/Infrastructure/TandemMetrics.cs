@@ -18,6 +18,9 @@ public static class TandemMetrics
         Meter.CreateCounter<long>("tandem.orders.transitions", unit: "{order}", description: "Orders entering each state");
 
     /// <summary>Time from a grain publishing an event to the Api relaying it to SignalR.</summary>
+    public static readonly Counter<long> PushSent =
+        Meter.CreateCounter<long>("tandem.push.sent", unit: "{message}", description: "Web Push messages sent, by the push service's HTTP status (0: unreachable)");
+
     public static readonly Histogram<double> StreamLag =
         Meter.CreateHistogram<double>("tandem.stream.lag", unit: "ms", description: "Event age when the Api relays it");
 }

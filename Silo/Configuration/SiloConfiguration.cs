@@ -4,6 +4,7 @@ using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Orders;
+using Tandem.Grains.Push;
 using Orleans.Dashboard;
 using Tandem.Silo.Database;
 using Tandem.Silo.Demo;
@@ -86,6 +87,9 @@ public static class SiloConfiguration
         silo.Services.TryAddKeyedSingleton(TandemClock.Key, TimeProvider.System);
         silo.Services.AddOptions<OrderOptions>().BindConfiguration("Tandem:Orders");
         silo.Services.AddOptions<DispatchOptions>().BindConfiguration("Tandem:Dispatch");
+        silo.Services.AddOptions<PushOptions>().BindConfiguration("Tandem:Push");
+        silo.Services.TryAddSingleton<VapidKey>();
+        silo.Services.TryAddSingleton<PushClient>();
         return silo;
     }
 }

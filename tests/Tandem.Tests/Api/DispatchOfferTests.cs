@@ -16,18 +16,12 @@ namespace Tandem.Tests.Api;
 public sealed class DispatchOfferTests(ApiFixture api)
 {
     /// <summary>A store in Cambridge, far from the demo city's couriers, so only this test's couriers are near it.</summary>
-    private static readonly Location FarStore = new()
-    {
-        Id = "t-cambridge", Name = "Test store Cambridge", Kind = LocationKind.Store,
-        Position = new GeoPoint { Lat = 52.2053, Lon = 0.1218 }, Address = "Cambridge",
-    };
+    private static readonly Location FarStore = TestData.RemoteStore("t-cambridge", "Test store Cambridge", 52.2053, 0.1218);
 
     [Fact]
     public async Task A_packed_delivery_order_is_offered_to_the_nearest_idle_courier_and_on_decline_to_the_next()
     {
-        var sku = TestData.NewSku();
-        await api.Grains.Catalog().UpsertAsync([TestData.Product(sku)], [FarStore]);
-        await api.Grains.Cell(new CellKey(sku, FarStore.Id)).ReceiveAsync(3, "opening", "test");
+        var sku = await TestData.StockedAtAsync(api.Grains, FarStore, 3);
         var nearest = TestData.NewId("courier");
         var next = TestData.NewId("courier");
         await api.Grains.Courier(new CourierId(nearest)).RegisterAsync("Nearest", 2, new GeoPoint { Lat = 52.2054, Lon = 0.1219 }, CourierStatus.Idle);

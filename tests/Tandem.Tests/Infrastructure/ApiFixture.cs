@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -25,8 +27,22 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>Where the app listens when it runs on a real port, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Serve on a real Kestrel port (browsers and the simulator need one) instead of the in-memory test server.</summary>
+    protected virtual bool OnRealPort => false;
+
     public virtual async ValueTask InitializeAsync()
     {
+        if (OnRealPort)
+        {
+            UseKestrel(0);
+            StartServer();
+            BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+                .Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        }
+
         using var client = CreateClient(); // starts the host: silo, then demo seeding in the background
         await Services.GetRequiredService<DemoSeedStatus>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
         var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -38,6 +54,9 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Where this fixture keeps its development signing key (a fresh one per fixture).</summary>
     public string DevKeyPath { get; } = Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem");
+
+    /// <summary>Where this fixture keeps its VAPID key (a fresh one per fixture).</summary>
+    public string VapidKeyPath { get; } = Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".vapid.pem");
 
     /// <summary>A development token, as <c>POST /api/dev/token</c> issues it.</summary>
     public string Token(string role, string subject) => Services.GetRequiredService<DevTokenIssuer>().Issue(role, subject);
@@ -91,12 +110,15 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Tandem:RateLimits:OrdersPerMinute", "1000000"); // load tests, not budgets, are measured here
         builder.UseSetting("Tandem:RateLimits:EventBatchesPerMinute", "1000000");
         builder.UseSetting("Tandem:Auth:DevKeyPath", DevKeyPath);
+        builder.UseSetting("Tandem:Push:VapidKeyPath", VapidKeyPath);
+        builder.UseSetting("Tandem:Push:AllowLoopback", "true"); // the test push service runs on this machine
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         File.Delete(DevKeyPath);
+        File.Delete(VapidKeyPath);
     }
 
     private static JsonSerializerOptions CreateJson()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 
 namespace Tandem.Tests.Infrastructure;
 
@@ -21,7 +22,12 @@ public static class PostgresServer
 
     public static Task StopAsync() => ControlAsync("stop");
 
-    public static Task StartAsync() => ControlAsync("start");
+    /// <summary>Starts PostgreSQL; connections pooled before it stopped are dropped, since the server ended them.</summary>
+    public static async Task StartAsync()
+    {
+        await ControlAsync("start");
+        NpgsqlConnection.ClearAllPools();
+    }
 
     private static async Task ControlAsync(string action)
     {

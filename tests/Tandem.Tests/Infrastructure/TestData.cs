@@ -16,6 +16,8 @@ public static class TestData
 
     public static string NewSku() => "T-" + Guid.NewGuid().ToString("N")[..12];
 
+    public static string[] NewSkus(int count) => [.. Enumerable.Range(0, count).Select(_ => NewSku())];
+
     public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 
     public static Product Product(string sku, decimal price = 10m) => new()
@@ -37,6 +39,21 @@ public static class TestData
         await grains.Catalog().UpsertAsync([.. skus.Select(s => Product(s))], withTestLocations ? [Camden, Brixton, Warehouse] : []);
         return skus;
     }
+
+    /// <summary>A new product with <paramref name="stock"/> units at <paramref name="store"/> (registered with it); returns its sku.</summary>
+    public static async Task<string> StockedAtAsync(IGrainFactory grains, Location store, int stock)
+    {
+        var sku = NewSku();
+        await grains.Catalog().UpsertAsync([Product(sku)], [store]);
+        await grains.Cell(new CellKey(sku, store.Id)).ReceiveAsync(stock, "opening", "test");
+        return sku;
+    }
+
+    /// <summary>A store outside London (far from the demo city's couriers), so only a test's own couriers are near it.</summary>
+    public static Location RemoteStore(string id, string name, double lat, double lon) => new()
+    {
+        Id = id, Name = name, Kind = LocationKind.Store, Position = new GeoPoint { Lat = lat, Lon = lon }, Address = name,
+    };
 
     private static Location Store(string id, double lat, double lon) => new()
     {

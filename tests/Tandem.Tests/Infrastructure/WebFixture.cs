@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Tandem.Tests.Infrastructure;
@@ -16,17 +13,13 @@ public sealed class WebFixture : ApiFixture
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public string BaseUrl { get; private set; } = "";
-
     /// <summary>Where screenshots are written: TestResults/screenshots under the repository.</summary>
     public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
 
+    protected override bool OnRealPort => true;
+
     public override async ValueTask InitializeAsync()
     {
-        UseKestrel(0);
-        StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         await base.InitializeAsync();
         if (File.Exists(ChromiumPath))
         {
@@ -86,7 +79,8 @@ public sealed class WebFixture : ApiFixture
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>Browser tests measure the pages' timing, so they run alone, not beside the other collections.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class WebCollection : ICollectionFixture<WebFixture>
 {
     public const string Name = "web";

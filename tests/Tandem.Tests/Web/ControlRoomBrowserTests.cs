@@ -13,18 +13,12 @@ namespace Tandem.Tests.Web;
 public sealed class ControlRoomBrowserTests(WebFixture web)
 {
     /// <summary>A store in Oxford: this test's orders wait there for a courier, since none is near.</summary>
-    private static readonly Location FarStore = new()
-    {
-        Id = "t-oxford-web", Name = "Oxford store", Kind = LocationKind.Store,
-        Position = new GeoPoint { Lat = 51.7520, Lon = -1.2577 }, Address = "Oxford",
-    };
+    private static readonly Location FarStore = TestData.RemoteStore("t-oxford-web", "Oxford store", 51.7520, -1.2577);
 
     [Fact]
     public async Task The_control_room_shows_an_orders_state_change_and_the_KPIs_move()
     {
-        var sku = TestData.NewSku();
-        await web.Grains.Catalog().UpsertAsync([TestData.Product(sku)], [FarStore]);
-        await web.Grains.Cell(new CellKey(sku, FarStore.Id)).ReceiveAsync(1, "opening", "test");
+        var sku = await TestData.StockedAtAsync(web.Grains, FarStore, 1);
         await using var context = await web.NewContextAsync(width: 1440, height: 900);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/ops?operator={TestData.NewId("olga")}");
@@ -85,7 +79,7 @@ public sealed class ControlRoomBrowserTests(WebFixture web)
         }
 
         var lastPosition = DateTimeOffset.UtcNow;
-        await page.WaitForFunctionAsync("(n) => window.tandemOps.events >= n", before + (200 * 20), new() { Timeout = 5_000 });
+        await page.WaitForFunctionAsync("(n) => window.tandemOps.events >= n", before + (200 * 20), new() { Timeout = 15_000 });
         var caughtUp = DateTimeOffset.UtcNow - lastPosition;
         var stats = await page.EvaluateAsync<Dictionary<string, double>>("() => ({ ...window.tandemOps })");
         await Expect(page.Locator("#kpi-orders-per-minute")).Not.ToHaveTextAsync("0");

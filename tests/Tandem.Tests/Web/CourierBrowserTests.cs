@@ -13,18 +13,12 @@ namespace Tandem.Tests.Web;
 public sealed class CourierBrowserTests(WebFixture web)
 {
     /// <summary>A store in Cambridge: only this test's courier is near it, so the offer goes to them.</summary>
-    private static readonly Location FarStore = new()
-    {
-        Id = "t-cambridge-web", Name = "Cambridge store", Kind = LocationKind.Store,
-        Position = new GeoPoint { Lat = 52.2053, Lon = 0.1218 }, Address = "Cambridge",
-    };
+    private static readonly Location FarStore = TestData.RemoteStore("t-cambridge-web", "Cambridge store", 52.2053, 0.1218);
 
     [Fact]
     public async Task A_courier_accepts_the_offer_picks_up_and_delivers_while_the_shoppers_tracking_page_follows()
     {
-        var sku = TestData.NewSku();
-        await web.Grains.Catalog().UpsertAsync([TestData.Product(sku)], [FarStore]);
-        await web.Grains.Cell(new CellKey(sku, FarStore.Id)).ReceiveAsync(2, "opening", "test");
+        var sku = await TestData.StockedAtAsync(web.Grains, FarStore, 2);
         var courierId = TestData.NewId("courier");
         await web.Grains.Courier(new CourierId(courierId)).RegisterAsync("Dara", 2, new GeoPoint { Lat = 52.2050, Lon = 0.1210 }, CourierStatus.Idle);
         await using var shopperContext = await web.NewContextAsync();

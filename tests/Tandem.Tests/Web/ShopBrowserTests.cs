@@ -49,13 +49,14 @@ public sealed class ShopBrowserTests(WebFixture web)
     }
 
     [Fact]
-    public async Task The_tracking_page_follows_the_order_as_the_store_packs_it()
+    public async Task Picks_appear_live_and_the_tracking_page_follows_the_order_as_the_store_packs_it()
     {
         var sku = (await TestData.NewProductsAsync(web.Grains, 1, withTestLocations: false))[0];
         await web.Grains.Cell(new CellKey(sku, Store)).ReceiveAsync(3, "opening", "test");
         await using var context = await web.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/?shopper={TestData.NewId("carol")}#/p/{sku}");
+        await Expect(page.Locator("#picks li").First).ToContainTextAsync("Because of test"); // behaviour flushed, picks recomputed, pushed live
         await page.ClickAsync("#add-to-cart");
         await Expect(page.Locator("#cart-count")).ToHaveTextAsync("1");
         await page.GotoAsync("/#/cart");

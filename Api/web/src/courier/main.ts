@@ -1,10 +1,11 @@
 // The courier's phone (mobile first): online/offline, position sharing, offers with a countdown, and the
 // pickup → dropoff list with "picked up" / "delivered".
 import { Events, Methods, Routes } from "../generated/hub-contract";
-import { Api, ApiError } from "../shared/api";
+import { Api } from "../shared/api";
 import * as auth from "../shared/auth";
 import { byId, distance, h, replace } from "../shared/dom";
 import { connect, started } from "../shared/hub";
+import { statusLine } from "../shared/status";
 import type { CourierChanged, CourierOffer, CourierView, GeoPoint, Location, OrderView } from "../shared/types";
 
 /** A bicycle courier in town: about 18 km/h. */
@@ -12,7 +13,7 @@ const SpeedKmh = 18;
 const ReportEveryMs = 2000;
 
 const view = byId("view");
-const status = byId("status");
+const { say, failed } = statusLine(byId("status"));
 let user: { token: string; subject: string } | null = null;
 let courier: CourierView | null = null;
 let places: Location[] = [];
@@ -26,16 +27,6 @@ hub.on(Events.Offer, () => void refresh());
 hub.on(Events.Assignment, () => void refresh());
 hub.on(Events.OrderChanged, () => void refresh());
 
-let sayTimer = 0;
-function say(message: string): void {
-  status.textContent = message;
-  clearTimeout(sayTimer);
-  sayTimer = window.setTimeout(() => { status.textContent = ""; }, 5000);
-}
-
-function failed(error: unknown): void {
-  say(error instanceof ApiError ? error.summary : String(error));
-}
 
 function accept(next: CourierView): void {
   if (!courier || next.courierId !== courier.courierId || next.version < courier.version) return;
@@ -80,7 +71,10 @@ function render(): void {
       h("label", { class: "share" },
         h("input", { type: "checkbox", id: "use-gps", checked: !simulated, onchange: (e: Event) => useDevicePosition((e.target as HTMLInputElement).checked) }),
         " Use this phone's location (else a simulated ride)"),
-      h("p", { class: "muted", id: "position" }, c.position ? `Position ${c.position.lat.toFixed(5)}, ${c.position.lon.toFixed(5)}` : "No position yet")),
+      h("p", { class: "muted", id: "position" }, c.position ? `Position ${c.position.lat.toFixed(5)}, ${c.position.lon.toFixed(5)}` : "No position yet"),
+      c.pushEnabled
+        ? h("p", {}, "Offers also arrive as notifications. ", h("button", { type: "button", class: "link", id: "push-off", onclick: () => void disablePush() }, "Turn off"))
+        : h("button", { type: "button", class: "big", id: "push-on", onclick: () => void enablePush() }, "Get offers when this page is in the background")),
     c.offer ? renderOffer(c.offer) : null,
     h("section", { class: "panel", "aria-labelledby": "jobs" },
       h("h2", { id: "jobs" }, "Your stops"),
@@ -144,6 +138,40 @@ async function step(orderId: string, what: "picked-up" | "delivered"): Promise<v
     failed(error);
   }
   await refresh();
+}
+
+// ---- Web Push ----------------------------------------------------------------------------------------------
+
+async function enablePush(): Promise<void> {
+  try {
+    if (!("serviceWorker" in navigator) || !("PushManager" in window)) throw new Error("This browser cannot receive push messages.");
+    if ((await Notification.requestPermission()) !== "granted") throw new Error("Notifications are blocked for this site.");
+    const registration = await navigator.serviceWorker.register("/build/courier-sw.js", { scope: "/courier" });
+    await navigator.serviceWorker.ready;
+    const { publicKey } = await api.get<{ publicKey: string }>("/api/push/public-key");
+    const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) });
+    await api.post(`/api/couriers/${user!.subject}/push-subscription`, subscription.toJSON());
+    say("Offers will also arrive as notifications.");
+  } catch (error) {
+    failed(error);
+  }
+  await refresh();
+}
+
+async function disablePush(): Promise<void> {
+  try {
+    const registration = await navigator.serviceWorker?.getRegistration("/courier");
+    await (await registration?.pushManager.getSubscription())?.unsubscribe();
+    await api.delete(`/api/couriers/${user!.subject}/push-subscription`);
+  } catch (error) {
+    failed(error);
+  }
+  await refresh();
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(text.length / 4) * 4, "=");
+  return Uint8Array.from(atob(base64), c => c.charCodeAt(0));
 }
 
 // ---- position --------------------------------------------------------------------------------------------

@@ -24,6 +24,10 @@ export class Api {
     return this.send<T>("POST", path, body, headers);
   }
 
+  delete<T>(path: string): Promise<T> {
+    return this.send<T>("DELETE", path);
+  }
+
   private async send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     const token = this.token();
     const response = await fetch(path, {

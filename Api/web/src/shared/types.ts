@@ -85,6 +85,7 @@ export interface CourierView {
   assignments: CourierAssignment[];
   version: number;
   offer: CourierOffer | null;
+  pushEnabled: boolean;
 }
 
 export interface CourierChanged { courier: CourierView; kind: string; orderId: string | null; at: string; }
@@ -103,3 +104,7 @@ export interface SessionView {
 export interface TokenResponse { accessToken: string; tokenType: string; expiresIn: number; }
 
 export interface ProblemDetails { status: number; title: string; detail?: string; errors?: Record<string, string[]>; }
+
+export interface Recommendation { sku: string; name: string; price: number; score: number; because: string; }
+
+export interface RecommendationsChanged { sessionId: string; items: Recommendation[]; version: number; at: string; }

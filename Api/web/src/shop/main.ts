@@ -1,14 +1,15 @@
 // The shopper's web client: catalog, product page with live stock, cart, checkout and live order tracking.
 import { Events, Methods, Routes } from "../generated/hub-contract";
-import { Api, ApiError } from "../shared/api";
+import { Api } from "../shared/api";
 import * as auth from "../shared/auth";
 import { Behaviour } from "../shared/behaviour";
 import { byId, distance, h, money, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, type Marker } from "../shared/map";
+import { statusLine } from "../shared/status";
 import type {
   GeoPoint, Location, LocationAvailability, OrderChanged, OrderStatus, OrderView, Product, ProductAvailability,
-  ProductPage, SessionView, StockChanged,
+  ProductPage, RecommendationsChanged, SessionView, StockChanged,
 } from "../shared/types";
 
 /** Where this shopper's deliveries go (the demo city's shoppers live around King's Cross). */
@@ -24,7 +25,7 @@ const sessionKey = () => `tandem.session.${user.subject}`;
 const sessionId = () => localStorage.getItem(sessionKey()) ?? newSession();
 const behaviour = new Behaviour(sessionId, token);
 const view = byId("view");
-const status = byId("status");
+const { say, failed } = statusLine(byId("status"));
 
 const products = new Map<string, Promise<Product>>();
 const product = (sku: string) => {
@@ -41,6 +42,8 @@ const hub = connect(Routes.Shop, token, () => void route());
 hub.on(Events.StockChanged, (change: StockChanged) => onStock(change));
 hub.on(Events.OrderChanged, (change: OrderChanged) => onOrder(change.order));
 hub.on(Events.CourierPosition, (courier: CourierOnTheWay) => onCourier(courier));
+hub.on(Events.Recommendations, (picks: RecommendationsChanged) => onPicks(picks));
+hub.onreconnected(() => void followPicks());
 
 function newSession(): string {
   const id = auth.randomId("web");
@@ -48,17 +51,6 @@ function newSession(): string {
   return id;
 }
 
-let sayTimer = 0;
-
-function say(message: string): void {
-  status.textContent = message;
-  clearTimeout(sayTimer);
-  sayTimer = window.setTimeout(() => { status.textContent = ""; }, 5000);
-}
-
-function failed(error: unknown): void {
-  say(error instanceof ApiError ? error.summary : String(error));
-}
 
 // ---- header ----------------------------------------------------------------------------------------------
 
@@ -74,8 +66,10 @@ async function switchShopper(): Promise<void> {
   if (!name) return;
   try {
     user = await auth.signIn("shopper", name.trim());
+    await hub.stop(); // the hub knows who is connected from the token given at connection time
     renderWho();
     await refreshCartCount();
+    await followPicks();
     await route();
   } catch (error) {
     failed(error);
@@ -328,6 +322,28 @@ function onCourier(courier: CourierOnTheWay): void {
   void renderOrder();
 }
 
+// ---- recommendations -------------------------------------------------------------------------------------
+
+let picks: RecommendationsChanged | null = null;
+
+/** Follows this session's picks live, after reading the current ones. */
+async function followPicks(): Promise<void> {
+  picks = null;
+  await started(hub);
+  await hub.invoke(Methods.WatchSession, sessionId());
+  onPicks(await api.get<RecommendationsChanged>(`/api/sessions/${sessionId()}/recommendations`));
+}
+
+function onPicks(next: RecommendationsChanged): void {
+  if (next.sessionId !== sessionId() || (picks && next.version < picks.version)) return;
+  picks = next;
+  byId("picks-empty").hidden = next.items.length > 0;
+  replace(byId("picks"), ...next.items.map(r => h("li", { "data-sku": r.sku }, h("a", { class: "card", href: `#/p/${encodeURIComponent(r.sku)}` },
+    h("span", { class: "card-name" }, r.name),
+    h("span", { class: "card-because" }, `Because of ${r.because}`),
+    h("span", { class: "card-price" }, money.format(r.price))))));
+}
+
 // ---- start -----------------------------------------------------------------------------------------------
 
 async function start(): Promise<void> {
@@ -340,6 +356,7 @@ async function start(): Promise<void> {
   });
   addEventListener("hashchange", () => void route());
   await Promise.all([started(hub), refreshCartCount()]);
+  await followPicks();
   await route();
   document.body.dataset.ready = "true";
 }

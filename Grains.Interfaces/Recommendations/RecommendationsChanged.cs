@@ -1,0 +1,15 @@
+namespace Tandem.Grains.Interfaces.Recommendations;
+
+/// <summary>A session's picks changed. Published on <see cref="Streams.StreamMap.Recommendations"/> by session id.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.recommendations-changed")]
+public sealed record RecommendationsChanged
+{
+    [Id(0)] public required string SessionId { get; init; }
+
+    [Id(1)] public required IReadOnlyList<Recommendation> Items { get; init; }
+
+    /// <summary>The session version the picks were computed from; a client keeps the highest.</summary>
+    [Id(2)] public required long Version { get; init; }
+
+    [Id(3)] public required DateTimeOffset At { get; init; }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Tandem.Api.Hubs;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Recommendations;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+/// <summary>Behaviour turns into live picks for the session, on its own hub group only.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class RecommendationTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Looking_at_a_scene_brings_live_picks_from_it_to_the_sessions_own_watchers()
+    {
+        var scene = "scene-" + Guid.NewGuid().ToString("N")[..8];
+        var skus = TestData.NewSkus(4);
+        await api.Grains.Catalog().UpsertAsync([.. skus.Select(s => TestData.Product(s) with { SceneTags = [scene], Category = "test-" + scene })], []);
+        var shopperId = TestData.NewId("shopper");
+        var session = TestData.NewId("session");
+        using var shopper = api.ClientAs("shopper", shopperId);
+        using var stranger = api.ClientAs("shopper", TestData.NewId("shopper"));
+        await using var hub = api.Hub(HubContract.Routes.Shop, api.Token("shopper", shopperId));
+        await using var strangerHub = api.Hub(HubContract.Routes.Shop, api.Token("shopper", TestData.NewId("shopper")));
+        var picked = new TaskCompletionSource<RecommendationsChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<RecommendationsChanged>(HubContract.Events.Recommendations, p =>
+        {
+            if (p.Items.Count > 0)
+            {
+                picked.TrySetResult(p);
+            }
+        });
+        await hub.StartAsync(TestContext.Current.CancellationToken);
+        await strangerHub.StartAsync(TestContext.Current.CancellationToken);
+        await hub.InvokeAsync(HubContract.Methods.WatchSession, session, TestContext.Current.CancellationToken);
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(
+            () => strangerHub.InvokeAsync(HubContract.Methods.WatchSession, session, TestContext.Current.CancellationToken));
+
+        var at = DateTimeOffset.UtcNow;
+        await shopper.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = skus[0], quantity = 1 }, TestContext.Current.CancellationToken);
+        await shopper.PostAsJsonAsync($"/api/sessions/{session}/events", new object[]
+        {
+            new { type = "view", sku = skus[1], at },
+            new { type = "dwell", sku = skus[1], at, value = 20_000.0 },
+        }, TestContext.Current.CancellationToken);
+        var live = await Await.WithinAsync(picked.Task, TimeSpan.FromSeconds(2), "live picks after the behaviour");
+        var read = await shopper.GetFromJsonAsync<RecommendationsChanged>($"/api/sessions/{session}/recommendations", ApiFixture.Json, TestContext.Current.CancellationToken);
+        var other = await stranger.GetAsync(new Uri($"/api/sessions/{session}/recommendations", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(skus[1..].Order(StringComparer.Ordinal), live.Items.Select(i => i.Sku).Order(StringComparer.Ordinal)); // all of the scene but the cart's
+        Assert.All(live.Items, i => Assert.Equal(scene, i.Because));
+        Assert.Equal(live.Items.Select(i => i.Sku), read!.Items.Select(i => i.Sku));
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Contains($"No session {session}", refused.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tandem.Api.Contracts;
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+/// <summary>Offers reach a courier's phone by Web Push, through a real push service (npm web-push-testing).</summary>
+[Collection(ApiCollection.Name)]
+public sealed class WebPushTests(ApiFixture api)
+{
+    [Fact]
+    public async Task An_offer_is_pushed_encrypted_and_VAPID_signed_and_a_gone_subscription_is_dropped()
+    {
+        await using var pushService = await TestPushService.StartAsync();
+        using var pushes = new PushOutcomes();
+        using var anonymous = api.CreateClient();
+        var publicKey = (await anonymous.GetFromJsonAsync<PushPublicKey>("/api/push/public-key", ApiFixture.Json, TestContext.Current.CancellationToken))!.PublicKey;
+        var phone = await pushService.SubscribeAsync(publicKey);
+        var courierId = TestData.NewId("courier");
+        await api.Grains.Courier(new CourierId(courierId)).RegisterAsync("Pia", 2, new GeoPoint { Lat = 52.40, Lon = 0.26 }, CourierStatus.Idle);
+        using var courier = api.ClientAs("courier", courierId);
+        using var another = api.ClientAs("courier", TestData.NewId("courier"));
+        var subscription = new { endpoint = phone.Endpoint, keys = new { p256dh = phone.P256dh, auth = phone.Auth } };
+
+        var refused = new[]
+        {
+            await another.PostAsJsonAsync($"/api/couriers/{courierId}/push-subscription", subscription, TestContext.Current.CancellationToken),
+            await courier.PostAsJsonAsync($"/api/couriers/{courierId}/push-subscription", subscription with { endpoint = "https://attacker.example/collect" }, TestContext.Current.CancellationToken),
+            await courier.PostAsJsonAsync($"/api/couriers/{courierId}/push-subscription", new { endpoint = phone.Endpoint, keys = new { p256dh = "AAAA", auth = phone.Auth } }, TestContext.Current.CancellationToken),
+        };
+        var subscribed = await courier.PostAsJsonAsync($"/api/couriers/{courierId}/push-subscription", subscription, TestContext.Current.CancellationToken);
+        var offer = Offer("o-push-1");
+        var delivered = pushes.Next();
+        await api.Grains.Courier(new CourierId(courierId)).OfferAsync(offer);
+        Assert.Equal(201, await Await.WithinAsync(delivered, TimeSpan.FromSeconds(10), "the push of the offer"));
+        var messages = await pushService.MessagesAsync(phone.ClientHash);
+
+        await api.Grains.Courier(new CourierId(courierId)).AnswerOfferAsync("o-push-1", accept: false);
+        await pushService.ExpireAsync(phone.ClientHash);
+        var gone = pushes.Next();
+        await api.Grains.Courier(new CourierId(courierId)).OfferAsync(Offer("o-push-2"));
+        Assert.Equal(410, await Await.WithinAsync(gone, TimeSpan.FromSeconds(10), "the push to the expired subscription"));
+
+        Assert.Equal([HttpStatusCode.Forbidden, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], refused.Select(r => r.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
+        using var message = JsonDocument.Parse(Assert.Single(messages));
+        Assert.Equal(("offer", "o-push-1"), (message.RootElement.GetProperty("type").GetString(), message.RootElement.GetProperty("orderId").GetString()));
+        Assert.False((await api.Grains.Courier(new CourierId(courierId)).GetAsync())!.PushEnabled);
+    }
+
+    private static CourierOffer Offer(string orderId) => new()
+    {
+        OrderId = orderId, PickupLocationId = "st-camden", Pickup = new GeoPoint { Lat = 51.539, Lon = -0.1426 },
+        Dropoff = new GeoPoint { Lat = 51.53, Lon = -0.12 }, OfferedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(30),
+    };
+
+    /// <summary>Each push's HTTP status from the push service, as Tandem's metrics record it.</summary>
+    private sealed class PushOutcomes : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private TaskCompletionSource<int> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public PushOutcomes()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Tandem" && instrument.Name == "tandem.push.sent")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "status")
+                    {
+                        _next.TrySetResult((int)tag.Value!);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        /// <summary>The status of the next push sent from now on.</summary>
+        public Task<int> Next()
+        {
+            _next = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _next.Task;
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
