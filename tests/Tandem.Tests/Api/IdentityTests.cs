@@ -50,6 +50,25 @@ public sealed class IdentityTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_token_cookie_signs_in_only_behaviour_beacons_and_the_dashboard()
+    {
+        var shopperId = TestData.NewId("shopper");
+        var session = TestData.NewId("session");
+        using var browser = api.CreateClient();
+        browser.DefaultRequestHeaders.Add("Cookie", "tandem.token=" + api.Token("shopper", shopperId));
+        var at = DateTimeOffset.UtcNow;
+
+        var beacon = await browser.PostAsJsonAsync($"/api/sessions/{session}/events", new[] { new { type = "view", sku = "HOM-0001", at } }, TestContext.Current.CancellationToken);
+        var cart = await browser.PostAsJsonAsync($"/api/sessions/{session}/cart", new { sku = "HOM-0001", quantity = 1 }, TestContext.Current.CancellationToken);
+        var read = await browser.GetAsync(new Uri($"/api/sessions/{session}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, beacon.StatusCode);
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (cart.StatusCode, read.StatusCode)); // a cookie alone does not change or read state
+        var view = await api.Grains.Session(new SessionId(session)).GetAsync();
+        Assert.Equal((shopperId, 1L, 0), (view.ShopperId, view.EventsSeen, view.Cart.Count));
+    }
+
+    [Fact]
     public async Task The_signing_key_is_made_once_for_racing_processes_and_only_its_owner_can_read_it()
     {
         var path = Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N"), "key.pem");
