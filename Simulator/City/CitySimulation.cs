@@ -15,17 +15,17 @@ public sealed class CitySimulation(SimulationOptions options, Uri baseUrl, TextW
     {
         var time = new SimulatedTime(options.Pace);
         var agents = new List<Task>();
-        using var staff = await TandemClient.SignInAsync(baseUrl, "ops", "sim-store-staff", cancellationToken);
+        using var staff = await TandemClient.SignInAsync(baseUrl, options.Issuer ?? baseUrl, "ops", "sim-store-staff", cancellationToken);
         agents.Add(Guard(new StoreStaffAgent(staff, new Random(options.Seed), time, Stats).RunAsync(cancellationToken)));
         var riders = new List<TandemClient>();
         for (var k = 1; k <= options.Couriers; k++)
         {
-            var rider = await TandemClient.SignInAsync(baseUrl, "courier", "courier-" + k.ToString("D3", CultureInfo.InvariantCulture), cancellationToken);
+            var rider = await TandemClient.SignInAsync(baseUrl, options.Issuer ?? baseUrl, "courier", "courier-" + k.ToString("D3", CultureInfo.InvariantCulture), cancellationToken);
             riders.Add(rider);
             agents.Add(Guard(new CourierAgent(rider, new Random(options.Seed + k), time, Stats).RunAsync(cancellationToken)));
         }
 
-        using var reader = await TandemClient.SignInAsync(baseUrl, "shopper", "sim-catalog-reader", cancellationToken);
+        using var reader = await TandemClient.SignInAsync(baseUrl, options.Issuer ?? baseUrl, "shopper", "sim-catalog-reader", cancellationToken);
         var categories = (await reader.GetAsync<string[]>("/api/categories", cancellationToken))!;
         agents.Add(Guard(VisitsAsync(time, categories, cancellationToken)));
         agents.Add(Guard(ReportAsync(cancellationToken)));
@@ -53,7 +53,7 @@ public sealed class CitySimulation(SimulationOptions options, Uri baseUrl, TextW
 
     private async Task Visit(string shopperId, Random random, SimulatedTime time, IReadOnlyList<string> categories, CancellationToken cancellationToken)
     {
-        using var client = await TandemClient.SignInAsync(baseUrl, "shopper", shopperId, cancellationToken);
+        using var client = await TandemClient.SignInAsync(baseUrl, options.Issuer ?? baseUrl, "shopper", shopperId, cancellationToken);
         await new ShopperAgent(client, random, time, categories, Stats).RunAsync(cancellationToken);
     }
 

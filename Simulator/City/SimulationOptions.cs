@@ -10,6 +10,9 @@ public sealed record SimulationOptions
 
     public string HostUrl { get; init; } = "http://localhost:5080";
 
+    /// <summary>Where development tokens come from; none means Tandem itself (embedded mode).</summary>
+    public Uri? Issuer { get; init; }
+
     public int Seed { get; init; } = 20261124;
 
     /// <summary>Orders the shoppers aim for, per minute of simulated time.</summary>
@@ -34,6 +37,7 @@ public sealed record SimulationOptions
             {
                 "--url" => options with { Url = new Uri(Next()) },
                 "--host-url" => options with { HostUrl = Next() },
+                "--issuer" => options with { Issuer = new Uri(Next()) },
                 "--seed" => options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--orders-per-minute" => options with { OrdersPerMinute = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--couriers" => options with { Couriers = int.Parse(Next(), CultureInfo.InvariantCulture) },

@@ -28,11 +28,14 @@ public sealed class TandemClient : IDisposable
 
     public string Token { get; }
 
-    /// <summary>Signs in with a development token (embedded mode, or a cluster trusting the development issuer).</summary>
-    public static async Task<TandemClient> SignInAsync(Uri baseUrl, string role, string subject, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs in with a development token from <paramref name="issuer"/>: Tandem itself in embedded mode, or the
+    /// stand-alone development issuer a cluster trusts.
+    /// </summary>
+    public static async Task<TandemClient> SignInAsync(Uri baseUrl, Uri issuer, string role, string subject, CancellationToken cancellationToken)
     {
         var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(15) };
-        var issued = await http.PostAsJsonAsync("/api/dev/token", new { role, subject }, cancellationToken);
+        var issued = await http.PostAsJsonAsync(new Uri(issuer, "/api/dev/token"), new { role, subject }, cancellationToken);
         issued.EnsureSuccessStatusCode();
         var token = (await issued.Content.ReadFromJsonAsync<TokenResponse>(Json, cancellationToken))!;
         return new TandemClient(http, baseUrl, subject, token.AccessToken);
