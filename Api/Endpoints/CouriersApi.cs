@@ -47,7 +47,7 @@ public static class CouriersApi
 
     private static async Task<Results<Ok<CourierView>, ProblemHttpResult>> Get(IGrainFactory grains, ClaimsPrincipal user, string courierId)
     {
-        if (Refuse(user, courierId) is { } refused)
+        if (CourierAccess.Check(user, courierId) is { } refused)
         {
             return refused;
         }
@@ -59,7 +59,7 @@ public static class CouriersApi
     private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> ReportPosition(
         IGrainFactory grains, TimeProvider clock, ClaimsPrincipal user, string courierId, CourierPositionRequest request)
     {
-        if (Refuse(user, courierId) is { } refused)
+        if (CourierAccess.Check(user, courierId) is { } refused)
         {
             return refused;
         }
@@ -91,7 +91,7 @@ public static class CouriersApi
     private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> SetStatus(
         IGrainFactory grains, ClaimsPrincipal user, string courierId, CourierStatusRequest request)
     {
-        if (Refuse(user, courierId) is { } refused)
+        if (CourierAccess.Check(user, courierId) is { } refused)
         {
             return refused;
         }
@@ -122,7 +122,7 @@ public static class CouriersApi
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> AcceptOffer(
         IGrainFactory grains, ClaimsPrincipal user, string courierId, string orderId)
     {
-        if (Refuse(user, courierId) is { } refused)
+        if (CourierAccess.Check(user, courierId) is { } refused)
         {
             return refused;
         }
@@ -150,7 +150,7 @@ public static class CouriersApi
     private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> DeclineOffer(
         IGrainFactory grains, ClaimsPrincipal user, string courierId, string orderId)
     {
-        if (Refuse(user, courierId) is { } refused)
+        if (CourierAccess.Check(user, courierId) is { } refused)
         {
             return refused;
         }
@@ -162,12 +162,6 @@ public static class CouriersApi
 
         return ToHttp(await grains.Courier(new CourierId(courierId)).AnswerOfferAsync(orderId, accept: false), courierId);
     }
-
-    /// <summary>A courier acts only as themself; operators for anyone.</summary>
-    private static ProblemHttpResult? Refuse(ClaimsPrincipal user, string courierId) =>
-        Caller.Of(user) is { IsCourier: true, Subject: var self } && self != courierId
-            ? Problems.Forbidden($"Courier {self} cannot act for courier {courierId}.")
-            : null;
 
     private static Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem> ToHttp(CourierResult result, string courierId) =>
         result.Outcome switch

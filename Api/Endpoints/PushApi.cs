@@ -32,7 +32,7 @@ public static class PushApi
     private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> Subscribe(
         IGrainFactory grains, IOptions<PushOptions> options, ClaimsPrincipal user, string courierId, PushSubscriptionRequest request)
     {
-        if (Refuse(user, courierId) is { } refused)
+        if (CourierAccess.Check(user, courierId) is { } refused)
         {
             return refused;
         }
@@ -69,18 +69,13 @@ public static class PushApi
     private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> Unsubscribe(
         IGrainFactory grains, ClaimsPrincipal user, string courierId)
     {
-        if (Refuse(user, courierId) is { } refused)
+        if (CourierAccess.Check(user, courierId) is { } refused)
         {
             return refused;
         }
 
         return Answer(await grains.Courier(new CourierId(courierId)).SetPushSubscriptionAsync(null), courierId);
     }
-
-    private static ProblemHttpResult? Refuse(ClaimsPrincipal user, string courierId) =>
-        Caller.Of(user).Subject != courierId ? Problems.Forbidden($"Courier {Caller.Of(user).Subject} cannot act for courier {courierId}.")
-        : !Identifier.IsValid(courierId) ? Problems.NotFound($"No courier {courierId}.")
-        : null;
 
     private static Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem> Answer(CourierResult result, string courierId) =>
         result.Outcome == CourierOutcome.NotFound ? Problems.NotFound($"No courier {courierId}.") : TypedResults.Ok(new CourierCommandResponse(result.Outcome, result.Courier!));

@@ -78,10 +78,8 @@ public static class SessionsApi
             return Problems.NotFound($"No product {request.Sku}.");
         }
 
-        var session = grains.Session(new SessionId(sessionId));
-        return await session.ClaimAsync(Caller.Of(user).Subject)
-            ? TypedResults.Ok(await session.SetCartLineAsync(request.Sku!, request.Quantity!.Value))
-            : NoSession(sessionId);
+        var view = await grains.Session(new SessionId(sessionId)).SetCartLineAsync(Caller.Of(user).Subject, request.Sku!, request.Quantity!.Value);
+        return view is null ? NoSession(sessionId) : TypedResults.Ok(view);
     }
 
     private static async Task<Results<Accepted<EventsAccepted>, ProblemHttpResult, ValidationProblem>> RecordEvents(
@@ -112,14 +110,10 @@ public static class SessionsApi
             return Problems.Invalid(errors);
         }
 
-        var session = grains.Session(new SessionId(sessionId));
-        if (!await session.ClaimAsync(Caller.Of(user).Subject))
-        {
-            return NoSession(sessionId);
-        }
-
-        var accepted = events.Count == 0 ? 0 : await session.RecordEventsAsync(events);
-        return TypedResults.Accepted($"/api/sessions/{sessionId}", new EventsAccepted(batch.Count, accepted));
+        var accepted = await grains.Session(new SessionId(sessionId)).RecordEventsAsync(Caller.Of(user).Subject, events);
+        return accepted is { } count
+            ? TypedResults.Accepted($"/api/sessions/{sessionId}", new EventsAccepted(batch.Count, count))
+            : NoSession(sessionId);
     }
 
     private static ProblemHttpResult NoSession(string sessionId) => Problems.NotFound($"No session {sessionId}.");

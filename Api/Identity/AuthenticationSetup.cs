@@ -33,11 +33,12 @@ public static class AuthenticationSetup
         var configuration = builder.Configuration;
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new();
         var clusterMode = TandemClusterOptions.ConnectionString(configuration) is not null;
-        Validate(options, clusterMode, DevTokensEnabled(configuration));
+        var devTokens = DevTokensEnabled(configuration);
+        Validate(options, clusterMode, devTokens);
 
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         DevSigningKey? devKey = null;
-        if (DevTokensEnabled(configuration))
+        if (devTokens)
         {
             devKey = DevSigningKey.LoadOrCreate(options.DevKeyPath);
             builder.Services.AddSingleton(devKey);

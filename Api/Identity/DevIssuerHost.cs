@@ -33,16 +33,26 @@ public static class DevIssuerHost
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        var key = app.Services.GetRequiredService<DevSigningKey>();
-        app.MapGet("/.well-known/openid-configuration", (HttpRequest request) => TypedResults.Json(new Dictionary<string, object>
-        {
-            ["issuer"] = DevSigningKey.Issuer,
-            ["jwks_uri"] = $"{request.Scheme}://{request.Host}/.well-known/jwks.json",
-            ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
-        }));
-        app.MapGet("/.well-known/jwks.json", () => TypedResults.Json(new { keys = new[] { PublicJwk(key) } }));
+        app.MapDevIssuerDiscovery(app.Services.GetRequiredService<DevSigningKey>());
         app.MapDevTokenApi();
         await app.RunAsync();
+    }
+
+    /// <summary>
+    /// The discovery document and JWKS of the development key under <paramref name="pathBase"/>, so a JWT bearer
+    /// handler with <c>Authority</c> = that URL trusts development tokens. Open to anyone.
+    /// </summary>
+    public static RouteGroupBuilder MapDevIssuerDiscovery(this IEndpointRouteBuilder app, DevSigningKey key, string pathBase = "")
+    {
+        var group = app.MapGroup(pathBase).AllowAnonymous().ExcludeFromDescription();
+        group.MapGet("/.well-known/openid-configuration", (HttpRequest request) => TypedResults.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = DevSigningKey.Issuer,
+            ["jwks_uri"] = $"{request.Scheme}://{request.Host}{pathBase}/.well-known/jwks.json",
+            ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
+        }));
+        group.MapGet("/.well-known/jwks.json", () => TypedResults.Json(new { keys = new[] { PublicJwk(key) } }));
+        return group;
     }
 
     private static Dictionary<string, string> PublicJwk(DevSigningKey key)

@@ -9,14 +9,18 @@ public interface ISessionGrain : IGrainWithStringKey
     /// </summary>
     Task<bool> ClaimAsync(string shopperId);
 
-    /// <summary>Sets the cart quantity of a sku (0 removes it). Idempotent: it sets, it does not add.</summary>
-    Task<SessionView> SetCartLineAsync(string sku, int quantity);
+    /// <summary>
+    /// Sets the cart quantity of a sku (0 removes it) for the session's shopper, claiming an unowned session; null
+    /// when another shopper owns it (nothing changes). Idempotent: it sets, it does not add.
+    /// </summary>
+    Task<SessionView?> SetCartLineAsync(string shopperId, string sku, int quantity);
 
     /// <summary>
-    /// Appends behaviour events, keeping the most recent <see cref="SessionLimits.MaxRecentEvents"/>. A batch sent again
-    /// (same events) is not counted twice. Returns how many events were new.
+    /// Appends behaviour events for the session's shopper, claiming an unowned session, keeping the most recent
+    /// <see cref="SessionLimits.MaxRecentEvents"/>. A batch sent again (same events) is not counted twice. Returns how
+    /// many events were new, or null when another shopper owns the session (nothing changes).
     /// </summary>
-    Task<int> RecordEventsAsync(IReadOnlyList<BehaviourEvent> events);
+    Task<int?> RecordEventsAsync(string shopperId, IReadOnlyList<BehaviourEvent> events);
 
     /// <summary>Notes an order the shopper placed, and removes its skus from the cart. Idempotent.</summary>
     Task OrderPlacedAsync(string orderId, IReadOnlyList<string> skus);

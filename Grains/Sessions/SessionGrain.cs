@@ -24,21 +24,31 @@ public sealed class SessionGrain(
 
     public async Task<bool> ClaimAsync(string shopperId)
     {
-        if (S.ShopperId is null)
+        if (Claim(shopperId))
         {
-            S.ShopperId = shopperId;
             await state.SaveAsync(this);
         }
 
         return S.ShopperId == shopperId;
     }
 
-    public async Task<SessionView> SetCartLineAsync(string sku, int quantity)
+    public async Task<SessionView?> SetCartLineAsync(string shopperId, string sku, int quantity)
     {
+        var claimed = Claim(shopperId);
+        if (S.ShopperId != shopperId)
+        {
+            return null;
+        }
+
         var index = S.Cart.FindIndex(l => l.Sku == sku);
         var current = index < 0 ? 0 : S.Cart[index].Quantity;
         if (current == quantity)
         {
+            if (claimed)
+            {
+                await state.SaveAsync(this);
+            }
+
             return View();
         }
 
@@ -59,12 +69,23 @@ public sealed class SessionGrain(
         return View();
     }
 
-    public async Task<int> RecordEventsAsync(IReadOnlyList<BehaviourEvent> events)
+    public async Task<int?> RecordEventsAsync(string shopperId, IReadOnlyList<BehaviourEvent> events)
     {
+        var claimed = Claim(shopperId);
+        if (S.ShopperId != shopperId)
+        {
+            return null;
+        }
+
         var known = new HashSet<BehaviourEvent>(S.RecentEvents);
         var fresh = events.Where(known.Add).ToList();
         if (fresh.Count == 0)
         {
+            if (claimed)
+            {
+                await state.SaveAsync(this);
+            }
+
             return 0;
         }
 
@@ -75,6 +96,18 @@ public sealed class SessionGrain(
         var skus = fresh.Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         await SaveAndPublishAsync(SessionChangeKind.Behaviour, skus, fresh.Count);
         return fresh.Count;
+    }
+
+    /// <summary>Makes <paramref name="shopperId"/> the owner of a session nobody owns yet; true when it did (unsaved).</summary>
+    private bool Claim(string shopperId)
+    {
+        if (S.ShopperId is not null)
+        {
+            return false;
+        }
+
+        S.ShopperId = shopperId;
+        return true;
     }
 
     public async Task OrderPlacedAsync(string orderId, IReadOnlyList<string> skus)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Tandem.Api.Hosting;
 using Tandem.Api.Identity;
 using Tandem.Bench;
@@ -33,26 +34,34 @@ if (postgres.Length > 0)
     builder.Configuration["Tandem:Cluster:ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..6];
 }
 
-var authority = postgres.Length > 0 ? new BenchAuthority(url) : null;
-if (authority is not null)
+// Development tokens either way. A PostgreSQL-backed Api trusts only an external OpenID Connect issuer, so there
+// this program serves the development key's discovery document and JWKS itself, under /bench-issuer.
+var devKey = DevSigningKey.LoadOrCreate(Path.Combine(Path.GetTempPath(), "tandem-bench-key.pem"));
+const string IssuerPath = "/bench-issuer";
+if (postgres.Length > 0)
 {
-    builder.Configuration["Tandem:Auth:Authority"] = authority.Url;
-    builder.Configuration["Tandem:Auth:Audience"] = BenchAuthority.Audience;
+    builder.Configuration["Tandem:Auth:Authority"] = url + IssuerPath;
+    builder.Configuration["Tandem:Auth:Audience"] = DevSigningKey.Audience;
     builder.Configuration["Tandem:Auth:RequireHttpsMetadata"] = "false";
 }
 else
 {
-    builder.Configuration["Tandem:Auth:DevKeyPath"] = Path.Combine(Path.GetTempPath(), "tandem-bench-key.pem");
+    builder.Configuration["Tandem:Auth:DevKeyPath"] = devKey.Path;
 }
 
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddTandem();
 await using var app = builder.Build();
 app.MapTandem();
-authority?.Map(app);
+if (postgres.Length > 0)
+{
+    app.MapDevIssuerDiscovery(devKey, IssuerPath);
+}
+
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-string Token(string shopper) => authority?.Issue("shopper", shopper) ?? app.Services.GetRequiredService<DevTokenIssuer>().Issue("shopper", shopper);
+var tokenIssuer = new DevTokenIssuer(devKey, Options.Create(new AuthOptions()), TimeProvider.System);
+string Token(string shopper) => tokenIssuer.Issue("shopper", shopper);
 var grains = app.Services.GetRequiredService<IGrainFactory>();
 
 const string Store = "bench-store";

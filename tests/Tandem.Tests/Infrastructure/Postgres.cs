@@ -25,16 +25,7 @@ public static class Postgres
         }
 
         var name = "tandem_t_" + Guid.NewGuid().ToString("N")[..12];
-        try
-        {
-            await ExecuteAsync(server, $"CREATE DATABASE {name}");
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.AdminShutdown)
-        {
-            // A pooled connection from before a PostgreSQL restart (a fault test restarts it): start afresh.
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"CREATE DATABASE {name}");
-        }
+        await ExecuteAsync(server, $"CREATE DATABASE {name}");
 
         return new TestDatabase(server, new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true }.ConnectionString, name);
     }

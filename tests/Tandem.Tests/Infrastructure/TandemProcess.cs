@@ -206,13 +206,7 @@ public sealed class TandemProcess : IAsyncDisposable
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // …/bin/Debug/net10.0
         var framework = output.Name;
         var configuration = output.Parent!.Name;
-        var root = output;
-        while (!File.Exists(Path.Combine(root.FullName, "Tandem.slnx")))
-        {
-            root = root.Parent ?? throw new DirectoryNotFoundException("Tandem.slnx not found above the test output.");
-        }
-
-        return Path.Combine(root.FullName, project, "bin", configuration, framework);
+        return Path.Combine(Repository.Root, project, "bin", configuration, framework);
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

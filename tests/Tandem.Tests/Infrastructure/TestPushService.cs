@@ -23,7 +23,7 @@ public sealed class TestPushService : IAsyncDisposable
 
     public static async Task<TestPushService> StartAsync()
     {
-        var server = Path.Combine(RepositoryRoot(), "Api", "web", "node_modules", "web-push-testing", "src", "bin", "server.js");
+        var server = Path.Combine(Repository.Root, "Api", "web", "node_modules", "web-push-testing", "src", "bin", "server.js");
         if (!File.Exists(server))
         {
             throw new InvalidOperationException($"{server} is missing: dotnet build installs the web clients' npm packages.");
@@ -82,16 +82,5 @@ public sealed class TestPushService : IAsyncDisposable
 
         _process.Dispose();
         _http.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Tandem.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
     }
 }

@@ -14,7 +14,7 @@ public sealed class WebFixture : ApiFixture
     private IBrowser? _browser;
 
     /// <summary>Where screenshots are written: TestResults/screenshots under the repository.</summary>
-    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+    public static string ScreenshotDirectory { get; } = Path.Combine(Repository.Root, "TestResults", "screenshots");
 
     protected override bool OnRealPort => true;
 
@@ -65,17 +65,6 @@ public sealed class WebFixture : ApiFixture
 
         _playwright?.Dispose();
         await base.DisposeAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Tandem.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }
 
