@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 using Tandem.Grains.Infrastructure;
-using Tandem.Grains.Interfaces.Errors;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
@@ -15,45 +15,46 @@ namespace Tandem.Grains.Inventory;
 /// between, so commands never interleave inside a check-then-change even though the grain is reentrant.
 /// </para>
 /// <para>
-/// Durability (group commit): changes made while a write is in flight are written together by the next
-/// write; a command answers only once the write holding its change has succeeded, and a replay or read
-/// waits for the writes of what it reports. A failed write fails every waiting command and retires the
-/// activation, so unsaved state is never served.
+/// Durability: <see cref="GroupCommit{TState,TEvent}"/> writes changes made while a write is in flight
+/// together, as one consistent snapshot; a command answers only once the write holding its change has
+/// succeeded, and a replay or read waits for the writes of what it reports. A failed write fails every
+/// waiting command and retires the activation, so unsaved state is never served.
 /// </para>
-/// Expired reservations are released before every command and by a timer while any are live.
+/// Expired reservations are released before every command, and by one timer set for the next expiry.
 /// </summary>
 [Reentrant]
 public sealed class InventoryCellGrain(
     [PersistentState("cell", StorageNames.Grains)] IPersistentState<InventoryCellState> state,
+    DeepCopier<InventoryCellState> copier,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<InventoryCellGrain> logger) : Grain, IInventoryCellGrain
 {
-    private static readonly TimeSpan ExpiryScan = TimeSpan.FromSeconds(1);
+    /// <summary>The soonest the expiry timer fires again, and the longest it waits before looking.</summary>
+    private static readonly TimeSpan MinimumExpiryWait = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaximumExpiryWait = TimeSpan.FromHours(1);
 
     private CellKey _key;
-    private EventPublisher? _publisher;
+    private GroupCommit<InventoryCellState, StockChanged>? _commit;
     private IGrainTimer? _expiryTimer;
-    private StateBatch<StockChanged>? _open;
-    private StateBatch<StockChanged>? _lastHandedOff;
-    private Task _writes = Task.CompletedTask;
-    private Exception? _storageFailure;
 
-    private InventoryCellState S => state.State;
+    private InventoryCellState S => _commit!.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = CellKey.Parse(this.GetPrimaryKeyString());
-        _publisher = new EventPublisher(this, logger);
+        var publisher = new EventPublisher(this, logger);
+        _commit = new GroupCommit<InventoryCellState, StockChanged>(
+            state, copier, this, change => publisher.PublishAsync(StreamMap.Stock, _key.Sku, change), logger);
         ExpireDue();
-        return DurableAsync();
+        ScheduleExpiry();
+        return _commit.Durable();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _expiryTimer?.Dispose();
-        await _writes;
+        await _commit!.Drain();
     }
-
     public Task<CellResult> ReceiveAsync(int quantity, string reference, string actor)
     {
         Begin();
@@ -91,10 +92,24 @@ public sealed class InventoryCellGrain(
 
         if (S.Live.TryGetValue(reservationId, out var live))
         {
-            outcome = live.Quantity == quantity ? CellOutcome.Replayed : CellOutcome.Conflict;
-            return AfterDurable(live.Quantity == quantity
-                ? Result(CellOutcome.Replayed)
-                : Refuse(CellOutcome.Conflict, $"Reservation {reservationId} holds {live.Quantity}, not {quantity}."));
+            if (live.Quantity != quantity)
+            {
+                return AfterDurable(Refuse(CellOutcome.Conflict, $"Reservation {reservationId} holds {live.Quantity}, not {quantity}."));
+            }
+
+            outcome = CellOutcome.Replayed;
+            var renewedUntil = clock.GetUtcNow() + ttl;
+            if (renewedUntil <= live.ExpiresAt)
+            {
+                return AfterDurable(Result(CellOutcome.Replayed));
+            }
+
+            // Asking again for the same hold renews it: the caller still wants the units.
+            S.Live[reservationId] = live with { ExpiresAt = renewedUntil };
+            S.NextExpiry = S.Live.Values.Min(r => r.ExpiresAt);
+            S.Version++;
+            var renewed = Result(CellOutcome.Replayed);
+            return WhenDurable(_commit!.Changed(null), renewed);
         }
 
         if (S.Closed.TryGetValue(reservationId, out var closed))
@@ -118,8 +133,12 @@ public sealed class InventoryCellGrain(
         var expiresAt = now + ttl;
         S.Live[reservationId] = new Reservation { Quantity = quantity, ExpiresAt = expiresAt, CreatedAt = now };
         S.Reserved += quantity;
-        S.NextExpiry = S.NextExpiry is { } next && next < expiresAt ? next : expiresAt;
-        EnsureExpiryTimer();
+        if (S.NextExpiry is not { } next || expiresAt < next)
+        {
+            S.NextExpiry = expiresAt;
+            ScheduleExpiry();
+        }
+
         return Change(StockChangeReason.Reserved, quantity);
     }
 
@@ -232,11 +251,7 @@ public sealed class InventoryCellGrain(
     /// <summary>Every command starts here: refuse if storage failed, then let lapsed holds go.</summary>
     private void Begin()
     {
-        if (_storageFailure is not null)
-        {
-            throw new StorageUnavailableException("The inventory cell could not save its state; retry the call.", _storageFailure);
-        }
-
+        _commit!.ThrowIfFailed();
         ExpireDue();
     }
 
@@ -263,88 +278,52 @@ public sealed class InventoryCellGrain(
         }
     }
 
-    private void EnsureExpiryTimer()
+    /// <summary>Sets the one expiry timer for the next hold to lapse, or stops it when none is live.</summary>
+    private void ScheduleExpiry()
     {
-        _expiryTimer ??= this.RegisterGrainTimer(
-            async _ =>
-            {
-                ExpireDue();
-                await DurableAsync();
-                if (S.Live.Count == 0)
+        if (S.NextExpiry is not { } next)
+        {
+            _expiryTimer?.Dispose();
+            _expiryTimer = null;
+            return;
+        }
+
+        var wait = next - clock.GetUtcNow();
+        wait = wait < MinimumExpiryWait ? MinimumExpiryWait : wait > MaximumExpiryWait ? MaximumExpiryWait : wait;
+        if (_expiryTimer is null)
+        {
+            _expiryTimer = this.RegisterGrainTimer(
+                async _ =>
                 {
-                    _expiryTimer?.Dispose();
-                    _expiryTimer = null;
-                }
-            },
-            new GrainTimerCreationOptions(ExpiryScan, ExpiryScan) { KeepAlive = true, Interleave = true });
+                    ExpireDue();
+                    ScheduleExpiry();
+                    await _commit!.Durable();
+                },
+                new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
+        }
+        else
+        {
+            _expiryTimer.Change(wait, Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>Records a change made to the state and answers once it is durable.</summary>
-    private async Task<CellResult> Change(StockChangeReason reason, int quantity)
+    private Task<CellResult> Change(StockChangeReason reason, int quantity)
     {
         S.CheckInvariants();
         S.Version++;
         var result = Result(CellOutcome.Applied);
-        var batch = _open ??= HandOffNewBatch();
-        batch.Changes.Add(new StockChanged { Cell = result.Cell, Reason = reason, Quantity = quantity, At = clock.GetUtcNow() });
-        await batch.Durable.Task;
-        return result;
+        var durable = _commit!.Changed(new StockChanged { Cell = result.Cell, Reason = reason, Quantity = quantity, At = clock.GetUtcNow() });
+        return WhenDurable(durable, result);
     }
 
     /// <summary>Answers once everything this activation has changed so far is durable.</summary>
-    private async Task<CellResult> AfterDurable(CellResult result)
+    private Task<CellResult> AfterDurable(CellResult result) => WhenDurable(_commit!.Durable(), result);
+
+    private static async Task<CellResult> WhenDurable(Task durable, CellResult result)
     {
-        await DurableAsync();
+        await durable;
         return result;
-    }
-
-    private Task DurableAsync() => (_open ?? _lastHandedOff)?.Durable.Task ?? Task.CompletedTask;
-
-    private StateBatch<StockChanged> HandOffNewBatch()
-    {
-        var batch = new StateBatch<StockChanged>();
-        var previous = _writes;
-        _lastHandedOff = batch;
-        _writes = WriteAsync(previous, batch);
-        return batch;
-    }
-
-    private async Task WriteAsync(Task previous, StateBatch<StockChanged> batch)
-    {
-        // Let the commands already queued at this activation join the batch, and writes stay in order.
-        await Task.Yield();
-        await previous;
-        if (ReferenceEquals(_open, batch))
-        {
-            _open = null;
-        }
-
-        if (_storageFailure is null)
-        {
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch (Exception ex)
-            {
-                _storageFailure = new StorageUnavailableException($"Inventory cell {_key} could not save its state; nothing changed.", ex);
-                DeactivateOnIdle();
-                logger.LogWarning(ex, "Writing inventory cell {Cell} failed; {Count} change(s) not saved", _key, batch.Changes.Count);
-            }
-        }
-
-        if (_storageFailure is not null)
-        {
-            batch.Durable.TrySetException(_storageFailure);
-            return;
-        }
-
-        foreach (var change in batch.Changes)
-        {
-            await _publisher!.PublishAsync(StreamMap.Stock, _key.Sku, change);
-        }
-
-        batch.Durable.TrySetResult();
     }
 
     private void Close(string reservationId, int quantity, ReservationEnd end)

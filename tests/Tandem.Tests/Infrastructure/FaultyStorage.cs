@@ -6,18 +6,33 @@ namespace Tandem.Tests.Infrastructure;
 
 /// <summary>
 /// In-memory grain storage that tests can make fail for chosen grains, to prove what a grain does when
-/// its write does not land. Stores through Tandem's own state serializer.
+/// its write does not land. Stores through Tandem's own state serializer. Like Orleans' ADO.NET storage, it
+/// leaves the grain's scheduler before it serializes the state (there: awaiting a connection with
+/// <c>ConfigureAwait(false)</c>), so a grain that keeps changing the object it handed over gets a torn write.
 /// </summary>
 public sealed class FaultyStorage : IGrainStorage
 {
     private static readonly ConcurrentDictionary<string, (string ETag, BinaryData Data)> Rows = new();
     private static readonly ConcurrentDictionary<string, bool> Failing = new();
     private static readonly StateSerializer Serializer = new();
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<BinaryData>> Watched = new();
 
     /// <summary>Writes of every grain whose id contains <paramref name="fragment"/> fail until <see cref="Heal"/>.</summary>
     public static void FailWritesOf(string fragment) => Failing[fragment] = true;
 
     public static void Heal(string fragment) => Failing.TryRemove(fragment, out _);
+
+    /// <summary>
+    /// From now on, keeps every state written for grains whose id contains <paramref name="fragment"/>, and makes
+    /// their writes slow (a few milliseconds waiting for "the connection") so commands arrive during each write.
+    /// </summary>
+    public static void Watch(string fragment) => Watched[fragment] = new ConcurrentQueue<BinaryData>();
+
+    /// <summary>The states written for a watched fragment, as stored, oldest first.</summary>
+    public static IReadOnlyList<BinaryData> WritesOf(string fragment) => [.. Watched[fragment]];
+
+    /// <summary>Reads stored bytes back the way the grain's next activation would.</summary>
+    public static T Read<T>(BinaryData data) => Serializer.Deserialize<T>(data);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -33,16 +48,33 @@ public sealed class FaultyStorage : IGrainStorage
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var data = Serializer.Serialize(grainState.State);
-        await Task.Yield();
         var id = grainId.ToString();
-        if (Failing.Keys.Any(f => id.Contains(f, StringComparison.Ordinal)))
+        if (Watched.Keys.Any(f => id.Contains(f, StringComparison.Ordinal)))
         {
-            throw new IOException("Simulated storage failure.");
+            await Task.Delay(2).ConfigureAwait(false); // a slow connection, so the watched grain's next commands arrive meanwhile
         }
 
-        var etag = Guid.NewGuid().ToString("N");
-        Rows[Key(stateName, grainId)] = (etag, data);
+        // "The connection": the rest runs on the thread pool, while the grain's scheduler runs other turns.
+        var etag = await Task.Run(() =>
+        {
+            if (Failing.Keys.Any(f => id.Contains(f, StringComparison.Ordinal)))
+            {
+                throw new IOException("Simulated storage failure.");
+            }
+
+            var data = Serializer.Serialize(grainState.State);
+            foreach (var (fragment, writes) in Watched)
+            {
+                if (id.Contains(fragment, StringComparison.Ordinal))
+                {
+                    writes.Enqueue(data);
+                }
+            }
+
+            var etag = Guid.NewGuid().ToString("N");
+            Rows[Key(stateName, grainId)] = (etag, data);
+            return etag;
+        }).ConfigureAwait(false);
         grainState.ETag = etag;
         grainState.RecordExists = true;
     }

@@ -1,5 +1,6 @@
 using Orleans.Streams;
 using Tandem.Grains.Interfaces.Inventory;
+using Tandem.Grains.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Tests.Infrastructure;
@@ -66,6 +67,32 @@ public sealed class GroupCommitTests(GrainClusterFixture fixture)
         {
             Assert.Equal(Enumerable.Range(1, 301).Select(v => (long)v), versions);
         }
+    }
+
+    [Fact]
+    public async Task Every_stored_state_is_one_the_cell_was_in_while_commands_keep_arriving_during_its_writes()
+    {
+        var sku = TestData.NewSku();
+        FaultyStorage.Watch(sku);
+        var cell = fixture.Grains.Cell(new CellKey(sku, TestData.Camden.Id));
+        await cell.ReceiveAsync(10_000, "opening", "tester");
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, 2000).Select(i => Capture(async () =>
+        {
+            await cell.ReserveAsync($"r{i}", 1, Hour);
+            if (i % 2 == 0)
+            {
+                await cell.ReleaseAsync($"r{i}");
+            }
+        })));
+
+        Assert.All(failures, Assert.Null);
+        var stored = FaultyStorage.WritesOf(sku).Select(FaultyStorage.Read<InventoryCellState>).ToList();
+        Assert.True(stored.Count > 1, "the commands were written in more than one write");
+        Assert.All(stored, s => s.CheckInvariants());
+        Assert.Equal(stored.Select(s => s.Version).Order(), stored.Select(s => s.Version));
+        var last = stored[^1];
+        Assert.Equal((10_000, 1000, 1000, 3001L), (last.OnHand, last.Reserved, last.Live.Count, last.Version));
     }
 
     private static async Task<Exception?> Capture(Func<Task> call)

@@ -71,6 +71,51 @@ public sealed class InventoryCellTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Asking_again_for_a_live_hold_renews_it()
+    {
+        var cell = await NewCellAsync(onHand: 3);
+        await cell.ReserveAsync("held", 2, TimeSpan.FromMinutes(10));
+
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromMinutes(8));
+        var renewed = await cell.ReserveAsync("held", 2, TimeSpan.FromMinutes(10));
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromMinutes(8)); // past the first expiry, before the renewed one
+        var stillHeld = await cell.GetSnapshotAsync();
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromMinutes(3));
+        var lapsed = await cell.GetSnapshotAsync();
+
+        Assert.Equal(CellOutcome.Replayed, renewed.Outcome);
+        Assert.Equal((2, 1), (stillHeld.Reserved, stillHeld.Available));
+        Assert.Equal((0, 3), (lapsed.Reserved, lapsed.Available));
+    }
+
+    [Fact]
+    public async Task A_lapsed_hold_is_released_by_the_cell_itself_and_published_as_expired()
+    {
+        var sku = (await TestData.NewProductsAsync(fixture.Grains, 1))[0];
+        var expired = new TaskCompletionSource<StockChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscription = await fixture.Cluster.Client.GetStreamProvider(StreamMap.Provider)
+            .GetStream<StockChanged>(StreamMap.For(StreamMap.Stock, sku))
+            .SubscribeAsync((change, _) =>
+            {
+                if (change.Cell.Sku == sku && change.Reason == StockChangeReason.Expired)
+                {
+                    expired.TrySetResult(change);
+                }
+
+                return Task.CompletedTask;
+            });
+        var cell = fixture.Grains.Cell(new CellKey(sku, TestData.Camden.Id));
+        await cell.ReceiveAsync(5, "in", "tester");
+
+        await cell.ReserveAsync("brief", 3, TimeSpan.FromMilliseconds(200));
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromSeconds(1)); // no command follows: only the cell's timer can notice
+
+        var change = await Await.WithinAsync(expired.Task, TimeSpan.FromSeconds(10), "the Expired stock change");
+        await subscription.UnsubscribeAsync();
+        Assert.Equal((3, 5, 0, 0), (change.Quantity, change.Cell.OnHand, change.Cell.Reserved, change.Cell.LiveReservations));
+    }
+
+    [Fact]
     public async Task Commit_ships_stock_once_and_restock_returns_it_once()
     {
         var cell = await NewCellAsync(onHand: 10);

@@ -60,7 +60,14 @@ public sealed class CellModel
                 var id = "r" + r.Id;
                 if (_live.TryGetValue(id, out var live))
                 {
-                    return live.Quantity == r.Quantity ? CellOutcome.Replayed : CellOutcome.Conflict;
+                    if (live.Quantity != r.Quantity)
+                    {
+                        return CellOutcome.Conflict;
+                    }
+
+                    var renewed = now.AddMinutes(r.TtlMinutes); // asking again renews the hold
+                    _live[id] = (live.Quantity, renewed > live.ExpiresAt ? renewed : live.ExpiresAt);
+                    return CellOutcome.Replayed;
                 }
 
                 if (_closed.TryGetValue(id, out var closed))
