@@ -1,8 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tandem.Api.Identity;
 using Tandem.Grains.Interfaces.Dispatch;
-using Tandem.Grains.Interfaces.Streams;
+using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Api.Endpoints;
 
@@ -19,8 +18,7 @@ public static class DispatchApi
 
     private static async Task<Ok<WaitingOrder[]>> GetWaiting(IGrainFactory grains)
     {
-        var partitions = await Task.WhenAll(Enumerable.Range(0, StreamMap.Partitions)
-            .Select(p => grains.GetGrain<IOfferDispatcherGrain>(p.ToString(CultureInfo.InvariantCulture)).GetWaitingAsync()));
+        var partitions = await Task.WhenAll(grains.OfferDispatchers().Select(d => d.GetWaitingAsync()));
         return TypedResults.Ok(partitions.SelectMany(w => w).OrderBy(w => w.Since).ToArray());
     }
 }

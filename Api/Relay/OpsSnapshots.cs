@@ -1,8 +1,5 @@
-using System.Globalization;
 using Tandem.Grains.Interfaces.Couriers;
-using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Api.Relay;
 
@@ -12,8 +9,7 @@ public sealed class OpsSnapshots(IGrainFactory grains, OpsFeed feed, TimeProvide
     public async Task<OpsSnapshot> TakeAsync()
     {
         var locations = grains.Catalog().GetLocationsAsync();
-        var waiting = Task.WhenAll(Enumerable.Range(0, StreamMap.Partitions)
-            .Select(p => grains.GetGrain<IOfferDispatcherGrain>(p.ToString(CultureInfo.InvariantCulture)).GetWaitingAsync()));
+        var waiting = Task.WhenAll(grains.OfferDispatchers().Select(d => d.GetWaitingAsync()));
         var ids = await grains.CourierDirectory().GetAllAsync();
         var couriers = await Task.WhenAll(ids.Select(id => grains.Courier(new CourierId(id)).GetAsync()));
         return new OpsSnapshot(clock.GetUtcNow(), await locations, [.. couriers.OfType<CourierView>()],

@@ -1,8 +1,11 @@
+using System.Globalization;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Interfaces.Sessions;
+using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Interfaces.Keys;
 
@@ -29,6 +32,14 @@ public static class GrainFactoryExtensions
 
     public static ICourierDirectoryGrain CourierDirectory(this IGrainFactory grains) =>
         grains.GetGrain<ICourierDirectoryGrain>(CourierDirectoryKey);
+
+    /// <summary>The dispatcher of the partition an order belongs to.</summary>
+    public static IOfferDispatcherGrain OfferDispatcher(this IGrainFactory grains, OrderId order) =>
+        grains.GetGrain<IOfferDispatcherGrain>(StreamMap.PartitionOf(order.Value).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Every partition's dispatcher.</summary>
+    public static IEnumerable<IOfferDispatcherGrain> OfferDispatchers(this IGrainFactory grains) =>
+        Enumerable.Range(0, StreamMap.Partitions).Select(p => grains.GetGrain<IOfferDispatcherGrain>(p.ToString(CultureInfo.InvariantCulture)));
 
     public static ICatalogGrain Catalog(this IGrainFactory grains) =>
         grains.GetGrain<ICatalogGrain>(CatalogKey);

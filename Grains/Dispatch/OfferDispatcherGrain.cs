@@ -1,14 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Orders;
-using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Dispatch;
 
@@ -16,14 +12,14 @@ namespace Tandem.Grains.Dispatch;
 /// Nearest-idle-courier dispatch by offer: a packed delivery order is offered to the closest online courier who
 /// carries nothing and has no open offer; a decline or an expired offer moves it to the next closest. The order
 /// leaves the queue when it is dispatched (the courier accepted) or cancelled. Implicitly subscribed to its
-/// partition of the order stream; waiting orders are persisted, so a moved activation carries on.
+/// partition of order ids. Orders enter and leave by their own outbox calls; waiting orders are persisted, so a moved
+/// activation carries on.
 /// </summary>
-[ImplicitStreamSubscription(StreamMap.Orders)]
 public sealed class OfferDispatcherGrain(
     [PersistentState("dispatch", StorageNames.Grains)] IPersistentState<OfferDispatcherState> state,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     IOptions<DispatchOptions> options,
-    ILogger<OfferDispatcherGrain> logger) : Grain, IOfferDispatcherGrain, IStreamSubscriptionObserver
+    ILogger<OfferDispatcherGrain> logger) : Grain, IOfferDispatcherGrain
 {
     private IGrainTimer? _timer;
 
@@ -39,43 +35,48 @@ public sealed class OfferDispatcherGrain(
         return Task.CompletedTask;
     }
 
-    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<OrderChanged>().ResumeAsync((change, _) => OnOrderAsync(change.Order));
-
     public Task<IReadOnlyList<WaitingOrder>> GetWaitingAsync() => Task.FromResult<IReadOnlyList<WaitingOrder>>([.. Waiting]);
 
-    private async Task OnOrderAsync(OrderView order)
+    public async Task EnqueueAsync(WaitingOrder order)
     {
-        if (!options.Value.Offers)
+        if (!options.Value.Offers || Waiting.Exists(w => w.OrderId == order.OrderId))
         {
             return;
         }
 
-        var index = Waiting.FindIndex(w => w.OrderId == order.OrderId);
-        if (order.Mode == FulfilmentMode.Delivery && order.Status == OrderStatus.Packed && index < 0)
+        Waiting.Add(order with { OfferedTo = null, OfferExpiresAt = null, Tried = [] });
+        await state.SaveAsync(this);
+        EnsureTimer(soon: true); // offered in a turn of its own: the order that called is not kept waiting
+    }
+
+    public async Task LeaveAsync(string orderId)
+    {
+        if (Waiting.Find(w => w.OrderId == orderId) is { } waiting)
         {
-            var pickup = (await GrainFactory.Catalog().GetLocationsAsync()).First(l => l.Id == order.Lines[0].LocationId);
-            Waiting.Add(new WaitingOrder
-            {
-                OrderId = order.OrderId, PickupLocationId = pickup.Id, Pickup = pickup.Position, Dropoff = order.DeliveryAddress!, Since = clock.GetUtcNow(),
-            });
-            await state.SaveAsync(this);
-            EnsureTimer();
-            await OfferWaitingAsync();
-        }
-        else if (order.Status != OrderStatus.Packed && index >= 0)
-        {
-            await CloseAsync(Waiting[index]);
+            await CloseAsync(waiting);
         }
     }
 
-    private void EnsureTimer() =>
-        _timer ??= this.RegisterGrainTimer(_ => OfferWaitingAsync(), new GrainTimerCreationOptions
+    private void EnsureTimer(bool soon = false)
+    {
+        var period = options.Value.CheckEvery;
+        if (_timer is null)
         {
-            DueTime = options.Value.CheckEvery, Period = options.Value.CheckEvery, KeepAlive = true,
-        });
+            _timer = this.RegisterGrainTimer(_ => OfferWaitingAsync(), new GrainTimerCreationOptions
+            {
+                DueTime = soon ? TimeSpan.Zero : period, Period = period, KeepAlive = true,
+            });
+        }
+        else if (soon)
+        {
+            _timer.Change(TimeSpan.Zero, period);
+        }
+    }
 
-    /// <summary>Looks at every waiting order: closes finished ones, notices declines and expiries, offers the rest.</summary>
+    /// <summary>
+    /// Looks at every waiting order: notices declines and expiries, offers the rest. It never calls an order (orders
+    /// call it), so an order waiting on the dispatcher and the dispatcher waiting on an order cannot deadlock.
+    /// </summary>
     private async Task OfferWaitingAsync()
     {
         if (Waiting.Count == 0)
@@ -90,13 +91,6 @@ public sealed class OfferDispatcherGrain(
         var changed = false;
         foreach (var waiting in Waiting.ToList())
         {
-            var order = await GrainFactory.Order(new OrderId(waiting.OrderId)).GetAsync();
-            if (order is null || order.Status != OrderStatus.Packed)
-            {
-                await CloseAsync(waiting);
-                continue;
-            }
-
             var current = waiting;
             if (current.OfferedTo is { } courierId)
             {

@@ -1,39 +1,57 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
-using Tandem.Grains.Interfaces.Errors;
+using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
-using Tandem.Grains.Interfaces.Sessions;
 using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Orders;
 
 /// <summary>
-/// One order. Drives its own small saga: reserving its lines at inventory cells, committing them when
-/// packed, and assigning a courier. Not reentrant, so two commands on one order never interleave.
+/// One order. Drives its own small saga: reserving its lines at inventory cells, committing them when packed,
+/// assigning a courier, giving stock back when cancelled. Not reentrant, so two commands never interleave.
+/// <para>
+/// Every step is ordered so that a failure at any point is finished idempotently by a retry: the plan (lines,
+/// cells, reservation ids) is saved before any hold is taken; cancel and dispatch save a <see cref="PendingStep"/>
+/// before their first call to another grain; and what other grains must learn (the session, the dispatch queue)
+/// is an <see cref="OrderDuty"/> written with the change and retried until acknowledged. The order's reminder,
+/// registered from placement until it is finished, does both after a crash.
+/// </para>
 /// </summary>
 public sealed class OrderGrain(
     [PersistentState("order", StorageNames.Grains)] IPersistentState<OrderState> state,
     IOptions<OrderOptions> options,
+    IOptions<DispatchOptions> dispatch,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
-    ILogger<OrderGrain> logger) : Grain, IOrderGrain
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
     private const string System = "system";
+    private const string Reminder = "order-duties";
 
     private EventPublisher? _events;
+    private IGrainTimer? _retry;
+    private TimeSpan _nextRetry;
 
     private OrderState S => state.State;
 
     private string Id => this.GetPrimaryKeyString();
 
+    private OrderOptions Options => options.Value;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _events = new EventPublisher(this, logger);
+        if (S.Duties.Count > 0 || S.Step is not null)
+        {
+            ScheduleRetry();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -45,6 +63,11 @@ public sealed class OrderGrain(
             return S.Fingerprint == fingerprint
                 ? Result(OrderOutcome.Replayed)
                 : Refuse(OrderOutcome.KeyReused, "This idempotency key was used for a different order.");
+        }
+
+        if (S.Lines.Count > 0 && S.Fingerprint != fingerprint)
+        {
+            await AbandonPlanAsync(); // an interrupted placement of another request under this key: let its holds go
         }
 
         var catalog = GrainFactory.Catalog();
@@ -83,48 +106,56 @@ public sealed class OrderGrain(
             candidates = [.. locations.OrderBy(l => l.Position.DistanceKm(address))];
         }
 
-        var attempts = request.Mode == FulfilmentMode.Pickup ? 1 : Math.Max(1, options.Value.PlaceAttempts);
+        var attempts = request.Mode == FulfilmentMode.Pickup ? 1 : Math.Max(1, Options.PlaceAttempts);
         var spentRetries = 0;
         for (var tries = 1; tries <= attempts; tries++)
         {
-            var plan = await FulfilmentPlanner.PlanAsync(request.Lines, candidates, AvailableAsync);
-            var missing = request.Lines.Where((_, i) => plan[i] is null).Select(l => l.Sku).ToList();
-            if (missing.Count > 0)
+            if (S.Lines.Count == 0)
             {
-                return Refuse(OrderOutcome.Insufficient, $"Not enough stock for: {string.Join(", ", missing)}.");
+                // A new plan, saved before any hold is taken: a retry after a failure reuses exactly these holds.
+                var plan = await FulfilmentPlanner.PlanAsync(request.Lines, candidates, AvailableAsync);
+                var missing = request.Lines.Where((_, i) => plan[i] is null).Select(l => l.Sku).ToList();
+                if (missing.Count > 0)
+                {
+                    return await RefusePlacementAsync($"Not enough stock for: {string.Join(", ", missing)}.");
+                }
+
+                var attempt = S.NextAttempt;
+                S.Lines = [.. request.Lines.Select((l, i) => new OrderLine
+                {
+                    Sku = l.Sku,
+                    Quantity = l.Quantity,
+                    LocationId = plan[i]!,
+                    ReservationId = $"{Id}.{attempt}.{i}",
+                    UnitPrice = products[l.Sku].Price,
+                })];
+                S.Fingerprint = fingerprint;
+                S.PlannedAt = clock.GetUtcNow();
+                await WatchAsync();
+                await state.SaveAsync(this);
             }
 
-            var attempt = S.NextAttempt;
-            var lines = request.Lines.Select((l, i) => new OrderLine
-            {
-                Sku = l.Sku,
-                Quantity = l.Quantity,
-                LocationId = plan[i]!,
-                ReservationId = $"{Id}.{attempt}.{i}",
-                UnitPrice = products[l.Sku].Price,
-            }).ToList();
-
-            var held = await ReserveAllAsync(lines);
+            var held = await ReserveAllAsync(S.Lines);
             if (held == Hold.Held)
             {
                 var now = clock.GetUtcNow();
                 S.Placed = true;
-                S.Fingerprint = fingerprint;
                 S.ShopperId = request.ShopperId;
                 S.SessionId = request.SessionId;
                 S.Mode = request.Mode;
                 S.PickupLocationId = request.PickupLocationId;
                 S.DeliveryAddress = request.DeliveryAddress;
-                S.Lines = lines;
                 S.PlacedAt = now;
+                S.PlannedAt = null;
                 S.History.Add(new OrderTransition { From = null, To = OrderStatus.Placed, At = now, Actor = "shopper:" + request.ShopperId });
-                var result = await MoveAsync(OrderStatus.Reserved, System, null);
-                await TellSessionAsync(s => s.OrderPlacedAsync(Id, skus));
-                return result;
+                return await MoveAsync(OrderStatus.Reserved, System, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderPlaced, Skus = skus });
             }
 
-            // This attempt's holds are released and its ids are spent; the next attempt uses new ones.
-            S.NextAttempt = attempt + 1;
+            // This plan's holds are released and its ids are spent; the next attempt plans anew with new ones.
+            await ReleaseAllAsync(S.Lines);
+            S.Lines = [];
+            S.PlannedAt = null;
+            S.NextAttempt++;
             await state.SaveAsync(this);
             if (held == Hold.SpentIds && spentRetries++ < 3)
             {
@@ -132,7 +163,7 @@ public sealed class OrderGrain(
             }
         }
 
-        return Refuse(OrderOutcome.Insufficient, "Stock ran out while reserving; nothing is held.");
+        return await RefusePlacementAsync("Stock ran out while reserving; nothing is held.");
     }
 
     public async Task<OrderResult> PackAsync(string actor)
@@ -142,38 +173,65 @@ public sealed class OrderGrain(
             return NotFound();
         }
 
+        await FinishStepAsync();
         if (S.Status != OrderStatus.Reserved)
         {
-            return S.History.Any(h => h.To == OrderStatus.Packed) && S.Status != OrderStatus.Cancelled
-                ? Result(OrderOutcome.Replayed)
-                : Refuse(OrderOutcome.InvalidTransition, $"A {S.Status} order cannot be packed.");
+            if (S.History.Any(h => h.To == OrderStatus.Packed) && S.Status != OrderStatus.Cancelled)
+            {
+                await DeliverDutiesAsync();
+                return Result(OrderOutcome.Replayed);
+            }
+
+            return Refuse(OrderOutcome.InvalidTransition, $"A {S.Status} order cannot be packed.");
         }
 
-        // Every line must hold a live reservation before any stock leaves: renew the ones that lapsed.
-        var renewed = new List<OrderLine>();
+        // Every line must hold a live reservation before any stock leaves: asking again renews a hold, and a
+        // hold that ended (lapsed) is taken anew under a new id.
         for (var i = 0; i < S.Lines.Count; i++)
         {
-            var line = S.Lines[i];
-            var held = await CellOf(line).ReserveAsync(line.ReservationId, line.Quantity, options.Value.ReservationTtl);
-            if (held.Succeeded)
+            if (!await HoldLineAsync(i))
             {
-                continue;
+                return Refuse(OrderOutcome.Insufficient, $"The hold on {S.Lines[i].Sku} lapsed and the stock is gone.");
             }
-
-            var renewal = line with { ReservationId = $"{line.ReservationId}.r{S.Version}" };
-            var again = await CellOf(renewal).ReserveAsync(renewal.ReservationId, renewal.Quantity, options.Value.ReservationTtl);
-            if (!again.Succeeded)
-            {
-                await Task.WhenAll(renewed.Select(r => CellOf(r).ReleaseAsync(r.ReservationId)));
-                return Refuse(OrderOutcome.Insufficient, $"The hold on {line.Sku} lapsed and the stock is gone.");
-            }
-
-            renewed.Add(renewal);
-            S.Lines[i] = renewal;
         }
 
-        await Task.WhenAll(S.Lines.Select(l => CellOf(l).CommitAsync(l.ReservationId)));
-        return await MoveAsync(OrderStatus.Packed, actor, null);
+        var commits = await Task.WhenAll(S.Lines.Select(l => CellOf(l).CommitAsync(l.ReservationId)));
+        var shipped = new List<int>();
+        var failed = (int?)null;
+        for (var i = 0; i < S.Lines.Count; i++)
+        {
+            var committed = commits[i].Succeeded;
+            if (!committed && failed is null)
+            {
+                // The hold lapsed between the renewal and the commit: hold anew and commit that.
+                committed = await HoldLineAsync(i) && (await CellOf(S.Lines[i]).CommitAsync(S.Lines[i].ReservationId)).Succeeded;
+            }
+
+            if (committed)
+            {
+                shipped.Add(i);
+            }
+            else
+            {
+                failed ??= i;
+            }
+        }
+
+        if (failed is { } line)
+        {
+            // Nothing half done: the lines that left the shelf go back, and hold again for the next attempt.
+            await Task.WhenAll(shipped.Select(i => GiveBackAsync(S.Lines[i])));
+            foreach (var i in shipped)
+            {
+                await RenewLineIdAsync(i);
+                await HoldLineAsync(i);
+            }
+
+            return Refuse(OrderOutcome.Insufficient, $"The hold on {S.Lines[line].Sku} lapsed and the stock is gone.");
+        }
+
+        var duties = S.Mode == FulfilmentMode.Delivery ? new[] { new OrderDuty { Kind = OrderDutyKind.EnterDispatchQueue } } : [];
+        return await MoveAsync(OrderStatus.Packed, actor, null, duties);
     }
 
     public async Task<OrderResult> MarkReadyForPickupAsync(string actor)
@@ -183,6 +241,7 @@ public sealed class OrderGrain(
             return NotFound();
         }
 
+        await FinishStepAsync();
         if (S.Status == OrderStatus.ReadyForPickup)
         {
             return Result(OrderOutcome.Replayed);
@@ -203,6 +262,12 @@ public sealed class OrderGrain(
             return NotFound();
         }
 
+        if (S.Step is { Kind: PendingStepKind.Dispatching } step && step.CourierId != courierId)
+        {
+            await UndoDispatchAsync(step); // an interrupted dispatch to another courier: take it back first
+        }
+
+        await FinishStepAsync();
         if (S.Status == OrderStatus.Dispatched && S.CourierId == courierId)
         {
             return Result(OrderOutcome.Replayed);
@@ -213,25 +278,9 @@ public sealed class OrderGrain(
             return Refuse(OrderOutcome.InvalidTransition, $"A {S.Mode} order in {S.Status} cannot be dispatched.");
         }
 
-        var locations = await GrainFactory.Catalog().GetLocationsAsync();
-        var pickup = locations.First(l => l.Id == S.Lines[0].LocationId);
-        var assigned = await GrainFactory.Courier(new CourierId(courierId)).AssignAsync(new CourierAssignment
-        {
-            OrderId = Id,
-            PickupLocationId = pickup.Id,
-            Pickup = pickup.Position,
-            Dropoff = S.DeliveryAddress!,
-            AssignedAt = clock.GetUtcNow(),
-        });
-        if (!assigned.Succeeded)
-        {
-            return assigned.Outcome == CourierOutcome.NotFound
-                ? Refuse(OrderOutcome.UnknownReference, $"Unknown courier: {courierId}.")
-                : Refuse(OrderOutcome.CourierUnavailable, assigned.Detail ?? "The courier cannot take the order.");
-        }
-
-        S.CourierId = courierId;
-        return await MoveAsync(OrderStatus.Dispatched, actor, $"courier {courierId}");
+        S.Step = new PendingStep { Kind = PendingStepKind.Dispatching, Actor = actor, CourierId = courierId };
+        await state.SaveAsync(this);
+        return await FinishDispatchAsync(S.Step);
     }
 
     public async Task<OrderResult> MarkPickedUpAsync(string actor)
@@ -241,6 +290,7 @@ public sealed class OrderGrain(
             return NotFound();
         }
 
+        await FinishStepAsync();
         switch (S.Status)
         {
             case OrderStatus.PickedUp:
@@ -249,9 +299,7 @@ public sealed class OrderGrain(
                 await GrainFactory.Courier(new CourierId(S.CourierId!)).MarkPickedUpAsync(Id);
                 return await MoveAsync(OrderStatus.PickedUp, actor, null);
             case OrderStatus.ReadyForPickup:
-                var collected = await MoveAsync(OrderStatus.PickedUp, actor, "collected in store");
-                await TellSessionAsync(s => s.OrderClosedAsync(Id));
-                return collected;
+                return await MoveAsync(OrderStatus.PickedUp, actor, "collected in store", new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
             default:
                 return Refuse(OrderOutcome.InvalidTransition, $"A {S.Status} order cannot be picked up.");
         }
@@ -264,6 +312,7 @@ public sealed class OrderGrain(
             return NotFound();
         }
 
+        await FinishStepAsync();
         if (S.Status == OrderStatus.Delivered)
         {
             return Result(OrderOutcome.Replayed);
@@ -275,9 +324,7 @@ public sealed class OrderGrain(
         }
 
         await GrainFactory.Courier(new CourierId(S.CourierId!)).UnassignAsync(Id);
-        var delivered = await MoveAsync(OrderStatus.Delivered, actor, null);
-        await TellSessionAsync(s => s.OrderClosedAsync(Id));
-        return delivered;
+        return await MoveAsync(OrderStatus.Delivered, actor, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
     }
 
     public async Task<OrderResult> CancelAsync(string actor, string? reason)
@@ -287,31 +334,50 @@ public sealed class OrderGrain(
             return NotFound();
         }
 
+        if (S.Step is { Kind: PendingStepKind.Cancelling } cancelling)
+        {
+            return await FinishCancelAsync(cancelling);
+        }
+
+        await FinishStepAsync();
         switch (S.Status)
         {
             case OrderStatus.Cancelled:
                 return Result(OrderOutcome.Replayed);
             case OrderStatus.PickedUp or OrderStatus.Delivered or OrderStatus.Returned:
                 return Refuse(OrderOutcome.InvalidTransition, $"A {S.Status} order can no longer be cancelled.");
-            case OrderStatus.Placed or OrderStatus.Reserved:
-                await Task.WhenAll(S.Lines.Select(l => CellOf(l).ReleaseAsync(l.ReservationId)));
-                break;
-            default:
-                await Task.WhenAll(S.Lines.Select(l => CellOf(l).RestockAsync(l.ReservationId)));
-                if (S.CourierId is { } courier)
-                {
-                    await GrainFactory.Courier(new CourierId(courier)).UnassignAsync(Id);
-                }
-
-                break;
         }
 
-        var cancelled = await MoveAsync(OrderStatus.Cancelled, actor, reason);
-        await TellSessionAsync(s => s.OrderClosedAsync(Id));
-        return cancelled;
+        S.Step = new PendingStep { Kind = PendingStepKind.Cancelling, Actor = actor, Reason = reason };
+        await state.SaveAsync(this);
+        return await FinishCancelAsync(S.Step);
     }
 
     public Task<OrderView?> GetAsync() => Task.FromResult(S.Placed ? View() : null);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != Reminder)
+        {
+            return;
+        }
+
+        if (!S.Placed && S.PlannedAt is { } planned && clock.GetUtcNow() - planned >= Options.AbandonPlanAfter)
+        {
+            await AbandonPlanAsync(); // interrupted and never retried: its holds go back
+        }
+
+        await FinishStepAsync();
+        await DeliverDutiesAsync();
+        if (S.Step is null && S.Duties.Count == 0 && S.PlannedAt is null && (!S.Placed || Finished(S)))
+        {
+            await UnwatchAsync();
+        }
+    }
+
+    private static bool Finished(OrderState order) =>
+        order.Status is OrderStatus.Cancelled or OrderStatus.Delivered or OrderStatus.Returned
+        || (order.Status == OrderStatus.PickedUp && order.Mode == FulfilmentMode.Pickup);
 
     private enum Hold
     {
@@ -320,71 +386,274 @@ public sealed class OrderGrain(
         SpentIds,
     }
 
-    /// <summary>Holds every line or none: a refusal releases the lines already held.</summary>
+    /// <summary>Holds every line or none: a refusal releases the lines already held (by the caller).</summary>
     private async Task<Hold> ReserveAllAsync(List<OrderLine> lines)
     {
-        var ttl = options.Value.ReservationTtl;
-        var attempts = lines.Select(l => CellOf(l).ReserveAsync(l.ReservationId, l.Quantity, ttl)).ToList();
-        CellResult[] results;
-        try
-        {
-            results = await Task.WhenAll(attempts);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Reserving the lines of order {OrderId} failed; releasing what was held", Id);
-            await ReleaseAllAsync(lines);
-            S.NextAttempt++;
-            try
-            {
-                await state.SaveAsync(this);
-            }
-            catch (StorageUnavailableException)
-            {
-                // The retry then meets spent ids, which PlaceAsync treats as "try fresh ids", not as a refusal.
-            }
-
-            throw;
-        }
-
+        var ttl = Options.ReservationTtl;
+        var results = await Task.WhenAll(lines.Select(l => CellOf(l).ReserveAsync(l.ReservationId, l.Quantity, ttl)));
         if (results.All(r => r.Succeeded))
         {
             return Hold.Held;
         }
 
-        await ReleaseAllAsync(lines);
         return results.Any(r => r.Outcome == CellOutcome.Conflict) ? Hold.SpentIds : Hold.Insufficient;
     }
 
-    private Task ReleaseAllAsync(List<OrderLine> lines) =>
-        Task.WhenAll(lines.Select(l => CellOf(l).ReleaseAsync(l.ReservationId)));
+    private Task ReleaseAllAsync(List<OrderLine> lines) => Task.WhenAll(lines.Select(GiveBackAsync));
+
+    /// <summary>
+    /// Gives a line's stock back whatever became of its hold: released while live, restocked once committed
+    /// (a release answered "restock it instead" must not lose units). Idempotent.
+    /// </summary>
+    private async Task GiveBackAsync(OrderLine line)
+    {
+        var released = await CellOf(line).ReleaseAsync(line.ReservationId);
+        if (released.Outcome == CellOutcome.Conflict)
+        {
+            var restocked = await CellOf(line).RestockAsync(line.ReservationId);
+            if (!restocked.Succeeded)
+            {
+                logger.LogWarning("Order {OrderId} could not give back {Sku} at {Location}: {Detail}", Id, line.Sku, line.LocationId, restocked.Detail);
+            }
+        }
+    }
+
+    /// <summary>Makes line <paramref name="index"/> hold live stock: renews its hold, or holds anew under a new, saved id.</summary>
+    private async Task<bool> HoldLineAsync(int index)
+    {
+        var line = S.Lines[index];
+        var held = await CellOf(line).ReserveAsync(line.ReservationId, line.Quantity, Options.ReservationTtl);
+        if (held.Succeeded)
+        {
+            return true;
+        }
+
+        if (held.Outcome == CellOutcome.Insufficient)
+        {
+            return false;
+        }
+
+        await RenewLineIdAsync(index); // the hold ended (lapsed, released or given back): its id is spent
+        line = S.Lines[index];
+        return (await CellOf(line).ReserveAsync(line.ReservationId, line.Quantity, Options.ReservationTtl)).Succeeded;
+    }
+
+    /// <summary>Gives line <paramref name="index"/> a new reservation id, saved before it is used at the cell.</summary>
+    private async Task RenewLineIdAsync(int index)
+    {
+        S.Lines[index] = S.Lines[index] with { ReservationId = $"{Id}.h{S.NextHold}" };
+        S.NextHold++;
+        await state.SaveAsync(this);
+    }
+
+    private async Task<OrderResult> RefusePlacementAsync(string detail)
+    {
+        S.Fingerprint = "";
+        await UnwatchAsync();
+        return Refuse(OrderOutcome.Insufficient, detail);
+    }
+
+    /// <summary>Lets go of the holds of a plan whose placement never completed.</summary>
+    private async Task AbandonPlanAsync()
+    {
+        await ReleaseAllAsync(S.Lines);
+        S.Lines = [];
+        S.PlannedAt = null;
+        S.Fingerprint = "";
+        S.NextAttempt++;
+        await state.SaveAsync(this);
+    }
+
+    /// <summary>Finishes a cancel or dispatch that was interrupted after it was saved.</summary>
+    private async Task FinishStepAsync()
+    {
+        switch (S.Step)
+        {
+            case { Kind: PendingStepKind.Cancelling } cancelling:
+                await FinishCancelAsync(cancelling);
+                break;
+            case { Kind: PendingStepKind.Dispatching } dispatching:
+                await FinishDispatchAsync(dispatching);
+                break;
+        }
+    }
+
+    private async Task<OrderResult> FinishCancelAsync(PendingStep step)
+    {
+        await ReleaseAllAsync(S.Lines);
+        if (S.CourierId is { } courier)
+        {
+            await GrainFactory.Courier(new CourierId(courier)).UnassignAsync(Id);
+        }
+
+        S.Step = null;
+        return await MoveAsync(
+            OrderStatus.Cancelled,
+            step.Actor,
+            step.Reason,
+            new OrderDuty { Kind = OrderDutyKind.LeaveDispatchQueue },
+            new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
+    }
+
+    private async Task<OrderResult> FinishDispatchAsync(PendingStep step)
+    {
+        var pickup = await PickupLocationAsync();
+        var assigned = await GrainFactory.Courier(new CourierId(step.CourierId!)).AssignAsync(new CourierAssignment
+        {
+            OrderId = Id,
+            PickupLocationId = pickup.Id,
+            Pickup = pickup.Position,
+            Dropoff = S.DeliveryAddress!,
+            AssignedAt = clock.GetUtcNow(),
+        });
+        S.Step = null;
+        if (!assigned.Succeeded)
+        {
+            await state.SaveAsync(this);
+            return assigned.Outcome == CourierOutcome.NotFound
+                ? Refuse(OrderOutcome.UnknownReference, $"Unknown courier: {step.CourierId}.")
+                : Refuse(OrderOutcome.CourierUnavailable, assigned.Detail ?? "The courier cannot take the order.");
+        }
+
+        S.CourierId = step.CourierId;
+        return await MoveAsync(OrderStatus.Dispatched, step.Actor, $"courier {step.CourierId}", new OrderDuty { Kind = OrderDutyKind.LeaveDispatchQueue });
+    }
+
+    private async Task UndoDispatchAsync(PendingStep step)
+    {
+        await GrainFactory.Courier(new CourierId(step.CourierId!)).UnassignAsync(Id);
+        S.Step = null;
+        await state.SaveAsync(this);
+    }
+
+    private async Task<Location> PickupLocationAsync()
+    {
+        var locations = await GrainFactory.Catalog().GetLocationsAsync();
+        return locations.First(l => l.Id == S.Lines[0].LocationId);
+    }
 
     private async Task<int> AvailableAsync(string sku, string locationId) =>
         (await GrainFactory.Cell(new CellKey(sku, locationId)).GetSnapshotAsync()).Available;
 
     private IInventoryCellGrain CellOf(OrderLine line) => GrainFactory.Cell(new CellKey(line.Sku, line.LocationId));
 
-    private async Task<OrderResult> MoveAsync(OrderStatus to, string actor, string? note)
+    /// <summary>Moves to <paramref name="to"/> and writes <paramref name="duties"/> in the same write, then publishes and delivers them.</summary>
+    private async Task<OrderResult> MoveAsync(OrderStatus to, string actor, string? note, params OrderDuty[] duties)
     {
         var transition = new OrderTransition { From = S.Status, To = to, At = clock.GetUtcNow(), Actor = actor, Note = note };
         S.Status = to;
         S.History.Add(transition);
         S.Version++;
+        S.Duties.AddRange(duties);
         await state.SaveAsync(this);
         TandemMetrics.OrderTransitions.Add(1, new KeyValuePair<string, object?>("state", to.ToString()));
         await _events!.PublishAsync(StreamMap.Orders, Id, new OrderChanged { Order = View(), Transition = transition });
+        await DeliverDutiesAsync();
         return Result(OrderOutcome.Applied);
     }
 
-    private async Task TellSessionAsync(Func<ISessionGrain, Task> call)
+    /// <summary>
+    /// Delivers the duties in the order written. An acknowledged duty is dropped in memory at once and from storage
+    /// with the next write (delivering it again after a crash is harmless: every duty is idempotent). A failure
+    /// stops at that duty and tries again later.
+    /// </summary>
+    private async Task DeliverDutiesAsync()
     {
-        try
+        while (S.Duties.Count > 0)
         {
-            await call(GrainFactory.Session(new SessionId(S.SessionId)));
+            try
+            {
+                await PerformAsync(S.Duties[0]);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Order {OrderId} could not deliver {Duty}; trying again", Id, S.Duties[0].Kind);
+                ScheduleRetry();
+                return;
+            }
+
+            S.Duties.RemoveAt(0);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        _retry?.Dispose();
+        _retry = null;
+        _nextRetry = TimeSpan.Zero;
+    }
+
+    private async Task PerformAsync(OrderDuty duty)
+    {
+        switch (duty.Kind)
         {
-            logger.LogWarning(ex, "Telling session {SessionId} about order {OrderId} failed", S.SessionId, Id);
+            case OrderDutyKind.SessionOrderPlaced:
+                await GrainFactory.Session(new SessionId(S.SessionId)).OrderPlacedAsync(Id, duty.Skus);
+                break;
+            case OrderDutyKind.SessionOrderClosed:
+                await GrainFactory.Session(new SessionId(S.SessionId)).OrderClosedAsync(Id);
+                break;
+            case OrderDutyKind.EnterDispatchQueue:
+                if (dispatch.Value.Offers)
+                {
+                    var pickup = await PickupLocationAsync();
+                    await GrainFactory.OfferDispatcher(new OrderId(Id)).EnqueueAsync(new WaitingOrder
+                    {
+                        OrderId = Id, PickupLocationId = pickup.Id, Pickup = pickup.Position, Dropoff = S.DeliveryAddress!, Since = clock.GetUtcNow(),
+                    });
+                }
+
+                break;
+            case OrderDutyKind.LeaveDispatchQueue:
+                if (S.Mode == FulfilmentMode.Delivery)
+                {
+                    await GrainFactory.OfferDispatcher(new OrderId(Id)).LeaveAsync(Id);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Tries undelivered duties and an unfinished step again in this activation, backing off to a minute.</summary>
+    private void ScheduleRetry()
+    {
+        _nextRetry = _nextRetry == TimeSpan.Zero ? Options.DutyRetry : TimeSpan.FromTicks(Math.Min(_nextRetry.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+        _retry?.Dispose();
+        _retry = this.RegisterGrainTimer(
+            async () =>
+            {
+                try
+                {
+                    await FinishStepAsync();
+                    await DeliverDutiesAsync();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Order {OrderId} could not finish its step; trying again", Id);
+                    ScheduleRetry();
+                }
+            },
+            new GrainTimerCreationOptions(_nextRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    /// <summary>Registers the order's reminder (before the write that first needs it).</summary>
+    private async Task WatchAsync()
+    {
+        if (!S.Watched)
+        {
+            await this.RegisterOrUpdateReminder(Reminder, Options.ReminderPeriod, Options.ReminderPeriod);
+            S.Watched = true;
+        }
+    }
+
+    private async Task UnwatchAsync()
+    {
+        if (S.Watched)
+        {
+            if (await this.GetReminder(Reminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            S.Watched = false;
+            await state.SaveAsync(this);
         }
     }
 

@@ -8,4 +8,13 @@ public sealed class OrderOptions
 
     /// <summary>How often a delivery order re-plans its locations when a reservation loses a race.</summary>
     public int PlaceAttempts { get; set; } = 3;
+
+    /// <summary>How often the order's reminder looks for unfinished duties and steps (Orleans' minimum is a minute).</summary>
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>First wait before an undelivered duty is tried again in a live activation (doubling up to a minute).</summary>
+    public TimeSpan DutyRetry { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A saved plan whose placement was interrupted and never retried lets its holds go after this long.</summary>
+    public TimeSpan AbandonPlanAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

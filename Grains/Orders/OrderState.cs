@@ -6,7 +6,7 @@ namespace Tandem.Grains.Orders;
 [GenerateSerializer, Alias("tandem.order-state")]
 public sealed class OrderState
 {
-    public const int CurrentSchema = 1;
+    public const int CurrentSchema = 2;
 
     [Id(0)] public int Schema { get; set; } = CurrentSchema;
 
@@ -42,4 +42,19 @@ public sealed class OrderState
     /// holds again), advanced after a refused attempt (whose holds were released) so a later retry can hold anew.
     /// </summary>
     [Id(14)] public int NextAttempt { get; set; } = 1;
+
+    /// <summary>When the current plan (lines, cells, reservation ids) was saved, before any of its holds were taken.</summary>
+    [Id(15)] public DateTimeOffset? PlannedAt { get; set; }
+
+    /// <summary>Numbers the reservation ids of holds taken anew for a line whose hold ended (lapsed or given back).</summary>
+    [Id(16)] public int NextHold { get; set; } = 1;
+
+    /// <summary>Consequences not yet acknowledged by the grains they concern (the outbox), oldest first.</summary>
+    [Id(17)] public List<OrderDuty> Duties { get; set; } = [];
+
+    /// <summary>A cancel or dispatch that started calling other grains and has not saved its outcome yet.</summary>
+    [Id(18)] public PendingStep? Step { get; set; }
+
+    /// <summary>Whether the order's reminder is registered (it retries duties and steps after a crash).</summary>
+    [Id(19)] public bool Watched { get; set; }
 }

@@ -60,6 +60,29 @@ public sealed class DispatchOfferTests(ApiFixture api)
         Assert.Null((await api.Grains.Courier(new CourierId(nearest)).GetAsync())!.Offer);
     }
 
+    [Fact]
+    public async Task A_packed_delivery_order_whose_events_are_all_lost_is_offered_all_the_same()
+    {
+        var store = TestData.RemoteStore("t-oxford", "Test store Oxford", 51.7520, -1.2577);
+        var sku = await TestData.StockedAtAsync(api.Grains, store, 2);
+        var courierId = TestData.NewId("courier");
+        await api.Grains.Courier(new CourierId(courierId)).RegisterAsync("Oxford", 2, new GeoPoint { Lat = 51.7521, Lon = -1.2578 }, CourierStatus.Idle);
+        await using var phone = api.Hub(HubContract.Routes.Courier, api.Token("courier", courierId));
+        var offered = await OffersAsync(phone, courierId);
+        var orderId = TestData.NewId(DroppedOrderEvents.Marker); // no event of this order reaches any subscriber
+        var order = api.Grains.Order(new OrderId(orderId));
+
+        await order.PlaceAsync(new PlaceOrder
+        {
+            ShopperId = "shopper-oxford", SessionId = TestData.NewId("session"), Mode = FulfilmentMode.Delivery,
+            DeliveryAddress = new GeoPoint { Lat = 51.75, Lon = -1.25 }, Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }],
+        });
+        await order.PackAsync("ops:packer");
+
+        var offer = await Await.WithinAsync(offered, TimeSpan.FromSeconds(10), "the offer of an order whose events were lost");
+        Assert.Equal((orderId, store.Id), (offer.OrderId, offer.PickupLocationId));
+    }
+
     private static async Task<Task<CourierOffer>> OffersAsync(HubConnection phone, string courierId)
     {
         var offered = new TaskCompletionSource<CourierOffer>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -8,9 +8,11 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streams.Filtering;
 using Tandem.Api.Contracts;
 using Tandem.Api.Hosting;
 using Tandem.Api.Identity;
+using Tandem.Grains.Interfaces.Streams;
 using Tandem.Silo.Demo;
 
 namespace Tandem.Tests.Infrastructure;
@@ -112,6 +114,7 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Tandem:Auth:DevKeyPath", DevKeyPath);
         builder.UseSetting("Tandem:Push:VapidKeyPath", VapidKeyPath);
         builder.UseSetting("Tandem:Push:AllowLoopback", "true"); // the test push service runs on this machine
+        builder.ConfigureServices(services => services.AddKeyedSingleton<IStreamFilter, DroppedOrderEvents>(StreamMap.Provider));
     }
 
     public override async ValueTask DisposeAsync()

@@ -13,12 +13,15 @@ namespace Tandem.Tests.Infrastructure;
 public sealed class FaultyStorage : IGrainStorage
 {
     private static readonly ConcurrentDictionary<string, (string ETag, BinaryData Data)> Rows = new();
-    private static readonly ConcurrentDictionary<string, bool> Failing = new();
+    private static readonly ConcurrentDictionary<string, Func<object?, bool>> Failing = new();
     private static readonly StateSerializer Serializer = new();
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<BinaryData>> Watched = new();
 
     /// <summary>Writes of every grain whose id contains <paramref name="fragment"/> fail until <see cref="Heal"/>.</summary>
-    public static void FailWritesOf(string fragment) => Failing[fragment] = true;
+    public static void FailWritesOf(string fragment) => Failing[fragment] = _ => true;
+
+    /// <summary>Writes of grains whose id contains <paramref name="fragment"/> fail when the state written matches <paramref name="when"/>.</summary>
+    public static void FailWritesOf<T>(string fragment, Func<T, bool> when) => Failing[fragment] = state => state is T typed && when(typed);
 
     public static void Heal(string fragment) => Failing.TryRemove(fragment, out _);
 
@@ -57,7 +60,7 @@ public sealed class FaultyStorage : IGrainStorage
         // "The connection": the rest runs on the thread pool, while the grain's scheduler runs other turns.
         var etag = await Task.Run(() =>
         {
-            if (Failing.Keys.Any(f => id.Contains(f, StringComparison.Ordinal)))
+            if (Failing.Any(f => id.Contains(f.Key, StringComparison.Ordinal) && f.Value(grainState.State)))
             {
                 throw new IOException("Simulated storage failure.");
             }

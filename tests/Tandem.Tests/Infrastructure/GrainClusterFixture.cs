@@ -45,6 +45,8 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             siloBuilder.AddTandemGrainServices();
             siloBuilder.Services.Configure<DispatchOptions>(o => o.Offers = false); // grain tests dispatch by hand
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
+            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.AddIncomingGrainCallFilter<LapseBeforeCommit>();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TandemClock.Key, Clock);
         }

@@ -1,0 +1,32 @@
+namespace Tandem.Grains.Orders;
+
+/// <summary>What an order must tell another grain.</summary>
+[GenerateSerializer, Alias("tandem.order-duty-kind")]
+public enum OrderDutyKind
+{
+    /// <summary>The shopper's session lists the order as open (and its lines leave the cart).</summary>
+    SessionOrderPlaced = 0,
+
+    /// <summary>The shopper's session no longer lists the order as open.</summary>
+    SessionOrderClosed = 1,
+
+    /// <summary>A packed delivery order waits for a courier at its dispatcher.</summary>
+    EnterDispatchQueue = 2,
+
+    /// <summary>The order no longer waits for a courier.</summary>
+    LeaveDispatchQueue = 3,
+}
+
+/// <summary>
+/// A consequence the order must bring about (an outbox entry). It is written in the same state write as the change
+/// that causes it, delivered by an idempotent grain call right after that write, and retried (by a timer, and by the
+/// order's reminder after a crash) until the other grain acknowledges it. Duties are delivered in the order written.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("tandem.order-duty")]
+public sealed record OrderDuty
+{
+    [Id(0)] public required OrderDutyKind Kind { get; init; }
+
+    /// <summary>The skus the duty is about (the lines that leave the cart).</summary>
+    [Id(1)] public IReadOnlyList<string> Skus { get; init; } = [];
+}
