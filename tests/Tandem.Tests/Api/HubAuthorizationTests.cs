@@ -39,6 +39,26 @@ public sealed class HubAuthorizationTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task One_connection_follows_at_most_200_products_and_may_swap_one_for_another()
+    {
+        await using var anonymous = api.Hub(HubContract.Routes.Shop);
+        await anonymous.StartAsync(TestContext.Current.CancellationToken);
+        for (var i = 0; i < ShopHub.MaxWatched; i++)
+        {
+            await anonymous.InvokeAsync(HubContract.Methods.WatchProduct, $"CAP-{i:0000}", TestContext.Current.CancellationToken);
+        }
+
+        await anonymous.InvokeAsync(HubContract.Methods.WatchProduct, "CAP-0000", TestContext.Current.CancellationToken); // already followed
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(
+            () => anonymous.InvokeAsync(HubContract.Methods.WatchProduct, "CAP-0200", TestContext.Current.CancellationToken));
+        await anonymous.InvokeAsync(HubContract.Methods.UnwatchProduct, "CAP-0000", TestContext.Current.CancellationToken);
+        await anonymous.InvokeAsync(HubContract.Methods.WatchProduct, "CAP-0200", TestContext.Current.CancellationToken);
+
+        Assert.Equal(200, ShopHub.MaxWatched);
+        Assert.Contains("at most 200", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_courier_joins_only_their_own_group()
     {
         var me = TestData.NewId("courier");

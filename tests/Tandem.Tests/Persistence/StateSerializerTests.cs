@@ -1,6 +1,8 @@
 using System.Text;
 using Tandem.Grains.Interfaces.Inventory;
+using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Inventory;
+using Tandem.Grains.Orders;
 using Tandem.Silo.Configuration;
 
 namespace Tandem.Tests.Persistence;
@@ -32,6 +34,27 @@ public sealed class StateSerializerTests
         Assert.Contains("\"end\":\"committed\"", json, StringComparison.Ordinal);
         Assert.Equal((1, 7, 2, 4L, "B"), (renamed.Schema, renamed.OnHand, renamed.Reserved, renamed.Version, renamed.Bin!.Shelf));
         Assert.Equal(2, renamed.Live["r1"].Quantity);
+    }
+
+    [Fact]
+    public void An_order_stored_by_schema_1_reads_into_today_s_order_state_with_nothing_pending()
+    {
+        const string Schema1 = """
+            {"schema":1,"placed":true,"fingerprint":"ab12","shopperId":"s-1","sessionId":"session-1","mode":"delivery",
+             "pickupLocationId":null,"deliveryAddress":{"lat":51.5,"lon":-0.1},
+             "lines":[{"sku":"HOM-0001","quantity":2,"locationId":"camden","reservationId":"o-1.1.0","unitPrice":10.5}],
+             "status":"packed","courierId":null,
+             "history":[{"from":null,"to":"placed","at":"2026-11-24T09:00:00+00:00","actor":"shopper:s-1","note":null},
+                        {"from":"placed","to":"reserved","at":"2026-11-24T09:00:00+00:00","actor":"system","note":null}],
+             "placedAt":"2026-11-24T09:00:00+00:00","version":3,"nextAttempt":2}
+            """;
+
+        var order = new StateSerializer().Deserialize<OrderState>(new BinaryData(Encoding.UTF8.GetBytes(Schema1)));
+
+        Assert.Equal((1, true, OrderStatus.Packed, FulfilmentMode.Delivery, 3L, 2), (order.Schema, order.Placed, order.Status, order.Mode, order.Version, order.NextAttempt));
+        Assert.Equal(("o-1.1.0", 2, 10.5m), (order.Lines[0].ReservationId, order.Lines[0].Quantity, order.Lines[0].UnitPrice));
+        Assert.Equal([OrderStatus.Placed, OrderStatus.Reserved], order.History.Select(h => h.To));
+        Assert.Equal((0, (PendingStep?)null, 1, false, (DateTimeOffset?)null), (order.Duties.Count, order.Step, order.NextHold, order.Watched, order.PlannedAt));
     }
 
     /// <summary>The same shape under another name, as after a refactoring.</summary>
