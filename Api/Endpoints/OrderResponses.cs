@@ -18,6 +18,8 @@ public static class OrderResponses
                 detail, statusCode: StatusCodes.Status409Conflict, title: "Insufficient stock", type: "https://tandem.dev/problems/insufficient-stock"),
             OrderOutcome.KeyReused => TypedResults.Problem(
                 detail, statusCode: StatusCodes.Status409Conflict, title: "Idempotency key reused", type: "https://tandem.dev/problems/idempotency-key-reused"),
+            OrderOutcome.HoldLimitReached => TypedResults.Problem(
+                detail, statusCode: StatusCodes.Status409Conflict, title: "Hold limit reached", type: "https://tandem.dev/problems/hold-limit-reached"),
             _ => Problems.Conflict(detail),
         };
     }

@@ -5,6 +5,7 @@ using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Interfaces.Sessions;
+using Tandem.Grains.Interfaces.Shoppers;
 using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Interfaces.Keys;
@@ -26,6 +27,9 @@ public static class GrainFactoryExtensions
 
     public static ISessionGrain Session(this IGrainFactory grains, SessionId id) =>
         grains.GetGrain<ISessionGrain>(id.Value);
+
+    public static IShopperHoldsGrain ShopperHolds(this IGrainFactory grains, ShopperId id) =>
+        grains.GetGrain<IShopperHoldsGrain>(id.Value);
 
     public static ICourierGrain Courier(this IGrainFactory grains, CourierId id) =>
         grains.GetGrain<ICourierGrain>(id.Value);

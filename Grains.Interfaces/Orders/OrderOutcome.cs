@@ -29,4 +29,7 @@ public enum OrderOutcome
 
     /// <summary>The courier cannot take the order (offline, full).</summary>
     CourierUnavailable = 8,
+
+    /// <summary>The shopper already holds as many units in unpacked orders as one shopper may; nothing is held.</summary>
+    HoldLimitReached = 9,
 }

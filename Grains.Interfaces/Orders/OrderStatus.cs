@@ -2,7 +2,8 @@ namespace Tandem.Grains.Interfaces.Orders;
 
 /// <summary>
 /// The order state machine: Placed → Reserved → Packed → ReadyForPickup → PickedUp (pickup) or
-/// Packed → Dispatched → PickedUp → Delivered (delivery); Cancelled from any state before PickedUp.
+/// Packed → Dispatched → PickedUp → Delivered (delivery); Cancelled from any state before PickedUp; Expired from
+/// Reserved when not packed in time.
 /// </summary>
 [GenerateSerializer, Alias("tandem.order-status")]
 public enum OrderStatus
@@ -18,4 +19,7 @@ public enum OrderStatus
 
     /// <summary>Reserved for the returns flow: a delivered order sent back.</summary>
     Returned = 8,
+
+    /// <summary>Not packed in time (<c>Tandem:Orders:UnpackedExpiry</c>): its holds were released.</summary>
+    Expired = 9,
 }

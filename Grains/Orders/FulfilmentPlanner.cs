@@ -4,36 +4,40 @@ using Tandem.Grains.Interfaces.Orders;
 namespace Tandem.Grains.Orders;
 
 /// <summary>
-/// Chooses where each line of a delivery order is taken from: the nearest location that has every line,
-/// else, line by line, the nearest location that has that line.
+/// Chooses the location an order is taken from: the nearest one that has every line. An order is picked, packed
+/// and carried from one location (one shipment, one courier), so a basket that no single location can fill is
+/// refused with the reason, rather than collected from one place while its lines wait in another.
 /// </summary>
 public static class FulfilmentPlanner
 {
     /// <param name="lines">The order lines.</param>
-    /// <param name="nearestFirst">Candidate locations, nearest to the address first.</param>
+    /// <param name="nearestFirst">Candidate locations, nearest to the address first (the one store for a pickup).</param>
     /// <param name="availableAt">Available units of a sku at a location.</param>
-    /// <returns>A location id per line, or null for a line that no location can fill.</returns>
-    public static async Task<string?[]> PlanAsync(
+    public static async Task<FulfilmentPlan> PlanAsync(
         IReadOnlyList<OrderLineRequest> lines,
         IReadOnlyList<Location> nearestFirst,
         Func<string, string, Task<int>> availableAt)
     {
-        var known = new Dictionary<(int Line, string Location), int>();
+        var fillable = new bool[lines.Count];
         foreach (var location in nearestFirst)
         {
             var counts = await Task.WhenAll(lines.Select(l => availableAt(l.Sku, location.Id)));
-            for (var i = 0; i < lines.Count; i++)
+            var fits = lines.Select((l, i) => counts[i] >= l.Quantity).ToArray();
+            if (fits.All(f => f))
             {
-                known[(i, location.Id)] = counts[i];
+                return new FulfilmentPlan(location.Id, []);
             }
 
-            if (lines.Select((l, i) => counts[i] >= l.Quantity).All(fits => fits))
+            for (var i = 0; i < lines.Count; i++)
             {
-                return [.. lines.Select(_ => location.Id)];
+                fillable[i] |= fits[i];
             }
         }
 
-        return [.. lines.Select((l, i) =>
-            nearestFirst.FirstOrDefault(loc => known[(i, loc.Id)] >= l.Quantity)?.Id)];
+        return new FulfilmentPlan(null, [.. lines.Where((_, i) => !fillable[i]).Select(l => l.Sku)]);
     }
 }
+
+/// <summary>Where an order is taken from, or why nowhere: the skus no location has enough of (empty when each line
+/// is somewhere, just not all in one place).</summary>
+public sealed record FulfilmentPlan(string? LocationId, IReadOnlyList<string> Unavailable);

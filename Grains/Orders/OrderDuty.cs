@@ -15,6 +15,9 @@ public enum OrderDutyKind
 
     /// <summary>The order no longer waits for a courier.</summary>
     LeaveDispatchQueue = 3,
+
+    /// <summary>The order's units no longer count against its shopper's hold limit.</summary>
+    ReleaseShopperHold = 4,
 }
 
 /// <summary>

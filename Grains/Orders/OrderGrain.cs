@@ -114,10 +114,11 @@ public sealed class OrderGrain(
             {
                 // A new plan, saved before any hold is taken: a retry after a failure reuses exactly these holds.
                 var plan = await FulfilmentPlanner.PlanAsync(request.Lines, candidates, AvailableAsync);
-                var missing = request.Lines.Where((_, i) => plan[i] is null).Select(l => l.Sku).ToList();
-                if (missing.Count > 0)
+                if (plan.LocationId is not { } from)
                 {
-                    return await RefusePlacementAsync($"Not enough stock for: {string.Join(", ", missing)}.");
+                    return await RefusePlacementAsync(OrderOutcome.Insufficient, plan.Unavailable.Count > 0
+                        ? $"Not enough stock for: {string.Join(", ", plan.Unavailable)}."
+                        : "No single location has every line: an order comes from one location, so order these lines separately.");
                 }
 
                 var attempt = S.NextAttempt;
@@ -125,14 +126,28 @@ public sealed class OrderGrain(
                 {
                     Sku = l.Sku,
                     Quantity = l.Quantity,
-                    LocationId = plan[i]!,
+                    LocationId = from,
                     ReservationId = $"{Id}.{attempt}.{i}",
                     UnitPrice = products[l.Sku].Price,
                 })];
                 S.Fingerprint = fingerprint;
+                S.ShopperId = request.ShopperId;
+                S.SessionId = request.SessionId;
                 S.PlannedAt = clock.GetUtcNow();
                 await WatchAsync();
                 await state.SaveAsync(this);
+            }
+
+            // No shopper may hold every unit: the order's units count against its shopper until it is packed.
+            var units = S.Lines.Sum(l => l.Quantity);
+            var counted = await GrainFactory.ShopperHolds(new ShopperId(request.ShopperId)).TryHoldAsync(Id, units, Options.MaxReservedUnitsPerShopper);
+            if (!counted.Allowed)
+            {
+                S.Lines = [];
+                S.PlannedAt = null;
+                await state.SaveAsync(this);
+                return await RefusePlacementAsync(OrderOutcome.HoldLimitReached,
+                    $"You hold {counted.Held} units in orders not yet packed; at most {Options.MaxReservedUnitsPerShopper} at once.");
             }
 
             var held = await ReserveAllAsync(S.Lines);
@@ -140,8 +155,6 @@ public sealed class OrderGrain(
             {
                 var now = clock.GetUtcNow();
                 S.Placed = true;
-                S.ShopperId = request.ShopperId;
-                S.SessionId = request.SessionId;
                 S.Mode = request.Mode;
                 S.PickupLocationId = request.PickupLocationId;
                 S.DeliveryAddress = request.DeliveryAddress;
@@ -163,7 +176,7 @@ public sealed class OrderGrain(
             }
         }
 
-        return await RefusePlacementAsync("Stock ran out while reserving; nothing is held.");
+        return await RefusePlacementAsync(OrderOutcome.Insufficient, "Stock ran out while reserving; nothing is held.");
     }
 
     public async Task<OrderResult> PackAsync(string actor)
@@ -174,6 +187,11 @@ public sealed class OrderGrain(
         }
 
         await FinishStepAsync();
+        if (Overdue)
+        {
+            await ExpireAsync();
+        }
+
         if (S.Status != OrderStatus.Reserved)
         {
             if (S.History.Any(h => h.To == OrderStatus.Packed) && S.Status != OrderStatus.Cancelled)
@@ -230,7 +248,9 @@ public sealed class OrderGrain(
             return Refuse(OrderOutcome.Insufficient, $"The hold on {S.Lines[line].Sku} lapsed and the stock is gone.");
         }
 
-        var duties = S.Mode == FulfilmentMode.Delivery ? new[] { new OrderDuty { Kind = OrderDutyKind.EnterDispatchQueue } } : [];
+        OrderDuty[] duties = S.Mode == FulfilmentMode.Delivery
+            ? [new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold }, new OrderDuty { Kind = OrderDutyKind.EnterDispatchQueue }]
+            : [new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold }];
         return await MoveAsync(OrderStatus.Packed, actor, null, duties);
     }
 
@@ -344,7 +364,7 @@ public sealed class OrderGrain(
         {
             case OrderStatus.Cancelled:
                 return Result(OrderOutcome.Replayed);
-            case OrderStatus.PickedUp or OrderStatus.Delivered or OrderStatus.Returned:
+            case OrderStatus.PickedUp or OrderStatus.Delivered or OrderStatus.Returned or OrderStatus.Expired:
                 return Refuse(OrderOutcome.InvalidTransition, $"A {S.Status} order can no longer be cancelled.");
         }
 
@@ -368,6 +388,11 @@ public sealed class OrderGrain(
         }
 
         await FinishStepAsync();
+        if (Overdue)
+        {
+            await ExpireAsync();
+        }
+
         await DeliverDutiesAsync();
         if (S.Step is null && S.Duties.Count == 0 && S.PlannedAt is null && (!S.Placed || Finished(S)))
         {
@@ -375,8 +400,24 @@ public sealed class OrderGrain(
         }
     }
 
+    /// <summary>Placed, not packed, and past <see cref="OrderOptions.UnpackedExpiry"/>.</summary>
+    private bool Overdue =>
+        S.Placed && S.Status == OrderStatus.Reserved && S.Step is null && clock.GetUtcNow() - S.PlacedAt >= Options.UnpackedExpiry;
+
+    /// <summary>Releases the holds of an order not packed in time and ends it as Expired. Idempotent until saved.</summary>
+    private async Task ExpireAsync()
+    {
+        await ReleaseAllAsync(S.Lines);
+        await MoveAsync(
+            OrderStatus.Expired,
+            System,
+            $"not packed within {Options.UnpackedExpiry.TotalHours:0.##} h",
+            new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold },
+            new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
+    }
+
     private static bool Finished(OrderState order) =>
-        order.Status is OrderStatus.Cancelled or OrderStatus.Delivered or OrderStatus.Returned
+        order.Status is OrderStatus.Cancelled or OrderStatus.Delivered or OrderStatus.Returned or OrderStatus.Expired
         || (order.Status == OrderStatus.PickedUp && order.Mode == FulfilmentMode.Pickup);
 
     private enum Hold
@@ -446,11 +487,22 @@ public sealed class OrderGrain(
         await state.SaveAsync(this);
     }
 
-    private async Task<OrderResult> RefusePlacementAsync(string detail)
+    /// <summary>Ends a placement that holds nothing: the shopper's count is let go (an outbox duty) and the reminder stops.</summary>
+    private async Task<OrderResult> RefusePlacementAsync(OrderOutcome outcome, string detail)
     {
         S.Fingerprint = "";
-        await UnwatchAsync();
-        return Refuse(OrderOutcome.Insufficient, detail);
+        if (S.Watched)
+        {
+            S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold });
+            await state.SaveAsync(this);
+            await DeliverDutiesAsync();
+            if (S.Duties.Count == 0)
+            {
+                await UnwatchAsync();
+            }
+        }
+
+        return Refuse(outcome, detail);
     }
 
     /// <summary>Lets go of the holds of a plan whose placement never completed.</summary>
@@ -461,7 +513,9 @@ public sealed class OrderGrain(
         S.PlannedAt = null;
         S.Fingerprint = "";
         S.NextAttempt++;
+        S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold });
         await state.SaveAsync(this);
+        await DeliverDutiesAsync();
     }
 
     /// <summary>Finishes a cancel or dispatch that was interrupted after it was saved.</summary>
@@ -492,6 +546,7 @@ public sealed class OrderGrain(
             step.Actor,
             step.Reason,
             new OrderDuty { Kind = OrderDutyKind.LeaveDispatchQueue },
+            new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold },
             new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
     }
 
@@ -600,6 +655,9 @@ public sealed class OrderGrain(
                     });
                 }
 
+                break;
+            case OrderDutyKind.ReleaseShopperHold:
+                await GrainFactory.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(Id);
                 break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)

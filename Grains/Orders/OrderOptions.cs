@@ -9,6 +9,12 @@ public sealed class OrderOptions
     /// <summary>How often a delivery order re-plans its locations when a reservation loses a race.</summary>
     public int PlaceAttempts { get; set; } = 3;
 
+    /// <summary>How many units one shopper may hold at once in orders not yet packed (past it: 409).</summary>
+    public int MaxReservedUnitsPerShopper { get; set; } = 500;
+
+    /// <summary>An order not packed this long after it was placed expires: its holds are released.</summary>
+    public TimeSpan UnpackedExpiry { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How often the order's reminder looks for unfinished duties and steps (Orleans' minimum is a minute).</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 

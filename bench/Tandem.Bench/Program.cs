@@ -25,6 +25,7 @@ builder.Configuration["Tandem:Demo:Seed"] = "false";
 builder.Configuration["Tandem:Cluster:SiloPort"] = "11311";
 builder.Configuration["Tandem:Cluster:GatewayPort"] = "30311";
 builder.Configuration["Tandem:RateLimits:OrdersPerMinute"] = "100000000"; // the load comes from one address
+builder.Configuration["Tandem:Orders:MaxReservedUnitsPerShopper"] = "100000000"; // each worker is one shopper placing thousands of unpacked orders
 builder.Configuration["Tandem:Dashboard:Enabled"] = dashboard ? "true" : "false";
 if (postgres.Length > 0)
 {

@@ -73,4 +73,29 @@ public sealed class OrdersApiTests(ApiFixture api)
         Assert.Equal(("changed my mind", "shopper:shopper-y"), (cancelled.History[^1].Note, cancelled.History[^1].Actor));
         Assert.Equal((5, 0), ((await api.AvailabilityAsync(client, sku, Store)).Available, (await api.AvailabilityAsync(client, sku, Store)).Reserved));
     }
+
+    [Fact]
+    public async Task A_shopper_holds_at_most_500_units_in_unpacked_orders_and_packing_frees_them()
+    {
+        using var ops = api.Ops();
+        var shopper = TestData.NewId("hoarder");
+        using var client = api.ClientAs("shopper", shopper);
+        var sku = (await TestData.NewProductsAsync(api.Grains, 1, withTestLocations: false))[0];
+        await ops.ReceiveAsync(sku, Store, 1000, "po-1");
+
+        var placed = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => client.PostJsonAsync("/api/orders", Http.PickupOrder(shopper + "-web", Store, (sku, 100)), $"hoard-{i}")));
+        var refused = await client.PostJsonAsync("/api/orders", Http.PickupOrder(shopper + "-web", Store, (sku, 1)), "one-more");
+        var problem = await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(ApiFixture.Json, TestContext.Current.CancellationToken);
+        var heldWhenRefused = await api.AvailabilityAsync(client, sku, Store);
+        var first = await placed[0].Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken);
+        (await ops.PostJsonAsync($"/api/orders/{first!.OrderId}/pack", "{}")).EnsureSuccessStatusCode();
+        var afterPacking = await client.PostJsonAsync("/api/orders", Http.PickupOrder(shopper + "-web", Store, (sku, 1)), "one-more");
+
+        Assert.All(placed, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(("Hold limit reached", "You hold 500 units in orders not yet packed; at most 500 at once."), (problem!.Title, problem.Detail));
+        Assert.Equal(500, heldWhenRefused.Reserved);
+        Assert.Equal(HttpStatusCode.Created, afterPacking.StatusCode);
+        Assert.Equal((900, 401), ((await api.AvailabilityAsync(client, sku, Store)).OnHand, (await api.AvailabilityAsync(client, sku, Store)).Reserved));
+    }
 }

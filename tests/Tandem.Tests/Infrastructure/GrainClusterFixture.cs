@@ -5,6 +5,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Orders;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Silo.Configuration;
 
@@ -44,6 +45,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         {
             siloBuilder.AddTandemGrainServices();
             siloBuilder.Services.Configure<DispatchOptions>(o => o.Offers = false); // grain tests dispatch by hand
+            siloBuilder.Services.Configure<OrderOptions>(o =>
+            {
+                o.ReservationTtl = TimeSpan.FromHours(1); // holds lapse well before unpacked orders expire (24 h)
+                o.MaxReservedUnitsPerShopper = int.MaxValue; // every grain test orders as one shopper; the limit is tested over HTTP
+            });
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.AddIncomingGrainCallFilter<LapseBeforeCommit>();

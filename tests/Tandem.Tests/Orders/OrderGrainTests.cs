@@ -92,16 +92,20 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Delivery_splits_by_line_when_no_location_has_every_line()
+    public async Task Delivery_comes_from_one_location_so_a_basket_no_location_has_whole_is_refused_and_holds_nothing()
     {
         var skus = await TestData.NewProductsAsync(Grains, 2);
         await ReceiveAsync(skus[0], TestData.Brixton.Id, 5);
         await ReceiveAsync(skus[1], TestData.Warehouse.Id, 5);
 
-        var result = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Delivery(NearBrixton, (skus[0], 2), (skus[1], 2)));
+        var split = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Delivery(NearBrixton, (skus[0], 2), (skus[1], 2)));
+        var missing = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Delivery(NearBrixton, (skus[0], 2), (skus[1], 6)));
 
-        Assert.Equal(OrderOutcome.Applied, result.Outcome);
-        Assert.Equal([TestData.Brixton.Id, TestData.Warehouse.Id], result.Order!.Lines.Select(l => l.LocationId));
+        Assert.Equal(OrderOutcome.Insufficient, split.Outcome);
+        Assert.Equal("No single location has every line: an order comes from one location, so order these lines separately.", split.Detail);
+        Assert.Equal($"Not enough stock for: {skus[1]}.", missing.Detail);
+        Assert.Equal(0, (await Grains.Cell(new CellKey(skus[0], TestData.Brixton.Id)).GetSnapshotAsync()).Reserved);
+        Assert.Equal(0, (await Grains.Cell(new CellKey(skus[1], TestData.Warehouse.Id)).GetSnapshotAsync()).Reserved);
     }
 
     [Fact]
@@ -182,7 +186,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
         var order = Grains.Order(new OrderId(TestData.NewId("o")));
         await order.PlaceAsync(Pickup(TestData.Camden.Id, (a, 2)));
 
-        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(25));
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(2));
         var lapsed = await Grains.Cell(new CellKey(a, TestData.Camden.Id)).GetSnapshotAsync();
         var packed = await order.PackAsync("packer");
         var after = await Grains.Cell(new CellKey(a, TestData.Camden.Id)).GetSnapshotAsync();

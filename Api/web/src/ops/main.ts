@@ -126,7 +126,7 @@ function alert(entry: Alert): void {
 function watchTheClock(): void {
   const now = Date.now();
   for (const order of orders.values()) {
-    const open = order.mode === "delivery" && !["delivered", "cancelled", "returned"].includes(order.status);
+    const open = order.mode === "delivery" && !["delivered", "cancelled", "returned", "expired"].includes(order.status);
     if (open && now - Date.parse(order.placedAt) > PromiseMinutes * 60_000 && !alerted.has(`late:${order.orderId}`)) {
       alerted.add(`late:${order.orderId}`);
       alert({ at: now, kind: "late", text: `Late: ${order.orderId} (${order.status}) placed ${time(order.placedAt)}` });

@@ -48,7 +48,7 @@ export interface CellSnapshot {
 
 export interface StockChanged { cell: CellSnapshot; reason: string; quantity: number; at: string; }
 
-export type OrderStatus = "placed" | "reserved" | "packed" | "readyForPickup" | "dispatched" | "pickedUp" | "delivered" | "cancelled" | "returned";
+export type OrderStatus = "placed" | "reserved" | "packed" | "readyForPickup" | "dispatched" | "pickedUp" | "delivered" | "cancelled" | "returned" | "expired";
 
 export interface OrderLine { sku: string; quantity: number; locationId: string; unitPrice: number; }
 export interface OrderTransition { from: OrderStatus | null; to: OrderStatus; at: string; actor: string; note: string | null; }

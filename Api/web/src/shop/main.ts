@@ -266,7 +266,7 @@ const DeliverySteps: OrderStatus[] = ["placed", "reserved", "packed", "dispatche
 const PickupSteps: OrderStatus[] = ["placed", "reserved", "packed", "readyForPickup", "pickedUp"];
 const StepNames: Record<OrderStatus, string> = {
   placed: "Placed", reserved: "Stock reserved", packed: "Packed", readyForPickup: "Ready to collect", dispatched: "With a courier",
-  pickedUp: "Picked up", delivered: "Delivered", cancelled: "Cancelled", returned: "Returned",
+  pickedUp: "Picked up", delivered: "Delivered", cancelled: "Cancelled", returned: "Returned", expired: "Expired (not packed in time)",
 };
 
 async function showOrder(orderId: string): Promise<void> {
@@ -287,7 +287,7 @@ async function renderOrder(): Promise<void> {
   if (shown.kind !== "order") return;
   const { order, courier } = shown;
   const reached = new Map(order.history.map(t => [t.to, t]));
-  const steps = order.status === "cancelled" ? [...order.history.map(t => t.to)] : order.mode === "delivery" ? DeliverySteps : PickupSteps;
+  const steps = order.status === "cancelled" || order.status === "expired" ? [...order.history.map(t => t.to)] : order.mode === "delivery" ? DeliverySteps : PickupSteps;
   byId("order-status").textContent = StepNames[order.status];
   replace(byId("timeline"), ...steps.map(step => {
     const t = reached.get(step);

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Orders;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Orders;
+
+/// <summary>An order is looked after from placement until it is finished, and one never packed lets its stock go.</summary>
+[Collection(GrainClusterCollection.Name)]
+public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
+{
+    private const string Reminder = "order-duties";
+
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task An_order_not_packed_within_a_day_expires_when_packed_late_and_its_stock_goes_back()
+    {
+        var (sku, order) = await PlacedAsync(stock: 4, quantity: 3);
+
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(24));
+        var packed = await order.PackAsync("packer");
+        var cancelled = await order.CancelAsync("ops", null);
+
+        Assert.Equal((OrderOutcome.InvalidTransition, OrderStatus.Expired), (packed.Outcome, packed.Order!.Status));
+        Assert.Equal(("system", "not packed within 24 h"), (packed.Order.History[^1].Actor, packed.Order.History[^1].Note));
+        Assert.Equal(OrderOutcome.InvalidTransition, cancelled.Outcome);
+        var cell = await Grains.Cell(new CellKey(sku, TestData.Camden.Id)).GetSnapshotAsync();
+        Assert.Equal((4, 0, 4), (cell.OnHand, cell.Reserved, cell.Available));
+    }
+
+    [Fact]
+    public async Task The_reminder_expires_an_order_nobody_touches_and_then_stops()
+    {
+        var (sku, order) = await PlacedAsync(stock: 2, quantity: 2);
+        var registered = await ReminderOfAsync(order);
+
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(25));
+        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken); // the tick Orleans makes every minute
+        var expired = await order.GetAsync();
+        var afterwards = await ReminderOfAsync(order);
+
+        Assert.NotNull(registered);
+        Assert.Equal(OrderStatus.Expired, expired!.Status);
+        Assert.Equal(0, (await Grains.Cell(new CellKey(sku, TestData.Camden.Id)).GetSnapshotAsync()).Reserved);
+        Assert.Null(afterwards);
+    }
+
+    [Fact]
+    public async Task A_pickup_order_is_watched_by_its_reminder_until_it_is_collected()
+    {
+        var (_, order) = await PlacedAsync(stock: 1, quantity: 1);
+
+        await order.PackAsync("packer");
+        await order.MarkReadyForPickupAsync("store");
+        var whileOpen = await ReminderOfAsync(order);
+        await order.MarkPickedUpAsync("shopper:Test");
+        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken);
+        var finished = await ReminderOfAsync(order);
+
+        Assert.NotNull(whileOpen);
+        Assert.Equal(TimeSpan.FromMinutes(1), whileOpen.Period);
+        Assert.Null(finished);
+    }
+
+    private async Task<(string Sku, IOrderGrain Order)> PlacedAsync(int stock, int quantity)
+    {
+        var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
+        await Grains.Cell(new CellKey(sku, TestData.Camden.Id)).ReceiveAsync(stock, "opening", "tester");
+        var order = Grains.Order(new OrderId(TestData.NewId("o")));
+        var placed = await order.PlaceAsync(new PlaceOrder
+        {
+            ShopperId = "Test", SessionId = "test-session", Mode = FulfilmentMode.Pickup, PickupLocationId = TestData.Camden.Id,
+            Lines = [new OrderLineRequest { Sku = sku, Quantity = quantity }],
+        });
+        Assert.Equal(OrderOutcome.Applied, placed.Outcome);
+        return (sku, order);
+    }
+
+    private Task<ReminderEntry?> ReminderOfAsync(IOrderGrain order)
+    {
+        var silo = (InProcessSiloHandle)fixture.Cluster.Primary!;
+        return silo.SiloHost!.Services.GetRequiredService<IReminderTable>().ReadRow(order.GetGrainId(), Reminder)!;
+    }
+}
