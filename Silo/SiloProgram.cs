@@ -5,7 +5,8 @@ using Tandem.Silo.Health;
 namespace Tandem.Silo;
 
 /// <summary>
-/// A silo-only node: hosts grains; its only HTTP endpoints are /health/live and /health/ready (for probes).
+/// A silo-only node: hosts grains; its only HTTP endpoints are /health/live and /health/ready (for probes), and
+/// /metrics for callers on the same machine (<see cref="Observability.AllowRemoteKey"/> opens it further).
 /// <c>migrate</c> applies the database schema and exits.
 /// </summary>
 public static class SiloProgram
@@ -27,6 +28,7 @@ public static class SiloProgram
         builder.AddTandemSilo();
         builder.Services.AddHealthChecks().AddCheck<SiloActiveCheck>("silo", tags: ["ready"]);
         var app = builder.Build();
+        app.UseLocalOnlyMetrics(app.Configuration);
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapTandemMetrics();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tandem.Api.Hosting;
 using Tandem.Silo.Demo;
 using Tandem.Simulator.City;
@@ -15,6 +16,11 @@ public static class SimulatorProgram
         var options = SimulationOptions.Parse(args);
         using var stop = new CancellationTokenSource(options.Duration ?? Timeout.InfiniteTimeSpan);
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true; // stop the simulation, then the embedded Tandem, then exit on our own
+            stop.Cancel();
+        });
 
         WebApplication? tandem = null;
         var url = options.Url;
@@ -26,6 +32,7 @@ public static class SimulatorProgram
             tandem = builder.Build();
             tandem.MapTandem();
             await tandem.StartAsync();
+            tandem.Lifetime.ApplicationStopping.Register(stop.Cancel);
             await (tandem.Services.GetService<DemoSeedStatus>()?.Completion ?? Task.CompletedTask);
             url = new Uri(options.HostUrl);
         }
@@ -38,7 +45,7 @@ public static class SimulatorProgram
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // stopped by Ctrl+C or --seconds
+            // stopped by Ctrl+C, SIGTERM or --seconds
         }
 
         if (tandem is not null)

@@ -21,7 +21,10 @@ public static class HealthApi
         return app;
     }
 
-    /// <summary>Ready when grains answer and the demo data (seeded by a co-hosted silo) is in place.</summary>
+    /// <summary>
+    /// Ready when grains answer and the catalog has locations: until then (the demo city still being seeded, or no
+    /// catalog loaded yet) a client would see an empty shop.
+    /// </summary>
     private sealed class ClusterReadyCheck(IGrainFactory grains, IServiceProvider services) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -33,8 +36,10 @@ public static class HealthApi
 
             try
             {
-                await grains.Catalog().GetCategoriesAsync().WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
-                return HealthCheckResult.Healthy();
+                var locations = await grains.Catalog().GetLocationsAsync().WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
+                return locations.Count > 0
+                    ? HealthCheckResult.Healthy()
+                    : HealthCheckResult.Unhealthy("The catalog has no locations yet.");
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

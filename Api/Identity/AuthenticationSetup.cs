@@ -35,6 +35,7 @@ public static class AuthenticationSetup
         var clusterMode = TandemClusterOptions.ConnectionString(configuration) is not null;
         var devTokens = DevTokensEnabled(configuration);
         Validate(options, clusterMode, devTokens);
+        PublicAddressGuard.Check(configuration, devTokens);
 
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         DevSigningKey? devKey = null;

@@ -22,6 +22,26 @@ public static class Observability
         return builder;
     }
 
+    /// <summary>Lets a silo's metrics be scraped from other machines (off by default: only loopback callers).</summary>
+    public const string AllowRemoteKey = "Tandem:Metrics:AllowRemote";
+
     public static IEndpointConventionBuilder MapTandemMetrics(this IEndpointRouteBuilder app) =>
         app.MapPrometheusScrapingEndpoint(MetricsPath);
+
+    /// <summary>
+    /// A silo's /metrics has no sign-in, so it answers only callers on this machine unless <see cref="AllowRemoteKey"/>
+    /// is set (for a scraper inside a network the operator closed, e.g. by deploy/k8s/network-policy.yaml); others get 404.
+    /// </summary>
+    public static IApplicationBuilder UseLocalOnlyMetrics(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        if (configuration.GetValue<bool>(AllowRemoteKey))
+        {
+            return app;
+        }
+
+        return app.Use((http, next) =>
+            http.Request.Path.StartsWithSegments(MetricsPath) && http.Connection.RemoteIpAddress is { } caller && !System.Net.IPAddress.IsLoopback(caller)
+                ? Results.NotFound().ExecuteAsync(http)
+                : next(http));
+    }
 }

@@ -42,7 +42,7 @@ public sealed class CitySimulation(SimulationOptions options, Uri baseUrl, TextW
         for (var n = 0; !cancellationToken.IsCancellationRequested; n++)
         {
             var shopperId = ShopperAgent.ShopperId(n);
-            var random = new Random(HashCode.Combine(options.Seed, n));
+            var random = new Random(Seeds.ForVisit(options.Seed, n));
             visits.Add(Guard(Visit(shopperId, random, time, categories, cancellationToken)));
             visits.RemoveAll(v => v.IsCompleted);
             await time.WaitAsync(TimeSpan.FromSeconds(-Math.Log(1 - arrivals.NextDouble()) * meanGap), cancellationToken);

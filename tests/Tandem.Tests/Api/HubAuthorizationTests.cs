@@ -59,6 +59,31 @@ public sealed class HubAuthorizationTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_connection_is_closed_when_its_token_expires_and_one_without_a_token_stays()
+    {
+        var me = TestData.NewId("courier");
+        var key = api.Services.GetRequiredService<DevSigningKey>().Credentials;
+        var shortLived = TestTokens.Sign(key, DevSigningKey.Issuer, DevSigningKey.Audience, "courier", me, expires: DateTime.UtcNow.AddSeconds(3));
+        await using var phone = api.Hub(HubContract.Routes.Courier, shortLived);
+        await using var anonymous = api.Hub(HubContract.Routes.Shop);
+        var closed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        phone.Closed += _ =>
+        {
+            closed.TrySetResult(true);
+            return Task.CompletedTask;
+        };
+        await phone.StartAsync(TestContext.Current.CancellationToken);
+        await anonymous.StartAsync(TestContext.Current.CancellationToken);
+        await phone.InvokeAsync(HubContract.Methods.Join, me, TestContext.Current.CancellationToken);
+
+        await Await.WithinAsync(closed.Task, TimeSpan.FromSeconds(30), "the server closing the connection whose token expired");
+        await anonymous.InvokeAsync(HubContract.Methods.WatchProduct, "HOM-0001", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HubConnectionState.Disconnected, phone.State);
+        Assert.Equal(HubConnectionState.Connected, anonymous.State);
+    }
+
+    [Fact]
     public async Task A_courier_joins_only_their_own_group()
     {
         var me = TestData.NewId("courier");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tandem.Silo.Configuration;
+using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Tests.Infrastructure;
 
@@ -73,6 +74,8 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// </summary>
     public async Task<TandemProcess> StartExtraApiAsync(string name, int port, IReadOnlyDictionary<string, string>? settings = null)
     {
+        // An Api is ready only once the catalog has locations; these silos seed no demo city, so the tests' own go in.
+        await (await GrainsAsync()).Catalog().UpsertAsync([], [TestData.Camden, TestData.Brixton, TestData.Warehouse]);
         var api = TandemProcess.Api(name, Settings, port, settings ?? Authority.ApiSettings());
         _processes.Add(api);
         await api.WaitForOutputAsync(Started, StartTimeout);

@@ -70,6 +70,28 @@ public sealed class TandemProcess : IAsyncDisposable
         return Launch(name, start);
     }
 
+    /// <summary>
+    /// The simulator with Tandem embedded (demo city) on <paramref name="httpPort"/>: its own silo ports and its own
+    /// development key, so it disturbs nothing else on the machine.
+    /// </summary>
+    public static TandemProcess Simulator(string name, int httpPort, string keyPath, params string[] args)
+    {
+        var directory = BuildOutput("Simulator");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Tandem.Simulator.dll"), "--host-url", $"http://127.0.0.1:{Invariant(httpPort)}", .. args])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["Tandem__Cluster__SiloPort"] = Invariant(FreePort());
+        start.Environment["Tandem__Cluster__GatewayPort"] = Invariant(FreePort());
+        start.Environment["Tandem__Cluster__ClusterId"] = "sim-" + Guid.NewGuid().ToString("N")[..8];
+        start.Environment["Tandem__Auth__DevKeyPath"] = keyPath;
+        start.Environment["Tandem__Dashboard__Enabled"] = "false";
+        return Launch(name, start);
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -42,15 +42,4 @@ public sealed class LivingCityTests(CityFixture city)
         Assert.True(halfway.Lon == from.Lon || halfway.Lat == to.Lat, "a ride first goes along one street, then the other");
         Assert.Equal((to.Lat, to.Lon), (there.Lat, there.Lon));
     }
-
-    [Fact]
-    public void The_same_seed_gives_the_same_visits()
-    {
-        static int[] Choices(int seed, int visit) { var r = new Random(HashCode.Combine(seed, visit)); return [.. Enumerable.Range(0, 20).Select(_ => r.Next(1000))]; }
-
-        Assert.Equal(Choices(7, 3), Choices(7, 3));
-        Assert.NotEqual(Choices(7, 3), Choices(7, 4));
-        Assert.Equal("sim-shopper-000042", ShopperAgent.ShopperId(42));
-        Assert.Equal(30 / ((1 - Math.Pow(0.65, 4)) * 0.6), ShopperAgent.VisitsPerMinute(30), 9);
-    }
 }
