@@ -12,7 +12,7 @@ namespace Tandem.Tests.Api;
 public sealed class CouriersApiTests(ApiFixture api)
 {
     [Fact]
-    public async Task The_demo_city_has_at_least_30_couriers_listed()
+    public async Task The_demo_city_lists_its_40_couriers_with_their_positions()
     {
         using var client = api.Ops();
 

@@ -8,6 +8,7 @@ using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Interfaces.Streams;
+using Tandem.Silo.Demo;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Api;
@@ -19,7 +20,7 @@ public sealed class HubTests(ApiFixture api)
     private const string Store = "st-camden";
 
     [Fact]
-    public async Task A_client_watching_a_product_receives_stockChanged_within_a_second_of_an_order()
+    public async Task A_client_watching_a_product_receives_stockChanged_after_an_order()
     {
         using var ops = api.Ops();
         using var client = api.ClientAs("shopper", "watcher");
@@ -38,7 +39,7 @@ public sealed class HubTests(ApiFixture api)
         await shop.InvokeAsync(HubContract.Methods.WatchProduct, sku, TestContext.Current.CancellationToken);
 
         (await client.PostJsonAsync("/api/orders", Http.PickupOrder(TestData.NewId("session"), Store, (sku, 3)), "k")).EnsureSuccessStatusCode();
-        var change = await Await.WithinAsync(reserved.Task, TimeSpan.FromSeconds(1), "stockChanged after the order");
+        var change = await Await.WithinAsync(reserved.Task, TimeSpan.FromSeconds(10), "stockChanged after the order"); // how fast: bench/Tandem.Bench.ControlRoom
 
         Assert.Equal((sku, Store), (change.Cell.Sku, change.Cell.LocationId));
         Assert.Equal((8, 3, 5, 3), (change.Cell.OnHand, change.Cell.Reserved, change.Cell.Available, change.Quantity));
@@ -156,10 +157,12 @@ public sealed class HubTests(ApiFixture api)
 
         var first = await Await.WithinAsync(snapshot.Task, TimeSpan.FromSeconds(5), "the ops snapshot");
         await client.ReceiveAsync(sku, Store, 4, "opening");
-        var stock = await Await.WithinAsync(sawReceipt.Task, TimeSpan.FromSeconds(2), "the receipt in the ops feed");
+        var stock = await Await.WithinAsync(sawReceipt.Task, TimeSpan.FromSeconds(10), "the receipt in the ops feed");
 
-        Assert.True(first.Couriers.Count >= 40, $"snapshot had {first.Couriers.Count} couriers");
-        Assert.True(first.Locations.Count >= 10, $"snapshot had {first.Locations.Count} locations");
+        var city = new DemoCity(new DemoOptions().RandomSeed);
+        Assert.Subset(first.Couriers.Select(c => c.CourierId).ToHashSet(), city.Couriers.Select(c => c.Id).ToHashSet()); // every demo courier…
+        Assert.Subset(first.Locations.Select(l => l.Id).ToHashSet(), city.Locations.Select(l => l.Id).ToHashSet()); // …and location is in it
+        Assert.Equal((40, 11), (city.Couriers.Count, city.Locations.Count));
         Assert.Equal("received", stock.GetProperty("data").GetProperty("reason").GetString());
         Assert.Equal(4, stock.GetProperty("data").GetProperty("cell").GetProperty("onHand").GetInt32());
     }

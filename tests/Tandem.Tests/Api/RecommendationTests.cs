@@ -45,7 +45,7 @@ public sealed class RecommendationTests(ApiFixture api)
             new { type = "view", sku = skus[1], at },
             new { type = "dwell", sku = skus[1], at, value = 20_000.0 },
         }, TestContext.Current.CancellationToken);
-        var live = await Await.WithinAsync(picked.Task, TimeSpan.FromSeconds(2), "live picks after the behaviour");
+        var live = await Await.WithinAsync(picked.Task, TimeSpan.FromSeconds(10), "live picks after the behaviour");
         var read = await shopper.GetFromJsonAsync<RecommendationsChanged>($"/api/sessions/{session}/recommendations", ApiFixture.Json, TestContext.Current.CancellationToken);
         var other = await stranger.GetAsync(new Uri($"/api/sessions/{session}/recommendations", UriKind.Relative), TestContext.Current.CancellationToken);
 

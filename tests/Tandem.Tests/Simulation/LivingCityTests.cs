@@ -18,12 +18,16 @@ public sealed class LivingCityTests(CityFixture city)
         var run = simulation.RunAsync(stop.Token);
         await Await.WithinAsync(run.ContinueWith(_ => true, TaskScheduler.Default), TimeSpan.FromSeconds(60), "the simulation to stop");
 
+        // Expectations follow from the model: 40 s at 60× is 40 simulated minutes at 30 orders a minute.
         var stats = simulation.Stats;
-        Assert.True(stats.OrdersPlaced >= 100, $"orders: {stats}");
-        Assert.True(stats.Packed >= 50, $"packed: {stats}");
-        Assert.True(stats.OffersAccepted >= 20, $"offers: {stats}");
-        Assert.True(stats.Delivered >= 5, $"deliveries: {stats}");
-        Assert.True(stats.Collected >= 1, $"collections: {stats}");
+        var nominal = options.OrdersPerMinute * 40;
+        var attempts = stats.OrdersPlaced + stats.OrdersRefused;
+        Assert.InRange(attempts, 0.5 * nominal, 1.25 * nominal); // the pace holds within the noise of a shared machine
+        Assert.InRange(stats.OrdersRefused, 0, 0.2 * attempts); // stock-outs and baskets no one location has whole
+        Assert.InRange(stats.Packed, 0.9 * stats.OrdersPlaced, stats.OrdersPlaced); // staff keep up with what is placed
+        Assert.InRange(stats.Collected, 0.25 * (1 - ShopperAgent.DeliveryShare) * stats.OrdersPlaced, stats.Packed);
+        Assert.InRange(stats.OffersAccepted, 0.7 * (stats.OffersAccepted + stats.OffersDeclined), stats.OffersAccepted + stats.OffersDeclined); // 90 % accept
+        Assert.InRange(stats.Delivered, 10, stats.OffersAccepted); // only what a courier took is delivered
         Assert.Equal(0, stats.Errors);
     }
 
