@@ -61,6 +61,40 @@ public sealed class DispatchOfferTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task An_offer_nobody_answers_passes_to_the_next_courier_when_it_expires()
+    {
+        var store = TestData.RemoteStore("t-york", "Test store York", 53.9590, -1.0815);
+        var sku = await TestData.StockedAtAsync(api.Grains, store, 2);
+        var silent = TestData.NewId("courier");
+        var next = TestData.NewId("courier");
+        await api.Grains.Courier(new CourierId(silent)).RegisterAsync("Silent", 2, new GeoPoint { Lat = 53.9591, Lon = -1.0816 }, CourierStatus.Idle);
+        await api.Grains.Courier(new CourierId(next)).RegisterAsync("Next", 2, new GeoPoint { Lat = 53.9650, Lon = -1.0900 }, CourierStatus.Idle);
+        await using var silentPhone = api.Hub(HubContract.Routes.Courier, api.Token("courier", silent));
+        await using var nextPhone = api.Hub(HubContract.Routes.Courier, api.Token("courier", next));
+        var offerToSilent = await OffersAsync(silentPhone, silent);
+        var offerToNext = await OffersAsync(nextPhone, next);
+        using var shopper = api.ClientAs("shopper", TestData.NewId("shopper"));
+        using var ops = api.Ops();
+
+        var placed = await shopper.PostJsonAsync("/api/orders", Http.DeliveryOrder(TestData.NewId("session"), 53.95, -1.08, (sku, 1)), "york-1");
+        var orderId = (await placed.Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken))!.OrderId;
+        (await ops.PostJsonAsync($"/api/orders/{orderId}/pack", "{}")).EnsureSuccessStatusCode();
+        var first = await Await.WithinAsync(offerToSilent, TimeSpan.FromSeconds(10), "the offer to the nearest courier");
+        var passed = await Await.WithinAsync(offerToNext, TimeSpan.FromSeconds(20), "the offer passed on when the first expired");
+        using var silentClient = api.ClientAs("courier", silent);
+        var lateAccept = await silentClient.PostJsonAsync($"/api/couriers/{silent}/offers/{orderId}/accept", "{}");
+
+        Assert.Equal((orderId, orderId), (first.OrderId, passed.OrderId));
+        Assert.True(passed.OfferedAt >= first.ExpiresAt, $"passed on at {passed.OfferedAt:O}, before the first offer expired at {first.ExpiresAt:O}");
+        Assert.Equal(HttpStatusCode.Conflict, lateAccept.StatusCode);
+        Assert.Null((await api.Grains.Courier(new CourierId(silent)).GetAsync())!.Offer);
+        var queue = await ops.GetFromJsonAsync<WaitingOrder[]>("/api/dispatch/waiting", ApiFixture.Json, TestContext.Current.CancellationToken);
+        var waiting = Assert.Single(queue!, w => w.OrderId == orderId);
+        Assert.Equal(next, waiting.OfferedTo);
+        Assert.Equal([silent], waiting.Tried);
+    }
+
+    [Fact]
     public async Task A_packed_delivery_order_whose_events_are_all_lost_is_offered_all_the_same()
     {
         var store = TestData.RemoteStore("t-oxford", "Test store Oxford", 51.7520, -1.2577);

@@ -35,6 +35,9 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Serve on a real Kestrel port (browsers and the simulator need one) instead of the in-memory test server.</summary>
     protected virtual bool OnRealPort => false;
 
+    /// <summary>How long a courier has to answer an offer: short here, so a test sees one expire.</summary>
+    protected virtual TimeSpan OfferTimeout => TimeSpan.FromSeconds(4);
+
     public virtual async ValueTask InitializeAsync()
     {
         if (OnRealPort)
@@ -114,6 +117,7 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Tandem:Auth:DevKeyPath", DevKeyPath);
         builder.UseSetting("Tandem:Push:VapidKeyPath", VapidKeyPath);
         builder.UseSetting("Tandem:Push:AllowLoopback", "true"); // the test push service runs on this machine
+        builder.UseSetting("Tandem:Dispatch:OfferTimeout", OfferTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddKeyedSingleton<IStreamFilter, DroppedOrderEvents>(StreamMap.Provider));
     }
 

@@ -8,6 +8,9 @@ namespace Tandem.Tests.Infrastructure;
 /// </summary>
 public sealed class WebFixture : ApiFixture
 {
+    /// <summary>People and simulated couriers answer offers at their own pace: the product's default.</summary>
+    protected override TimeSpan OfferTimeout => TimeSpan.FromSeconds(30);
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
