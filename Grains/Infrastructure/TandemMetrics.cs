@@ -21,6 +21,13 @@ public static class TandemMetrics
     public static readonly Counter<long> PushSent =
         Meter.CreateCounter<long>("tandem.push.sent", unit: "{message}", description: "Web Push messages sent, by the push service's HTTP status (0: unreachable)");
 
+    /// <summary>
+    /// What became of each push message, after any retry (tag <c>outcome</c>: delivered, gone — the subscription was
+    /// dropped —, refused — the push service said no —, failed — it kept failing, or did not answer in time).
+    /// </summary>
+    public static readonly Counter<long> PushOutcomes =
+        Meter.CreateCounter<long>("tandem.push.outcomes", unit: "{message}", description: "Web Push messages by what became of them");
+
     public static readonly Histogram<double> StreamLag =
         Meter.CreateHistogram<double>("tandem.stream.lag", unit: "ms", description: "Event age when the Api relays it");
 }

@@ -5,7 +5,7 @@ public sealed class PushClient : IDisposable
 {
     public HttpClient Http { get; } = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
     {
-        Timeout = TimeSpan.FromSeconds(10),
+        Timeout = Timeout.InfiniteTimeSpan, // each request carries its own deadline (PushOptions.SendTimeout)
     };
 
     public void Dispose() => Http.Dispose();

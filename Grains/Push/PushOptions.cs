@@ -22,6 +22,15 @@ public sealed class PushOptions
     /// <summary>How long a push service keeps an undelivered message (an offer is worth little later).</summary>
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long one request to a push service may take before it counts as failed.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A push service that answers 429 or 5xx is asked once more, after its Retry-After (or a second) when that is
+    /// at most this long; otherwise the message is given up (an offer is worth little later).
+    /// </summary>
+    public TimeSpan MaxRetryWait { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool Allows(Uri endpoint) =>
         endpoint.IsAbsoluteUri
         && ((endpoint.Scheme == Uri.UriSchemeHttps && AllowedHosts.Any(h => h.StartsWith('.') ? endpoint.Host.EndsWith(h, StringComparison.OrdinalIgnoreCase) : endpoint.Host.Equals(h, StringComparison.OrdinalIgnoreCase)))

@@ -30,33 +30,72 @@ public sealed class PushSenderGrain(
             return;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        var body = WebPushEncryption.Encrypt(key, auth, Encoding.UTF8.GetBytes(payload));
+        var outcome = await DeliverAsync(courierId, subscription, endpoint, body);
+        TandemMetrics.PushOutcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    /// <summary>
+    /// One request, and one more when the push service answers 429 or 5xx and asks for a short enough wait.
+    /// 404/410: the browser unsubscribed, so the subscription is dropped. No answer within the send timeout, or no
+    /// connection: failed, nothing retried, nothing thrown to anyone.
+    /// </summary>
+    private async Task<string> DeliverAsync(string courierId, PushSubscription subscription, Uri endpoint, byte[] body)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            Content = new ByteArrayContent(WebPushEncryption.Encrypt(key, auth, Encoding.UTF8.GetBytes(payload))),
-        };
+            using var request = Request(endpoint, body);
+            using var deadline = new CancellationTokenSource(options.Value.SendTimeout);
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.Http.SendAsync(request, deadline.Token);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && deadline.IsCancellationRequested))
+            {
+                TandemMetrics.PushSent.Add(1, new KeyValuePair<string, object?>("status", 0));
+                logger.LogWarning(ex, "Pushing to courier {CourierId} failed (attempt {Attempt})", courierId, attempt);
+                return "failed";
+            }
+
+            using (response)
+            {
+                TandemMetrics.PushSent.Add(1, new KeyValuePair<string, object?>("status", (int)response.StatusCode));
+                if (response.IsSuccessStatusCode)
+                {
+                    return "delivered";
+                }
+
+                if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+                {
+                    await GrainFactory.Courier(new CourierId(courierId)).SetPushSubscriptionAsync(null, subscription.Endpoint); // the browser unsubscribed
+                    return "gone";
+                }
+
+                var transient = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
+                var wait = response.Headers.RetryAfter?.Delta
+                    ?? (response.Headers.RetryAfter?.Date is { } date ? date - clock.GetUtcNow() : TimeSpan.FromSeconds(1));
+                if (transient && attempt == 1 && wait <= options.Value.MaxRetryWait)
+                {
+                    logger.LogInformation("The push service answered {Status} for courier {CourierId}; asking again in {Wait}", (int)response.StatusCode, courierId, wait);
+                    await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
+                    continue;
+                }
+
+                logger.LogWarning("The push service answered {Status} for courier {CourierId}: {Body}", (int)response.StatusCode, courierId, await response.Content.ReadAsStringAsync());
+                return transient ? "failed" : "refused";
+            }
+        }
+    }
+
+    private HttpRequestMessage Request(Uri endpoint, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         request.Content.Headers.ContentEncoding.Add("aes128gcm");
         request.Headers.Add("TTL", ((int)options.Value.TimeToLive.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add("Urgency", "high");
         request.Headers.TryAddWithoutValidation("Authorization", vapid.Authorization(endpoint, options.Value.Subject, clock.GetUtcNow()));
-        try
-        {
-            using var response = await client.Http.SendAsync(request);
-            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
-            {
-                await GrainFactory.Courier(new CourierId(courierId)).SetPushSubscriptionAsync(null, subscription.Endpoint); // the browser unsubscribed
-            }
-            else if (!response.IsSuccessStatusCode)
-            {
-                logger.LogWarning("The push service answered {Status} for courier {CourierId}: {Body}", (int)response.StatusCode, courierId, await response.Content.ReadAsStringAsync());
-            }
-
-            TandemMetrics.PushSent.Add(1, new KeyValuePair<string, object?>("status", (int)response.StatusCode));
-        }
-        catch (HttpRequestException ex)
-        {
-            TandemMetrics.PushSent.Add(1, new KeyValuePair<string, object?>("status", 0));
-            logger.LogWarning(ex, "Pushing to courier {CourierId} failed", courierId);
-        }
+        return request;
     }
 }

@@ -16,7 +16,18 @@ public static class WebPushEncryption
     /// <summary>The largest payload that fits in the one record Tandem sends.</summary>
     public const int MaxPayload = RecordSize - TagSize - 1;
 
+    /// <summary>Encrypts <paramref name="payload"/> for one browser with a fresh ephemeral key and salt.</summary>
     public static byte[] Encrypt(ReadOnlySpan<byte> browserPublicKey, ReadOnlySpan<byte> authSecret, ReadOnlySpan<byte> payload)
+    {
+        using var sender = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        return Encrypt(browserPublicKey, authSecret, payload, sender, RandomNumberGenerator.GetBytes(16));
+    }
+
+    /// <summary>
+    /// Encrypts with the given ephemeral <paramref name="sender"/> key and <paramref name="salt"/>: never reuse either
+    /// (the overload without them makes new ones); this one exists so the RFC 8291 example can be reproduced exactly.
+    /// </summary>
+    public static byte[] Encrypt(ReadOnlySpan<byte> browserPublicKey, ReadOnlySpan<byte> authSecret, ReadOnlySpan<byte> payload, ECDiffieHellman sender, byte[] salt)
     {
         if (browserPublicKey.Length != 65 || browserPublicKey[0] != 0x04 || authSecret.Length != 16)
         {
@@ -28,7 +39,11 @@ public static class WebPushEncryption
             throw new ArgumentException($"A push payload is at most {MaxPayload} bytes.", nameof(payload));
         }
 
-        using var sender = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        if (salt.Length != 16)
+        {
+            throw new ArgumentException("The salt is 16 bytes.", nameof(salt));
+        }
+
         var point = sender.ExportParameters(includePrivateParameters: false).Q;
         byte[] senderPublicKey = [0x04, .. point.X!, .. point.Y!];
         using var browser = ECDiffieHellman.Create(new ECParameters
@@ -40,7 +55,6 @@ public static class WebPushEncryption
 
         byte[] keyInfo = [.. "WebPush: info\0"u8, .. browserPublicKey, .. senderPublicKey];
         var inputKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, sharedSecret, 32, authSecret.ToArray(), keyInfo);
-        var salt = RandomNumberGenerator.GetBytes(16);
         var contentKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, inputKey, 16, salt, Encoding.ASCII.GetBytes("Content-Encoding: aes128gcm\0"));
         var nonce = HKDF.DeriveKey(HashAlgorithmName.SHA256, inputKey, 12, salt, Encoding.ASCII.GetBytes("Content-Encoding: nonce\0"));
 

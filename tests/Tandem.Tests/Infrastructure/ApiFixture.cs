@@ -117,6 +117,7 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Tandem:Auth:DevKeyPath", DevKeyPath);
         builder.UseSetting("Tandem:Push:VapidKeyPath", VapidKeyPath);
         builder.UseSetting("Tandem:Push:AllowLoopback", "true"); // the test push service runs on this machine
+        builder.UseSetting("Tandem:Push:SendTimeout", "00:00:02"); // a push service that never answers is given up soon
         builder.UseSetting("Tandem:Dispatch:OfferTimeout", OfferTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddKeyedSingleton<IStreamFilter, DroppedOrderEvents>(StreamMap.Provider));
     }
