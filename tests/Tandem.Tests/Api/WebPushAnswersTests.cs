@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
@@ -32,7 +31,7 @@ public sealed class WebPushAnswersTests(ApiFixture api)
     public async Task Each_push_service_answer_ends_as_expected(string what, Answer[] script, string outcome, int requests, bool keepsSubscription)
     {
         await using var service = ScriptedPushService.Start(script);
-        using var outcomes = new PushOutcomeListener();
+        using var outcomes = new MetricTagListener<string>("tandem.push.outcomes", "outcome");
         var courierId = TestData.NewId("courier");
         var courier = api.Grains.Courier(new CourierId(courierId));
         await courier.RegisterAsync("Push", 2, new GeoPoint { Lat = 52.40, Lon = 0.26 }, CourierStatus.Idle);
@@ -57,42 +56,5 @@ public sealed class WebPushAnswersTests(ApiFixture api)
             P256dh = System.Buffers.Text.Base64Url.EncodeToString([0x04, .. q.X!, .. q.Y!]),
             Auth = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16)),
         };
-    }
-
-    /// <summary>What became of the next push message, as Tandem's metrics record it.</summary>
-    private sealed class PushOutcomeListener : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private TaskCompletionSource<string> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public PushOutcomeListener()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "Tandem" && instrument.Name == "tandem.push.outcomes")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "outcome")
-                    {
-                        _next.TrySetResult((string)tag.Value!);
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public Task<string> Next()
-        {
-            _next = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _next.Task;
-        }
-
-        public void Dispose() => _listener.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -18,7 +17,7 @@ public sealed class WebPushTests(ApiFixture api)
     public async Task An_offer_is_pushed_encrypted_and_VAPID_signed_and_a_gone_subscription_is_dropped()
     {
         await using var pushService = await TestPushService.StartAsync();
-        using var pushes = new PushOutcomes();
+        using var pushes = new MetricTagListener<int>("tandem.push.sent", "status"); // each push's HTTP status
         using var anonymous = api.CreateClient();
         var publicKey = (await anonymous.GetFromJsonAsync<PushPublicKey>("/api/push/public-key", ApiFixture.Json, TestContext.Current.CancellationToken))!.PublicKey;
         var phone = await pushService.SubscribeAsync(publicKey);
@@ -59,42 +58,4 @@ public sealed class WebPushTests(ApiFixture api)
         OrderId = orderId, PickupLocationId = "st-camden", Pickup = new GeoPoint { Lat = 51.539, Lon = -0.1426 },
         Dropoff = new GeoPoint { Lat = 51.53, Lon = -0.12 }, OfferedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(30),
     };
-
-    /// <summary>Each push's HTTP status from the push service, as Tandem's metrics record it.</summary>
-    private sealed class PushOutcomes : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private TaskCompletionSource<int> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public PushOutcomes()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "Tandem" && instrument.Name == "tandem.push.sent")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "status")
-                    {
-                        _next.TrySetResult((int)tag.Value!);
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        /// <summary>The status of the next push sent from now on.</summary>
-        public Task<int> Next()
-        {
-            _next = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _next.Task;
-        }
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

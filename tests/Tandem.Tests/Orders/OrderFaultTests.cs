@@ -1,5 +1,4 @@
 using Orleans.Streams;
-using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Errors;
 using Tandem.Grains.Interfaces.Keys;
@@ -14,8 +13,6 @@ namespace Tandem.Tests.Orders;
 [Collection(GrainClusterCollection.Name)]
 public sealed class OrderFaultTests(GrainClusterFixture fixture)
 {
-    private static readonly GeoPoint NearBrixton = new() { Lat = 51.4600, Lon = -0.1150 };
-
     private IGrainFactory Grains => fixture.Grains;
 
     [Fact]
@@ -23,7 +20,7 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
     {
         var skus = await StockAsync(TestData.Camden.Id, 5, 5);
         var order = Grains.Order(new OrderId(TestData.NewId(LapseBeforeCommit.Marker)));
-        await order.PlaceAsync(Pickup(TestData.Camden.Id, (skus[0], 2), (skus[1], 3)));
+        await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (skus[0], 2), (skus[1], 3)));
 
         var packed = await order.PackAsync("packer"); // the clock jumps past every hold at the first commit
 
@@ -37,9 +34,9 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
     {
         var skus = await StockAsync(TestData.Camden.Id, 2, 1);
         var order = Grains.Order(new OrderId(TestData.NewId("o")));
-        await order.PlaceAsync(Pickup(TestData.Camden.Id, (skus[0], 1), (skus[1], 1)));
+        await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (skus[0], 1), (skus[1], 1)));
         GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(2)); // every hold lapses (1 h), the order is not yet overdue (24 h)
-        var rival = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Pickup(TestData.Camden.Id, (skus[1], 1)));
+        var rival = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (skus[1], 1)));
 
         var packed = await order.PackAsync("packer");
         var again = await order.PackAsync("packer");
@@ -56,7 +53,7 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
     {
         var skus = await StockAsync(TestData.Camden.Id, 2);
         var id = TestData.NewId("o");
-        var request = Pickup(TestData.Camden.Id, (skus[0], 2));
+        var request = TestOrders.Pickup(TestData.Camden.Id, (skus[0], 2));
         FaultyStorage.FailWritesOf<OrderState>(id, s => s.Placed); // the write after the holds fails
 
         var failed = await Record.ExceptionAsync(() => Grains.Order(new OrderId(id)).PlaceAsync(request));
@@ -74,7 +71,7 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
         var skus = await StockAsync(TestData.Camden.Id, 5);
         var id = TestData.NewId("o");
         var order = Grains.Order(new OrderId(id));
-        await order.PlaceAsync(Pickup(TestData.Camden.Id, (skus[0], 2)));
+        await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (skus[0], 2)));
         await order.PackAsync("packer");
         FaultyStorage.FailWritesOf<OrderState>(id, s => s.Status == OrderStatus.Cancelled);
 
@@ -94,7 +91,7 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
     {
         var skus = await StockAsync(TestData.Camden.Id, 4, 4);
         var order = Grains.Order(new OrderId(TestData.NewId("o")));
-        var placed = await order.PlaceAsync(Pickup(TestData.Camden.Id, (skus[0], 1), (skus[1], 2)));
+        var placed = await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (skus[0], 1), (skus[1], 2)));
         // A pack that committed its first line and then died: the order still says Reserved.
         await Grains.Cell(new CellKey(skus[0], TestData.Camden.Id)).CommitAsync(placed.Order!.Lines[0].ReservationId);
 
@@ -111,11 +108,11 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
         var skus = await StockAsync(TestData.Brixton.Id, 3);
         var first = TestData.NewId("courier");
         var second = TestData.NewId("courier");
-        await Grains.Courier(new CourierId(first)).RegisterAsync("First", 2, NearBrixton, CourierStatus.Idle);
-        await Grains.Courier(new CourierId(second)).RegisterAsync("Second", 2, NearBrixton, CourierStatus.Idle);
+        await Grains.Courier(new CourierId(first)).RegisterAsync("First", 2, TestOrders.NearBrixton, CourierStatus.Idle);
+        await Grains.Courier(new CourierId(second)).RegisterAsync("Second", 2, TestOrders.NearBrixton, CourierStatus.Idle);
         var id = TestData.NewId("o");
         var order = Grains.Order(new OrderId(id));
-        await order.PlaceAsync(Delivery(NearBrixton, (skus[0], 1)));
+        await order.PlaceAsync(TestOrders.Delivery(TestOrders.NearBrixton, (skus[0], 1)));
         await order.PackAsync("packer");
         FaultyStorage.FailWritesOf<OrderState>(id, s => s.Status == OrderStatus.Dispatched);
 
@@ -149,7 +146,7 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
         FaultyStorage.FailWritesOf(sessionId);
         var orderId = TestData.NewId("o");
 
-        var placed = await Grains.Order(new OrderId(orderId)).PlaceAsync(Pickup(TestData.Camden.Id, (skus[0], 1)) with { SessionId = sessionId });
+        var placed = await Grains.Order(new OrderId(orderId)).PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (skus[0], 1)) with { SessionId = sessionId });
         var before = await Grains.Session(new SessionId(sessionId)).GetAsync();
         FaultyStorage.Heal(sessionId);
 
@@ -177,22 +174,4 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
         var cell = await Grains.Cell(new CellKey(sku, locationId)).GetSnapshotAsync();
         return (cell.OnHand, cell.Reserved, cell.Committed);
     }
-
-    private static PlaceOrder Pickup(string locationId, params (string Sku, int Quantity)[] lines) => new()
-    {
-        ShopperId = "Test",
-        SessionId = "test-session",
-        Lines = [.. lines.Select(l => new OrderLineRequest { Sku = l.Sku, Quantity = l.Quantity })],
-        Mode = FulfilmentMode.Pickup,
-        PickupLocationId = locationId,
-    };
-
-    private static PlaceOrder Delivery(GeoPoint to, params (string Sku, int Quantity)[] lines) => new()
-    {
-        ShopperId = "Test",
-        SessionId = "test-session",
-        Lines = [.. lines.Select(l => new OrderLineRequest { Sku = l.Sku, Quantity = l.Quantity })],
-        Mode = FulfilmentMode.Delivery,
-        DeliveryAddress = to,
-    };
 }

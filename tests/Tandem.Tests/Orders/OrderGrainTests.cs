@@ -1,4 +1,3 @@
-using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
@@ -9,8 +8,6 @@ namespace Tandem.Tests.Orders;
 [Collection(GrainClusterCollection.Name)]
 public sealed class OrderGrainTests(GrainClusterFixture fixture)
 {
-    private static readonly GeoPoint NearBrixton = new() { Lat = 51.4600, Lon = -0.1150 };
-
     private IGrainFactory Grains => fixture.Grains;
 
     [Fact]
@@ -19,7 +16,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
         var (a, b) = await TwoSkusAsync(stockA: 50, stockB: 30, at: TestData.Camden.Id);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(
-            () => Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Pickup(TestData.Camden.Id, (a, 1), (b, 1))),
+            () => Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (a, 1), (b, 1))),
             TestContext.Current.CancellationToken)));
 
         Assert.Equal(30, results.Count(r => r.Outcome == OrderOutcome.Applied));
@@ -35,10 +32,10 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
     {
         var (a, _) = await TwoSkusAsync(stockA: 10, stockB: 0, at: TestData.Camden.Id);
         var order = Grains.Order(new OrderId(TestData.NewId("o")));
-        var request = Pickup(TestData.Camden.Id, (a, 3));
+        var request = TestOrders.Pickup(TestData.Camden.Id, (a, 3));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => order.PlaceAsync(request)));
-        var different = await order.PlaceAsync(Pickup(TestData.Camden.Id, (a, 4)));
+        var different = await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (a, 4)));
 
         Assert.Equal(1, results.Count(r => r.Outcome == OrderOutcome.Applied));
         Assert.Equal(99, results.Count(r => r.Outcome == OrderOutcome.Replayed));
@@ -57,7 +54,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
         await cellB.ReserveAsync($"{orderId}.1.1", 2, TimeSpan.FromHours(1));
         await cellB.ReleaseAsync($"{orderId}.1.1");
 
-        var placed = await Grains.Order(orderId).PlaceAsync(Pickup(TestData.Camden.Id, (a, 2), (b, 2)));
+        var placed = await Grains.Order(orderId).PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (a, 2), (b, 2)));
 
         Assert.Equal(OrderOutcome.Applied, placed.Outcome);
         Assert.All(placed.Order!.Lines, l => Assert.StartsWith($"{orderId}.2.", l.ReservationId, StringComparison.Ordinal));
@@ -69,7 +66,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
     {
         var (a, b) = await TwoSkusAsync(stockA: 5, stockB: 1, at: TestData.Camden.Id);
 
-        var result = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Pickup(TestData.Camden.Id, (a, 5), (b, 2)));
+        var result = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (a, 5), (b, 2)));
 
         Assert.Equal(OrderOutcome.Insufficient, result.Outcome);
         Assert.Null(result.Order);
@@ -85,7 +82,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
         await ReceiveAsync(skus[0], TestData.Camden.Id, 5);
         await ReceiveAsync(skus[1], TestData.Camden.Id, 5);
 
-        var result = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Delivery(NearBrixton, (skus[0], 1), (skus[1], 1)));
+        var result = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Delivery(TestOrders.NearBrixton, (skus[0], 1), (skus[1], 1)));
 
         Assert.Equal(OrderOutcome.Applied, result.Outcome);
         Assert.All(result.Order!.Lines, l => Assert.Equal(TestData.Camden.Id, l.LocationId));
@@ -98,8 +95,8 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
         await ReceiveAsync(skus[0], TestData.Brixton.Id, 5);
         await ReceiveAsync(skus[1], TestData.Warehouse.Id, 5);
 
-        var split = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Delivery(NearBrixton, (skus[0], 2), (skus[1], 2)));
-        var missing = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Delivery(NearBrixton, (skus[0], 2), (skus[1], 6)));
+        var split = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Delivery(TestOrders.NearBrixton, (skus[0], 2), (skus[1], 2)));
+        var missing = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Delivery(TestOrders.NearBrixton, (skus[0], 2), (skus[1], 6)));
 
         Assert.Equal(OrderOutcome.Insufficient, split.Outcome);
         Assert.Equal("No single location has every line: an order comes from one location, so order these lines separately.", split.Detail);
@@ -113,8 +110,8 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
     {
         var (a, _) = await TwoSkusAsync(stockA: 5, stockB: 0, at: TestData.Warehouse.Id);
 
-        var warehouse = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Pickup(TestData.Warehouse.Id, (a, 1)));
-        var unknown = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(Pickup(TestData.Camden.Id, ("NO-SUCH-SKU", 1)));
+        var warehouse = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Pickup(TestData.Warehouse.Id, (a, 1)));
+        var unknown = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, ("NO-SUCH-SKU", 1)));
 
         Assert.Equal(OrderOutcome.Invalid, warehouse.Outcome);
         Assert.Equal(OrderOutcome.UnknownReference, unknown.Outcome);
@@ -127,11 +124,11 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
         var (a, _) = await TwoSkusAsync(stockA: 4, stockB: 0, at: TestData.Brixton.Id);
         var courierId = TestData.NewId("courier");
         var courier = Grains.Courier(new CourierId(courierId));
-        await courier.RegisterAsync("Test courier", 2, NearBrixton, CourierStatus.Idle);
+        await courier.RegisterAsync("Test courier", 2, TestOrders.NearBrixton, CourierStatus.Idle);
         var order = Grains.Order(new OrderId(TestData.NewId("o")));
         var cell = Grains.Cell(new CellKey(a, TestData.Brixton.Id));
 
-        Assert.Equal(OrderOutcome.Applied, (await order.PlaceAsync(Delivery(NearBrixton, (a, 3)))).Outcome);
+        Assert.Equal(OrderOutcome.Applied, (await order.PlaceAsync(TestOrders.Delivery(TestOrders.NearBrixton, (a, 3)))).Outcome);
         var packed = await order.PackAsync("packer");
         var packedCell = await cell.GetSnapshotAsync();
         var dispatched = await order.DispatchAsync(courierId, "dispatcher");
@@ -166,8 +163,8 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
         var cell = Grains.Cell(new CellKey(a, TestData.Camden.Id));
         var held = Grains.Order(new OrderId(TestData.NewId("o")));
         var packed = Grains.Order(new OrderId(TestData.NewId("o")));
-        await held.PlaceAsync(Pickup(TestData.Camden.Id, (a, 2)));
-        await packed.PlaceAsync(Pickup(TestData.Camden.Id, (a, 3)));
+        await held.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (a, 2)));
+        await packed.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (a, 3)));
         await packed.PackAsync("packer");
 
         var cancels = await Task.WhenAll(Enumerable.Range(0, 50).SelectMany(_ => new[] { held.CancelAsync("ops", "test"), packed.CancelAsync("ops", "test") }));
@@ -184,7 +181,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
     {
         var (a, _) = await TwoSkusAsync(stockA: 5, stockB: 0, at: TestData.Camden.Id);
         var order = Grains.Order(new OrderId(TestData.NewId("o")));
-        await order.PlaceAsync(Pickup(TestData.Camden.Id, (a, 2)));
+        await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (a, 2)));
 
         GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(2));
         var lapsed = await Grains.Cell(new CellKey(a, TestData.Camden.Id)).GetSnapshotAsync();
@@ -211,22 +208,4 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
             await Grains.Cell(new CellKey(sku, locationId)).ReceiveAsync(quantity, "opening", "tester");
         }
     }
-
-    private static PlaceOrder Pickup(string locationId, params (string Sku, int Quantity)[] lines) => new()
-    {
-        ShopperId = "Test",
-        SessionId = "test-session",
-        Lines = [.. lines.Select(l => new OrderLineRequest { Sku = l.Sku, Quantity = l.Quantity })],
-        Mode = FulfilmentMode.Pickup,
-        PickupLocationId = locationId,
-    };
-
-    private static PlaceOrder Delivery(GeoPoint to, params (string Sku, int Quantity)[] lines) => new()
-    {
-        ShopperId = "Test",
-        SessionId = "test-session",
-        Lines = [.. lines.Select(l => new OrderLineRequest { Sku = l.Sku, Quantity = l.Quantity })],
-        Mode = FulfilmentMode.Delivery,
-        DeliveryAddress = to,
-    };
 }

@@ -69,11 +69,7 @@ public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
         var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
         await Grains.Cell(new CellKey(sku, TestData.Camden.Id)).ReceiveAsync(stock, "opening", "tester");
         var order = Grains.Order(new OrderId(TestData.NewId("o")));
-        var placed = await order.PlaceAsync(new PlaceOrder
-        {
-            ShopperId = "Test", SessionId = "test-session", Mode = FulfilmentMode.Pickup, PickupLocationId = TestData.Camden.Id,
-            Lines = [new OrderLineRequest { Sku = sku, Quantity = quantity }],
-        });
+        var placed = await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (sku, quantity)));
         Assert.Equal(OrderOutcome.Applied, placed.Outcome);
         return (sku, order);
     }

@@ -1,4 +1,3 @@
-using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
@@ -11,7 +10,6 @@ namespace Tandem.Tests.Orders;
 public sealed class OrderRaceTests(GrainClusterFixture fixture)
 {
     private const int Orders = 100;
-    private static readonly GeoPoint NearBrixton = new() { Lat = 51.4600, Lon = -0.1150 };
 
     private IGrainFactory Grains => fixture.Grains;
 
@@ -20,8 +18,8 @@ public sealed class OrderRaceTests(GrainClusterFixture fixture)
     {
         var sku = await StockedAsync(TestData.Brixton.Id, Orders);
         var courierId = TestData.NewId("courier");
-        await Grains.Courier(new CourierId(courierId)).RegisterAsync("Busy", Orders, NearBrixton, CourierStatus.Idle);
-        var orders = await PackedAsync(sku, i => Delivery(sku));
+        await Grains.Courier(new CourierId(courierId)).RegisterAsync("Busy", Orders, TestOrders.NearBrixton, CourierStatus.Idle);
+        var orders = await PackedAsync(sku, _ => TestOrders.Delivery(TestOrders.NearBrixton, (sku, 1)));
 
         var races = await Task.WhenAll(orders.Select(async order =>
         {
@@ -42,7 +40,7 @@ public sealed class OrderRaceTests(GrainClusterFixture fixture)
     public async Task Cancel_racing_collection_on_100_orders_ends_each_one_way_and_the_stock_follows()
     {
         var sku = await StockedAsync(TestData.Camden.Id, Orders);
-        var orders = await PackedAsync(sku, _ => Pickup(sku));
+        var orders = await PackedAsync(sku, _ => TestOrders.Pickup(TestData.Camden.Id, (sku, 1)));
         await Task.WhenAll(orders.Select(o => o.MarkReadyForPickupAsync("store")));
 
         var races = await Task.WhenAll(orders.Select(async order =>
@@ -78,16 +76,4 @@ public sealed class OrderRaceTests(GrainClusterFixture fixture)
         Assert.All(packed, p => Assert.Equal(OrderStatus.Packed, p.Order!.Status));
         return orders;
     }
-
-    private static PlaceOrder Pickup(string sku) => new()
-    {
-        ShopperId = "Test", SessionId = "test-session", Mode = FulfilmentMode.Pickup, PickupLocationId = TestData.Camden.Id,
-        Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }],
-    };
-
-    private static PlaceOrder Delivery(string sku) => new()
-    {
-        ShopperId = "Test", SessionId = "test-session", Mode = FulfilmentMode.Delivery, DeliveryAddress = NearBrixton,
-        Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }],
-    };
 }
