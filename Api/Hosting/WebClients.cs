@@ -5,7 +5,7 @@ namespace Tandem.Api.Hosting;
 /// <summary>
 /// The three web clients, served from wwwroot: the shop at <c>/</c>, the courier app at <c>/courier</c> and the
 /// control room at <c>/ops</c>. Their scripts are bundled into wwwroot/build by the build; every response is
-/// revalidated (no stale client after a deploy). Any other GET for something that is not there is a 404.
+/// revalidated (no stale client after a deploy). Anything else that is not there is a 404.
 /// </summary>
 public static class WebClients
 {
@@ -33,9 +33,8 @@ public static class WebClients
             app.MapGet(path, (HttpContext http) => Page(http, files, file)).ExcludeFromDescription().AllowAnonymous();
         }
 
-        // Anything else a browser asks for that is not there is 404, for everyone (not 401: there is nothing to sign in for).
+        // Anything asked for that is not there is 404, for everyone (not 401: there is nothing to sign in for).
         app.MapFallback("{*path}", () => TypedResults.Problem("Nothing is served at this address.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .ExcludeFromDescription()
             .AllowAnonymous();
         return app;

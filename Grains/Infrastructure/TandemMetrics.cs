@@ -17,17 +17,19 @@ public static class TandemMetrics
     public static readonly Counter<long> OrderTransitions =
         Meter.CreateCounter<long>("tandem.orders.transitions", unit: "{order}", description: "Orders entering each state");
 
-    /// <summary>Time from a grain publishing an event to the Api relaying it to SignalR.</summary>
+    /// <summary>Each request to a push service, by its HTTP status (tag <c>status</c>, 0: no answer) and host (<c>service</c>).</summary>
     public static readonly Counter<long> PushSent =
-        Meter.CreateCounter<long>("tandem.push.sent", unit: "{message}", description: "Web Push messages sent, by the push service's HTTP status (0: unreachable)");
+        Meter.CreateCounter<long>("tandem.push.sent", unit: "{message}", description: "Web Push requests, by the push service's HTTP status (0: unreachable) and host");
 
     /// <summary>
     /// What became of each push message, after any retry (tag <c>outcome</c>: delivered, gone — the subscription was
-    /// dropped —, refused — the push service said no —, failed — it kept failing, or did not answer in time).
+    /// dropped —, refused — the push service said no —, failed — it kept failing, or did not answer in time; tag
+    /// <c>service</c>: the push service's host and port).
     /// </summary>
     public static readonly Counter<long> PushOutcomes =
         Meter.CreateCounter<long>("tandem.push.outcomes", unit: "{message}", description: "Web Push messages by what became of them");
 
+    /// <summary>Time from a grain publishing an event to the Api relaying it to SignalR.</summary>
     public static readonly Histogram<double> StreamLag =
         Meter.CreateHistogram<double>("tandem.stream.lag", unit: "ms", description: "Event age when the Api relays it");
 }

@@ -32,7 +32,7 @@ public sealed class PushSenderGrain(
 
         var body = WebPushEncryption.Encrypt(key, auth, Encoding.UTF8.GetBytes(payload));
         var outcome = await DeliverAsync(courierId, subscription, endpoint, body);
-        TandemMetrics.PushOutcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        TandemMetrics.PushOutcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("service", endpoint.Authority));
     }
 
     /// <summary>
@@ -53,14 +53,14 @@ public sealed class PushSenderGrain(
             }
             catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && deadline.IsCancellationRequested))
             {
-                TandemMetrics.PushSent.Add(1, new KeyValuePair<string, object?>("status", 0));
+                TandemMetrics.PushSent.Add(1, new KeyValuePair<string, object?>("status", 0), new KeyValuePair<string, object?>("service", endpoint.Authority));
                 logger.LogWarning(ex, "Pushing to courier {CourierId} failed (attempt {Attempt})", courierId, attempt);
                 return "failed";
             }
 
             using (response)
             {
-                TandemMetrics.PushSent.Add(1, new KeyValuePair<string, object?>("status", (int)response.StatusCode));
+                TandemMetrics.PushSent.Add(1, new KeyValuePair<string, object?>("status", (int)response.StatusCode), new KeyValuePair<string, object?>("service", endpoint.Authority));
                 if (response.IsSuccessStatusCode)
                 {
                     return "delivered";

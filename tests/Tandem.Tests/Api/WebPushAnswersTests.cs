@@ -31,7 +31,7 @@ public sealed class WebPushAnswersTests(ApiFixture api)
     public async Task Each_push_service_answer_ends_as_expected(string what, Answer[] script, string outcome, int requests, bool keepsSubscription)
     {
         await using var service = ScriptedPushService.Start(script);
-        using var outcomes = new MetricTagListener<string>("tandem.push.outcomes", "outcome");
+        using var outcomes = new MetricTagListener<string>("tandem.push.outcomes", "outcome", ("service", new Uri(service.Endpoint).Authority));
         var courierId = TestData.NewId("courier");
         var courier = api.Grains.Courier(new CourierId(courierId));
         await courier.RegisterAsync("Push", 2, new GeoPoint { Lat = 52.40, Lon = 0.26 }, CourierStatus.Idle);

@@ -17,10 +17,11 @@ public sealed class WebPushTests(ApiFixture api)
     public async Task An_offer_is_pushed_encrypted_and_VAPID_signed_and_a_gone_subscription_is_dropped()
     {
         await using var pushService = await TestPushService.StartAsync();
-        using var pushes = new MetricTagListener<int>("tandem.push.sent", "status"); // each push's HTTP status
+
         using var anonymous = api.CreateClient();
         var publicKey = (await anonymous.GetFromJsonAsync<PushPublicKey>("/api/push/public-key", ApiFixture.Json, TestContext.Current.CancellationToken))!.PublicKey;
         var phone = await pushService.SubscribeAsync(publicKey);
+        using var pushes = new MetricTagListener<int>("tandem.push.sent", "status", ("service", new Uri(phone.Endpoint).Authority)); // each push's HTTP status
         var courierId = TestData.NewId("courier");
         await api.Grains.Courier(new CourierId(courierId)).RegisterAsync("Pia", 2, new GeoPoint { Lat = 52.40, Lon = 0.26 }, CourierStatus.Idle);
         using var courier = api.ClientAs("courier", courierId);

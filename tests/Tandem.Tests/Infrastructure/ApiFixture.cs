@@ -13,6 +13,7 @@ using Tandem.Api.Contracts;
 using Tandem.Api.Hosting;
 using Tandem.Api.Identity;
 using Tandem.Grains.Interfaces.Streams;
+using Tandem.Grains.Interfaces.Keys;
 using Tandem.Silo.Demo;
 
 namespace Tandem.Tests.Infrastructure;
@@ -50,6 +51,7 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
         using var client = CreateClient(); // starts the host: silo, then demo seeding in the background
         await Services.GetRequiredService<DemoSeedStatus>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        await Grains.Catalog().UpsertAsync([], [TestData.Camden, TestData.Brixton, TestData.Warehouse]); // ready needs locations, also without the demo city
         var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         if (ready.StatusCode != HttpStatusCode.OK)
         {

@@ -10,7 +10,8 @@ public sealed class MetricTagListener<T> : IDisposable
 
     /// <param name="instrument">The counter, e.g. <c>tandem.push.sent</c>.</param>
     /// <param name="tag">The tag whose value is wanted, e.g. <c>status</c>.</param>
-    public MetricTagListener(string instrument, string tag)
+    /// <param name="only">Only measurements carrying this tag and value (other fixtures record on the same counters).</param>
+    public MetricTagListener(string instrument, string tag, (string Key, string Value)? only = null)
     {
         _listener.InstrumentPublished = (published, listener) =>
         {
@@ -21,6 +22,11 @@ public sealed class MetricTagListener<T> : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
         {
+            if (only is { } filter && !Carries(tags, filter.Key, filter.Value))
+            {
+                return;
+            }
+
             foreach (var pair in tags)
             {
                 if (pair.Key == tag)
@@ -40,4 +46,17 @@ public sealed class MetricTagListener<T> : IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
+
+    private static bool Carries(ReadOnlySpan<KeyValuePair<string, object?>> tags, string key, string value)
+    {
+        foreach (var pair in tags)
+        {
+            if (pair.Key == key && value.Equals(pair.Value as string, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
