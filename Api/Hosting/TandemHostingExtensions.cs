@@ -59,6 +59,7 @@ public static class TandemHostingExtensions
         app.UseStatusCodePages();
         app.UseWebClientFiles();
         app.UseRouting();
+        app.UseNotFoundForMissingPages();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();

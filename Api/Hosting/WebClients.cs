@@ -5,7 +5,7 @@ namespace Tandem.Api.Hosting;
 /// <summary>
 /// The three web clients, served from wwwroot: the shop at <c>/</c>, the courier app at <c>/courier</c> and the
 /// control room at <c>/ops</c>. Their scripts are bundled into wwwroot/build by the build; every response is
-/// revalidated (no stale client after a deploy). Anything else that is not there is a 404.
+/// revalidated (no stale client after a deploy). A page or file that is not there is a 404.
 /// </summary>
 public static class WebClients
 {
@@ -25,6 +25,25 @@ public static class WebClients
             },
         });
 
+    /// <summary>
+    /// A page or file that is not there is 404 for everyone (not 401: there is nothing to sign in for). Runs after
+    /// routing, for GET and HEAD requests no endpoint took; the API and hub addresses keep their own answers (an
+    /// unknown one asks for a token first, as everything there does).
+    /// </summary>
+    public static IApplicationBuilder UseNotFoundForMissingPages(this IApplicationBuilder app) =>
+        app.Use((http, next) =>
+        {
+            var request = http.Request;
+            if (http.GetEndpoint() is not null
+                || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                || request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs"))
+            {
+                return next(http);
+            }
+
+            return TypedResults.Problem("Nothing is served at this address.", statusCode: StatusCodes.Status404NotFound, title: "Not found").ExecuteAsync(http);
+        });
+
     public static IEndpointRouteBuilder MapWebClients(this IEndpointRouteBuilder app)
     {
         var files = app.ServiceProvider.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
@@ -33,10 +52,6 @@ public static class WebClients
             app.MapGet(path, (HttpContext http) => Page(http, files, file)).ExcludeFromDescription().AllowAnonymous();
         }
 
-        // Anything asked for that is not there is 404, for everyone (not 401: there is nothing to sign in for).
-        app.MapFallback("{*path}", () => TypedResults.Problem("Nothing is served at this address.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
-            .ExcludeFromDescription()
-            .AllowAnonymous();
         return app;
     }
 

@@ -23,18 +23,20 @@ public sealed class HostTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Pages_have_an_icon_and_anything_not_there_is_404_for_everyone()
+    public async Task Pages_have_an_icon_and_a_page_or_file_not_there_is_404_for_everyone()
     {
         using var client = api.CreateClient();
 
         var icon = await client.GetAsync(new Uri("/favicon.svg", UriKind.Relative), TestContext.Current.CancellationToken);
         var page = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
-        var missing = await Task.WhenAll(new[] { "/favicon.ico", "/no-such-page", "/build/no-such.js", "/api/no-such-thing" }
+        var missing = await Task.WhenAll(new[] { "/favicon.ico", "/no-such-page", "/build/no-such.js", "/courier/no-such/page.html" }
             .Select(path => client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken)));
+        var unknownApi = await client.GetAsync(new Uri("/api/no-such-thing", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal((HttpStatusCode.OK, "image/svg+xml"), (icon.StatusCode, icon.Content.Headers.ContentType!.MediaType));
         Assert.Contains("""<link rel="icon" href="/favicon.svg" type="image/svg+xml">""", page, StringComparison.Ordinal);
         Assert.All(missing, r => Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (r.StatusCode, r.Content.Headers.ContentType!.MediaType)));
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownApi.StatusCode); // the API asks for a token before it says anything
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class ScriptedPushService : IAsyncDisposable
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<Answer> _script;
     private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentBag<HttpListenerContext> _held = []; // silent requests, kept so nothing answers them
     private readonly Task _serving;
     private int _requests;
 
@@ -40,6 +41,11 @@ public sealed class ScriptedPushService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
+        foreach (var held in _held)
+        {
+            held.Response.Abort();
+        }
+
         _listener.Stop();
         _listener.Close();
         try
@@ -72,7 +78,8 @@ public sealed class ScriptedPushService : IAsyncDisposable
             var answer = _script.TryDequeue(out var next) ? next : new Answer(201);
             if (answer == Answer.Silent)
             {
-                continue; // never answered: the sender must give up on its own
+                _held.Add(context); // never answered: the sender must give up on its own
+                continue;
             }
 
             context.Response.StatusCode = answer.Status;
