@@ -5,8 +5,6 @@ using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
-using Tandem.Grains.Interfaces.Dispatch;
-using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Interfaces.Streams;
@@ -32,11 +30,10 @@ public sealed class OrderGrain(
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
     private const string System = "system";
-    private const string Reminder = "order-duties";
 
     private EventPublisher? _events;
-    private IGrainTimer? _retry;
-    private TimeSpan _nextRetry;
+    private OrderStock? _stock;
+    private OrderOutbox? _outbox;
 
     private OrderState S => state.State;
 
@@ -44,12 +41,18 @@ public sealed class OrderGrain(
 
     private OrderOptions Options => options.Value;
 
+    private OrderStock Stock => _stock!;
+
+    private OrderOutbox Outbox => _outbox!;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _events = new EventPublisher(this, logger);
+        _stock = new OrderStock(Id, () => S, () => state.SaveAsync(this), GrainFactory, Options, logger);
+        _outbox = new OrderOutbox(this, GrainFactory, Id, () => S, () => state.SaveAsync(this), RetryAsync, Options, dispatch.Value, clock, logger);
         if (S.Duties.Count > 0 || S.Step is not null)
         {
-            ScheduleRetry();
+            Outbox.ScheduleRetry();
         }
 
         return Task.CompletedTask;
@@ -113,7 +116,7 @@ public sealed class OrderGrain(
             if (S.Lines.Count == 0)
             {
                 // A new plan, saved before any hold is taken: a retry after a failure reuses exactly these holds.
-                var plan = await FulfilmentPlanner.PlanAsync(request.Lines, candidates, AvailableAsync);
+                var plan = await FulfilmentPlanner.PlanAsync(request.Lines, candidates, Stock.AvailableAsync);
                 if (plan.LocationId is not { } from)
                 {
                     return await RefusePlacementAsync(OrderOutcome.Insufficient, plan.Unavailable.Count > 0
@@ -134,7 +137,7 @@ public sealed class OrderGrain(
                 S.ShopperId = request.ShopperId;
                 S.SessionId = request.SessionId;
                 S.PlannedAt = clock.GetUtcNow();
-                await WatchAsync();
+                await Outbox.WatchAsync();
                 await state.SaveAsync(this);
             }
 
@@ -150,8 +153,8 @@ public sealed class OrderGrain(
                     $"You hold {counted.Held} units in orders not yet packed; at most {Options.MaxReservedUnitsPerShopper} at once.");
             }
 
-            var held = await ReserveAllAsync(S.Lines);
-            if (held == Hold.Held)
+            var held = await Stock.ReserveAllAsync(S.Lines);
+            if (held == OrderStock.Hold.Held)
             {
                 var now = clock.GetUtcNow();
                 S.Placed = true;
@@ -165,12 +168,12 @@ public sealed class OrderGrain(
             }
 
             // This plan's holds are released and its ids are spent; the next attempt plans anew with new ones.
-            await ReleaseAllAsync(S.Lines);
+            await Stock.GiveBackAllAsync(S.Lines);
             S.Lines = [];
             S.PlannedAt = null;
             S.NextAttempt++;
             await state.SaveAsync(this);
-            if (held == Hold.SpentIds && spentRetries++ < 3)
+            if (held == OrderStock.Hold.SpentIds && spentRetries++ < 3)
             {
                 tries--; // an earlier, interrupted attempt used these ids: not a verdict on stock
             }
@@ -196,7 +199,7 @@ public sealed class OrderGrain(
         {
             if (S.History.Any(h => h.To == OrderStatus.Packed) && S.Status != OrderStatus.Cancelled)
             {
-                await DeliverDutiesAsync();
+                await Outbox.DeliverAsync();
                 return Result(OrderOutcome.Replayed);
             }
 
@@ -207,13 +210,13 @@ public sealed class OrderGrain(
         // hold that ended (lapsed) is taken anew under a new id.
         for (var i = 0; i < S.Lines.Count; i++)
         {
-            if (!await HoldLineAsync(i))
+            if (!await Stock.HoldLineAsync(i))
             {
                 return Refuse(OrderOutcome.Insufficient, $"The hold on {S.Lines[i].Sku} lapsed and the stock is gone.");
             }
         }
 
-        var commits = await Task.WhenAll(S.Lines.Select(l => CellOf(l).CommitAsync(l.ReservationId)));
+        var commits = await Task.WhenAll(S.Lines.Select(Stock.CommitAsync));
         var shipped = new List<int>();
         var failed = (int?)null;
         for (var i = 0; i < S.Lines.Count; i++)
@@ -222,7 +225,7 @@ public sealed class OrderGrain(
             if (!committed && failed is null)
             {
                 // The hold lapsed between the renewal and the commit: hold anew and commit that.
-                committed = await HoldLineAsync(i) && (await CellOf(S.Lines[i]).CommitAsync(S.Lines[i].ReservationId)).Succeeded;
+                committed = await Stock.HoldLineAsync(i) && (await Stock.CommitAsync(S.Lines[i])).Succeeded;
             }
 
             if (committed)
@@ -238,11 +241,11 @@ public sealed class OrderGrain(
         if (failed is { } line)
         {
             // Nothing half done: the lines that left the shelf go back, and hold again for the next attempt.
-            await Task.WhenAll(shipped.Select(i => GiveBackAsync(S.Lines[i])));
+            await Task.WhenAll(shipped.Select(i => Stock.GiveBackAsync(S.Lines[i])));
             foreach (var i in shipped)
             {
-                await RenewLineIdAsync(i);
-                await HoldLineAsync(i);
+                await Stock.RenewLineIdAsync(i);
+                await Stock.HoldLineAsync(i);
             }
 
             return Refuse(OrderOutcome.Insufficient, $"The hold on {S.Lines[line].Sku} lapsed and the stock is gone.");
@@ -377,7 +380,7 @@ public sealed class OrderGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != Reminder)
+        if (reminderName != OrderOutbox.Reminder)
         {
             return;
         }
@@ -393,10 +396,10 @@ public sealed class OrderGrain(
             await ExpireAsync();
         }
 
-        await DeliverDutiesAsync();
+        await Outbox.DeliverAsync();
         if (S.Step is null && S.Duties.Count == 0 && S.PlannedAt is null && (!S.Placed || Finished(S)))
         {
-            await UnwatchAsync();
+            await Outbox.UnwatchAsync();
         }
     }
 
@@ -407,7 +410,7 @@ public sealed class OrderGrain(
     /// <summary>Releases the holds of an order not packed in time and ends it as Expired. Idempotent until saved.</summary>
     private async Task ExpireAsync()
     {
-        await ReleaseAllAsync(S.Lines);
+        await Stock.GiveBackAllAsync(S.Lines);
         await MoveAsync(
             OrderStatus.Expired,
             System,
@@ -420,73 +423,6 @@ public sealed class OrderGrain(
         order.Status is OrderStatus.Cancelled or OrderStatus.Delivered or OrderStatus.Returned or OrderStatus.Expired
         || (order.Status == OrderStatus.PickedUp && order.Mode == FulfilmentMode.Pickup);
 
-    private enum Hold
-    {
-        Held,
-        Insufficient,
-        SpentIds,
-    }
-
-    /// <summary>Holds every line or none: a refusal releases the lines already held (by the caller).</summary>
-    private async Task<Hold> ReserveAllAsync(List<OrderLine> lines)
-    {
-        var ttl = Options.ReservationTtl;
-        var results = await Task.WhenAll(lines.Select(l => CellOf(l).ReserveAsync(l.ReservationId, l.Quantity, ttl)));
-        if (results.All(r => r.Succeeded))
-        {
-            return Hold.Held;
-        }
-
-        return results.Any(r => r.Outcome == CellOutcome.Conflict) ? Hold.SpentIds : Hold.Insufficient;
-    }
-
-    private Task ReleaseAllAsync(List<OrderLine> lines) => Task.WhenAll(lines.Select(GiveBackAsync));
-
-    /// <summary>
-    /// Gives a line's stock back whatever became of its hold: released while live, restocked once committed
-    /// (a release answered "restock it instead" must not lose units). Idempotent.
-    /// </summary>
-    private async Task GiveBackAsync(OrderLine line)
-    {
-        var released = await CellOf(line).ReleaseAsync(line.ReservationId);
-        if (released.Outcome == CellOutcome.Conflict)
-        {
-            var restocked = await CellOf(line).RestockAsync(line.ReservationId);
-            if (!restocked.Succeeded)
-            {
-                logger.LogWarning("Order {OrderId} could not give back {Sku} at {Location}: {Detail}", Id, line.Sku, line.LocationId, restocked.Detail);
-            }
-        }
-    }
-
-    /// <summary>Makes line <paramref name="index"/> hold live stock: renews its hold, or holds anew under a new, saved id.</summary>
-    private async Task<bool> HoldLineAsync(int index)
-    {
-        var line = S.Lines[index];
-        var held = await CellOf(line).ReserveAsync(line.ReservationId, line.Quantity, Options.ReservationTtl);
-        if (held.Succeeded)
-        {
-            return true;
-        }
-
-        if (held.Outcome == CellOutcome.Insufficient)
-        {
-            return false;
-        }
-
-        await RenewLineIdAsync(index); // the hold ended (lapsed, released or given back): its id is spent
-        line = S.Lines[index];
-        return (await CellOf(line).ReserveAsync(line.ReservationId, line.Quantity, Options.ReservationTtl)).Succeeded;
-    }
-
-    /// <summary>Gives line <paramref name="index"/> a new reservation id, saved before it is used at the cell.</summary>
-    private async Task RenewLineIdAsync(int index)
-    {
-        S.Lines[index] = S.Lines[index] with { ReservationId = $"{Id}.h{S.NextHold}" };
-        S.NextHold++;
-        await state.SaveAsync(this);
-    }
-
     /// <summary>Ends a placement that holds nothing: the shopper's count is let go (an outbox duty) and the reminder stops.</summary>
     private async Task<OrderResult> RefusePlacementAsync(OrderOutcome outcome, string detail)
     {
@@ -495,10 +431,10 @@ public sealed class OrderGrain(
         {
             S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold });
             await state.SaveAsync(this);
-            await DeliverDutiesAsync();
+            await Outbox.DeliverAsync();
             if (S.Duties.Count == 0)
             {
-                await UnwatchAsync();
+                await Outbox.UnwatchAsync();
             }
         }
 
@@ -508,14 +444,21 @@ public sealed class OrderGrain(
     /// <summary>Lets go of the holds of a plan whose placement never completed.</summary>
     private async Task AbandonPlanAsync()
     {
-        await ReleaseAllAsync(S.Lines);
+        await Stock.GiveBackAllAsync(S.Lines);
         S.Lines = [];
         S.PlannedAt = null;
         S.Fingerprint = "";
         S.NextAttempt++;
         S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold });
         await state.SaveAsync(this);
-        await DeliverDutiesAsync();
+        await Outbox.DeliverAsync();
+    }
+
+    /// <summary>What the outbox's retry does: finish an interrupted step, then deliver what is left.</summary>
+    private async Task RetryAsync()
+    {
+        await FinishStepAsync();
+        await Outbox.DeliverAsync();
     }
 
     /// <summary>Finishes a cancel or dispatch that was interrupted after it was saved.</summary>
@@ -534,7 +477,7 @@ public sealed class OrderGrain(
 
     private async Task<OrderResult> FinishCancelAsync(PendingStep step)
     {
-        await ReleaseAllAsync(S.Lines);
+        await Stock.GiveBackAllAsync(S.Lines);
         if (S.CourierId is { } courier)
         {
             await GrainFactory.Courier(new CourierId(courier)).UnassignAsync(Id);
@@ -552,7 +495,7 @@ public sealed class OrderGrain(
 
     private async Task<OrderResult> FinishDispatchAsync(PendingStep step)
     {
-        var pickup = await PickupLocationAsync();
+        var pickup = await OrderOutbox.PickupLocationAsync(GrainFactory, S);
         var assigned = await GrainFactory.Courier(new CourierId(step.CourierId!)).AssignAsync(new CourierAssignment
         {
             OrderId = Id,
@@ -581,17 +524,6 @@ public sealed class OrderGrain(
         await state.SaveAsync(this);
     }
 
-    private async Task<Location> PickupLocationAsync()
-    {
-        var locations = await GrainFactory.Catalog().GetLocationsAsync();
-        return locations.First(l => l.Id == S.Lines[0].LocationId);
-    }
-
-    private async Task<int> AvailableAsync(string sku, string locationId) =>
-        (await GrainFactory.Cell(new CellKey(sku, locationId)).GetSnapshotAsync()).Available;
-
-    private IInventoryCellGrain CellOf(OrderLine line) => GrainFactory.Cell(new CellKey(line.Sku, line.LocationId));
-
     /// <summary>Moves to <paramref name="to"/> and writes <paramref name="duties"/> in the same write, then publishes and delivers them.</summary>
     private async Task<OrderResult> MoveAsync(OrderStatus to, string actor, string? note, params OrderDuty[] duties)
     {
@@ -603,116 +535,8 @@ public sealed class OrderGrain(
         await state.SaveAsync(this);
         TandemMetrics.OrderTransitions.Add(1, new KeyValuePair<string, object?>("state", to.ToString()));
         await _events!.PublishAsync(StreamMap.Orders, Id, new OrderChanged { Order = View(), Transition = transition });
-        await DeliverDutiesAsync();
+        await Outbox.DeliverAsync();
         return Result(OrderOutcome.Applied);
-    }
-
-    /// <summary>
-    /// Delivers the duties in the order written. An acknowledged duty is dropped in memory at once and from storage
-    /// with the next write (delivering it again after a crash is harmless: every duty is idempotent). A failure
-    /// stops at that duty and tries again later.
-    /// </summary>
-    private async Task DeliverDutiesAsync()
-    {
-        while (S.Duties.Count > 0)
-        {
-            try
-            {
-                await PerformAsync(S.Duties[0]);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Order {OrderId} could not deliver {Duty}; trying again", Id, S.Duties[0].Kind);
-                ScheduleRetry();
-                return;
-            }
-
-            S.Duties.RemoveAt(0);
-        }
-
-        _retry?.Dispose();
-        _retry = null;
-        _nextRetry = TimeSpan.Zero;
-    }
-
-    private async Task PerformAsync(OrderDuty duty)
-    {
-        switch (duty.Kind)
-        {
-            case OrderDutyKind.SessionOrderPlaced:
-                await GrainFactory.Session(new SessionId(S.SessionId)).OrderPlacedAsync(Id, duty.Skus);
-                break;
-            case OrderDutyKind.SessionOrderClosed:
-                await GrainFactory.Session(new SessionId(S.SessionId)).OrderClosedAsync(Id);
-                break;
-            case OrderDutyKind.EnterDispatchQueue:
-                if (dispatch.Value.Offers)
-                {
-                    var pickup = await PickupLocationAsync();
-                    await GrainFactory.OfferDispatcher(new OrderId(Id)).EnqueueAsync(new WaitingOrder
-                    {
-                        OrderId = Id, PickupLocationId = pickup.Id, Pickup = pickup.Position, Dropoff = S.DeliveryAddress!, Since = clock.GetUtcNow(),
-                    });
-                }
-
-                break;
-            case OrderDutyKind.ReleaseShopperHold:
-                await GrainFactory.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(Id);
-                break;
-            case OrderDutyKind.LeaveDispatchQueue:
-                if (S.Mode == FulfilmentMode.Delivery)
-                {
-                    await GrainFactory.OfferDispatcher(new OrderId(Id)).LeaveAsync(Id);
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>Tries undelivered duties and an unfinished step again in this activation, backing off to a minute.</summary>
-    private void ScheduleRetry()
-    {
-        _nextRetry = _nextRetry == TimeSpan.Zero ? Options.DutyRetry : TimeSpan.FromTicks(Math.Min(_nextRetry.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
-        _retry?.Dispose();
-        _retry = this.RegisterGrainTimer(
-            async () =>
-            {
-                try
-                {
-                    await FinishStepAsync();
-                    await DeliverDutiesAsync();
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "Order {OrderId} could not finish its step; trying again", Id);
-                    ScheduleRetry();
-                }
-            },
-            new GrainTimerCreationOptions(_nextRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-    }
-
-    /// <summary>Registers the order's reminder (before the write that first needs it).</summary>
-    private async Task WatchAsync()
-    {
-        if (!S.Watched)
-        {
-            await this.RegisterOrUpdateReminder(Reminder, Options.ReminderPeriod, Options.ReminderPeriod);
-            S.Watched = true;
-        }
-    }
-
-    private async Task UnwatchAsync()
-    {
-        if (S.Watched)
-        {
-            if (await this.GetReminder(Reminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            S.Watched = false;
-            await state.SaveAsync(this);
-        }
     }
 
     private OrderResult NotFound() => new() { Outcome = OrderOutcome.NotFound, Detail = $"No order {Id}." };

@@ -24,7 +24,7 @@ public sealed class LivingCityTests(CityFixture city)
         var attempts = stats.OrdersPlaced + stats.OrdersRefused;
         Assert.InRange(attempts, 0.5 * nominal, 1.25 * nominal); // the pace holds within the noise of a shared machine
         Assert.InRange(stats.OrdersRefused, 0, 0.2 * attempts); // stock-outs and baskets no one location has whole
-        Assert.InRange(stats.Packed, 0.9 * stats.OrdersPlaced, stats.OrdersPlaced); // staff keep up with what is placed
+        Assert.InRange(stats.Packed, 0.8 * stats.OrdersPlaced, stats.OrdersPlaced); // staff keep up (the last minutes' orders may still wait)
         Assert.InRange(stats.Collected, 0.25 * (1 - ShopperAgent.DeliveryShare) * stats.OrdersPlaced, stats.Packed);
         Assert.InRange(stats.OffersAccepted, 0.7 * (stats.OffersAccepted + stats.OffersDeclined), stats.OffersAccepted + stats.OffersDeclined); // 90 % accept
         Assert.InRange(stats.Delivered, 10, stats.OffersAccepted); // only what a courier took is delivered

@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging;
+using Tandem.Grains.Dispatch;
+using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Dispatch;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Orders;
+
+namespace Tandem.Grains.Orders;
+
+/// <summary>
+/// The order's outbox: delivers its <see cref="OrderDuty"/>s in the order written, retries them in the live
+/// activation (doubling from <see cref="OrderOptions.DutyRetry"/> to a minute) and keeps the order's reminder
+/// registered from placement until the order is finished, so a crash cannot lose them. The order supplies its live
+/// state, how to save it, and what a retry does (finish an interrupted step, then deliver).
+/// </summary>
+internal sealed class OrderOutbox(
+    Grain grain, IGrainFactory grains, string orderId, Func<OrderState> order, Func<Task> save, Func<Task> retry,
+    OrderOptions options, DispatchOptions dispatch, TimeProvider clock, ILogger logger)
+{
+    /// <summary>The order's reminder: it finishes unfinished steps and duties after a crash.</summary>
+    public const string Reminder = "order-duties";
+
+    private IGrainTimer? _retry;
+    private TimeSpan _nextRetry;
+
+    private OrderState S => order();
+
+    /// <summary>
+    /// Delivers the duties in the order written. An acknowledged duty is dropped in memory at once and from storage
+    /// with the next write (delivering it again after a crash is harmless: every duty is idempotent). A failure
+    /// stops at that duty and tries again later.
+    /// </summary>
+    public async Task DeliverAsync()
+    {
+        while (S.Duties.Count > 0)
+        {
+            try
+            {
+                await PerformAsync(S.Duties[0]);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Order {OrderId} could not deliver {Duty}; trying again", orderId, S.Duties[0].Kind);
+                ScheduleRetry();
+                return;
+            }
+
+            S.Duties.RemoveAt(0);
+        }
+
+        _retry?.Dispose();
+        _retry = null;
+        _nextRetry = TimeSpan.Zero;
+    }
+
+    /// <summary>Tries undelivered duties and an unfinished step again in this activation, backing off to a minute.</summary>
+    public void ScheduleRetry()
+    {
+        _nextRetry = _nextRetry == TimeSpan.Zero ? options.DutyRetry : TimeSpan.FromTicks(Math.Min(_nextRetry.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+        _retry?.Dispose();
+        _retry = grain.RegisterGrainTimer(
+            async () =>
+            {
+                try
+                {
+                    await retry();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Order {OrderId} could not finish its step; trying again", orderId);
+                    ScheduleRetry();
+                }
+            },
+            new GrainTimerCreationOptions(_nextRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    /// <summary>Registers the order's reminder (before the write that first needs it).</summary>
+    public async Task WatchAsync()
+    {
+        if (!S.Watched)
+        {
+            await grain.RegisterOrUpdateReminder(Reminder, options.ReminderPeriod, options.ReminderPeriod);
+            S.Watched = true;
+        }
+    }
+
+    /// <summary>Unregisters the order's reminder once nothing is left for it to do.</summary>
+    public async Task UnwatchAsync()
+    {
+        if (S.Watched)
+        {
+            if (await grain.GetReminder(Reminder) is { } reminder)
+            {
+                await grain.UnregisterReminder(reminder);
+            }
+
+            S.Watched = false;
+            await save();
+        }
+    }
+
+    /// <summary>Where the order is collected: every line is taken from one location.</summary>
+    public static async Task<Location> PickupLocationAsync(IGrainFactory grains, OrderState order)
+    {
+        var locations = await grains.Catalog().GetLocationsAsync();
+        return locations.First(l => l.Id == order.Lines[0].LocationId);
+    }
+
+    private async Task PerformAsync(OrderDuty duty)
+    {
+        switch (duty.Kind)
+        {
+            case OrderDutyKind.SessionOrderPlaced:
+                await grains.Session(new SessionId(S.SessionId)).OrderPlacedAsync(orderId, duty.Skus);
+                break;
+            case OrderDutyKind.SessionOrderClosed:
+                await grains.Session(new SessionId(S.SessionId)).OrderClosedAsync(orderId);
+                break;
+            case OrderDutyKind.EnterDispatchQueue:
+                if (dispatch.Offers)
+                {
+                    var pickup = await PickupLocationAsync(grains, S);
+                    await grains.OfferDispatcher(new OrderId(orderId)).EnqueueAsync(new WaitingOrder
+                    {
+                        OrderId = orderId, PickupLocationId = pickup.Id, Pickup = pickup.Position, Dropoff = S.DeliveryAddress!, Since = clock.GetUtcNow(),
+                    });
+                }
+
+                break;
+            case OrderDutyKind.ReleaseShopperHold:
+                await grains.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(orderId);
+                break;
+            case OrderDutyKind.LeaveDispatchQueue:
+                if (S.Mode == FulfilmentMode.Delivery)
+                {
+                    await grains.OfferDispatcher(new OrderId(orderId)).LeaveAsync(orderId);
+                }
+
+                break;
+        }
+    }
+}
