@@ -258,7 +258,13 @@ public sealed class InventoryCellGrain(
     private void ExpireDue()
     {
         var now = clock.GetUtcNow();
-        if (S.Live.Count == 0 || S.NextExpiry is { } next && next > now)
+        if (S.Live.Count == 0)
+        {
+            S.NextExpiry = null; // derived: the holds were committed or released before they lapsed
+            return;
+        }
+
+        if (S.NextExpiry is { } next && next > now)
         {
             return;
         }
@@ -281,7 +287,7 @@ public sealed class InventoryCellGrain(
     /// <summary>Sets the one expiry timer for the next hold to lapse, or stops it when none is live.</summary>
     private void ScheduleExpiry()
     {
-        if (S.NextExpiry is not { } next)
+        if (S.Live.Count == 0 || S.NextExpiry is not { } next)
         {
             _expiryTimer?.Dispose();
             _expiryTimer = null;
