@@ -43,7 +43,7 @@ public static class TandemHostingExtensions
         builder.Services.ConfigureHttpJsonOptions(o => TandemJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddBearerSecurity());
         builder.AddTandemAuthentication();
-        builder.Services.AddOptions<PushOptions>().BindConfiguration("Tandem:Push");
+        builder.Services.AddPush();
         builder.Services.AddTandemCors(builder.Configuration);
         builder.Services.AddTandemRateLimits(builder.Configuration);
         builder.Services.AddSignalR().AddJsonProtocol(o => TandemJson.Configure(o.PayloadSerializerOptions));

@@ -85,11 +85,7 @@ public static class SiloConfiguration
         silo.Services.AddTandemExceptionSerialization();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(TandemClock.Key, TimeProvider.System);
-        silo.Services.AddOptions<OrderOptions>().BindConfiguration("Tandem:Orders");
-        silo.Services.AddOptions<DispatchOptions>().BindConfiguration("Tandem:Dispatch");
-        silo.Services.AddOptions<PushOptions>().BindConfiguration("Tandem:Push");
-        silo.Services.TryAddSingleton<VapidKey>();
-        silo.Services.TryAddSingleton<PushClient>();
+        silo.Services.AddOrders().AddDispatch().AddPush();
         return silo;
     }
 }

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
+using Tandem.Api.Hosting;
+
+namespace Tandem.Tests.Api;
+
+/// <summary>A misconfigured feature stops the host before it starts, naming every key that is wrong.</summary>
+public sealed class ConfigurationValidationTests
+{
+    [Fact]
+    public async Task Wrong_order_dispatch_and_push_settings_stop_the_start_with_the_keys_named()
+    {
+        var builder = WebApplication.CreateBuilder(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--Tandem:Orders:ReservationTtl=-00:01:00", "--Tandem:Orders:MaxReservedUnitsPerShopper=0", "--Tandem:Orders:ReminderPeriod=00:00:10",
+            "--Tandem:Dispatch:OfferTimeout=00:00:00",
+            "--Tandem:Push:Subject=operations@tandem.example",
+            "--Tandem:Auth:DevKeyPath", Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem"),
+        ]);
+        builder.AddTandem();
+        await using var app = builder.Build();
+        app.MapTandem();
+
+        var refused = await Assert.ThrowsAsync<AggregateException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        var failures = refused.InnerExceptions.Select(e => Assert.IsType<OptionsValidationException>(e)).SelectMany(e => e.Failures).ToList();
+        Assert.Equal(
+            [
+                "Tandem:Orders:ReservationTtl must be positive.",
+                "Tandem:Orders:ReminderPeriod must be at least 00:01:00 (Orleans' shortest reminder period).",
+                "Tandem:Orders:MaxReservedUnitsPerShopper must be at least 1.",
+                "Tandem:Dispatch:OfferTimeout must be positive.",
+                "Tandem:Push:Subject must be a mailto: or https: address (RFC 8292).",
+            ],
+            failures);
+    }
+}
