@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Grains.Dispatch;
 
@@ -8,29 +8,19 @@ public static class DispatchRegistration
 {
     public const string Section = "Tandem:Dispatch";
 
-    public static IServiceCollection AddDispatch(this IServiceCollection services)
-    {
-        services.AddOptions<DispatchOptions>().BindConfiguration(Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>();
-        return services;
-    }
+    public static IServiceCollection AddDispatch(this IServiceCollection services) =>
+        services.AddValidatedOptions<DispatchOptions>(Section, Problems);
 
-    private sealed class DispatchOptionsValidator : IValidateOptions<DispatchOptions>
+    private static IEnumerable<string> Problems(DispatchOptions options)
     {
-        public ValidateOptionsResult Validate(string? name, DispatchOptions options)
+        if (options.OfferTimeout <= TimeSpan.Zero)
         {
-            List<string> problems = [];
-            if (options.OfferTimeout <= TimeSpan.Zero)
-            {
-                problems.Add($"{Section}:{nameof(options.OfferTimeout)} must be positive.");
-            }
+            yield return $"{Section}:{nameof(options.OfferTimeout)} must be positive.";
+        }
 
-            if (options.CheckEvery <= TimeSpan.Zero)
-            {
-                problems.Add($"{Section}:{nameof(options.CheckEvery)} must be positive.");
-            }
-
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        if (options.CheckEvery <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.CheckEvery)} must be positive.";
         }
     }
 }

@@ -104,9 +104,9 @@ public sealed class InventoryCellGrain(
                 return AfterDurable(Result(CellOutcome.Replayed));
             }
 
-            // Asking again for the same hold renews it: the caller still wants the units.
+            // Asking again for the same hold renews it: the caller still wants the units. NextExpiry may now be early,
+            // never late: the timer then finds nothing due and looks again.
             S.Live[reservationId] = live with { ExpiresAt = renewedUntil };
-            S.NextExpiry = S.Live.Values.Min(r => r.ExpiresAt);
             S.Version++;
             var renewed = Result(CellOutcome.Replayed);
             return WhenDurable(_commit!.Changed(null), renewed);

@@ -1,4 +1,5 @@
 using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 
 namespace Tandem.Grains.Orders;
@@ -35,6 +36,13 @@ public static class FulfilmentPlanner
         }
 
         return new FulfilmentPlan(null, [.. lines.Where((_, i) => !fillable[i]).Select(l => l.Sku)]);
+    }
+
+    /// <summary>The location a placed order is taken from (every line is at it).</summary>
+    public static async Task<Location> WhereFromAsync(IGrainFactory grains, OrderState order)
+    {
+        var locations = await grains.Catalog().GetLocationsAsync();
+        return locations.First(l => l.Id == order.Lines[0].LocationId);
     }
 }
 

@@ -147,8 +147,7 @@ public sealed class OrderGrain(
             if (!counted.Allowed)
             {
                 S.Lines = [];
-                S.PlannedAt = null;
-                await state.SaveAsync(this);
+                S.PlannedAt = null; // saved by the refusal, which also stops the reminder
                 return await RefusePlacementAsync(OrderOutcome.HoldLimitReached,
                     $"You hold {counted.Held} units in orders not yet packed; at most {Options.MaxReservedUnitsPerShopper} at once.");
             }
@@ -240,20 +239,17 @@ public sealed class OrderGrain(
 
         if (failed is { } line)
         {
-            // Nothing half done: the lines that left the shelf go back, and hold again for the next attempt.
+            // Nothing half done: the lines that left the shelf go back, and hold again (under new ids) for the next attempt.
             await Task.WhenAll(shipped.Select(i => Stock.GiveBackAsync(S.Lines[i])));
             foreach (var i in shipped)
             {
-                await Stock.RenewLineIdAsync(i);
                 await Stock.HoldLineAsync(i);
             }
 
             return Refuse(OrderOutcome.Insufficient, $"The hold on {S.Lines[line].Sku} lapsed and the stock is gone.");
         }
 
-        OrderDuty[] duties = S.Mode == FulfilmentMode.Delivery
-            ? [new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold }, new OrderDuty { Kind = OrderDutyKind.EnterDispatchQueue }]
-            : [new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold }];
+        OrderDuty[] duties = [new() { Kind = OrderDutyKind.ReleaseShopperHold }, .. S.Mode == FulfilmentMode.Delivery ? [new OrderDuty { Kind = OrderDutyKind.EnterDispatchQueue }] : Array.Empty<OrderDuty>()];
         return await MoveAsync(OrderStatus.Packed, actor, null, duties);
     }
 
@@ -495,7 +491,7 @@ public sealed class OrderGrain(
 
     private async Task<OrderResult> FinishDispatchAsync(PendingStep step)
     {
-        var pickup = await OrderOutbox.PickupLocationAsync(GrainFactory, S);
+        var pickup = await FulfilmentPlanner.WhereFromAsync(GrainFactory, S);
         var assigned = await GrainFactory.Courier(new CourierId(step.CourierId!)).AssignAsync(new CourierAssignment
         {
             OrderId = Id,

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Tandem.Grains.Dispatch;
-using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
@@ -99,13 +98,6 @@ internal sealed class OrderOutbox(
         }
     }
 
-    /// <summary>Where the order is collected: every line is taken from one location.</summary>
-    public static async Task<Location> PickupLocationAsync(IGrainFactory grains, OrderState order)
-    {
-        var locations = await grains.Catalog().GetLocationsAsync();
-        return locations.First(l => l.Id == order.Lines[0].LocationId);
-    }
-
     private async Task PerformAsync(OrderDuty duty)
     {
         switch (duty.Kind)
@@ -119,7 +111,7 @@ internal sealed class OrderOutbox(
             case OrderDutyKind.EnterDispatchQueue:
                 if (dispatch.Offers)
                 {
-                    var pickup = await PickupLocationAsync(grains, S);
+                    var pickup = await FulfilmentPlanner.WhereFromAsync(grains, S);
                     await grains.OfferDispatcher(new OrderId(orderId)).EnqueueAsync(new WaitingOrder
                     {
                         OrderId = orderId, PickupLocationId = pickup.Id, Pickup = pickup.Position, Dropoff = S.DeliveryAddress!, Since = clock.GetUtcNow(),

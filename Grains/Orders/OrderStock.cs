@@ -73,7 +73,7 @@ internal sealed class OrderStock(string orderId, Func<OrderState> order, Func<Ta
     }
 
     /// <summary>Gives line <paramref name="index"/> a new reservation id, saved before it is used at the cell.</summary>
-    public async Task RenewLineIdAsync(int index)
+    private async Task RenewLineIdAsync(int index)
     {
         S.Lines[index] = S.Lines[index] with { ReservationId = $"{orderId}.h{S.NextHold}" };
         S.NextHold++;

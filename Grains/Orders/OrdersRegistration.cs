@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Grains.Orders;
 
@@ -8,46 +8,36 @@ public static class OrdersRegistration
 {
     public const string Section = "Tandem:Orders";
 
-    public static IServiceCollection AddOrders(this IServiceCollection services)
-    {
-        services.AddOptions<OrderOptions>().BindConfiguration(Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OrderOptions>, OrderOptionsValidator>();
-        return services;
-    }
+    public static IServiceCollection AddOrders(this IServiceCollection services) =>
+        services.AddValidatedOptions<OrderOptions>(Section, Problems);
 
-    private sealed class OrderOptionsValidator : IValidateOptions<OrderOptions>
+    private static IEnumerable<string> Problems(OrderOptions options)
     {
-        public ValidateOptionsResult Validate(string? name, OrderOptions options)
+        foreach (var (key, value) in new[]
         {
-            List<string> problems = [];
-            Positive(problems, nameof(options.ReservationTtl), options.ReservationTtl);
-            Positive(problems, nameof(options.UnpackedExpiry), options.UnpackedExpiry);
-            Positive(problems, nameof(options.DutyRetry), options.DutyRetry);
-            Positive(problems, nameof(options.AbandonPlanAfter), options.AbandonPlanAfter);
-            if (options.ReminderPeriod < TimeSpan.FromMinutes(1))
-            {
-                problems.Add($"{Section}:{nameof(options.ReminderPeriod)} must be at least 00:01:00 (Orleans' shortest reminder period).");
-            }
-
-            if (options.MaxReservedUnitsPerShopper < 1)
-            {
-                problems.Add($"{Section}:{nameof(options.MaxReservedUnitsPerShopper)} must be at least 1.");
-            }
-
-            if (options.PlaceAttempts is < 1 or > 10)
-            {
-                problems.Add($"{Section}:{nameof(options.PlaceAttempts)} must be 1–10.");
-            }
-
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
-
-        private static void Positive(List<string> problems, string key, TimeSpan value)
+            (nameof(options.ReservationTtl), options.ReservationTtl), (nameof(options.UnpackedExpiry), options.UnpackedExpiry),
+            (nameof(options.DutyRetry), options.DutyRetry), (nameof(options.AbandonPlanAfter), options.AbandonPlanAfter),
+        })
         {
             if (value <= TimeSpan.Zero)
             {
-                problems.Add($"{Section}:{key} must be positive.");
+                yield return $"{Section}:{key} must be positive.";
             }
+        }
+
+        if (options.ReminderPeriod < TimeSpan.FromMinutes(1))
+        {
+            yield return $"{Section}:{nameof(options.ReminderPeriod)} must be at least 00:01:00 (Orleans' shortest reminder period).";
+        }
+
+        if (options.MaxReservedUnitsPerShopper < 1)
+        {
+            yield return $"{Section}:{nameof(options.MaxReservedUnitsPerShopper)} must be at least 1.";
+        }
+
+        if (options.PlaceAttempts is < 1 or > 10)
+        {
+            yield return $"{Section}:{nameof(options.PlaceAttempts)} must be 1–10.";
         }
     }
 }

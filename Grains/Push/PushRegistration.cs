@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Grains.Push;
 
@@ -14,39 +14,32 @@ public static class PushRegistration
 
     public static IServiceCollection AddPush(this IServiceCollection services)
     {
-        services.AddOptions<PushOptions>().BindConfiguration(Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushOptions>, PushOptionsValidator>());
+        services.AddValidatedOptions<PushOptions>(Section, Problems);
         services.TryAddSingleton<VapidKey>();
         services.TryAddSingleton<PushClient>();
         return services;
     }
 
-    private sealed class PushOptionsValidator : IValidateOptions<PushOptions>
+    private static IEnumerable<string> Problems(PushOptions options)
     {
-        public ValidateOptionsResult Validate(string? name, PushOptions options)
+        if (options.TimeToLive < TimeSpan.Zero || options.TimeToLive > TimeSpan.FromDays(28))
         {
-            List<string> problems = [];
-            if (options.TimeToLive < TimeSpan.Zero || options.TimeToLive > TimeSpan.FromDays(28))
-            {
-                problems.Add($"{Section}:{nameof(options.TimeToLive)} must be between 0 and 28 days.");
-            }
+            yield return $"{Section}:{nameof(options.TimeToLive)} must be between 0 and 28 days.";
+        }
 
-            if (options.SendTimeout <= TimeSpan.Zero)
-            {
-                problems.Add($"{Section}:{nameof(options.SendTimeout)} must be positive.");
-            }
+        if (options.SendTimeout <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.SendTimeout)} must be positive.";
+        }
 
-            if (options.MaxRetryWait < TimeSpan.Zero)
-            {
-                problems.Add($"{Section}:{nameof(options.MaxRetryWait)} must not be negative.");
-            }
+        if (options.MaxRetryWait < TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.MaxRetryWait)} must not be negative.";
+        }
 
-            if (!options.Subject.StartsWith("mailto:", StringComparison.Ordinal) && !options.Subject.StartsWith("https://", StringComparison.Ordinal))
-            {
-                problems.Add($"{Section}:{nameof(options.Subject)} must be a mailto: or https: address (RFC 8292).");
-            }
-
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        if (!options.Subject.StartsWith("mailto:", StringComparison.Ordinal) && !options.Subject.StartsWith("https://", StringComparison.Ordinal))
+        {
+            yield return $"{Section}:{nameof(options.Subject)} must be a mailto: or https: address (RFC 8292).";
         }
     }
 }
