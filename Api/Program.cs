@@ -18,6 +18,3 @@ builder.AddTandem();
 var app = builder.Build();
 app.MapTandem();
 await app.RunAsync();
-
-/// <summary>Entry point; public so functional tests can host the app.</summary>
-public partial class Program;

@@ -1,6 +1,6 @@
-using Tandem.Silo.Configuration;
-using Tandem.Silo.Database;
-using Tandem.Silo.Health;
+using Tandem.Hosting.Configuration;
+using Tandem.Hosting.Database;
+using Tandem.Hosting.Health;
 
 namespace Tandem.Silo;
 

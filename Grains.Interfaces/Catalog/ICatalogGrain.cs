@@ -1,3 +1,5 @@
+using Tandem.Contracts.Catalog;
+
 namespace Tandem.Grains.Interfaces.Catalog;
 
 /// <summary>Product and location facts; one grain for the whole catalog.</summary>

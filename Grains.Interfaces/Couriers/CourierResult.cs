@@ -1,3 +1,5 @@
+using Tandem.Contracts.Couriers;
+
 namespace Tandem.Grains.Interfaces.Couriers;
 
 [GenerateSerializer, Immutable, Alias("tandem.courier-result")]

@@ -1,3 +1,5 @@
+using Tandem.Contracts.Dispatch;
+
 namespace Tandem.Grains.Interfaces.Dispatch;
 
 /// <summary>

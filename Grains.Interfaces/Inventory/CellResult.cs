@@ -1,3 +1,5 @@
+using Tandem.Contracts.Inventory;
+
 namespace Tandem.Grains.Interfaces.Inventory;
 
 /// <summary>The outcome of a cell command and the cell as it stands afterwards.</summary>

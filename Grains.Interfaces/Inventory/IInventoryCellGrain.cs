@@ -1,3 +1,5 @@
+using Tandem.Contracts.Inventory;
+
 namespace Tandem.Grains.Interfaces.Inventory;
 
 /// <summary>

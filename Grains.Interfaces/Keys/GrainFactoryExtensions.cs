@@ -1,4 +1,5 @@
 using System.Globalization;
+
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Dispatch;

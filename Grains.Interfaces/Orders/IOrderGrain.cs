@@ -1,3 +1,5 @@
+using Tandem.Contracts.Orders;
+
 namespace Tandem.Grains.Interfaces.Orders;
 
 /// <summary>One order (key <see cref="Keys.OrderId"/>): its lines, fulfilment, state machine and history.</summary>

@@ -1,3 +1,5 @@
+using Tandem.Contracts.Orders;
+
 namespace Tandem.Grains.Interfaces.Orders;
 
 /// <summary>The outcome of an order command and, when there is one, the order afterwards.</summary>

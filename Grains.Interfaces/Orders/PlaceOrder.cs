@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Tandem.Grains.Interfaces.Catalog;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Orders;
 
 namespace Tandem.Grains.Interfaces.Orders;
 

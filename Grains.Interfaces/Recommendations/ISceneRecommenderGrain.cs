@@ -1,3 +1,5 @@
+using Tandem.Contracts.Recommendations;
+
 namespace Tandem.Grains.Interfaces.Recommendations;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Tandem.Contracts.Sessions;
+
 namespace Tandem.Grains.Interfaces.Sessions;
 
 /// <summary>A shopper session (key <see cref="Keys.SessionId"/>): cart, recent behaviour and open orders.</summary>

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Tandem.Grains.Interfaces.Streams;
 
 /// <summary>
-/// Where events travel. Each namespace is split into <see cref="Partitions"/> streams; an event goes to the
+/// Where events travel. Each event type names its stream namespace beside it (e.g. <c>StockChanged.StreamNamespace</c>);
+/// each namespace is split into <see cref="Partitions"/> streams; an event goes to the
 /// partition its entity id hashes to, so one entity's events stay in order while load spreads over queues.
 /// A consumer that wants a whole namespace subscribes to every partition once.
 /// </summary>
@@ -11,21 +12,6 @@ public static class StreamMap
 {
     /// <summary>Name of the stream provider (and of its queue adapter).</summary>
     public const string Provider = "tandem";
-
-    /// <summary>Stock changes of inventory cells, by sku.</summary>
-    public const string Stock = "tandem.stock";
-
-    /// <summary>Order transitions, by order id.</summary>
-    public const string Orders = "tandem.orders";
-
-    /// <summary>Courier moves and status changes, by courier id.</summary>
-    public const string Couriers = "tandem.couriers";
-
-    /// <summary>Shopper session changes (cart, behaviour), by session id.</summary>
-    public const string Sessions = "tandem.sessions";
-
-    /// <summary>Recommendations recomputed for a session, by session id.</summary>
-    public const string Recommendations = "tandem.recommendations";
 
     public const int Partitions = 8;
 

@@ -1,3 +1,4 @@
+using Tandem.Contracts.Catalog;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Catalog;
 

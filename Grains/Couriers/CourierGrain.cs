@@ -1,12 +1,14 @@
 using System.Text.Json;
+
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
 using Tandem.Grains.Infrastructure;
-using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Push;
-using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Couriers;
 
@@ -246,7 +248,7 @@ public sealed class CourierGrain(
     {
         S.Version++;
         await state.SaveAsync(this);
-        await _events!.PublishAsync(StreamMap.Couriers, this.GetPrimaryKeyString(), new CourierChanged
+        await _events!.PublishAsync(CourierChanged.StreamNamespace, this.GetPrimaryKeyString(), new CourierChanged
         {
             Courier = View(), Kind = kind, OrderId = orderId, At = clock.GetUtcNow(),
         });

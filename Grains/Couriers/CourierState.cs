@@ -1,5 +1,5 @@
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Push;
 
 namespace Tandem.Grains.Couriers;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+
 using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Grains.Dispatch;

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Dispatch;
 using Tandem.Grains.Infrastructure;
-using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
 

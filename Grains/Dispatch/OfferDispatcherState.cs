@@ -1,4 +1,4 @@
-using Tandem.Grains.Interfaces.Dispatch;
+using Tandem.Contracts.Dispatch;
 
 namespace Tandem.Grains.Dispatch;
 

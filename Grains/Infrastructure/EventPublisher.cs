@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+
 using Orleans.Streams;
+
 using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Infrastructure;

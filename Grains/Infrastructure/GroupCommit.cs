@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+
 using Orleans.Serialization;
+
 using Tandem.Grains.Interfaces.Errors;
 
 namespace Tandem.Grains.Infrastructure;

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
 using Orleans.Serialization;
+
+using Tandem.Contracts.Inventory;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Inventory;
 
@@ -44,7 +46,7 @@ public sealed class InventoryCellGrain(
         _key = CellKey.Parse(this.GetPrimaryKeyString());
         var publisher = new EventPublisher(this, logger);
         _commit = new GroupCommit<InventoryCellState, StockChanged>(
-            state, copier, this, change => publisher.PublishAsync(StreamMap.Stock, _key.Sku, change), logger);
+            state, copier, this, change => publisher.PublishAsync(StockChanged.StreamNamespace, _key.Sku, change), logger);
         ExpireDue();
         ScheduleExpiry();
         return _commit.Durable();

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
-using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Orders;
 
@@ -530,7 +531,7 @@ public sealed class OrderGrain(
         S.Duties.AddRange(duties);
         await state.SaveAsync(this);
         TandemMetrics.OrderTransitions.Add(1, new KeyValuePair<string, object?>("state", to.ToString()));
-        await _events!.PublishAsync(StreamMap.Orders, Id, new OrderChanged { Order = View(), Transition = transition });
+        await _events!.PublishAsync(OrderChanged.StreamNamespace, Id, new OrderChanged { Order = View(), Transition = transition });
         await Outbox.DeliverAsync();
         return Result(OrderOutcome.Applied);
     }

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
+
+using Tandem.Contracts.Dispatch;
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
-using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Orders;
 
 namespace Tandem.Grains.Orders;
 

@@ -1,5 +1,5 @@
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Orders;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Orders;
 
 namespace Tandem.Grains.Orders;
 

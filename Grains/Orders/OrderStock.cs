@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+
+using Tandem.Contracts.Inventory;
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Orders;
 
 namespace Tandem.Grains.Orders;
 

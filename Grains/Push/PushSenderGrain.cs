@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Push;

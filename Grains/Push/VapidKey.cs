@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+
 using Microsoft.Extensions.Options;
+
 using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Grains.Push;

@@ -1,6 +1,6 @@
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Recommendations;
-using Tandem.Grains.Interfaces.Sessions;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Recommendations;
+using Tandem.Contracts.Sessions;
 
 namespace Tandem.Grains.Recommendations;
 

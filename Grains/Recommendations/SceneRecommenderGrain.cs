@@ -1,12 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
 using Orleans.Streams;
 using Orleans.Streams.Core;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Recommendations;
+using Tandem.Contracts.Sessions;
 using Tandem.Grains.Infrastructure;
-using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Recommendations;
-using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Recommendations;
 
@@ -15,7 +18,7 @@ namespace Tandem.Grains.Recommendations;
 /// the session stream) and publishes them. Picks are derived data: kept in memory for the sessions seen lately,
 /// recomputed from the session grain when asked for one it does not hold.
 /// </summary>
-[ImplicitStreamSubscription(StreamMap.Sessions)]
+[ImplicitStreamSubscription(SessionChanged.StreamNamespace)]
 public sealed class SceneRecommenderGrain(
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<SceneRecommenderGrain> logger) : Grain, ISceneRecommenderGrain, IStreamSubscriptionObserver
@@ -46,7 +49,7 @@ public sealed class SceneRecommenderGrain(
         }
 
         var picks = await ComputeAsync(change.SessionId);
-        await _events!.PublishAsync(StreamMap.Recommendations, change.SessionId, picks);
+        await _events!.PublishAsync(RecommendationsChanged.StreamNamespace, change.SessionId, picks);
     }
 
     private async Task<RecommendationsChanged> ComputeAsync(string sessionId)

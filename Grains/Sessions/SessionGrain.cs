@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
+using Tandem.Contracts.Sessions;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Sessions;
-using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Sessions;
 
@@ -137,7 +138,7 @@ public sealed class SessionGrain(
         S.Version++;
         await state.SaveAsync(this);
         var sessionId = this.GetPrimaryKeyString();
-        await _events!.PublishAsync(StreamMap.Sessions, sessionId, new SessionChanged
+        await _events!.PublishAsync(SessionChanged.StreamNamespace, sessionId, new SessionChanged
         {
             SessionId = sessionId, Kind = kind, Skus = skus, EventCount = eventCount, Version = S.Version, At = clock.GetUtcNow(),
         });

@@ -1,4 +1,4 @@
-using Tandem.Grains.Interfaces.Sessions;
+using Tandem.Contracts.Sessions;
 
 namespace Tandem.Grains.Sessions;
 

@@ -1,9 +1,11 @@
 using System.Globalization;
+
 using Microsoft.Playwright;
+
 using Tandem.Api.Hosting;
 using Tandem.Api.Identity;
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 
 // Does the control room keep up with a busy city? Tandem (embedded, as `dotnet run --project Api`) with N couriers
@@ -25,7 +27,7 @@ builder.AddTandem();
 await using var app = builder.Build();
 app.MapTandem();
 await app.StartAsync();
-await (app.Services.GetService<Tandem.Silo.Demo.DemoSeedStatus>()?.Completion ?? Task.CompletedTask);
+await (app.Services.GetService<Tandem.Hosting.Demo.DemoSeedStatus>()?.Completion ?? Task.CompletedTask);
 var grains = app.Services.GetRequiredService<IGrainFactory>();
 var tokens = app.Services.GetRequiredService<DevTokenIssuer>();
 

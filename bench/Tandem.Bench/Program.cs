@@ -1,11 +1,13 @@
 using System.Globalization;
+
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+
 using Tandem.Api.Hosting;
 using Tandem.Api.Identity;
 using Tandem.Bench;
-using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Contracts.Catalog;
 using Tandem.Grains.Interfaces.Keys;
 
 // Reservation throughput and latency of a co-hosted Tandem (embedded silo, in-memory storage):

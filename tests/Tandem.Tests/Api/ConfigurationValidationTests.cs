@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
+
 using Tandem.Api.Hosting;
 
 namespace Tandem.Tests.Api;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Tandem.Api.Contracts;
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
 

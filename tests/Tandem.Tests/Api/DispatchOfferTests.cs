@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+
 using Microsoft.AspNetCore.SignalR.Client;
-using Tandem.Api.Hubs;
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
-using Tandem.Grains.Interfaces.Dispatch;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Dispatch;
+using Tandem.Contracts.Hubs;
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Tests.Infrastructure;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Silo.Demo;
+using Tandem.Hosting.Demo;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Api;

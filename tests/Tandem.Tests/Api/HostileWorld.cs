@@ -1,8 +1,11 @@
 using System.Text.Json;
+
 using Microsoft.Extensions.DependencyInjection;
+
 using Tandem.Api.Identity;
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Tests.Infrastructure;

@@ -1,10 +1,13 @@
 using System.Net.Http.Json;
+
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
-using Tandem.Api.Identity;
+
 using Tandem.Api.Hubs;
-using Tandem.Grains.Interfaces.Orders;
+using Tandem.Api.Identity;
+using Tandem.Contracts.Hubs;
+using Tandem.Contracts.Orders;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Api;

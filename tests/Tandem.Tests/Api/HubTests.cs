@@ -1,14 +1,16 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+
 using Microsoft.AspNetCore.SignalR.Client;
-using Tandem.Api.Hubs;
-using Tandem.Api.Relay;
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Hubs;
+using Tandem.Contracts.Inventory;
+using Tandem.Contracts.Ops;
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Orders;
-using Tandem.Grains.Interfaces.Streams;
-using Tandem.Silo.Demo;
+using Tandem.Hosting.Demo;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Api;

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using Tandem.Api.Contracts;
+
 using Tandem.Api.Identity;
-using Tandem.Grains.Interfaces.Couriers;
-using Tandem.Grains.Interfaces.Inventory;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Identity;
+using Tandem.Contracts.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
 

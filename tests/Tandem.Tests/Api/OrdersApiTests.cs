@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Tandem.Grains.Interfaces.Orders;
+
+using Tandem.Contracts.Orders;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Api;

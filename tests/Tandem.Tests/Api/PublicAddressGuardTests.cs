@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+
 using Tandem.Api.Hosting;
 using Tandem.Api.Identity;
 

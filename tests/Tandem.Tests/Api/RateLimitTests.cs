@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+
 using Microsoft.AspNetCore.Hosting;
+
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Api;

@@ -1,5 +1,7 @@
 using System.Net;
+
 using Microsoft.AspNetCore.Hosting;
+
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
 

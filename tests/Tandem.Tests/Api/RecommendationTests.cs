@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+
 using Microsoft.AspNetCore.SignalR.Client;
-using Tandem.Api.Hubs;
+
+using Tandem.Contracts.Hubs;
+using Tandem.Contracts.Recommendations;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Api;

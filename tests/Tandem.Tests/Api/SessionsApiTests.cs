@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Tandem.Api.Contracts;
+
+using Tandem.Contracts.Sessions;
 using Tandem.Grains.Interfaces.Sessions;
 using Tandem.Tests.Infrastructure;
 

@@ -1,7 +1,9 @@
 using System.Net;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Tandem.Silo.Configuration;
+
+using Tandem.Hosting.Configuration;
 
 namespace Tandem.Tests.Api;
 

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Push;
 using Tandem.Tests.Infrastructure;
+
 using Answer = Tandem.Tests.Infrastructure.ScriptedPushService.Answer;
 
 namespace Tandem.Tests.Api;

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+
 using Tandem.Grains.Push;
+
 using B64 = System.Buffers.Text.Base64Url;
 
 namespace Tandem.Tests.Api;

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Tandem.Api.Contracts;
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Push;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
 

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Tandem.Api.Hosting;
-using Tandem.Api.Hubs;
-using Tandem.Grains.Interfaces.Streams;
+
+using Tandem.Contracts.Hubs;
+using Tandem.Contracts.Inventory;
+using Tandem.Contracts.Json;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Cluster;

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Orders;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Cluster;

@@ -1,4 +1,5 @@
 using System.Net;
+
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Cluster;

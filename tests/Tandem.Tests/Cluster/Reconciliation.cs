@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Tandem.Grains.Interfaces.Inventory;
+
+using Tandem.Contracts.Inventory;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Cluster;

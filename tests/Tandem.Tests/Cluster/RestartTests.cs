@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Cluster;

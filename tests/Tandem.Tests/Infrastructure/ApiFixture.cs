@@ -1,28 +1,39 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+
 using Orleans.Streams.Filtering;
-using Tandem.Api.Contracts;
+
 using Tandem.Api.Hosting;
 using Tandem.Api.Identity;
-using Tandem.Grains.Interfaces.Streams;
+using Tandem.Contracts.Inventory;
+using Tandem.Contracts.Json;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Silo.Demo;
+using Tandem.Grains.Interfaces.Streams;
+using Tandem.Hosting.Demo;
 
 namespace Tandem.Tests.Infrastructure;
 
 /// <summary>
-/// The Api as a user starts it (embedded silo, demo city), on free silo ports, behind the test server.
+/// The Api as a user starts it (embedded silo, demo city), on free silo ports, behind the in-memory test server or
+/// on a real Kestrel port. It is hosted from Tandem.Api.Server as the Api executable hosts it, with the web clients
+/// from the Api folder.
 /// </summary>
-public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
+    private readonly Lock _startLock = new();
+    private WebApplication? _app;
+
     public static readonly JsonSerializerOptions Json = CreateJson();
 
     /// <summary>The one origin the test Api allows cross-origin calls from.</summary>
@@ -39,17 +50,22 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>How long a courier has to answer an offer: short here, so a test sees one expire.</summary>
     protected virtual TimeSpan OfferTimeout => TimeSpan.FromSeconds(4);
 
+    /// <summary>The running app's services; the first use starts the app (as a test server starts on first use).</summary>
+    public IServiceProvider Services => Started().Services;
+
+    /// <summary>The in-memory test server (not there when the app runs on a real port).</summary>
+    public TestServer Server => (TestServer)Services.GetRequiredService<IServer>();
+
+    /// <summary>An anonymous client of the app.</summary>
+    public HttpClient CreateClient()
+    {
+        Started();
+        return OnRealPort ? new HttpClient { BaseAddress = new Uri(BaseUrl) } : Server.CreateClient();
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
-        if (OnRealPort)
-        {
-            UseKestrel(0);
-            StartServer();
-            BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-                .Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-        }
-
-        using var client = CreateClient(); // starts the host: silo, then demo seeding in the background
+        using var client = CreateClient();
         await Services.GetRequiredService<DemoSeedStatus>().Completion.WaitAsync(TimeSpan.FromSeconds(60));
         await Grains.Catalog().UpsertAsync([], [TestData.Camden, TestData.Brixton, TestData.Warehouse]); // ready needs locations, also without the demo city
         var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -101,6 +117,45 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
             .AddJsonProtocol(o => TandemJson.Configure(o.PayloadSerializerOptions))
             .Build();
 
+    private WebApplication Started()
+    {
+        lock (_startLock)
+        {
+            if (_app is not null)
+            {
+                return _app;
+            }
+
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ApplicationName = "Tandem.Api",
+                EnvironmentName = Environments.Development,
+                ContentRootPath = Path.Combine(Repository.Root, "Api"),
+            });
+            if (OnRealPort)
+            {
+                builder.WebHost.UseUrls("http://127.0.0.1:0");
+            }
+            else
+            {
+                builder.WebHost.UseTestServer();
+            }
+
+            ConfigureWebHost(builder.WebHost);
+            builder.AddTandem();
+            _app = builder.Build();
+            _app.MapTandem();
+            _app.StartAsync().GetAwaiter().GetResult(); // the silo, then demo seeding in the background
+            if (OnRealPort)
+            {
+                BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+                    .Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+            }
+
+            return _app;
+        }
+    }
+
     /// <summary>Stock of a sku at a location, read over HTTP.</summary>
     public async Task<LocationAvailability> AvailabilityAsync(HttpClient client, string sku, string locationId)
     {
@@ -108,7 +163,8 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         return all!.Locations.Single(l => l.LocationId == locationId);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    /// <summary>Settings and services of this fixture's app; a derived fixture adds its own after calling this.</summary>
+    protected virtual void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Tandem:Cluster:SiloPort", TandemProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Tandem:Cluster:GatewayPort", TandemProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -124,9 +180,15 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services => services.AddKeyedSingleton<IStreamFilter, DroppedOrderEvents>(StreamMap.Provider));
     }
 
-    public override async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
         File.Delete(DevKeyPath);
         File.Delete(VapidKeyPath);
     }

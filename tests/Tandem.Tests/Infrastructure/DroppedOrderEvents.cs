@@ -1,5 +1,6 @@
 using Orleans.Streams.Filtering;
-using Tandem.Grains.Interfaces.Streams;
+
+using Tandem.Contracts.Orders;
 
 namespace Tandem.Tests.Infrastructure;
 

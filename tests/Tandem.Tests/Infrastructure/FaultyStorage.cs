@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+
 using Orleans.Storage;
-using Tandem.Silo.Configuration;
+
+using Tandem.Hosting.Configuration;
 
 namespace Tandem.Tests.Infrastructure;
 

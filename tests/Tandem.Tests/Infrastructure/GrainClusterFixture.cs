@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+
 using Orleans.Storage;
 using Orleans.TestingHost;
+
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
-using Tandem.Grains.Orders;
 using Tandem.Grains.Interfaces.Streams;
-using Tandem.Silo.Configuration;
+using Tandem.Grains.Orders;
+using Tandem.Hosting.Configuration;
 
 namespace Tandem.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+
 using Npgsql;
 
 namespace Tandem.Tests.Infrastructure;

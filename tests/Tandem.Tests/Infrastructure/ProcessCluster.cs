@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Net;
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Tandem.Silo.Configuration;
+
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Hosting.Configuration;
 
 namespace Tandem.Tests.Infrastructure;
 

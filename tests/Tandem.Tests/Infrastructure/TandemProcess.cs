@@ -71,24 +71,39 @@ public sealed class TandemProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// The simulator with Tandem embedded (demo city) on <paramref name="httpPort"/>: its own silo ports and its own
-    /// development key, so it disturbs nothing else on the machine.
+    /// The Api as <c>dotnet run --project Api</c> starts it (embedded silo, demo city) on <paramref name="httpPort"/>, with
+    /// its own silo ports and development key, so it disturbs nothing else on the machine.
     /// </summary>
-    public static TandemProcess Simulator(string name, int httpPort, string keyPath, params string[] args)
+    public static TandemProcess EmbeddedApi(string name, int httpPort, string keyPath)
+    {
+        var directory = BuildOutput("Api");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Tandem.Api.dll")])
+        {
+            WorkingDirectory = Path.Combine(Repository.Root, "Api"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["Urls"] = $"http://127.0.0.1:{Invariant(httpPort)}";
+        start.Environment["Tandem__Cluster__SiloPort"] = Invariant(FreePort());
+        start.Environment["Tandem__Cluster__GatewayPort"] = Invariant(FreePort());
+        start.Environment["Tandem__Cluster__ClusterId"] = "sim-" + Guid.NewGuid().ToString("N")[..8];
+        start.Environment["Tandem__Auth__DevKeyPath"] = keyPath;
+        start.Environment["Tandem__Dashboard__Enabled"] = "false";
+        return Launch(name, start);
+    }
+
+    /// <summary>The simulator (<c>dotnet run --project Simulator</c>) against the Tandem at <paramref name="url"/>.</summary>
+    public static TandemProcess Simulator(string name, string url, params string[] args)
     {
         var directory = BuildOutput("Simulator");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Tandem.Simulator.dll"), "--host-url", $"http://127.0.0.1:{Invariant(httpPort)}", .. args])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Tandem.Simulator.dll"), "--url", url, .. args])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["Tandem__Cluster__SiloPort"] = Invariant(FreePort());
-        start.Environment["Tandem__Cluster__GatewayPort"] = Invariant(FreePort());
-        start.Environment["Tandem__Cluster__ClusterId"] = "sim-" + Guid.NewGuid().ToString("N")[..8];
-        start.Environment["Tandem__Auth__DevKeyPath"] = keyPath;
-        start.Environment["Tandem__Dashboard__Enabled"] = "false";
         return Launch(name, start);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
+
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;

@@ -1,4 +1,4 @@
-using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Contracts.Catalog;
 using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Tests.Infrastructure;

@@ -1,4 +1,5 @@
-using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Orders;
 
 namespace Tandem.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,9 +1,10 @@
 using Orleans.Streams;
+
+using Tandem.Contracts.Inventory;
 using Tandem.Grains.Interfaces.Errors;
-using Tandem.Grains.Interfaces.Inventory;
-using Tandem.Grains.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
+using Tandem.Grains.Inventory;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Inventory;
@@ -40,7 +41,7 @@ public sealed class GroupCommitTests(GrainClusterFixture fixture)
         var versions = new List<long>();
         var allSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var subscription = await fixture.Cluster.Client.GetStreamProvider(StreamMap.Provider)
-            .GetStream<StockChanged>(StreamMap.For(StreamMap.Stock, sku))
+            .GetStream<StockChanged>(StreamMap.For(StockChanged.StreamNamespace, sku))
             .SubscribeAsync((change, _) =>
             {
                 if (change.Cell.Sku == sku)

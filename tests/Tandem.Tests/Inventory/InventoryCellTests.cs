@@ -1,4 +1,6 @@
 using Orleans.Streams;
+
+using Tandem.Contracts.Inventory;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
@@ -94,7 +96,7 @@ public sealed class InventoryCellTests(GrainClusterFixture fixture)
         var sku = (await TestData.NewProductsAsync(fixture.Grains, 1))[0];
         var expired = new TaskCompletionSource<StockChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
         var subscription = await fixture.Cluster.Client.GetStreamProvider(StreamMap.Provider)
-            .GetStream<StockChanged>(StreamMap.For(StreamMap.Stock, sku))
+            .GetStream<StockChanged>(StreamMap.For(StockChanged.StreamNamespace, sku))
             .SubscribeAsync((change, _) =>
             {
                 if (change.Cell.Sku == sku && change.Reason == StockChangeReason.Expired)
@@ -185,7 +187,7 @@ public sealed class InventoryCellTests(GrainClusterFixture fixture)
         var received = new List<StockChanged>();
         var threeSeen = new TaskCompletionSource<List<StockChanged>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stream = fixture.Cluster.Client.GetStreamProvider(StreamMap.Provider)
-            .GetStream<StockChanged>(StreamMap.For(StreamMap.Stock, sku));
+            .GetStream<StockChanged>(StreamMap.For(StockChanged.StreamNamespace, sku));
         var subscription = await stream.SubscribeAsync((change, _) =>
         {
             if (change.Cell.Sku != sku)

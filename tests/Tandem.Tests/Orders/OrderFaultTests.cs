@@ -1,8 +1,10 @@
 using Orleans.Streams;
-using Tandem.Grains.Interfaces.Couriers;
+
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Orders;
+using Tandem.Contracts.Sessions;
 using Tandem.Grains.Interfaces.Errors;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Orders;
 using Tandem.Tests.Infrastructure;
@@ -133,7 +135,7 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
         var sessionId = TestData.NewId("session");
         var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var subscription = await fixture.Cluster.Client.GetStreamProvider(StreamMap.Provider)
-            .GetStream<SessionChanged>(StreamMap.For(StreamMap.Sessions, sessionId))
+            .GetStream<SessionChanged>(StreamMap.For(SessionChanged.StreamNamespace, sessionId))
             .SubscribeAsync((change, _) =>
             {
                 if (change.SessionId == sessionId && change.Kind == SessionChangeKind.Orders)

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+
 using Orleans.TestingHost;
+
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Tests.Infrastructure;

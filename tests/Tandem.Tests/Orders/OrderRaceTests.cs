@@ -1,4 +1,5 @@
-using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Tests.Infrastructure;

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+
 using Orleans.TestingHost;
-using Tandem.Silo.Configuration;
-using Tandem.Silo.Database;
+
+using Tandem.Hosting.Configuration;
+using Tandem.Hosting.Database;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Persistence;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Tandem.Silo.Database;
+
+using Tandem.Hosting.Database;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Persistence;

@@ -1,9 +1,10 @@
 using System.Text;
-using Tandem.Grains.Interfaces.Inventory;
-using Tandem.Grains.Interfaces.Orders;
+
+using Tandem.Contracts.Inventory;
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Inventory;
 using Tandem.Grains.Orders;
-using Tandem.Silo.Configuration;
+using Tandem.Hosting.Configuration;
 
 namespace Tandem.Tests.Persistence;
 

@@ -1,4 +1,4 @@
-using Tandem.Grains.Interfaces.Inventory;
+using Tandem.Contracts.Inventory;
 
 namespace Tandem.Tests.Properties;
 

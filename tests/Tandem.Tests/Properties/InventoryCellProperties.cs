@@ -1,4 +1,6 @@
 using CsCheck;
+
+using Tandem.Contracts.Inventory;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;

@@ -1,4 +1,6 @@
 using CsCheck;
+
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Tests.Infrastructure;

@@ -1,5 +1,5 @@
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Sessions;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Sessions;
 using Tandem.Grains.Recommendations;
 using Tandem.Tests.Infrastructure;
 

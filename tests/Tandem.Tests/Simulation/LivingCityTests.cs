@@ -1,4 +1,4 @@
-using Tandem.Grains.Interfaces.Catalog;
+using Tandem.Contracts.Catalog;
 using Tandem.Simulator.City;
 using Tandem.Tests.Infrastructure;
 

@@ -25,15 +25,28 @@ public sealed class SimulatorProcessTests
     }
 
     [Fact]
-    public async Task The_simulator_with_tandem_embedded_stops_on_SIGTERM_and_exits_cleanly()
+    public async Task The_simulator_waits_for_tandem_then_stops_on_SIGTERM_and_exits_cleanly()
     {
         var key = Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem");
-        await using var simulator = TandemProcess.Simulator("simulator", TandemProcess.FreePort(), key, "--seed", "7", "--pace", "20");
+        var port = TandemProcess.FreePort();
+        await using var simulator = TandemProcess.Simulator("simulator", $"http://127.0.0.1:{port}", "--seed", "7", "--pace", "20");
+        await simulator.WaitForOutputAsync("Waiting for Tandem", TimeSpan.FromSeconds(60));
+        await using var tandem = TandemProcess.EmbeddedApi("api", port, key); // started after the simulator: it waits
         await simulator.WaitForOutputAsync("The living city runs against", TimeSpan.FromSeconds(120));
 
         await simulator.StopAsync(TimeSpan.FromSeconds(30)); // throws if it is still running then
 
         Assert.Equal(0, await simulator.ExitCodeAsync(TimeSpan.FromSeconds(1)));
+        await tandem.StopAsync(TimeSpan.FromSeconds(30));
         File.Delete(key);
+    }
+
+    [Fact]
+    public async Task The_simulator_gives_up_with_a_clear_message_when_tandem_never_becomes_ready()
+    {
+        await using var simulator = TandemProcess.Simulator("simulator", $"http://127.0.0.1:{TandemProcess.FreePort()}", "--ready-within", "1");
+
+        Assert.Equal(1, await simulator.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("was not ready within 1 s; start it with: dotnet run --project Api", simulator.Output, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
+
 using static Microsoft.Playwright.Assertions;
 
 namespace Tandem.Tests.Web;
@@ -29,7 +31,7 @@ public sealed class ControlRoomBrowserTests(WebFixture web)
 
         using var shopper = web.ClientAs("shopper", TestData.NewId("shopper"));
         var placed = await shopper.PostJsonAsync("/api/orders", Http.DeliveryOrder(TestData.NewId("session"), 51.75, -1.25, (sku, 1)), "ops-1");
-        var orderId = (await placed.Content.ReadFromJsonAsync<Grains.Interfaces.Orders.OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken))!.OrderId;
+        var orderId = (await placed.Content.ReadFromJsonAsync<Contracts.Orders.OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken))!.OrderId;
         await Expect(page.Locator("#kpi-orders-per-minute")).ToHaveTextAsync((ordersPerMinute + 1).ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("#kpi-stock-outs")).ToHaveTextAsync((stockOuts + 1).ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("#alerts")).ToContainTextAsync($"Stock-out: {sku} at Oxford store");

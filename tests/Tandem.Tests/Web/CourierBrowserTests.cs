@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
-using Tandem.Grains.Interfaces.Catalog;
-using Tandem.Grains.Interfaces.Couriers;
+
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Orders;
 using Tandem.Tests.Infrastructure;
+
 using static Microsoft.Playwright.Assertions;
 
 namespace Tandem.Tests.Web;

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
+
+using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Orders;
 using Tandem.Tests.Infrastructure;
+
 using static Microsoft.Playwright.Assertions;
 
 namespace Tandem.Tests.Web;

@@ -1,0 +1,175 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+
+using Tandem.Api.Http;
+using Tandem.Api.Identity;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Orders;
+using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Api.Endpoints;
+
+/// <summary>Couriers: listing, position reports, going on- and offline.</summary>
+public static class CouriersApi
+{
+    /// <summary>How far ahead of the server's clock a position's time may be.</summary>
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    public static IEndpointRouteBuilder MapCouriersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/couriers").WithTags("Couriers");
+        api.MapGet("/", List).WithName("ListCouriers").WithSummary("Operator: every courier with position, status and assignments")
+            .RequireAuthorization(Roles.Ops);
+        api.MapGet("/{courierId}", Get).WithName("GetCourier").WithSummary("The courier themself or an operator: one courier")
+            .RequireAuthorization(Roles.CourierOrOps);
+        api.MapPost("/{courierId}/position", ReportPosition).WithName("ReportCourierPosition")
+            .WithSummary("The courier themself: report a position; one older than the last is ignored (outcome \"stale\")")
+            .RequireAuthorization(Roles.Courier);
+        api.MapPost("/{courierId}/offers/{orderId}/accept", AcceptOffer).WithName("AcceptOffer")
+            .WithSummary("The courier themself: take the offered order (it is dispatched to them); idempotent")
+            .RequireAuthorization(Roles.Courier);
+        api.MapPost("/{courierId}/offers/{orderId}/decline", DeclineOffer).WithName("DeclineOffer")
+            .WithSummary("The courier themself: turn the offered order down (it is offered to the next courier); idempotent")
+            .RequireAuthorization(Roles.Courier);
+        api.MapPost("/{courierId}/status", SetStatus).WithName("SetCourierStatus")
+            .WithSummary("The courier themself or an operator: go \"idle\" (online) or \"offline\"; idempotent")
+            .RequireAuthorization(Roles.CourierOrOps);
+        return app;
+    }
+
+    private static async Task<Ok<CourierView[]>> List(IGrainFactory grains)
+    {
+        var ids = await grains.CourierDirectory().GetAllAsync();
+        var couriers = await Task.WhenAll(ids.Select(id => grains.Courier(new CourierId(id)).GetAsync()));
+        return TypedResults.Ok(couriers.OfType<CourierView>().ToArray());
+    }
+
+    private static async Task<Results<Ok<CourierView>, ProblemHttpResult>> Get(IGrainFactory grains, ClaimsPrincipal user, string courierId)
+    {
+        if (CourierAccess.Check(user, courierId) is { } refused)
+        {
+            return refused;
+        }
+
+        var courier = Identifier.IsValid(courierId) ? await grains.Courier(new CourierId(courierId)).GetAsync() : null;
+        return courier is null ? Problems.NotFound($"No courier {courierId}.") : TypedResults.Ok(courier);
+    }
+
+    private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> ReportPosition(
+        IGrainFactory grains, TimeProvider clock, ClaimsPrincipal user, string courierId, CourierPositionRequest request)
+    {
+        if (CourierAccess.Check(user, courierId) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new RequestErrors().Position("position", request.Lat, request.Lon);
+        if (request.At is null)
+        {
+            errors.Add("at", "Required.");
+        }
+        else if (request.At > clock.GetUtcNow() + MaxClockSkew)
+        {
+            errors.Add("at", "Lies in the future.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (!Identifier.IsValid(courierId))
+        {
+            return Problems.NotFound($"No courier {courierId}.");
+        }
+
+        var position = new GeoPoint { Lat = request.Lat!.Value, Lon = request.Lon!.Value };
+        return ToHttp(await grains.Courier(new CourierId(courierId)).UpdatePositionAsync(position, request.At!.Value), courierId);
+    }
+
+    private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> SetStatus(
+        IGrainFactory grains, ClaimsPrincipal user, string courierId, CourierStatusRequest request)
+    {
+        if (CourierAccess.Check(user, courierId) is { } refused)
+        {
+            return refused;
+        }
+
+        bool online;
+        switch (request.Status)
+        {
+            case "idle":
+                online = true;
+                break;
+            case "offline":
+                online = false;
+                break;
+            case "toPickup" or "toDropoff":
+                return Problems.Invalid(new RequestErrors().Add("status", "Follows from assignments; set \"idle\" or \"offline\"."));
+            default:
+                return Problems.Invalid(new RequestErrors().Add("status", "Must be \"idle\" or \"offline\"."));
+        }
+
+        if (!Identifier.IsValid(courierId))
+        {
+            return Problems.NotFound($"No courier {courierId}.");
+        }
+
+        return ToHttp(await grains.Courier(new CourierId(courierId)).SetAvailabilityAsync(online), courierId);
+    }
+
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> AcceptOffer(
+        IGrainFactory grains, ClaimsPrincipal user, string courierId, string orderId)
+    {
+        if (CourierAccess.Check(user, courierId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Identifier.IsValid(courierId) || !Identifier.IsValid(orderId))
+        {
+            return Problems.NotFound($"No offer of order {orderId} to courier {courierId}.");
+        }
+
+        var answer = await grains.Courier(new CourierId(courierId)).AnswerOfferAsync(orderId, accept: true);
+        if (answer.Outcome is CourierOutcome.NotFound)
+        {
+            return Problems.NotFound($"No courier {courierId}.");
+        }
+
+        if (!answer.Succeeded)
+        {
+            return Problems.Conflict(answer.Detail ?? answer.Outcome.ToString());
+        }
+
+        var dispatched = await grains.Order(new OrderId(orderId)).DispatchAsync(courierId, Caller.Of(user).Actor);
+        return dispatched.Succeeded ? TypedResults.Ok(dispatched.Order!) : OrderResponses.Problem(dispatched);
+    }
+
+    private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> DeclineOffer(
+        IGrainFactory grains, ClaimsPrincipal user, string courierId, string orderId)
+    {
+        if (CourierAccess.Check(user, courierId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Identifier.IsValid(courierId) || !Identifier.IsValid(orderId))
+        {
+            return Problems.NotFound($"No offer of order {orderId} to courier {courierId}.");
+        }
+
+        return ToHttp(await grains.Courier(new CourierId(courierId)).AnswerOfferAsync(orderId, accept: false), courierId);
+    }
+
+    private static Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem> ToHttp(CourierResult result, string courierId) =>
+        result.Outcome switch
+        {
+            CourierOutcome.NotFound => Problems.NotFound($"No courier {courierId}."),
+            _ when result.Succeeded => TypedResults.Ok(new CourierCommandResponse(result.Outcome, result.Courier!)),
+            _ => Problems.Conflict(result.Detail ?? result.Outcome.ToString()),
+        };
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+
+using Tandem.Api.Http;
+using Tandem.Api.Identity;
+using Tandem.Contracts.Inventory;
+using Tandem.Grains.Interfaces.Inventory;
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Api.Endpoints;
+
+/// <summary>Stock movements at one sku and location: receipts and cycle counts.</summary>
+public static class InventoryApi
+{
+    public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/inventory/{sku}/{locationId}").WithTags("Inventory").RequireAuthorization(Roles.Ops);
+        api.MapGet("/", GetCell).WithName("GetInventoryCell").WithSummary("Operator: on hand, reserved and bin of a sku at a location");
+        api.MapGet("/history", GetHistory).WithName("GetInventoryHistory")
+            .WithSummary("Operator: the last 100 changes to on hand with who made them");
+        api.MapPost("/receipts", Receive).WithName("ReceiveStock")
+            .WithSummary("Operator: add received stock; idempotent by reference");
+        api.MapPost("/adjustments", Adjust).WithName("AdjustStock")
+            .WithSummary("Operator: cycle count, set on hand to the counted quantity; idempotent by reference");
+        return app;
+    }
+
+    private static async Task<Results<Ok<CellSnapshot>, ProblemHttpResult>> GetCell(IGrainFactory grains, string sku, string locationId)
+    {
+        var key = await KnownCellAsync(grains, sku, locationId);
+        return key is { } k ? TypedResults.Ok(await grains.Cell(k).GetSnapshotAsync()) : UnknownCell(sku, locationId);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CellHistoryEntry>>, ProblemHttpResult>> GetHistory(IGrainFactory grains, string sku, string locationId)
+    {
+        var key = await KnownCellAsync(grains, sku, locationId);
+        return key is { } k ? TypedResults.Ok(await grains.Cell(k).GetHistoryAsync()) : UnknownCell(sku, locationId);
+    }
+
+    private static async Task<Results<Ok<CellCommandResponse>, ProblemHttpResult, ValidationProblem>> Receive(
+        IGrainFactory grains, ClaimsPrincipal user, string sku, string locationId, ReceiptRequest request)
+    {
+        var errors = new RequestErrors().Quantity("quantity", request.Quantity).Text("reference", request.Reference);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (await KnownCellAsync(grains, sku, locationId) is not { } key)
+        {
+            return UnknownCell(sku, locationId);
+        }
+
+        var result = await grains.Cell(key).ReceiveAsync(request.Quantity!.Value, "receipt:" + request.Reference, Caller.Of(user).Actor);
+        return ToResponse(result);
+    }
+
+    private static async Task<Results<Ok<CellCommandResponse>, ProblemHttpResult, ValidationProblem>> Adjust(
+        IGrainFactory grains, ClaimsPrincipal user, string sku, string locationId, AdjustmentRequest request)
+    {
+        var errors = new RequestErrors()
+            .Quantity("countedOnHand", request.CountedOnHand, min: 0)
+            .Text("reason", request.Reason)
+            .Text("reference", request.Reference);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (await KnownCellAsync(grains, sku, locationId) is not { } key)
+        {
+            return UnknownCell(sku, locationId);
+        }
+
+        var result = await grains.Cell(key).AdjustAsync(request.CountedOnHand!.Value, request.Reason!, "count:" + request.Reference, Caller.Of(user).Actor);
+        return ToResponse(result);
+    }
+
+    private static Results<Ok<CellCommandResponse>, ProblemHttpResult, ValidationProblem> ToResponse(CellResult result) =>
+        result.Succeeded
+            ? TypedResults.Ok(new CellCommandResponse(result.Outcome, result.Cell))
+            : Problems.Conflict(result.Detail ?? result.Outcome.ToString());
+
+    /// <summary>The cell's key when both the sku and the location exist in the catalog.</summary>
+    private static async Task<CellKey?> KnownCellAsync(IGrainFactory grains, string sku, string locationId)
+    {
+        if (!Identifier.IsValid(sku) || !Identifier.IsValid(locationId))
+        {
+            return null;
+        }
+
+        var catalog = grains.Catalog();
+        var product = catalog.GetProductAsync(sku);
+        var locations = catalog.GetLocationsAsync();
+        return await product is not null && (await locations).Any(l => l.Id == locationId) ? new CellKey(sku, locationId) : null;
+    }
+
+    private static ProblemHttpResult UnknownCell(string sku, string locationId) =>
+        Problems.NotFound($"No product {sku} at a location {locationId}.");
+}

@@ -1,0 +1,139 @@
+using System.Security.Claims;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+using Tandem.Api.Http;
+using Tandem.Api.Identity;
+using Tandem.Contracts.Dispatch;
+using Tandem.Contracts.Orders;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Orders;
+
+namespace Tandem.Api.Endpoints;
+
+/// <summary>Placing orders and moving them through fulfilment.</summary>
+public static class OrdersApi
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/orders").WithTags("Orders");
+        api.MapPost("/", Place).WithName("PlaceOrder")
+            .WithSummary("Shopper: place an order in one of their sessions, every line reserved, all or nothing; idempotent by the Idempotency-Key header")
+            .WithBodyLimit(64 * 1024)
+            .RequireAuthorization(Roles.Shopper)
+            .RequireRateLimiting(RateLimits.Orders);
+        api.MapGet("/{orderId}", Get).WithName("GetOrder")
+            .WithSummary("An order with its history: its shopper, its courier or an operator")
+            .RequireAuthorization(Roles.AnyUser);
+        api.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder")
+            .WithSummary("Its shopper or an operator: cancel before pickup; idempotent")
+            .RequireAuthorization(Roles.ShopperOrOps);
+        Step(api, "pack", "PackOrder", "Operator: stock leaves the shelf; idempotent", Roles.Ops, (o, actor) => o.PackAsync(actor));
+        Step(api, "ready-for-pickup", "ReadyForPickup", "Operator: a packed pickup order waits at the store; idempotent",
+            Roles.Ops, (o, actor) => o.MarkReadyForPickupAsync(actor));
+        api.MapPost("/{orderId}/dispatch", Dispatch).WithName("DispatchOrder")
+            .WithSummary("Operator: give a packed delivery order to a courier")
+            .RequireAuthorization(Roles.Ops);
+        Step(api, "picked-up", "OrderPickedUp", "Its courier or an operator: the goods have left the location; idempotent",
+            Roles.CourierOrOps, (o, actor) => o.MarkPickedUpAsync(actor));
+        Step(api, "delivered", "OrderDelivered", "Its courier or an operator: the goods were handed over; idempotent",
+            Roles.CourierOrOps, (o, actor) => o.MarkDeliveredAsync(actor));
+        return app;
+    }
+
+    private static void Step(RouteGroupBuilder api, string path, string name, string summary, string policy, Func<IOrderGrain, string, Task<OrderResult>> command) =>
+        api.MapPost("/{orderId}/" + path, (IGrainFactory grains, ClaimsPrincipal user, string orderId) =>
+                Run(grains, Caller.Of(user), orderId, order => command(order, Caller.Of(user).Actor)))
+            .WithName(name).WithSummary(summary).RequireAuthorization(policy);
+
+    private static async Task<Results<Created<OrderView>, ProblemHttpResult, ValidationProblem>> Place(
+        IGrainFactory grains, HttpContext http, ClaimsPrincipal user, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, PlaceOrderRequest request)
+    {
+        var shopper = Caller.Of(user).Subject;
+        var errors = new RequestErrors();
+        if (!PlaceOrderMapper.IsValidIdempotencyKey(idempotencyKey))
+        {
+            errors.Add(IdempotencyKeyHeader, $"Header required: 1–{PlaceOrderMapper.MaxIdempotencyKeyLength} visible ASCII characters.");
+        }
+
+        var command = PlaceOrderMapper.Map(request, shopper, errors);
+        if (errors.Any || command is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (!await grains.Session(new SessionId(command.SessionId)).ClaimAsync(shopper))
+        {
+            return Problems.NotFound($"No session {command.SessionId}.");
+        }
+
+        var orderId = OrderId.FromIdempotencyKey(shopper, idempotencyKey!);
+        var result = await grains.Order(orderId).PlaceAsync(command);
+        if (!result.Succeeded)
+        {
+            return OrderResponses.Problem(result);
+        }
+
+        if (result.Outcome == OrderOutcome.Replayed)
+        {
+            http.Response.Headers[ReplayedHeader] = "true";
+        }
+
+        return TypedResults.Created($"/api/orders/{orderId}", result.Order);
+    }
+
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Get(IGrainFactory grains, ClaimsPrincipal user, string orderId)
+    {
+        var order = Identifier.IsValid(orderId) ? await grains.Order(new OrderId(orderId)).GetAsync() : null;
+        return OrderAccess.Check(Caller.Of(user), orderId, order) is { } refused ? refused : TypedResults.Ok(order!);
+    }
+
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult, ValidationProblem>> Cancel(
+        IGrainFactory grains, ClaimsPrincipal user, string orderId, CancelOrderRequest? request)
+    {
+        var errors = new RequestErrors().Text("reason", request?.Reason, required: false);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var caller = Caller.Of(user);
+        return await Run(grains, caller, orderId, o => o.CancelAsync(caller.Actor, request?.Reason));
+    }
+
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult, ValidationProblem>> Dispatch(
+        IGrainFactory grains, ClaimsPrincipal user, string orderId, DispatchRequest request)
+    {
+        var errors = new RequestErrors().Identifier("courierId", request.CourierId);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var caller = Caller.Of(user);
+        return await Run(grains, caller, orderId, o => o.DispatchAsync(request.CourierId!, caller.Actor));
+    }
+
+    /// <summary>Runs a command on an order the caller may act on.</summary>
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult, ValidationProblem>> Run(
+        IGrainFactory grains, Caller caller, string orderId, Func<IOrderGrain, Task<OrderResult>> command)
+    {
+        if (!Identifier.IsValid(orderId))
+        {
+            return Problems.NotFound($"No order {orderId}.");
+        }
+
+        var order = grains.Order(new OrderId(orderId));
+        if (OrderAccess.Check(caller, orderId, await order.GetAsync()) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await command(order);
+        return result.Succeeded ? TypedResults.Ok(result.Order!) : OrderResponses.Problem(result);
+    }
+}

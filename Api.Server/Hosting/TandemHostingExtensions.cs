@@ -1,0 +1,99 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+using Orleans.Dashboard;
+
+using Scalar.AspNetCore;
+
+using Tandem.Api.Endpoints;
+using Tandem.Api.Http;
+using Tandem.Api.Hubs;
+using Tandem.Api.Identity;
+using Tandem.Api.Relay;
+using Tandem.Contracts.Json;
+using Tandem.Grains.Push;
+using Tandem.Hosting.Configuration;
+
+namespace Tandem.Api.Hosting;
+
+public static class TandemHostingExtensions
+{
+    /// <summary>
+    /// Everything the Api process needs. With no cluster configured (no <c>ConnectionStrings:Tandem</c>) it
+    /// co-hosts an in-memory silo using the same silo configuration as a silo-only node; with one it is a
+    /// stateless Orleans client of the cluster, unless <c>Tandem:Api:HostSilo</c> asks it to co-host a
+    /// PostgreSQL-backed silo (a single-node deployment).
+    /// </summary>
+    public static WebApplicationBuilder AddTandem(this WebApplicationBuilder builder)
+    {
+        var hostSilo = TandemClusterOptions.ConnectionString(builder.Configuration) is null
+            || builder.Configuration.GetValue<bool>("Tandem:Api:HostSilo");
+        if (hostSilo)
+        {
+            builder.AddTandemSilo();
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.UseTandemCluster(builder.Configuration));
+            builder.AddTandemMetrics();
+        }
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = AuthProblems.Describe);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => TandemJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi(o => o.AddBearerSecurity());
+        builder.AddTandemAuthentication();
+        builder.Services.AddPush();
+        builder.Services.AddTandemCors(builder.Configuration);
+        builder.Services.AddTandemRateLimits(builder.Configuration);
+        builder.Services.AddSignalR().AddJsonProtocol(o => TandemJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddTandemHealthChecks();
+        builder.Services.AddTandemRelay();
+        return builder;
+    }
+
+    public static WebApplication MapTandem(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebClientFiles();
+        app.UseRouting();
+        app.UseNotFoundForMissingPages();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseBodyLimits();
+        app.UseWebSockets();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapWebClients();
+
+        app.MapHealthApi();
+        app.MapTandemMetrics().RequireAuthorization(Roles.Ops);
+        if (SiloConfiguration.DashboardEnabled(app.Configuration))
+        {
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(Roles.Ops);
+        }
+
+        if (AuthenticationSetup.DevTokensEnabled(app.Configuration))
+        {
+            app.MapDevTokenApi();
+        }
+        app.MapCatalogApi();
+        app.MapInventoryApi();
+        app.MapOrdersApi();
+        app.MapCouriersApi();
+        app.MapDispatchApi();
+        app.MapPushApi();
+        app.MapSessionsApi();
+        app.MapTandemHubs();
+        return app;
+    }
+}

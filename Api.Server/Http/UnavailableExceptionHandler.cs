@@ -1,0 +1,56 @@
+using System.Net.Sockets;
+
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+using Npgsql;
+
+using Orleans.Runtime.Messaging;
+
+using Tandem.Grains.Interfaces.Errors;
+
+namespace Tandem.Api.Http;
+
+/// <summary>
+/// When the cluster or its database cannot answer (a silo died, PostgreSQL restarts, a call timed out) the
+/// client gets 503 with Retry-After, never a 500: the request did not take effect and may be retried.
+/// </summary>
+public sealed class UnavailableExceptionHandler(IProblemDetailsService problems, ILogger<UnavailableExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsTransient(exception))
+        {
+            return false;
+        }
+
+        logger.LogWarning("Answering 503 for {Path}: {Reason}", httpContext.Request.Path, exception.GetBaseException().Message);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = "1";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = "Tandem could not complete the request right now and nothing was changed; retry shortly.",
+            },
+        });
+    }
+
+    public static bool IsTransient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is StorageUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
+                or ConnectionFailedException or GatewayTooBusyException or NpgsqlException or SocketException)
+            {
+                return true;
+            }
+        }
+
+        return exception is AggregateException aggregate && aggregate.InnerExceptions.Any(IsTransient);
+    }
+}

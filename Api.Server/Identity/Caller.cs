@@ -1,0 +1,42 @@
+using System.Security.Claims;
+
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Api.Identity;
+
+/// <summary>The signed-in user as the token names them: subject (shopper, courier or operator id) and role.</summary>
+public readonly record struct Caller(string Subject, string Role)
+{
+    public const string SubjectClaim = "sub";
+
+    public bool IsShopper => Role == Roles.Shopper;
+
+    public bool IsCourier => Role == Roles.Courier;
+
+    public bool IsOps => Role == Roles.Ops;
+
+    /// <summary>How the caller appears in a grain's history: <c>role:subject</c>.</summary>
+    public string Actor => Role + ":" + Subject;
+
+    /// <summary>
+    /// The caller of an authorized request. A token with several Tandem roles acts with the strongest
+    /// (ops, then courier, then shopper).
+    /// </summary>
+    public static Caller Of(ClaimsPrincipal user) =>
+        TryOf(user) ?? throw new InvalidOperationException("The request was authorized without a Tandem identity.");
+
+    public static Caller? TryOf(ClaimsPrincipal user)
+    {
+        var subject = user.FindFirstValue(SubjectClaim);
+        if (user.Identity is not { IsAuthenticated: true } || !Identifier.IsValid(subject))
+        {
+            return null;
+        }
+
+        var role = user.IsInRole(Roles.Ops) ? Roles.Ops
+            : user.IsInRole(Roles.Courier) ? Roles.Courier
+            : user.IsInRole(Roles.Shopper) ? Roles.Shopper
+            : null;
+        return role is null ? null : new Caller(subject!, role);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Tandem.Contracts.Dispatch;
+
+// HTTP contract v1. Request fields are nullable so a missing field is reported by name (400 with the field)
+// instead of failing the JSON binding as a whole.
+
+public sealed record DispatchRequest(string? CourierId);

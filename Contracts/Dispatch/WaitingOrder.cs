@@ -1,0 +1,26 @@
+using Tandem.Contracts.Catalog;
+
+namespace Tandem.Contracts.Dispatch;
+
+/// <summary>A packed delivery order without a courier yet.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.waiting-order")]
+public sealed record WaitingOrder
+{
+    [Id(0)] public required string OrderId { get; init; }
+
+    [Id(1)] public required string PickupLocationId { get; init; }
+
+    [Id(2)] public required GeoPoint Pickup { get; init; }
+
+    [Id(3)] public required GeoPoint Dropoff { get; init; }
+
+    [Id(4)] public required DateTimeOffset Since { get; init; }
+
+    /// <summary>The courier the order is offered to now, if any.</summary>
+    [Id(5)] public string? OfferedTo { get; init; }
+
+    [Id(6)] public DateTimeOffset? OfferExpiresAt { get; init; }
+
+    /// <summary>Couriers who declined or let the offer expire (asked again only once everyone has been).</summary>
+    [Id(7)] public IReadOnlyList<string> Tried { get; init; } = [];
+}

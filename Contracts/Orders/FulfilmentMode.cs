@@ -1,0 +1,8 @@
+namespace Tandem.Contracts.Orders;
+
+[GenerateSerializer, Alias("tandem.fulfilment-mode")]
+public enum FulfilmentMode
+{
+    Delivery = 0,
+    Pickup = 1,
+}

@@ -1,0 +1,35 @@
+using Tandem.Contracts.Catalog;
+
+namespace Tandem.Contracts.Orders;
+
+/// <summary>An order as clients see it.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.order-view")]
+public sealed record OrderView
+{
+    [Id(0)] public required string OrderId { get; init; }
+
+    [Id(1)] public required string ShopperId { get; init; }
+
+    [Id(2)] public required string SessionId { get; init; }
+
+    [Id(3)] public required OrderStatus Status { get; init; }
+
+    [Id(4)] public required FulfilmentMode Mode { get; init; }
+
+    [Id(5)] public required IReadOnlyList<OrderLine> Lines { get; init; }
+
+    [Id(6)] public string? PickupLocationId { get; init; }
+
+    [Id(7)] public GeoPoint? DeliveryAddress { get; init; }
+
+    [Id(8)] public string? CourierId { get; init; }
+
+    [Id(9)] public required decimal Total { get; init; }
+
+    [Id(10)] public required IReadOnlyList<OrderTransition> History { get; init; }
+
+    [Id(11)] public required DateTimeOffset PlacedAt { get; init; }
+
+    /// <summary>Increases with every transition.</summary>
+    [Id(12)] public required long Version { get; init; }
+}

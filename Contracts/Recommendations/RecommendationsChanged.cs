@@ -1,0 +1,18 @@
+namespace Tandem.Contracts.Recommendations;
+
+/// <summary>A session's picks changed. Published on the stream namespace <see cref="StreamNamespace"/>, partitioned by session id.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.recommendations-changed")]
+public sealed record RecommendationsChanged
+{
+    /// <summary>The stream namespace these events travel on.</summary>
+    public const string StreamNamespace = "tandem.recommendations";
+
+    [Id(0)] public required string SessionId { get; init; }
+
+    [Id(1)] public required IReadOnlyList<Recommendation> Items { get; init; }
+
+    /// <summary>The session version the picks were computed from; a client keeps the highest.</summary>
+    [Id(2)] public required long Version { get; init; }
+
+    [Id(3)] public required DateTimeOffset At { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace Tandem.Contracts.Sessions;
+
+/// <summary>A shopper session as clients see it.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.session-view")]
+public sealed record SessionView
+{
+    [Id(0)] public required string SessionId { get; init; }
+
+    [Id(1)] public required IReadOnlyList<CartLine> Cart { get; init; }
+
+    /// <summary>The most recent behaviour events, oldest first, at most the session's limit (SessionLimits.MaxRecentEvents).</summary>
+    [Id(2)] public required IReadOnlyList<BehaviourEvent> RecentEvents { get; init; }
+
+    [Id(3)] public required IReadOnlyList<string> OpenOrders { get; init; }
+
+    /// <summary>All behaviour events ever accepted, including those no longer in <see cref="RecentEvents"/>.</summary>
+    [Id(4)] public required long EventsSeen { get; init; }
+
+    [Id(5)] public required long Version { get; init; }
+
+    /// <summary>The owning shopper; null while nobody has used the session.</summary>
+    [Id(6)] public string? ShopperId { get; init; }
+}

@@ -1,8 +1,0 @@
-namespace Tandem.Grains.Interfaces.Catalog;
-
-[GenerateSerializer, Alias("tandem.location-kind")]
-public enum LocationKind
-{
-    Warehouse = 0,
-    Store = 1,
-}

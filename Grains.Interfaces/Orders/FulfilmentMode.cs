@@ -1,8 +1,0 @@
-namespace Tandem.Grains.Interfaces.Orders;
-
-[GenerateSerializer, Alias("tandem.fulfilment-mode")]
-public enum FulfilmentMode
-{
-    Delivery = 0,
-    Pickup = 1,
-}

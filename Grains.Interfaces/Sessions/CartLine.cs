@@ -1,9 +1,0 @@
-namespace Tandem.Grains.Interfaces.Sessions;
-
-[GenerateSerializer, Immutable, Alias("tandem.cart-line")]
-public sealed record CartLine
-{
-    [Id(0)] public required string Sku { get; init; }
-
-    [Id(1)] public required int Quantity { get; init; }
-}

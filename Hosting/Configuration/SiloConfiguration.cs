@@ -1,0 +1,93 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+using Tandem.Grains.Dispatch;
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Streams;
+using Tandem.Grains.Orders;
+using Tandem.Grains.Push;
+using Tandem.Hosting.Database;
+using Tandem.Hosting.Demo;
+
+namespace Tandem.Hosting.Configuration;
+
+/// <summary>
+/// The one place a Tandem silo is configured: clustering, grain storage, reminders, streams and grain
+/// services. Without a <c>ConnectionStrings:Tandem</c> it is a single in-memory silo on localhost; with
+/// one it joins a PostgreSQL-backed cluster.
+/// </summary>
+public static class SiloConfiguration
+{
+    /// <summary>A silo host: schema migrations first (cluster mode), then the silo, then the demo data.</summary>
+    public static IHostApplicationBuilder AddTandemSilo(this IHostApplicationBuilder builder)
+    {
+        if (TandemClusterOptions.ConnectionString(builder.Configuration) is { } connectionString)
+        {
+            builder.Services.AddSingleton(sp => new PostgresMigrator(connectionString, sp.GetRequiredService<ILogger<PostgresMigrator>>()));
+            builder.Services.AddHostedService<MigrationService>();
+        }
+
+        builder.UseOrleans(silo => silo.UseTandem(builder.Configuration));
+        builder.Services.AddTandemDemo();
+        builder.AddTandemMetrics();
+        return builder;
+    }
+
+    public static ISiloBuilder UseTandem(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = TandemClusterOptions.From(configuration);
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+        if (DashboardEnabled(configuration))
+        {
+            silo.AddDashboard(); // profiles every grain call for its charts
+        }
+        if (TandemClusterOptions.ConnectionString(configuration) is not { } connectionString)
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            silo.AddMemoryGrainStorage(StorageNames.Grains, o => o.GrainStorageSerializer = new StateSerializer());
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.UseInMemoryReminderService();
+            return silo.AddTandemGrainServices();
+        }
+
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+        silo.ConfigureEndpoints(cluster.AdvertisedAddress(), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        if (cluster.Kubernetes)
+        {
+            silo.UseKubernetesHosting();
+        }
+
+        silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            // Declare a silo that stopped answering dead within seconds, so its grains move quickly.
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 2;
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.Grains, o =>
+        {
+            (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString);
+            o.GrainStorageSerializer = new StateSerializer();
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.PubSub, o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
+        silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
+        return silo.AddTandemGrainServices();
+    }
+
+    /// <summary>The Orleans Dashboard (<c>Tandem:Dashboard:Enabled</c>, on by default).</summary>
+    public static bool DashboardEnabled(IConfiguration configuration) => configuration.GetValue("Tandem:Dashboard:Enabled", true);
+
+    /// <summary>Streams and the services grains depend on; clustering and storage are left to the caller.</summary>
+    public static ISiloBuilder AddTandemGrainServices(this ISiloBuilder silo)
+    {
+        silo.AddMemoryStreams(StreamMap.Provider);
+        silo.Services.AddTandemExceptionSerialization();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddKeyedSingleton(TandemClock.Key, TimeProvider.System);
+        silo.Services.AddOrders().AddDispatch().AddPush();
+        return silo;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+
+using Tandem.Contracts.Couriers;
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Hosting.Demo;
+
+/// <summary>
+/// Puts the demo city into the grains in the background once the silo runs, so health endpoints answer
+/// meanwhile; readiness waits for it. Every call is idempotent (receipts carry a fixed reference), so a
+/// restart or a second node seeding the same cluster changes nothing.
+/// </summary>
+public sealed class DemoSeeder(
+    IGrainFactory grains,
+    IOptions<DemoOptions> options,
+    DemoSeedStatus status,
+    ILogger<DemoSeeder> logger) : BackgroundService
+{
+    private const int Parallelism = 32;
+
+    protected override async Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Seed)
+        {
+            status.MarkComplete();
+            return;
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        var city = new DemoCity(options.Value.RandomSeed);
+        await grains.Catalog().UpsertAsync(city.Products, city.Locations);
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(city.Stock, parallel, async (stock, _) =>
+        {
+            var cell = grains.Cell(new CellKey(stock.Sku, stock.LocationId));
+            await cell.SetBinAsync(stock.Bin);
+            if (stock.Quantity > 0)
+            {
+                await cell.ReceiveAsync(stock.Quantity, "demo-seed", "demo");
+            }
+        });
+
+        await Parallel.ForEachAsync(city.Couriers, parallel, async (courier, _) =>
+            await grains.Courier(new CourierId(courier.Id)).RegisterAsync(
+                courier.Name, courier.Capacity, courier.Position, courier.Online ? CourierStatus.Idle : CourierStatus.Offline));
+
+        status.MarkComplete();
+        logger.LogInformation(
+            "Demo city seeded: {Products} products, {Locations} locations, {Cells} stock cells, {Couriers} couriers in {Elapsed}",
+            city.Products.Count, city.Locations.Count, city.Stock.Count, city.Couriers.Count, TimeProvider.System.GetElapsedTime(started));
+    }
+}
