@@ -200,9 +200,3 @@ public class ApiFixture : IAsyncLifetime
         return options;
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class ApiCollection : ICollectionFixture<ApiFixture>
-{
-    public const string Name = "api";
-}

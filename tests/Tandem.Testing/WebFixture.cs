@@ -70,10 +70,3 @@ public sealed class WebFixture : ApiFixture
         await base.DisposeAsync();
     }
 }
-
-/// <summary>Browser tests measure the pages' timing, so they run alone, not beside the other collections.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class WebCollection : ICollectionFixture<WebFixture>
-{
-    public const string Name = "web";
-}

@@ -66,9 +66,3 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             clientBuilder.AddMemoryStreams(StreamMap.Provider);
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class GrainClusterCollection : ICollectionFixture<GrainClusterFixture>
-{
-    public const string Name = "grain cluster";
-}

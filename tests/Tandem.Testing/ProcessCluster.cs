@@ -158,9 +158,3 @@ public sealed class ProcessCluster : IAsyncDisposable
         await Database.DisposeAsync();
     }
 }
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessClusterCollection
-{
-    public const string Name = "process cluster";
-}
