@@ -4,11 +4,18 @@ using Orleans.Dashboard;
 
 using Scalar.AspNetCore;
 
-using Tandem.Api.Endpoints;
+using Tandem.Api.Catalog;
+using Tandem.Api.Couriers;
+using Tandem.Api.Dispatch;
 using Tandem.Api.Http;
 using Tandem.Api.Hubs;
 using Tandem.Api.Identity;
+using Tandem.Api.Inventory;
+using Tandem.Api.Orders;
+using Tandem.Api.Push;
+using Tandem.Api.Recommendations;
 using Tandem.Api.Relay;
+using Tandem.Api.Sessions;
 using Tandem.Contracts.Json;
 using Tandem.Grains.Push;
 using Tandem.Hosting.Configuration;
@@ -93,6 +100,7 @@ public static class TandemHostingExtensions
         app.MapDispatchApi();
         app.MapPushApi();
         app.MapSessionsApi();
+        app.MapRecommendationsApi();
         app.MapTandemHubs();
         return app;
     }

@@ -1,19 +1,17 @@
-using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Ops;
 using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Api.Relay;
 
-/// <summary>Builds the control room's view of the city on connect, from the grains.</summary>
+/// <summary>Builds the control room's view of the city on connect, from the grains (couriers from their boards).</summary>
 public sealed class OpsSnapshots(IGrainFactory grains, OpsFeed feed, TimeProvider clock)
 {
     public async Task<OpsSnapshot> TakeAsync()
     {
         var locations = grains.Catalog().GetLocationsAsync();
         var waiting = Task.WhenAll(grains.OfferDispatchers().Select(d => d.GetWaitingAsync()));
-        var ids = await grains.CourierDirectory().GetAllAsync();
-        var couriers = await Task.WhenAll(ids.Select(id => grains.Courier(new CourierId(id)).GetAsync()));
-        return new OpsSnapshot(clock.GetUtcNow(), await locations, [.. couriers.OfType<CourierView>()],
+        var couriers = await grains.CouriersFromBoardsAsync();
+        return new OpsSnapshot(clock.GetUtcNow(), await locations, couriers,
             [.. (await waiting).SelectMany(w => w).OrderBy(w => w.Since)], feed.Recent());
     }
 }

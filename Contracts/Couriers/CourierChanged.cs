@@ -21,6 +21,9 @@ public enum CourierChangeKind
 [GenerateSerializer, Immutable, Alias("tandem.courier-changed")]
 public sealed record CourierChanged
 {
+    /// <summary>What the control room's feed calls these events (<c>OpsEvent.Kind</c>).</summary>
+    public const string OpsKind = "courier";
+
     /// <summary>The stream namespace these events travel on.</summary>
     public const string StreamNamespace = "tandem.couriers";
 

@@ -23,4 +23,7 @@ public sealed record WaitingOrder
 
     /// <summary>Couriers who declined or let the offer expire (asked again only once everyone has been).</summary>
     [Id(7)] public IReadOnlyList<string> Tried { get; init; } = [];
+
+    /// <summary>The courier's version that holds the offer: a view of the courier older than this does not know of it yet.</summary>
+    [Id(8)] public long? OfferVersion { get; init; }
 }

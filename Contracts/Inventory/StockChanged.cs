@@ -18,6 +18,9 @@ public enum StockChangeReason
 [GenerateSerializer, Immutable, Alias("tandem.stock-changed")]
 public sealed record StockChanged
 {
+    /// <summary>What the control room's feed calls these events (<c>OpsEvent.Kind</c>).</summary>
+    public const string OpsKind = "stock";
+
     /// <summary>The stream namespace these events travel on.</summary>
     public const string StreamNamespace = "tandem.stock";
 

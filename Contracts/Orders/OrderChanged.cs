@@ -5,6 +5,9 @@ namespace Tandem.Contracts.Orders;
 [GenerateSerializer, Immutable, Alias("tandem.order-changed")]
 public sealed record OrderChanged
 {
+    /// <summary>What the control room's feed calls these events (<c>OpsEvent.Kind</c>).</summary>
+    public const string OpsKind = "order";
+
     /// <summary>The stream namespace these events travel on.</summary>
     public const string StreamNamespace = "tandem.orders";
 

@@ -12,6 +12,9 @@ public enum SessionChangeKind
 [GenerateSerializer, Immutable, Alias("tandem.session-changed")]
 public sealed record SessionChanged
 {
+    /// <summary>What the control room's feed calls these events (<c>OpsEvent.Kind</c>).</summary>
+    public const string OpsKind = "session";
+
     /// <summary>The stream namespace these events travel on.</summary>
     public const string StreamNamespace = "tandem.sessions";
 

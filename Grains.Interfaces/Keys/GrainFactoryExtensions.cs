@@ -1,13 +1,13 @@
-using System.Globalization;
-
+using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Orders;
+using Tandem.Grains.Interfaces.Push;
+using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Sessions;
 using Tandem.Grains.Interfaces.Shoppers;
-using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Interfaces.Keys;
 
@@ -40,11 +40,33 @@ public static class GrainFactoryExtensions
 
     /// <summary>The dispatcher of the partition an order belongs to.</summary>
     public static IOfferDispatcherGrain OfferDispatcher(this IGrainFactory grains, OrderId order) =>
-        grains.GetGrain<IOfferDispatcherGrain>(StreamMap.PartitionOf(order.Value).ToString(CultureInfo.InvariantCulture));
+        grains.OfferDispatcher(StreamPartition.Of(order.Value));
+
+    public static IOfferDispatcherGrain OfferDispatcher(this IGrainFactory grains, StreamPartition partition) =>
+        grains.GetGrain<IOfferDispatcherGrain>(partition.ToString());
 
     /// <summary>Every partition's dispatcher.</summary>
     public static IEnumerable<IOfferDispatcherGrain> OfferDispatchers(this IGrainFactory grains) =>
-        Enumerable.Range(0, StreamMap.Partitions).Select(p => grains.GetGrain<IOfferDispatcherGrain>(p.ToString(CultureInfo.InvariantCulture)));
+        StreamPartition.All.Select(grains.OfferDispatcher);
+
+    /// <summary>The recommender of the session-stream partition a session belongs to.</summary>
+    public static ISceneRecommenderGrain SceneRecommender(this IGrainFactory grains, SessionId session) =>
+        grains.GetGrain<ISceneRecommenderGrain>(StreamPartition.Of(session.Value).ToString());
+
+    /// <summary>The courier board of one courier-stream partition.</summary>
+    public static ICourierBoardGrain CourierBoard(this IGrainFactory grains, StreamPartition partition) =>
+        grains.GetGrain<ICourierBoardGrain>(partition.ToString());
+
+    /// <summary>Every courier as the courier boards last saw them, by courier id: one call per partition, none per courier.</summary>
+    public static async Task<IReadOnlyList<CourierView>> CouriersFromBoardsAsync(this IGrainFactory grains)
+    {
+        var boards = await Task.WhenAll(StreamPartition.All.Select(p => grains.CourierBoard(p).GetAllAsync()));
+        return [.. boards.SelectMany(b => b).OrderBy(c => c.CourierId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The single push sender.</summary>
+    public static IPushSenderGrain PushSender(this IGrainFactory grains) =>
+        grains.GetGrain<IPushSenderGrain>(0);
 
     public static ICatalogGrain Catalog(this IGrainFactory grains) =>
         grains.GetGrain<ICatalogGrain>(CatalogKey);

@@ -155,7 +155,7 @@ public sealed class CourierGrain(
                 type = "offer", orderId = offer.OrderId, pickupLocationId = offer.PickupLocationId, expiresAt = offer.ExpiresAt,
                 title = "New order offered", body = $"Collect order {offer.OrderId} at {offer.PickupLocationId}: answer before {offer.ExpiresAt:HH:mm:ss}.",
             });
-            await GrainFactory.GetGrain<IPushSenderGrain>(0).SendAsync(this.GetPrimaryKeyString(), push, payload);
+            await GrainFactory.PushSender().SendAsync(this.GetPrimaryKeyString(), push, payload);
         }
 
         return Result(CourierOutcome.Applied);

@@ -11,4 +11,10 @@ public sealed class DispatchOptions
 
     /// <summary>How often waiting orders are looked at again (declines, expiries, couriers coming free).</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often each courier board reads its couriers from their grains, to heal what the courier stream lost; between
+    /// reads it follows the stream.
+    /// </summary>
+    public TimeSpan BoardRefresh { get; set; } = TimeSpan.FromMinutes(1);
 }

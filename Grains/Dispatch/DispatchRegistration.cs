@@ -23,5 +23,10 @@ public static class DispatchRegistration
         {
             yield return $"{Section}:{nameof(options.CheckEvery)} must be positive.";
         }
+
+        if (options.BoardRefresh <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.BoardRefresh)} must be positive.";
+        }
     }
 }

@@ -46,7 +46,7 @@ public sealed class OfferDispatcherGrain(
             return;
         }
 
-        Waiting.Add(order with { OfferedTo = null, OfferExpiresAt = null, Tried = [] });
+        Waiting.Add(order with { OfferedTo = null, OfferExpiresAt = null, OfferVersion = null, Tried = [] });
         await state.SaveAsync(this);
         EnsureTimer(soon: true); // offered in a turn of its own: the order that called is not kept waiting
     }
@@ -96,8 +96,8 @@ public sealed class OfferDispatcherGrain(
             var current = waiting;
             if (current.OfferedTo is { } courierId)
             {
-                var stillOpen = couriers.TryGetValue(courierId, out var courier) && courier.Offer?.OrderId == current.OrderId
-                    && current.OfferExpiresAt > clock.GetUtcNow();
+                var stillOpen = current.OfferExpiresAt > clock.GetUtcNow()
+                    && (!couriers.TryGetValue(courierId, out var courier) || courier.Version < current.OfferVersion || courier.Offer?.OrderId == current.OrderId);
                 if (stillOpen)
                 {
                     continue;
@@ -105,7 +105,7 @@ public sealed class OfferDispatcherGrain(
 
                 await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(current.OrderId);
                 offeredNow.Remove(courierId);
-                current = current with { OfferedTo = null, OfferExpiresAt = null, Tried = [.. current.Tried, courierId] };
+                current = current with { OfferedTo = null, OfferExpiresAt = null, OfferVersion = null, Tried = [.. current.Tried, courierId] };
                 changed = true;
             }
 
@@ -127,7 +127,7 @@ public sealed class OfferDispatcherGrain(
                 });
                 if (offered.Outcome is CourierOutcome.Applied or CourierOutcome.Replayed)
                 {
-                    current = current with { OfferedTo = next.CourierId, OfferExpiresAt = expires };
+                    current = current with { OfferedTo = next.CourierId, OfferExpiresAt = expires, OfferVersion = offered.Courier?.Version };
                     offeredNow.Add(next.CourierId);
                     changed = true;
                 }
@@ -154,12 +154,9 @@ public sealed class OfferDispatcherGrain(
         logger.LogDebug("Order {OrderId} left the dispatch queue", waiting.OrderId);
     }
 
-    private async Task<Dictionary<string, CourierView>> CourierViewsAsync()
-    {
-        var ids = await GrainFactory.CourierDirectory().GetAllAsync();
-        var views = await Task.WhenAll(ids.Select(id => GrainFactory.Courier(new CourierId(id)).GetAsync()));
-        return views.OfType<CourierView>().ToDictionary(c => c.CourierId);
-    }
+    /// <summary>Every courier from the courier boards (the read model of the courier stream): one call per partition.</summary>
+    private async Task<Dictionary<string, CourierView>> CourierViewsAsync() =>
+        (await GrainFactory.CouriersFromBoardsAsync()).ToDictionary(c => c.CourierId, StringComparer.Ordinal);
 
     private static bool Free(CourierView courier) =>
         courier.Status == CourierStatus.Idle && courier.Offer is null && courier.Position is not null;

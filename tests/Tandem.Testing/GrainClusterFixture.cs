@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 using Orleans.Storage;
+using Orleans.Streams.Filtering;
 using Orleans.TestingHost;
 
 using Tandem.Grains.Dispatch;
@@ -21,6 +22,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 {
     /// <summary>The silo's clock. Configurators are created by type, so it is shared through a static.</summary>
     public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>How often courier boards read their couriers again: short, so a test sees a lost event healed.</summary>
+    public static readonly TimeSpan BoardRefresh = TimeSpan.FromSeconds(2);
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -46,7 +50,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddTandemGrainServices();
-            siloBuilder.Services.Configure<DispatchOptions>(o => o.Offers = false); // grain tests dispatch by hand
+            siloBuilder.Services.Configure<DispatchOptions>(o =>
+            {
+                o.Offers = false; // grain tests dispatch by hand
+                o.BoardRefresh = BoardRefresh;
+            });
             siloBuilder.Services.Configure<OrderOptions>(o =>
             {
                 o.ReservationTtl = TimeSpan.FromHours(1); // holds lapse well before unpacked orders expire (24 h)
@@ -55,6 +63,8 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.AddIncomingGrainCallFilter<LapseBeforeCommit>();
+            siloBuilder.AddIncomingGrainCallFilter<CourierReads>();
+            siloBuilder.Services.AddKeyedSingleton<IStreamFilter, DroppedCourierEvents>(StreamMap.Provider);
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TandemClock.Key, Clock);
         }

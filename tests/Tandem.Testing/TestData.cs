@@ -60,4 +60,18 @@ public static class TestData
         Id = id, Name = "Test store " + id, Kind = LocationKind.Store,
         Position = new GeoPoint { Lat = lat, Lon = lon }, Address = id,
     };
+
+    /// <summary>
+    /// Waits until the courier boards (the dispatcher's view of couriers, fed by the courier stream) show each courier
+    /// at least as it is now: a courier registered a moment ago is not yet known to the dispatcher.
+    /// </summary>
+    public static async Task SeenByDispatchAsync(IGrainFactory grains, params string[] courierIds)
+    {
+        var now = await Task.WhenAll(courierIds.Select(id => grains.Courier(new CourierId(id)).GetAsync()));
+        await Await.UntilAsync(async () =>
+        {
+            var board = (await grains.CouriersFromBoardsAsync()).ToDictionary(c => c.CourierId);
+            return now.All(c => board.TryGetValue(c!.CourierId, out var seen) && seen.Version >= c.Version) ? board : null;
+        }, TimeSpan.FromSeconds(10));
+    }
 }

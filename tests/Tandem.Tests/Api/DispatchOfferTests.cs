@@ -29,6 +29,7 @@ public sealed class DispatchOfferTests(ApiFixture api)
         var next = TestData.NewId("courier");
         await api.Grains.Courier(new CourierId(nearest)).RegisterAsync("Nearest", 2, new GeoPoint { Lat = 52.2054, Lon = 0.1219 }, CourierStatus.Idle);
         await api.Grains.Courier(new CourierId(next)).RegisterAsync("Next", 2, new GeoPoint { Lat = 52.2100, Lon = 0.1300 }, CourierStatus.Idle);
+        await TestData.SeenByDispatchAsync(api.Grains, nearest, next);
         using var shopper = api.ClientAs("shopper", TestData.NewId("shopper"));
         using var ops = api.Ops();
         using var first = api.ClientAs("courier", nearest);
@@ -72,6 +73,7 @@ public sealed class DispatchOfferTests(ApiFixture api)
         var next = TestData.NewId("courier");
         await api.Grains.Courier(new CourierId(silent)).RegisterAsync("Silent", 2, new GeoPoint { Lat = 53.9591, Lon = -1.0816 }, CourierStatus.Idle);
         await api.Grains.Courier(new CourierId(next)).RegisterAsync("Next", 2, new GeoPoint { Lat = 53.9650, Lon = -1.0900 }, CourierStatus.Idle);
+        await TestData.SeenByDispatchAsync(api.Grains, silent, next);
         await using var silentPhone = api.Hub(HubContract.Routes.Courier, api.Token("courier", silent));
         await using var nextPhone = api.Hub(HubContract.Routes.Courier, api.Token("courier", next));
         var offerToSilent = await OffersAsync(silentPhone, silent);
@@ -104,6 +106,7 @@ public sealed class DispatchOfferTests(ApiFixture api)
         var sku = await TestData.StockedAtAsync(api.Grains, store, 2);
         var courierId = TestData.NewId("courier");
         await api.Grains.Courier(new CourierId(courierId)).RegisterAsync("Oxford", 2, new GeoPoint { Lat = 51.7521, Lon = -1.2578 }, CourierStatus.Idle);
+        await TestData.SeenByDispatchAsync(api.Grains, courierId);
         await using var phone = api.Hub(HubContract.Routes.Courier, api.Token("courier", courierId));
         var offered = await OffersAsync(phone, courierId);
         var orderId = TestData.NewId(DroppedOrderEvents.Marker); // no event of this order reaches any subscriber

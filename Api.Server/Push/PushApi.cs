@@ -12,7 +12,7 @@ using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Push;
 using Tandem.Grains.Push;
 
-namespace Tandem.Api.Endpoints;
+namespace Tandem.Api.Push;
 
 /// <summary>Web Push for couriers: Tandem's VAPID public key, and each phone's subscription.</summary>
 public static class PushApi
@@ -30,7 +30,7 @@ public static class PushApi
     }
 
     private static async Task<Ok<PushPublicKey>> GetPublicKey(IGrainFactory grains) =>
-        TypedResults.Ok(new PushPublicKey(await grains.GetGrain<IPushSenderGrain>(0).GetPublicKeyAsync()));
+        TypedResults.Ok(new PushPublicKey(await grains.PushSender().GetPublicKeyAsync()));
 
     private static async Task<Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem>> Subscribe(
         IGrainFactory grains, IOptions<PushOptions> options, ClaimsPrincipal user, string courierId, PushSubscriptionRequest request)

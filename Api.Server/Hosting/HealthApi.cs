@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Hosting.Demo;
 
-namespace Tandem.Api.Endpoints;
+namespace Tandem.Api.Hosting;
 
 public static class HealthApi
 {

@@ -3,7 +3,7 @@ using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Orders;
 
-namespace Tandem.Api.Endpoints;
+namespace Tandem.Api.Orders;
 
 /// <summary>Checks the shape of an order request and turns it into the grain command.</summary>
 public static class PlaceOrderMapper

@@ -4,7 +4,7 @@ using Tandem.Api.Identity;
 using Tandem.Contracts.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
 
-namespace Tandem.Api.Endpoints;
+namespace Tandem.Api.Dispatch;
 
 /// <summary>The dispatch queue: packed delivery orders waiting for a courier.</summary>
 public static class DispatchApi

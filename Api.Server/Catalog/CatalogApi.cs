@@ -5,7 +5,7 @@ using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 
-namespace Tandem.Api.Endpoints;
+namespace Tandem.Api.Catalog;
 
 /// <summary>Products, locations and where stock is: all anonymous reads.</summary>
 public static class CatalogApi

@@ -2,15 +2,18 @@ using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
 
 using Tandem.Api.Http;
 using Tandem.Api.Identity;
+using Tandem.Api.Relay;
 using Tandem.Contracts.Dispatch;
+using Tandem.Contracts.Hubs;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 
-namespace Tandem.Api.Endpoints;
+namespace Tandem.Api.Orders;
 
 /// <summary>Placing orders and moving them through fulfilment.</summary>
 public static class OrdersApi
@@ -42,7 +45,26 @@ public static class OrdersApi
             Roles.CourierOrOps, (o, actor) => o.MarkPickedUpAsync(actor));
         Step(api, "delivered", "OrderDelivered", "Its courier or an operator: the goods were handed over; idempotent",
             Roles.CourierOrOps, (o, actor) => o.MarkDeliveredAsync(actor));
+
+        app.Relay<OrderChanged>(OrderChanged.StreamNamespace, OrderChanged.OpsKind, e => e.Transition.At, RelayOrderAsync);
         return app;
+    }
+
+    /// <summary>The shopper tracking the order follows it; its courier is told when it is given the order, and of every move after.</summary>
+    private static async Task RelayOrderAsync(RelayHubs hubs, OrderChanged change)
+    {
+        var order = change.Order;
+        await hubs.Shop.Clients.Group(HubContract.Groups.Order(order.OrderId)).SendAsync(HubContract.Events.OrderChanged, change);
+        if (order.CourierId is { } courierId)
+        {
+            var group = hubs.Couriers.Clients.Group(HubContract.Groups.Courier(courierId));
+            if (change.Transition.To == OrderStatus.Dispatched)
+            {
+                await group.SendAsync(HubContract.Events.Assignment, order);
+            }
+
+            await group.SendAsync(HubContract.Events.OrderChanged, change);
+        }
     }
 
     private static void Step(RouteGroupBuilder api, string path, string name, string summary, string policy, Func<IOrderGrain, string, Task<OrderResult>> command) =>

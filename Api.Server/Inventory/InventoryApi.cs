@@ -1,14 +1,17 @@
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
 
 using Tandem.Api.Http;
 using Tandem.Api.Identity;
+using Tandem.Api.Relay;
+using Tandem.Contracts.Hubs;
 using Tandem.Contracts.Inventory;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 
-namespace Tandem.Api.Endpoints;
+namespace Tandem.Api.Inventory;
 
 /// <summary>Stock movements at one sku and location: receipts and cycle counts.</summary>
 public static class InventoryApi
@@ -23,8 +26,14 @@ public static class InventoryApi
             .WithSummary("Operator: add received stock; idempotent by reference");
         api.MapPost("/adjustments", Adjust).WithName("AdjustStock")
             .WithSummary("Operator: cycle count, set on hand to the counted quantity; idempotent by reference");
+
+        app.Relay<StockChanged>(StockChanged.StreamNamespace, StockChanged.OpsKind, e => e.At, RelayStockAsync);
         return app;
     }
+
+    /// <summary>Shoppers watching the product see its stock at every location move.</summary>
+    private static Task RelayStockAsync(RelayHubs hubs, StockChanged change) =>
+        hubs.Shop.Clients.Group(HubContract.Groups.Product(change.Cell.Sku)).SendAsync(HubContract.Events.StockChanged, change);
 
     private static async Task<Results<Ok<CellSnapshot>, ProblemHttpResult>> GetCell(IGrainFactory grains, string sku, string locationId)
     {

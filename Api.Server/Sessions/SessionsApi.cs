@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 using Tandem.Api.Http;
 using Tandem.Api.Identity;
+using Tandem.Api.Relay;
 using Tandem.Contracts.Recommendations;
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Sessions;
-using Tandem.Grains.Interfaces.Streams;
 
-namespace Tandem.Api.Endpoints;
+namespace Tandem.Api.Sessions;
 
 /// <summary>Shopper sessions: cart and behaviour capture.</summary>
 public static class SessionsApi
@@ -39,8 +38,11 @@ public static class SessionsApi
             .WithSummary($"Record up to {SessionLimits.MaxEventsPerBatch} behaviour events; a re-sent batch is not counted twice")
             .WithBodyLimit(256 * 1024)
             .RequireRateLimiting(RateLimits.Events);
+
+        app.Relay<SessionChanged>(SessionChanged.StreamNamespace, SessionChanged.OpsKind, e => e.At, static (_, _) => Task.CompletedTask); // the control room only
         return app;
     }
+
 
     private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> Get(IGrainFactory grains, ClaimsPrincipal user, string sessionId)
     {
@@ -58,8 +60,7 @@ public static class SessionsApi
             return NoSession(sessionId);
         }
 
-        var partition = StreamMap.PartitionOf(sessionId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Ok(await grains.GetGrain<ISceneRecommenderGrain>(partition).GetAsync(sessionId));
+        return TypedResults.Ok(await grains.SceneRecommender(new SessionId(sessionId)).GetAsync(sessionId));
     }
 
     private static async Task<Results<Ok<SessionView>, ProblemHttpResult, ValidationProblem>> SetCartLine(

@@ -1,16 +1,20 @@
 using System.Security.Claims;
 
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
 
 using Tandem.Api.Http;
 using Tandem.Api.Identity;
+using Tandem.Api.Orders;
+using Tandem.Api.Relay;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Hubs;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 
-namespace Tandem.Api.Endpoints;
+namespace Tandem.Api.Couriers;
 
 /// <summary>Couriers: listing, position reports, going on- and offline.</summary>
 public static class CouriersApi
@@ -21,7 +25,7 @@ public static class CouriersApi
     public static IEndpointRouteBuilder MapCouriersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/couriers").WithTags("Couriers");
-        api.MapGet("/", List).WithName("ListCouriers").WithSummary("Operator: every courier with position, status and assignments")
+        api.MapGet("/", List).WithName("ListCouriers").WithSummary("Operator: every courier with position, status and assignments, as the courier stream last showed them")
             .RequireAuthorization(Roles.Ops);
         api.MapGet("/{courierId}", Get).WithName("GetCourier").WithSummary("The courier themself or an operator: one courier")
             .RequireAuthorization(Roles.CourierOrOps);
@@ -37,15 +41,38 @@ public static class CouriersApi
         api.MapPost("/{courierId}/status", SetStatus).WithName("SetCourierStatus")
             .WithSummary("The courier themself or an operator: go \"idle\" (online) or \"offline\"; idempotent")
             .RequireAuthorization(Roles.CourierOrOps);
+
+        app.Relay<CourierChanged>(CourierChanged.StreamNamespace, CourierChanged.OpsKind, e => e.At, RelayCourierAsync);
         return app;
     }
 
-    private static async Task<Ok<CourierView[]>> List(IGrainFactory grains)
+    /// <summary>
+    /// The courier's own phone follows its state and receives its offers; shoppers tracking an order see the courier
+    /// carrying it move, and only while it is assigned.
+    /// </summary>
+    private static async Task RelayCourierAsync(RelayHubs hubs, CourierChanged change)
     {
-        var ids = await grains.CourierDirectory().GetAllAsync();
-        var couriers = await Task.WhenAll(ids.Select(id => grains.Courier(new CourierId(id)).GetAsync()));
-        return TypedResults.Ok(couriers.OfType<CourierView>().ToArray());
+        var courier = change.Courier;
+        var group = hubs.Couriers.Clients.Group(HubContract.Groups.Courier(courier.CourierId));
+        await group.SendAsync(HubContract.Events.CourierChanged, change);
+        if (change.Kind == CourierChangeKind.Offered && courier.Offer is { } offer)
+        {
+            await group.SendAsync(HubContract.Events.Offer, offer);
+        }
+
+        if (change.Kind == CourierChangeKind.Moved && courier.Position is { } position)
+        {
+            foreach (var assignment in courier.Assignments)
+            {
+                await hubs.Shop.Clients.Group(HubContract.Groups.Order(assignment.OrderId)).SendAsync(HubContract.Events.CourierPosition,
+                    new CourierOnTheWay(assignment.OrderId, courier.CourierId, courier.Name, position, courier.PositionAt ?? change.At, courier.Version));
+            }
+        }
     }
+
+    /// <summary>Every courier from the courier boards (fed by the courier stream), not by calling each courier.</summary>
+    private static async Task<Ok<CourierView[]>> List(IGrainFactory grains) =>
+        TypedResults.Ok((await grains.CouriersFromBoardsAsync()).ToArray());
 
     private static async Task<Results<Ok<CourierView>, ProblemHttpResult>> Get(IGrainFactory grains, ClaimsPrincipal user, string courierId)
     {

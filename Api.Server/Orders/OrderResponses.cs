@@ -4,7 +4,7 @@ using Tandem.Api.Http;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Orders;
 
-namespace Tandem.Api.Endpoints;
+namespace Tandem.Api.Orders;
 
 /// <summary>How an order grain's outcome reads over HTTP: unknown is 404, conflict is 409, shape is 400.</summary>
 public static class OrderResponses
