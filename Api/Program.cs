@@ -10,6 +10,9 @@ switch (args)
     case [HubContractScript.Command, var path]:
         HubContractScript.Write(path);
         return;
+    case [OpenApiScript.Command, var path]:
+        await OpenApiScript.WriteAsync(path);
+        return;
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -52,7 +52,7 @@ public static class TandemHostingExtensions
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => TandemJson.Configure(o.SerializerOptions));
-        builder.Services.AddOpenApi(o => o.AddBearerSecurity());
+        builder.Services.AddOpenApi(o => o.AddBearerSecurity().DescribeWhatTandemWrites().AddHubPayloadSchemas());
         builder.AddTandemAuthentication();
         builder.Services.AddPush();
         builder.Services.AddTandemCors(builder.Configuration);

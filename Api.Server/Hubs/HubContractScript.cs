@@ -7,8 +7,8 @@ using Tandem.Contracts.Hubs;
 namespace Tandem.Api.Hubs;
 
 /// <summary>
-/// Renders <see cref="HubContract"/>'s routes, methods and events as a TypeScript module, so the web clients
-/// import the names the server uses instead of retyping them. The build runs it
+/// Renders <see cref="HubContract"/>'s routes, methods and events, and the control room feed's kinds, as a TypeScript
+/// module, so the web clients import the names the server uses instead of retyping them. The build runs it
 /// (<c>dotnet Tandem.Api.dll hub-contract &lt;file&gt;</c>) before bundling the clients.
 /// </summary>
 public static class HubContractScript
@@ -18,7 +18,7 @@ public static class HubContractScript
     public static string Render()
     {
         var script = new StringBuilder()
-            .AppendLine("// Generated from Api/Hubs/HubContract.cs by the build. Do not edit.");
+            .AppendLine("// Generated from Contracts/Hubs/HubContract.cs and the events' OpsKind by the build. Do not edit.");
         foreach (var section in new[] { typeof(HubContract.Routes), typeof(HubContract.Methods), typeof(HubContract.Events) })
         {
             script.AppendLine().Append("export const ").Append(section.Name).AppendLine(" = {");
@@ -30,6 +30,17 @@ public static class HubContractScript
             script.AppendLine("} as const;");
         }
 
+        // The control room feed's kinds, each declared beside its event (OpsKind), named by the event.
+        script.AppendLine().AppendLine("export const OpsKinds = {");
+        foreach (var type in typeof(HubContract).Assembly.GetExportedTypes().OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            if (type.GetField("OpsKind", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } kind)
+            {
+                script.Append("  ").Append(type.Name).Append(": ").Append(JsonSerializer.Serialize((string)kind.GetRawConstantValue()!)).AppendLine(",");
+            }
+        }
+
+        script.AppendLine("} as const;");
         return script.ToString();
     }
 

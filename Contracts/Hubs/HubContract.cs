@@ -1,3 +1,10 @@
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Inventory;
+using Tandem.Contracts.Ops;
+using Tandem.Contracts.Orders;
+using Tandem.Contracts.Recommendations;
+using Tandem.Contracts.Sessions;
+
 namespace Tandem.Contracts.Hubs;
 
 /// <summary>
@@ -52,6 +59,16 @@ public static class HubContract
         /// <summary>Ops: a batch of everything that happened since the last batch (payload OpsEvent[]).</summary>
         public const string Event = "event";
     }
+
+    /// <summary>
+    /// Every payload the hubs send. The OpenAPI document describes them beside the HTTP bodies, so the clients'
+    /// TypeScript types for both come from the same C# contracts.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> Payloads =
+    [
+        typeof(StockChanged), typeof(OrderChanged), typeof(OrderView), typeof(CourierOffer), typeof(CourierChanged),
+        typeof(CourierOnTheWay), typeof(RecommendationsChanged), typeof(SessionChanged), typeof(OpsSnapshot), typeof(OpsEvent),
+    ];
 
     public static class Groups
     {

@@ -3,16 +3,12 @@
 // at most once per animation frame (the map) and twice a second (tiles, lists), so bursts never pile up.
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { Events, Routes } from "../generated/hub-contract";
+import { Events, OpsKinds, Routes } from "../generated/hub-contract";
 import * as auth from "../shared/auth";
 import { byId, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
-import type { CourierChanged, CourierView, GeoPoint, Location, OrderChanged, OrderView, StockChanged } from "../shared/types";
-
-interface WaitingOrder { orderId: string; pickupLocationId: string; pickup: GeoPoint; dropoff: GeoPoint; since: string; offeredTo: string | null; }
-interface OpsEvent { kind: "stock" | "order" | "courier" | "session"; at: string; data: unknown; }
-interface OpsSnapshot { at: string; locations: Location[]; couriers: CourierView[]; waiting: WaitingOrder[]; recent: OpsEvent[]; }
+import type { CourierChanged, CourierView, Location, OpsEvent, OpsSnapshot, OrderChanged, OrderView, StockChanged, WaitingOrder } from "../shared/types";
 interface Alert { at: number; kind: "stock" | "late" | "idle"; text: string; }
 
 const PromiseMinutes = 45;
@@ -66,7 +62,7 @@ function onBatch(batch: OpsEvent[]): void {
 function apply(e: OpsEvent): void {
   const at = Date.parse(e.at);
   switch (e.kind) {
-    case "stock": {
+    case OpsKinds.StockChanged: {
       const change = e.data as StockChanged;
       const key = `${change.cell.sku}@${change.cell.locationId}`;
       if (change.reason === "reserved") reservedAt.push(at);
@@ -78,7 +74,7 @@ function apply(e: OpsEvent): void {
       }
       break;
     }
-    case "order": {
+    case OpsKinds.OrderChanged: {
       const { order, transition } = e.data as OrderChanged;
       const known = orders.get(order.orderId);
       if (known && known.version >= order.version) return;
@@ -87,13 +83,13 @@ function apply(e: OpsEvent): void {
       if (transition.to === "delivered") deliveries.push({ at, minutes: (at - Date.parse(order.placedAt)) / 60_000 });
       if (order.mode === "delivery" && order.status === "packed" && !waiting.has(order.orderId)) {
         const from = locations.get(order.lines[0]?.locationId ?? "");
-        if (from && order.deliveryAddress) waiting.set(order.orderId, { orderId: order.orderId, pickupLocationId: from.id, pickup: from.position, dropoff: order.deliveryAddress, since: transition.at, offeredTo: null });
+        if (from && order.deliveryAddress) waiting.set(order.orderId, { orderId: order.orderId, pickupLocationId: from.id, pickup: from.position, dropoff: order.deliveryAddress, since: transition.at, offeredTo: null, tried: [] });
       } else if (order.status !== "packed") {
         waiting.delete(order.orderId);
       }
       break;
     }
-    case "courier": {
+    case OpsKinds.CourierChanged: {
       const change = e.data as CourierChanged;
       setCourier(change.courier);
       const w = change.orderId ? waiting.get(change.orderId) : undefined;
