@@ -42,12 +42,12 @@ public static class SiloProgram
         var logger = host.Services.GetRequiredService<ILoggerFactory>();
         if (TandemClusterOptions.ConnectionString(builder.Configuration) is not { } connectionString)
         {
-            logger.CreateLogger("migrate").LogError("No ConnectionStrings:{Name} configured; nothing to migrate.", TandemClusterOptions.ConnectionStringName);
+            logger.CreateLogger("migrate").NothingToMigrate(TandemClusterOptions.ConnectionStringName);
             return 2;
         }
 
         var applied = await new PostgresMigrator(connectionString, logger.CreateLogger<PostgresMigrator>()).MigrateAsync(CancellationToken.None);
-        logger.CreateLogger("migrate").LogInformation("Database is up to date ({Applied} migration(s) applied now).", applied.Count);
+        logger.CreateLogger("migrate").DatabaseUpToDate(applied.Count);
         return 0;
     }
 }

@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Tandem.Simulator.City;
 
 /// <summary>What the city has done so far, for the periodic summary line.</summary>
+[SuppressMessage("Design", "CA1051:Do not declare visible instance fields", Justification = "Counters every agent increments with Interlocked, by reference.")]
 public sealed class CityStats
 {
     public int Sessions;

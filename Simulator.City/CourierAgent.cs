@@ -50,7 +50,7 @@ public sealed class CourierAgent(TandemClient client, Random random, SimulatedTi
             var km = _kmh * (now - last).TotalHours * time.Pace;
             last = now;
             var me = Current();
-            var job = me.Assignments.FirstOrDefault(a => !a.PickedUp) ?? me.Assignments.FirstOrDefault();
+            var job = me.Assignments.FirstOrDefault(a => !a.PickedUp) ?? (me.Assignments.Count > 0 ? me.Assignments[0] : null);
             if (job is null)
             {
                 continue;

@@ -24,7 +24,7 @@ public sealed class UnavailableExceptionHandler(IProblemDetailsService problems,
             return false;
         }
 
-        logger.LogWarning("Answering 503 for {Path}: {Reason}", httpContext.Request.Path, exception.GetBaseException().Message);
+        logger.AnsweringUnavailable(httpContext.Request.Path, exception.GetBaseException().Message);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "1";
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -58,7 +58,7 @@ public sealed class OpsFeed(IHubContext<OpsHub> hub, ILogger<OpsFeed> logger) : 
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Sending {Count} events to the control room failed", batch.Count);
+                logger.OpsBatchFailed(ex, batch.Count);
             }
 
             batch.Clear();

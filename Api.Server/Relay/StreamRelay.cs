@@ -37,7 +37,7 @@ public sealed class StreamRelay(
             }
         }
 
-        logger.LogInformation("Relaying {Count} stream partitions to SignalR", _unsubscribe.Count);
+        logger.Relaying(_unsubscribe.Count);
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed class StreamRelay(
         }
         catch (Exception ex)
         {
-            logger.LogDebug(ex, "Unsubscribing from the streams did not finish during shutdown");
+            logger.UnsubscribeUnfinished(ex);
         }
     }
 
@@ -73,7 +73,7 @@ public sealed class StreamRelay(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Relaying a {EventType} failed", typeof(T).Name);
+            logger.RelayFailed(ex, typeof(T).Name);
         }
     }
 }

@@ -64,7 +64,7 @@ public sealed class CourierBoardGrain(IOptions<DispatchOptions> options, ILogger
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Courier board {Partition} could not read its couriers; it keeps what the stream told it", _partition);
+            logger.BoardReadFailed(ex, _partition);
         }
     }
 }

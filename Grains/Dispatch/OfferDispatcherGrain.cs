@@ -151,7 +151,7 @@ public sealed class OfferDispatcherGrain(
 
         Waiting.RemoveAll(w => w.OrderId == waiting.OrderId);
         await state.SaveAsync(this);
-        logger.LogDebug("Order {OrderId} left the dispatch queue", waiting.OrderId);
+        logger.LeftQueue(waiting.OrderId);
     }
 
     /// <summary>Every courier from the courier boards (the read model of the courier stream): one call per partition.</summary>

@@ -23,7 +23,7 @@ public sealed class EventPublisher(Grain grain, ILogger logger)
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Publishing {EventType} for {EntityId} on {Namespace} failed", typeof(T).Name, entityId, streamNamespace);
+            logger.PublishFailed(ex, typeof(T).Name, entityId, streamNamespace);
         }
     }
 }

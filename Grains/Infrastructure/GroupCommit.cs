@@ -114,7 +114,7 @@ public sealed class GroupCommit<TState, TEvent>
             {
                 _failure = ex;
                 _grain.DeactivateOnIdle();
-                _logger.LogWarning(ex, "Writing {Grain} {GrainId} failed; {Count} change(s) not saved", _grain.GetType().Name, _grain.GetGrainId(), batch.Announcements.Count);
+                _logger.WriteFailed(ex, _grain.GetType().Name, _grain.GetGrainId(), batch.Announcements.Count);
             }
         }
 

@@ -40,7 +40,7 @@ internal sealed class OrderOutbox(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Order {OrderId} could not deliver {Duty}; trying again", orderId, S.Duties[0].Kind);
+                logger.DutyFailed(ex, orderId, S.Duties[0].Kind);
                 ScheduleRetry();
                 return;
             }
@@ -67,7 +67,7 @@ internal sealed class OrderOutbox(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogWarning(ex, "Order {OrderId} could not finish its step; trying again", orderId);
+                    logger.StepFailed(ex, orderId);
                     ScheduleRetry();
                 }
             },

@@ -49,7 +49,7 @@ internal sealed class OrderStock(string orderId, Func<OrderState> order, Func<Ta
             var restocked = await CellOf(line).RestockAsync(line.ReservationId);
             if (!restocked.Succeeded)
             {
-                logger.LogWarning("Order {OrderId} could not give back {Sku} at {Location}: {Detail}", orderId, line.Sku, line.LocationId, restocked.Detail);
+                logger.RestockFailed(orderId, line.Sku, line.LocationId, restocked.Detail);
             }
         }
     }

@@ -28,7 +28,7 @@ public sealed class PushSenderGrain(
         var endpoint = new Uri(subscription.Endpoint);
         if (!options.Value.Allows(endpoint) || Base64Url.TryDecode(subscription.P256dh) is not { } key || Base64Url.TryDecode(subscription.Auth) is not { } auth)
         {
-            logger.LogWarning("Not pushing to courier {CourierId}: the subscription is not allowed or not valid", courierId);
+            logger.SubscriptionRefused(courierId);
             return;
         }
 
@@ -56,7 +56,7 @@ public sealed class PushSenderGrain(
             catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && deadline.IsCancellationRequested))
             {
                 TandemMetrics.PushSent.Add(1, new KeyValuePair<string, object?>("status", 0), new KeyValuePair<string, object?>("service", endpoint.Authority));
-                logger.LogWarning(ex, "Pushing to courier {CourierId} failed (attempt {Attempt})", courierId, attempt);
+                logger.PushFailed(ex, courierId, attempt);
                 return "failed";
             }
 
@@ -79,12 +79,12 @@ public sealed class PushSenderGrain(
                     ?? (response.Headers.RetryAfter?.Date is { } date ? date - clock.GetUtcNow() : TimeSpan.FromSeconds(1));
                 if (transient && attempt == 1 && wait <= options.Value.MaxRetryWait)
                 {
-                    logger.LogInformation("The push service answered {Status} for courier {CourierId}; asking again in {Wait}", (int)response.StatusCode, courierId, wait);
+                    logger.AskingAgain((int)response.StatusCode, courierId, wait);
                     await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
                     continue;
                 }
 
-                logger.LogWarning("The push service answered {Status} for courier {CourierId}: {Body}", (int)response.StatusCode, courierId, await response.Content.ReadAsStringAsync());
+                logger.PushRefused((int)response.StatusCode, courierId, await response.Content.ReadAsStringAsync());
                 return transient ? "failed" : "refused";
             }
         }

@@ -45,7 +45,7 @@ public sealed class PostgresMigrator(string connectionString, ILogger<PostgresMi
 
                 await ApplyAsync(connection, migration, cancellationToken);
                 done.Add(migration);
-                logger.LogInformation("Applied migration {Migration}", migration.Name);
+                logger.MigrationApplied(migration.Name);
             }
 
             return done;

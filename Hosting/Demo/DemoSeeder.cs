@@ -18,7 +18,7 @@ public sealed class DemoSeeder(
 {
     private const int Parallelism = 32;
 
-    protected override async Task ExecuteAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Seed)
         {
@@ -30,7 +30,7 @@ public sealed class DemoSeeder(
         var city = new DemoCity(options.Value.RandomSeed);
         await grains.Catalog().UpsertAsync(city.Products, city.Locations);
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stoppingToken };
         await Parallel.ForEachAsync(city.Stock, parallel, async (stock, _) =>
         {
             var cell = grains.Cell(new CellKey(stock.Sku, stock.LocationId));
@@ -46,8 +46,7 @@ public sealed class DemoSeeder(
                 courier.Name, courier.Capacity, courier.Position, courier.Online ? CourierStatus.Idle : CourierStatus.Offline));
 
         status.MarkComplete();
-        logger.LogInformation(
-            "Demo city seeded: {Products} products, {Locations} locations, {Cells} stock cells, {Couriers} couriers in {Elapsed}",
-            city.Products.Count, city.Locations.Count, city.Stock.Count, city.Couriers.Count, TimeProvider.System.GetElapsedTime(started));
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        logger.DemoSeeded(city.Products.Count, city.Locations.Count, city.Stock.Count, city.Couriers.Count, elapsed);
     }
 }

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tandem.Grains.Orders;
+
+/// <summary>What orders log (source-generated).</summary>
+internal static partial class OrdersLog
+{
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Order {OrderId} could not deliver {Duty}; trying again")]
+    public static partial void DutyFailed(this ILogger logger, Exception exception, string orderId, OrderDutyKind duty);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Order {OrderId} could not finish its step; trying again")]
+    public static partial void StepFailed(this ILogger logger, Exception exception, string orderId);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Order {OrderId} could not give back {Sku} at {Location}: {Detail}")]
+    public static partial void RestockFailed(this ILogger logger, string orderId, string sku, string location, string? detail);
+}
