@@ -161,7 +161,7 @@ public static class CouriersApi
             return Problems.NotFound($"No offer of order {orderId} to courier {courierId}.");
         }
 
-        var answer = await grains.Courier(new CourierId(courierId)).AnswerOfferAsync(orderId, accept: true);
+        var answer = await grains.Courier(new CourierId(courierId)).AnswerOfferAsync(new OrderId(orderId), accept: true);
         if (answer.Outcome is CourierOutcome.NotFound)
         {
             return Problems.NotFound($"No courier {courierId}.");
@@ -172,7 +172,7 @@ public static class CouriersApi
             return Problems.Conflict(answer.Detail ?? answer.Outcome.ToString());
         }
 
-        var dispatched = await grains.Order(new OrderId(orderId)).DispatchAsync(courierId, Caller.Of(user).Actor);
+        var dispatched = await grains.Order(new OrderId(orderId)).DispatchAsync(new CourierId(courierId), Caller.Of(user).Actor);
         return dispatched.Succeeded ? TypedResults.Ok(dispatched.Order!) : OrderResponses.Problem(dispatched);
     }
 
@@ -189,7 +189,7 @@ public static class CouriersApi
             return Problems.NotFound($"No offer of order {orderId} to courier {courierId}.");
         }
 
-        return ToHttp(await grains.Courier(new CourierId(courierId)).AnswerOfferAsync(orderId, accept: false), courierId);
+        return ToHttp(await grains.Courier(new CourierId(courierId)).AnswerOfferAsync(new OrderId(orderId), accept: false), courierId);
     }
 
     private static Results<Ok<CourierCommandResponse>, ProblemHttpResult, ValidationProblem> ToHttp(CourierResult result, string courierId) =>

@@ -46,7 +46,7 @@ public sealed class ShopHub(IGrainFactory grains) : Hub
             throw new HubException("Sign in as a shopper to follow a session.");
         }
 
-        if (!await grains.Session(new SessionId(sessionId)).ClaimAsync(caller.Subject))
+        if (!await grains.Session(new SessionId(sessionId)).ClaimAsync(caller.Shopper))
         {
             throw new HubException($"No session {sessionId}.");
         }

@@ -15,6 +15,9 @@ public readonly record struct Caller(string Subject, string Role)
 
     public bool IsOps => Role == Roles.Ops;
 
+    /// <summary>The caller as a shopper: the key of their session claims and holds.</summary>
+    public ShopperId Shopper => new(Subject);
+
     /// <summary>How the caller appears in a grain's history: <c>role:subject</c>.</summary>
     public string Actor => Role + ":" + Subject;
 

@@ -88,7 +88,7 @@ public static class OrdersApi
             return Problems.Invalid(errors);
         }
 
-        if (!await grains.Session(new SessionId(command.SessionId)).ClaimAsync(shopper))
+        if (!await grains.Session(command.SessionId).ClaimAsync(command.ShopperId))
         {
             return Problems.NotFound($"No session {command.SessionId}.");
         }
@@ -137,7 +137,7 @@ public static class OrdersApi
         }
 
         var caller = Caller.Of(user);
-        return await Run(grains, caller, orderId, o => o.DispatchAsync(request.CourierId!, caller.Actor));
+        return await Run(grains, caller, orderId, o => o.DispatchAsync(new CourierId(request.CourierId!), caller.Actor));
     }
 
     /// <summary>Runs a command on an order the caller may act on.</summary>

@@ -1,6 +1,7 @@
 using Tandem.Api.Http;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Orders;
+using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 
 namespace Tandem.Api.Orders;
@@ -57,8 +58,8 @@ public static class PlaceOrderMapper
 
         return new PlaceOrder
         {
-            ShopperId = shopperId,
-            SessionId = request.SessionId!,
+            ShopperId = new ShopperId(shopperId),
+            SessionId = new SessionId(request.SessionId!),
             Lines = lines,
             Mode = mode,
             PickupLocationId = pickupAt,

@@ -60,7 +60,7 @@ public static class SessionsApi
             return NoSession(sessionId);
         }
 
-        return TypedResults.Ok(await grains.SceneRecommender(new SessionId(sessionId)).GetAsync(sessionId));
+        return TypedResults.Ok(await grains.SceneRecommender(new SessionId(sessionId)).GetAsync(new SessionId(sessionId)));
     }
 
     private static async Task<Results<Ok<SessionView>, ProblemHttpResult, ValidationProblem>> SetCartLine(
@@ -82,7 +82,7 @@ public static class SessionsApi
             return Problems.NotFound($"No product {request.Sku}.");
         }
 
-        var view = await grains.Session(new SessionId(sessionId)).SetCartLineAsync(Caller.Of(user).Subject, request.Sku!, request.Quantity!.Value);
+        var view = await grains.Session(new SessionId(sessionId)).SetCartLineAsync(Caller.Of(user).Shopper, request.Sku!, request.Quantity!.Value);
         return view is null ? NoSession(sessionId) : TypedResults.Ok(view);
     }
 
@@ -114,7 +114,7 @@ public static class SessionsApi
             return Problems.Invalid(errors);
         }
 
-        var accepted = await grains.Session(new SessionId(sessionId)).RecordEventsAsync(Caller.Of(user).Subject, events);
+        var accepted = await grains.Session(new SessionId(sessionId)).RecordEventsAsync(Caller.Of(user).Shopper, events);
         return accepted is { } count
             ? TypedResults.Accepted($"/api/sessions/{sessionId}", new EventsAccepted(batch.Count, count))
             : NoSession(sessionId);

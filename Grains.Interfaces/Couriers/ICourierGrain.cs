@@ -1,5 +1,6 @@
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
+using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Push;
 
 namespace Tandem.Grains.Interfaces.Couriers;
@@ -26,11 +27,11 @@ public interface ICourierGrain : IGrainWithStringKey
     Task<CourierResult> OfferAsync(CourierOffer offer);
 
     /// <summary>
-    /// The courier accepts or declines the open offer of <paramref name="orderId"/>. Accepting only closes the offer:
+    /// The courier accepts or declines the open offer of <paramref name="order"/>. Accepting only closes the offer:
     /// the caller then dispatches the order to this courier. A repeated answer is <see cref="CourierOutcome.Replayed"/>;
     /// no open offer (expired, withdrawn, another order) is <see cref="CourierOutcome.Conflict"/>.
     /// </summary>
-    Task<CourierResult> AnswerOfferAsync(string orderId, bool accept);
+    Task<CourierResult> AnswerOfferAsync(OrderId order, bool accept);
 
     /// <summary>
     /// Sets where the courier's phone receives Web Push (offers arrive there too); null removes it. With
@@ -38,14 +39,14 @@ public interface ICourierGrain : IGrainWithStringKey
     /// </summary>
     Task<CourierResult> SetPushSubscriptionAsync(PushSubscription? subscription, string? onlyIfEndpoint = null);
 
-    /// <summary>Takes back the offer of <paramref name="orderId"/> if it is still open. Idempotent.</summary>
-    Task<CourierResult> WithdrawOfferAsync(string orderId);
+    /// <summary>Takes back the offer of <paramref name="order"/> if it is still open. Idempotent.</summary>
+    Task<CourierResult> WithdrawOfferAsync(OrderId order);
 
     /// <summary>The courier has collected the order. Idempotent.</summary>
-    Task<CourierResult> MarkPickedUpAsync(string orderId);
+    Task<CourierResult> MarkPickedUpAsync(OrderId order);
 
     /// <summary>Drops the order from the assignments (delivered or cancelled). Idempotent.</summary>
-    Task<CourierResult> UnassignAsync(string orderId);
+    Task<CourierResult> UnassignAsync(OrderId order);
 
     /// <summary>The courier, or null when none is registered under this id.</summary>
     [ReadOnly]

@@ -1,4 +1,5 @@
 using Tandem.Contracts.Dispatch;
+using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Grains.Interfaces.Dispatch;
 
@@ -13,7 +14,7 @@ public interface IOfferDispatcherGrain : IGrainWithStringKey
     Task EnqueueAsync(WaitingOrder order);
 
     /// <summary>The order no longer waits (dispatched or cancelled); an open offer of it is withdrawn. Idempotent.</summary>
-    Task LeaveAsync(string orderId);
+    Task LeaveAsync(OrderId orderId);
 
     /// <summary>The orders waiting for a courier, oldest first, with the courier they are offered to.</summary>
     [ReadOnly]

@@ -4,11 +4,12 @@ using System.Text;
 namespace Tandem.Grains.Interfaces.Keys;
 
 /// <summary>Key of an order grain.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.order-id")]
 public readonly record struct OrderId
 {
     public OrderId(string value) => Value = Identifier.Require(value, "order");
 
-    public string Value { get; }
+    [Id(0)] public string Value { get; }
 
     /// <summary>
     /// The order id a client's idempotency key stands for: the same shopper and key always name the same

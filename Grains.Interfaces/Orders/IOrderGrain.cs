@@ -1,4 +1,5 @@
 using Tandem.Contracts.Orders;
+using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Grains.Interfaces.Orders;
 
@@ -18,7 +19,7 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<OrderResult> MarkReadyForPickupAsync(string actor);
 
     /// <summary>Assigns a packed delivery order to a courier. Idempotent for the same courier.</summary>
-    Task<OrderResult> DispatchAsync(string courierId, string actor);
+    Task<OrderResult> DispatchAsync(CourierId courier, string actor);
 
     /// <summary>The courier (delivery) or the shopper (pickup) has the goods. Idempotent.</summary>
     Task<OrderResult> MarkPickedUpAsync(string actor);

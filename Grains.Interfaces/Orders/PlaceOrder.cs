@@ -4,6 +4,7 @@ using System.Text;
 
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Orders;
+using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Grains.Interfaces.Orders;
 
@@ -11,9 +12,9 @@ namespace Tandem.Grains.Interfaces.Orders;
 [GenerateSerializer, Immutable, Alias("tandem.place-order")]
 public sealed record PlaceOrder
 {
-    [Id(0)] public required string ShopperId { get; init; }
+    [Id(0)] public required ShopperId ShopperId { get; init; }
 
-    [Id(1)] public required string SessionId { get; init; }
+    [Id(1)] public required SessionId SessionId { get; init; }
 
     [Id(2)] public required IReadOnlyList<OrderLineRequest> Lines { get; init; }
 

@@ -1,3 +1,5 @@
+using Tandem.Grains.Interfaces.Keys;
+
 namespace Tandem.Grains.Interfaces.Push;
 
 /// <summary>Sends Web Push messages: payloads encrypted for the browser (RFC 8291), signed by Tandem's VAPID key (RFC 8292).</summary>
@@ -12,5 +14,5 @@ public interface IPushSenderGrain : IGrainWithIntegerKey
     /// subscription the push service says is gone is removed from the courier.
     /// </summary>
     [OneWay]
-    Task SendAsync(string courierId, PushSubscription subscription, string payload);
+    Task SendAsync(CourierId courier, PushSubscription subscription, string payload);
 }

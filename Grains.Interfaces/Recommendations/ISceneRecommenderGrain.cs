@@ -1,4 +1,5 @@
 using Tandem.Contracts.Recommendations;
+using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Grains.Interfaces.Recommendations;
 
@@ -10,5 +11,5 @@ namespace Tandem.Grains.Interfaces.Recommendations;
 public interface ISceneRecommenderGrain : IGrainWithStringKey
 {
     /// <summary>The session's current picks (computed now if the session has none yet), best first.</summary>
-    Task<RecommendationsChanged> GetAsync(string sessionId);
+    Task<RecommendationsChanged> GetAsync(SessionId sessionId);
 }

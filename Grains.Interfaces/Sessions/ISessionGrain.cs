@@ -1,4 +1,5 @@
 using Tandem.Contracts.Sessions;
+using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Grains.Interfaces.Sessions;
 
@@ -6,29 +7,29 @@ namespace Tandem.Grains.Interfaces.Sessions;
 public interface ISessionGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Makes <paramref name="shopperId"/> the session's owner unless another shopper already is. Returns whether
+    /// Makes <paramref name="shopper"/> the session's owner unless another shopper already is. Returns whether
     /// the session is theirs. Idempotent; ownership never changes once given.
     /// </summary>
-    Task<bool> ClaimAsync(string shopperId);
+    Task<bool> ClaimAsync(ShopperId shopper);
 
     /// <summary>
     /// Sets the cart quantity of a sku (0 removes it) for the session's shopper, claiming an unowned session; null
     /// when another shopper owns it (nothing changes). Idempotent: it sets, it does not add.
     /// </summary>
-    Task<SessionView?> SetCartLineAsync(string shopperId, string sku, int quantity);
+    Task<SessionView?> SetCartLineAsync(ShopperId shopper, string sku, int quantity);
 
     /// <summary>
     /// Appends behaviour events for the session's shopper, claiming an unowned session, keeping the most recent
     /// <see cref="SessionLimits.MaxRecentEvents"/>. A batch sent again (same events) is not counted twice. Returns how
     /// many events were new, or null when another shopper owns the session (nothing changes).
     /// </summary>
-    Task<int?> RecordEventsAsync(string shopperId, IReadOnlyList<BehaviourEvent> events);
+    Task<int?> RecordEventsAsync(ShopperId shopper, IReadOnlyList<BehaviourEvent> events);
 
     /// <summary>Notes an order the shopper placed, and removes its skus from the cart. Idempotent.</summary>
-    Task OrderPlacedAsync(string orderId, IReadOnlyList<string> skus);
+    Task OrderPlacedAsync(OrderId order, IReadOnlyList<string> skus);
 
     /// <summary>Removes an order from the open orders once it is finished or cancelled. Idempotent.</summary>
-    Task OrderClosedAsync(string orderId);
+    Task OrderClosedAsync(OrderId order);
 
     [ReadOnly]
     Task<SessionView> GetAsync();

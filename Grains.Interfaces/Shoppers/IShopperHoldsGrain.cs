@@ -1,3 +1,5 @@
+using Tandem.Grains.Interfaces.Keys;
+
 namespace Tandem.Grains.Interfaces.Shoppers;
 
 /// <summary>
@@ -8,14 +10,14 @@ namespace Tandem.Grains.Interfaces.Shoppers;
 public interface IShopperHoldsGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Counts <paramref name="units"/> for <paramref name="orderId"/> if the shopper's total stays within
+    /// Counts <paramref name="units"/> for <paramref name="order"/> if the shopper's total stays within
     /// <paramref name="limit"/>. Idempotent per order: an order already counted is allowed again with what it has.
     /// </summary>
     /// <returns>The units the shopper holds afterwards, and whether this order is counted.</returns>
-    Task<ShopperHoldResult> TryHoldAsync(string orderId, int units, int limit);
+    Task<ShopperHoldResult> TryHoldAsync(OrderId order, int units, int limit);
 
     /// <summary>The order's units no longer count. Idempotent.</summary>
-    Task ReleaseAsync(string orderId);
+    Task ReleaseAsync(OrderId order);
 
     /// <summary>The units the shopper holds in unpacked orders.</summary>
     [ReadOnly]

@@ -1,5 +1,6 @@
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Grains.Couriers;
 
@@ -7,8 +8,9 @@ public sealed class CourierDirectoryGrain(
     [PersistentState("courier-directory", StorageNames.Grains)] IPersistentState<CourierDirectoryState> state)
     : Grain, ICourierDirectoryGrain
 {
-    public async Task AddAsync(string courierId)
+    public async Task AddAsync(CourierId courier)
     {
+        var courierId = courier.Value;
         if (state.State.CourierIds.Add(courierId))
         {
             await state.SaveAsync(this);

@@ -54,7 +54,7 @@ public sealed class CourierGrain(
         await SaveAndPublishAsync(CourierChangeKind.Registered, null);
         if (isNew)
         {
-            await GrainFactory.CourierDirectory().AddAsync(this.GetPrimaryKeyString());
+            await GrainFactory.CourierDirectory().AddAsync(new CourierId(this.GetPrimaryKeyString()));
         }
 
         return View();
@@ -155,14 +155,15 @@ public sealed class CourierGrain(
                 type = "offer", orderId = offer.OrderId, pickupLocationId = offer.PickupLocationId, expiresAt = offer.ExpiresAt,
                 title = "New order offered", body = $"Collect order {offer.OrderId} at {offer.PickupLocationId}: answer before {offer.ExpiresAt:HH:mm:ss}.",
             });
-            await GrainFactory.PushSender().SendAsync(this.GetPrimaryKeyString(), push, payload);
+            await GrainFactory.PushSender().SendAsync(new CourierId(this.GetPrimaryKeyString()), push, payload);
         }
 
         return Result(CourierOutcome.Applied);
     }
 
-    public async Task<CourierResult> AnswerOfferAsync(string orderId, bool accept)
+    public async Task<CourierResult> AnswerOfferAsync(OrderId order, bool accept)
     {
+        var orderId = order.Value;
         if (!S.Registered)
         {
             return Result(CourierOutcome.NotFound, "No such courier.");
@@ -198,8 +199,9 @@ public sealed class CourierGrain(
         return Result(CourierOutcome.Applied);
     }
 
-    public async Task<CourierResult> WithdrawOfferAsync(string orderId)
+    public async Task<CourierResult> WithdrawOfferAsync(OrderId order)
     {
+        var orderId = order.Value;
         if (S.Offer?.OrderId != orderId)
         {
             return Result(CourierOutcome.Replayed);
@@ -213,8 +215,9 @@ public sealed class CourierGrain(
     /// <summary>The offer still open now (an expired one counts as none).</summary>
     private CourierOffer? OpenOffer() => S.Offer is { } offer && offer.ExpiresAt > clock.GetUtcNow() ? offer : null;
 
-    public async Task<CourierResult> MarkPickedUpAsync(string orderId)
+    public async Task<CourierResult> MarkPickedUpAsync(OrderId order)
     {
+        var orderId = order.Value;
         var index = S.Assignments.FindIndex(a => a.OrderId == orderId);
         if (index < 0)
         {
@@ -231,8 +234,9 @@ public sealed class CourierGrain(
         return Result(CourierOutcome.Applied);
     }
 
-    public async Task<CourierResult> UnassignAsync(string orderId)
+    public async Task<CourierResult> UnassignAsync(OrderId order)
     {
+        var orderId = order.Value;
         if (S.Assignments.RemoveAll(a => a.OrderId == orderId) == 0)
         {
             return Result(CourierOutcome.Replayed);

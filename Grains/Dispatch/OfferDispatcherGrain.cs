@@ -51,9 +51,9 @@ public sealed class OfferDispatcherGrain(
         EnsureTimer(soon: true); // offered in a turn of its own: the order that called is not kept waiting
     }
 
-    public async Task LeaveAsync(string orderId)
+    public async Task LeaveAsync(OrderId orderId)
     {
-        if (Waiting.Find(w => w.OrderId == orderId) is { } waiting)
+        if (Waiting.Find(w => w.OrderId == orderId.Value) is { } waiting)
         {
             await CloseAsync(waiting);
         }
@@ -103,7 +103,7 @@ public sealed class OfferDispatcherGrain(
                     continue;
                 }
 
-                await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(current.OrderId);
+                await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(new OrderId(current.OrderId));
                 offeredNow.Remove(courierId);
                 current = current with { OfferedTo = null, OfferExpiresAt = null, OfferVersion = null, Tried = [.. current.Tried, courierId] };
                 changed = true;
@@ -146,7 +146,7 @@ public sealed class OfferDispatcherGrain(
     {
         if (waiting.OfferedTo is { } courierId)
         {
-            await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(waiting.OrderId);
+            await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(new OrderId(waiting.OrderId));
         }
 
         Waiting.RemoveAll(w => w.OrderId == waiting.OrderId);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
@@ -13,8 +12,9 @@ using Tandem.Grains.Interfaces.Orders;
 namespace Tandem.Grains.Orders;
 
 /// <summary>
-/// One order. Drives its own small saga: reserving its lines at inventory cells, committing them when packed,
-/// assigning a courier, giving stock back when cancelled. Not reentrant, so two commands never interleave.
+/// One order. Drives its own small saga: reserving its lines at inventory cells (<see cref="OrderPlacement"/>),
+/// committing them when packed, assigning a courier, giving stock back when cancelled. Not reentrant, so two commands
+/// never interleave.
 /// <para>
 /// Every step is ordered so that a failure at any point is finished idempotently by a retry: the plan (lines,
 /// cells, reservation ids) is saved before any hold is taken; cancel and dispatch save a <see cref="PendingStep"/>
@@ -35,6 +35,7 @@ public sealed class OrderGrain(
     private EventPublisher? _events;
     private OrderStock? _stock;
     private OrderOutbox? _outbox;
+    private OrderPlacement? _placement;
 
     private OrderState S => state.State;
 
@@ -46,11 +47,14 @@ public sealed class OrderGrain(
 
     private OrderOutbox Outbox => _outbox!;
 
+    private OrderPlacement Placement => _placement!;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _events = new EventPublisher(this, logger);
         _stock = new OrderStock(Id, () => S, () => state.SaveAsync(this), GrainFactory, Options, logger);
         _outbox = new OrderOutbox(this, GrainFactory, Id, () => S, () => state.SaveAsync(this), RetryAsync, Options, dispatch.Value, clock, logger);
+        _placement = new OrderPlacement(Id, () => S, () => state.SaveAsync(this), GrainFactory, Stock, Outbox, Options, clock);
         if (S.Duties.Count > 0 || S.Step is not null)
         {
             Outbox.ScheduleRetry();
@@ -59,128 +63,13 @@ public sealed class OrderGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<OrderResult> PlaceAsync(PlaceOrder request)
-    {
-        var fingerprint = request.Fingerprint();
-        if (S.Placed)
+    public async Task<OrderResult> PlaceAsync(PlaceOrder request) =>
+        await Placement.PlaceAsync(request) switch
         {
-            return S.Fingerprint == fingerprint
-                ? Result(OrderOutcome.Replayed)
-                : Refuse(OrderOutcome.KeyReused, "This idempotency key was used for a different order.");
-        }
-
-        if (S.Lines.Count > 0 && S.Fingerprint != fingerprint)
-        {
-            await AbandonPlanAsync(); // an interrupted placement of another request under this key: let its holds go
-        }
-
-        var catalog = GrainFactory.Catalog();
-        var skus = request.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
-        var products = (await catalog.GetProductsAsync(skus)).ToDictionary(p => p.Sku, StringComparer.Ordinal);
-        var unknown = skus.Where(s => !products.ContainsKey(s)).ToList();
-        if (unknown.Count > 0)
-        {
-            return Refuse(OrderOutcome.UnknownReference, $"Unknown sku: {string.Join(", ", unknown)}.");
-        }
-
-        var locations = await catalog.GetLocationsAsync();
-        IReadOnlyList<Location> candidates;
-        if (request.Mode == FulfilmentMode.Pickup)
-        {
-            var store = locations.FirstOrDefault(l => l.Id == request.PickupLocationId);
-            if (store is null)
-            {
-                return Refuse(OrderOutcome.UnknownReference, $"Unknown location: {request.PickupLocationId}.");
-            }
-
-            if (store.Kind != LocationKind.Store)
-            {
-                return Refuse(OrderOutcome.Invalid, $"{store.Name} is a warehouse; pick-up is only at stores.");
-            }
-
-            candidates = [store];
-        }
-        else
-        {
-            if (request.DeliveryAddress is not { } address)
-            {
-                return Refuse(OrderOutcome.Invalid, "A delivery order needs an address.");
-            }
-
-            candidates = [.. locations.OrderBy(l => l.Position.DistanceKm(address))];
-        }
-
-        var attempts = request.Mode == FulfilmentMode.Pickup ? 1 : Math.Max(1, Options.PlaceAttempts);
-        var spentRetries = 0;
-        for (var tries = 1; tries <= attempts; tries++)
-        {
-            if (S.Lines.Count == 0)
-            {
-                // A new plan, saved before any hold is taken: a retry after a failure reuses exactly these holds.
-                var plan = await FulfilmentPlanner.PlanAsync(request.Lines, candidates, Stock.AvailableAsync);
-                if (plan.LocationId is not { } from)
-                {
-                    return await RefusePlacementAsync(OrderOutcome.Insufficient, plan.Unavailable.Count > 0
-                        ? $"Not enough stock for: {string.Join(", ", plan.Unavailable)}."
-                        : "No single location has every line: an order comes from one location, so order these lines separately.");
-                }
-
-                var attempt = S.NextAttempt;
-                S.Lines = [.. request.Lines.Select((l, i) => new OrderLine
-                {
-                    Sku = l.Sku,
-                    Quantity = l.Quantity,
-                    LocationId = from,
-                    ReservationId = $"{Id}.{attempt}.{i}",
-                    UnitPrice = products[l.Sku].Price,
-                })];
-                S.Fingerprint = fingerprint;
-                S.ShopperId = request.ShopperId;
-                S.SessionId = request.SessionId;
-                S.PlannedAt = clock.GetUtcNow();
-                await Outbox.WatchAsync();
-                await state.SaveAsync(this);
-            }
-
-            // No shopper may hold every unit: the order's units count against its shopper until it is packed.
-            var units = S.Lines.Sum(l => l.Quantity);
-            var counted = await GrainFactory.ShopperHolds(new ShopperId(request.ShopperId)).TryHoldAsync(Id, units, Options.MaxReservedUnitsPerShopper);
-            if (!counted.Allowed)
-            {
-                S.Lines = [];
-                S.PlannedAt = null; // saved by the refusal, which also stops the reminder
-                return await RefusePlacementAsync(OrderOutcome.HoldLimitReached,
-                    $"You hold {counted.Held} units in orders not yet packed; at most {Options.MaxReservedUnitsPerShopper} at once.");
-            }
-
-            var held = await Stock.ReserveAllAsync(S.Lines);
-            if (held == OrderStock.Hold.Held)
-            {
-                var now = clock.GetUtcNow();
-                S.Placed = true;
-                S.Mode = request.Mode;
-                S.PickupLocationId = request.PickupLocationId;
-                S.DeliveryAddress = request.DeliveryAddress;
-                S.PlacedAt = now;
-                S.PlannedAt = null;
-                S.History.Add(new OrderTransition { From = null, To = OrderStatus.Placed, At = now, Actor = "shopper:" + request.ShopperId });
-                return await MoveAsync(OrderStatus.Reserved, System, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderPlaced, Skus = skus });
-            }
-
-            // This plan's holds are released and its ids are spent; the next attempt plans anew with new ones.
-            await Stock.GiveBackAllAsync(S.Lines);
-            S.Lines = [];
-            S.PlannedAt = null;
-            S.NextAttempt++;
-            await state.SaveAsync(this);
-            if (held == OrderStock.Hold.SpentIds && spentRetries++ < 3)
-            {
-                tries--; // an earlier, interrupted attempt used these ids: not a verdict on stock
-            }
-        }
-
-        return await RefusePlacementAsync(OrderOutcome.Insufficient, "Stock ran out while reserving; nothing is held.");
-    }
+            OrderPlacement.Placed placed => await MoveAsync(OrderStatus.Reserved, System, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderPlaced, Skus = placed.Skus }),
+            OrderPlacement.Refused refused => Refuse(refused.Outcome, refused.Detail),
+            _ => Result(OrderOutcome.Replayed),
+        };
 
     public async Task<OrderResult> PackAsync(string actor)
     {
@@ -275,8 +164,9 @@ public sealed class OrderGrain(
         return await MoveAsync(OrderStatus.ReadyForPickup, actor, null);
     }
 
-    public async Task<OrderResult> DispatchAsync(string courierId, string actor)
+    public async Task<OrderResult> DispatchAsync(CourierId courier, string actor)
     {
+        var courierId = courier.Value;
         if (!S.Placed)
         {
             return NotFound();
@@ -316,7 +206,7 @@ public sealed class OrderGrain(
             case OrderStatus.PickedUp:
                 return Result(OrderOutcome.Replayed);
             case OrderStatus.Dispatched:
-                await GrainFactory.Courier(new CourierId(S.CourierId!)).MarkPickedUpAsync(Id);
+                await GrainFactory.Courier(new CourierId(S.CourierId!)).MarkPickedUpAsync(new OrderId(Id));
                 return await MoveAsync(OrderStatus.PickedUp, actor, null);
             case OrderStatus.ReadyForPickup:
                 return await MoveAsync(OrderStatus.PickedUp, actor, "collected in store", new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
@@ -343,7 +233,7 @@ public sealed class OrderGrain(
             return Refuse(OrderOutcome.InvalidTransition, $"A {S.Mode} order in {S.Status} cannot be delivered.");
         }
 
-        await GrainFactory.Courier(new CourierId(S.CourierId!)).UnassignAsync(Id);
+        await GrainFactory.Courier(new CourierId(S.CourierId!)).UnassignAsync(new OrderId(Id));
         return await MoveAsync(OrderStatus.Delivered, actor, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
     }
 
@@ -384,7 +274,7 @@ public sealed class OrderGrain(
 
         if (!S.Placed && S.PlannedAt is { } planned && clock.GetUtcNow() - planned >= Options.AbandonPlanAfter)
         {
-            await AbandonPlanAsync(); // interrupted and never retried: its holds go back
+            await Placement.AbandonPlanAsync(); // interrupted and never retried: its holds go back
         }
 
         await FinishStepAsync();
@@ -420,37 +310,6 @@ public sealed class OrderGrain(
         order.Status is OrderStatus.Cancelled or OrderStatus.Delivered or OrderStatus.Returned or OrderStatus.Expired
         || (order.Status == OrderStatus.PickedUp && order.Mode == FulfilmentMode.Pickup);
 
-    /// <summary>Ends a placement that holds nothing: the shopper's count is let go (an outbox duty) and the reminder stops.</summary>
-    private async Task<OrderResult> RefusePlacementAsync(OrderOutcome outcome, string detail)
-    {
-        S.Fingerprint = "";
-        if (S.Watched)
-        {
-            S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold });
-            await state.SaveAsync(this);
-            await Outbox.DeliverAsync();
-            if (S.Duties.Count == 0)
-            {
-                await Outbox.UnwatchAsync();
-            }
-        }
-
-        return Refuse(outcome, detail);
-    }
-
-    /// <summary>Lets go of the holds of a plan whose placement never completed.</summary>
-    private async Task AbandonPlanAsync()
-    {
-        await Stock.GiveBackAllAsync(S.Lines);
-        S.Lines = [];
-        S.PlannedAt = null;
-        S.Fingerprint = "";
-        S.NextAttempt++;
-        S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold });
-        await state.SaveAsync(this);
-        await Outbox.DeliverAsync();
-    }
-
     /// <summary>What the outbox's retry does: finish an interrupted step, then deliver what is left.</summary>
     private async Task RetryAsync()
     {
@@ -477,7 +336,7 @@ public sealed class OrderGrain(
         await Stock.GiveBackAllAsync(S.Lines);
         if (S.CourierId is { } courier)
         {
-            await GrainFactory.Courier(new CourierId(courier)).UnassignAsync(Id);
+            await GrainFactory.Courier(new CourierId(courier)).UnassignAsync(new OrderId(Id));
         }
 
         S.Step = null;
@@ -516,7 +375,7 @@ public sealed class OrderGrain(
 
     private async Task UndoDispatchAsync(PendingStep step)
     {
-        await GrainFactory.Courier(new CourierId(step.CourierId!)).UnassignAsync(Id);
+        await GrainFactory.Courier(new CourierId(step.CourierId!)).UnassignAsync(new OrderId(Id));
         S.Step = null;
         await state.SaveAsync(this);
     }

@@ -104,10 +104,10 @@ internal sealed class OrderOutbox(
         switch (duty.Kind)
         {
             case OrderDutyKind.SessionOrderPlaced:
-                await grains.Session(new SessionId(S.SessionId)).OrderPlacedAsync(orderId, duty.Skus);
+                await grains.Session(new SessionId(S.SessionId)).OrderPlacedAsync(new OrderId(orderId), duty.Skus);
                 break;
             case OrderDutyKind.SessionOrderClosed:
-                await grains.Session(new SessionId(S.SessionId)).OrderClosedAsync(orderId);
+                await grains.Session(new SessionId(S.SessionId)).OrderClosedAsync(new OrderId(orderId));
                 break;
             case OrderDutyKind.EnterDispatchQueue:
                 if (dispatch.Offers)
@@ -121,12 +121,12 @@ internal sealed class OrderOutbox(
 
                 break;
             case OrderDutyKind.ReleaseShopperHold:
-                await grains.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(orderId);
+                await grains.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(new OrderId(orderId));
                 break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)
                 {
-                    await grains.OfferDispatcher(new OrderId(orderId)).LeaveAsync(orderId);
+                    await grains.OfferDispatcher(new OrderId(orderId)).LeaveAsync(new OrderId(orderId));
                 }
 
                 break;

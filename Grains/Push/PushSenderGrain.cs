@@ -23,8 +23,9 @@ public sealed class PushSenderGrain(
 {
     public Task<string> GetPublicKeyAsync() => Task.FromResult(vapid.PublicKey);
 
-    public async Task SendAsync(string courierId, PushSubscription subscription, string payload)
+    public async Task SendAsync(CourierId courier, PushSubscription subscription, string payload)
     {
+        var courierId = courier.Value;
         var endpoint = new Uri(subscription.Endpoint);
         if (!options.Value.Allows(endpoint) || Base64Url.TryDecode(subscription.P256dh) is not { } key || Base64Url.TryDecode(subscription.Auth) is not { } auth)
         {

@@ -38,8 +38,8 @@ public sealed class SceneRecommenderGrain(
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<SessionChanged>().ResumeAsync((change, _) => OnSessionAsync(change));
 
-    public async Task<RecommendationsChanged> GetAsync(string sessionId) =>
-        _latest.TryGetValue(sessionId, out var known) ? known : await ComputeAsync(sessionId);
+    public async Task<RecommendationsChanged> GetAsync(SessionId sessionId) =>
+        _latest.TryGetValue(sessionId.Value, out var known) ? known : await ComputeAsync(sessionId.Value);
 
     private async Task OnSessionAsync(SessionChanged change)
     {

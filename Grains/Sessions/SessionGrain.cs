@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Sessions;
 
 namespace Tandem.Grains.Sessions;
@@ -23,8 +24,9 @@ public sealed class SessionGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<bool> ClaimAsync(string shopperId)
+    public async Task<bool> ClaimAsync(ShopperId shopper)
     {
+        var shopperId = shopper.Value;
         if (Claim(shopperId))
         {
             await state.SaveAsync(this);
@@ -33,8 +35,9 @@ public sealed class SessionGrain(
         return S.ShopperId == shopperId;
     }
 
-    public async Task<SessionView?> SetCartLineAsync(string shopperId, string sku, int quantity)
+    public async Task<SessionView?> SetCartLineAsync(ShopperId shopper, string sku, int quantity)
     {
+        var shopperId = shopper.Value;
         var claimed = Claim(shopperId);
         if (S.ShopperId != shopperId)
         {
@@ -70,8 +73,9 @@ public sealed class SessionGrain(
         return View();
     }
 
-    public async Task<int?> RecordEventsAsync(string shopperId, IReadOnlyList<BehaviourEvent> events)
+    public async Task<int?> RecordEventsAsync(ShopperId shopper, IReadOnlyList<BehaviourEvent> events)
     {
+        var shopperId = shopper.Value;
         var claimed = Claim(shopperId);
         if (S.ShopperId != shopperId)
         {
@@ -111,8 +115,9 @@ public sealed class SessionGrain(
         return true;
     }
 
-    public async Task OrderPlacedAsync(string orderId, IReadOnlyList<string> skus)
+    public async Task OrderPlacedAsync(OrderId order, IReadOnlyList<string> skus)
     {
+        var orderId = order.Value;
         if (S.OpenOrders.Contains(orderId))
         {
             return;
@@ -123,8 +128,9 @@ public sealed class SessionGrain(
         await SaveAndPublishAsync(SessionChangeKind.Orders, skus, 0);
     }
 
-    public async Task OrderClosedAsync(string orderId)
+    public async Task OrderClosedAsync(OrderId order)
     {
+        var orderId = order.Value;
         if (S.OpenOrders.Remove(orderId))
         {
             await SaveAndPublishAsync(SessionChangeKind.Orders, [], 0);

@@ -1,4 +1,5 @@
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Shoppers;
 
 namespace Tandem.Grains.Shoppers;
@@ -11,8 +12,9 @@ public sealed class ShopperHoldsGrain(
 
     private int Held => Orders.Values.Sum();
 
-    public async Task<ShopperHoldResult> TryHoldAsync(string orderId, int units, int limit)
+    public async Task<ShopperHoldResult> TryHoldAsync(OrderId order, int units, int limit)
     {
+        var orderId = order.Value;
         if (Orders.ContainsKey(orderId))
         {
             return new ShopperHoldResult { Allowed = true, Held = Held };
@@ -28,8 +30,9 @@ public sealed class ShopperHoldsGrain(
         return new ShopperHoldResult { Allowed = true, Held = Held };
     }
 
-    public async Task ReleaseAsync(string orderId)
+    public async Task ReleaseAsync(OrderId order)
     {
+        var orderId = order.Value;
         if (Orders.Remove(orderId))
         {
             await state.SaveAsync(this);

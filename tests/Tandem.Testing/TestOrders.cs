@@ -12,8 +12,8 @@ public static class TestOrders
 
     public static PlaceOrder Pickup(string locationId, params (string Sku, int Quantity)[] lines) => new()
     {
-        ShopperId = "Test",
-        SessionId = "test-session",
+        ShopperId = new("Test"),
+        SessionId = new("test-session"),
         Lines = [.. lines.Select(l => new OrderLineRequest { Sku = l.Sku, Quantity = l.Quantity })],
         Mode = FulfilmentMode.Pickup,
         PickupLocationId = locationId,
@@ -21,8 +21,8 @@ public static class TestOrders
 
     public static PlaceOrder Delivery(GeoPoint to, params (string Sku, int Quantity)[] lines) => new()
     {
-        ShopperId = "Test",
-        SessionId = "test-session",
+        ShopperId = new("Test"),
+        SessionId = new("test-session"),
         Lines = [.. lines.Select(l => new OrderLineRequest { Sku = l.Sku, Quantity = l.Quantity })],
         Mode = FulfilmentMode.Delivery,
         DeliveryAddress = to,

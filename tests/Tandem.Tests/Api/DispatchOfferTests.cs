@@ -114,7 +114,7 @@ public sealed class DispatchOfferTests(ApiFixture api)
 
         await order.PlaceAsync(new PlaceOrder
         {
-            ShopperId = "shopper-oxford", SessionId = TestData.NewId("session"), Mode = FulfilmentMode.Delivery,
+            ShopperId = new("shopper-oxford"), SessionId = new(TestData.NewId("session")), Mode = FulfilmentMode.Delivery,
             DeliveryAddress = new GeoPoint { Lat = 51.75, Lon = -1.25 }, Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }],
         });
         await order.PackAsync("ops:packer");

@@ -39,12 +39,12 @@ internal sealed class HostileWorld
             await grains.Courier(new CourierId(world._ids[courier])).RegisterAsync("Test", 2, new GeoPoint { Lat = 51.5, Lon = -0.1 }, CourierStatus.Idle);
         }
 
-        await grains.Session(new SessionId(world._ids["session"] = TestData.NewId("session"))).ClaimAsync(ShopperId);
-        await grains.Session(new SessionId(world._ids["otherSession"] = TestData.NewId("session"))).ClaimAsync(OtherShopperId);
+        await grains.Session(new SessionId(world._ids["session"] = TestData.NewId("session"))).ClaimAsync(new ShopperId(ShopperId));
+        await grains.Session(new SessionId(world._ids["otherSession"] = TestData.NewId("session"))).ClaimAsync(new ShopperId(OtherShopperId));
         var other = await grains.Order(new OrderId(world._ids["otherOrder"] = TestData.NewId("order"))).PlaceAsync(new PlaceOrder
         {
-            ShopperId = OtherShopperId,
-            SessionId = world._ids["otherSession"],
+            ShopperId = new(OtherShopperId),
+            SessionId = new(world._ids["otherSession"]),
             Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }],
             Mode = FulfilmentMode.Pickup,
             PickupLocationId = Store,

@@ -41,7 +41,7 @@ public sealed class WebPushAnswersTests(ApiFixture api)
         await courier.SetPushSubscriptionAsync(subscription);
         var ended = outcomes.Next();
 
-        await api.Grains.GetGrain<IPushSenderGrain>(0).SendAsync(courierId, subscription, """{"type":"test"}""");
+        await api.Grains.PushSender().SendAsync(new CourierId(courierId), subscription, """{"type":"test"}""");
 
         Assert.Equal(outcome, await Await.WithinAsync(ended, TimeSpan.FromSeconds(20), $"the outcome of '{what}'"));
         Assert.Equal(requests, service.Requests);

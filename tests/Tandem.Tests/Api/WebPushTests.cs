@@ -42,7 +42,7 @@ public sealed class WebPushTests(ApiFixture api)
         Assert.Equal(201, await Await.WithinAsync(delivered, TimeSpan.FromSeconds(10), "the push of the offer"));
         var messages = await pushService.MessagesAsync(phone.ClientHash);
 
-        await api.Grains.Courier(new CourierId(courierId)).AnswerOfferAsync("o-push-1", accept: false);
+        await api.Grains.Courier(new CourierId(courierId)).AnswerOfferAsync(new OrderId("o-push-1"), accept: false);
         await pushService.ExpireAsync(phone.ClientHash);
         var gone = pushes.Next();
         await api.Grains.Courier(new CourierId(courierId)).OfferAsync(Offer("o-push-2"));

@@ -118,9 +118,9 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
         await order.PackAsync("packer");
         FaultyStorage.FailWritesOf<OrderState>(id, s => s.Status == OrderStatus.Dispatched);
 
-        var failed = await Record.ExceptionAsync(() => order.DispatchAsync(first, "ops"));
+        var failed = await Record.ExceptionAsync(() => order.DispatchAsync(new CourierId(first), "ops"));
         FaultyStorage.Heal(id);
-        var dispatched = await order.DispatchAsync(second, "ops");
+        var dispatched = await order.DispatchAsync(new CourierId(second), "ops");
 
         Assert.IsType<StorageUnavailableException>(failed);
         Assert.Equal((OrderStatus.Dispatched, second), (dispatched.Order!.Status, dispatched.Order.CourierId));
@@ -148,7 +148,7 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
         FaultyStorage.FailWritesOf(sessionId);
         var orderId = TestData.NewId("o");
 
-        var placed = await Grains.Order(new OrderId(orderId)).PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (skus[0], 1)) with { SessionId = sessionId });
+        var placed = await Grains.Order(new OrderId(orderId)).PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (skus[0], 1)) with { SessionId = new SessionId(sessionId) });
         var before = await Grains.Session(new SessionId(sessionId)).GetAsync();
         FaultyStorage.Heal(sessionId);
 

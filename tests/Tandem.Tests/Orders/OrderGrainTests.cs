@@ -131,7 +131,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
         Assert.Equal(OrderOutcome.Applied, (await order.PlaceAsync(TestOrders.Delivery(TestOrders.NearBrixton, (a, 3)))).Outcome);
         var packed = await order.PackAsync("packer");
         var packedCell = await cell.GetSnapshotAsync();
-        var dispatched = await order.DispatchAsync(courierId, "dispatcher");
+        var dispatched = await order.DispatchAsync(new CourierId(courierId), "dispatcher");
         var carrying = await courier.GetAsync();
         var pickedUp = await order.MarkPickedUpAsync(courierId);
         var onTheWay = await courier.GetAsync();

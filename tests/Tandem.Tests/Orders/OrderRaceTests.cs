@@ -24,7 +24,7 @@ public sealed class OrderRaceTests(GrainClusterFixture fixture)
 
         var races = await Task.WhenAll(orders.Select(async order =>
         {
-            var dispatch = Task.Run(() => order.DispatchAsync(courierId, "courier:" + courierId));
+            var dispatch = Task.Run(() => order.DispatchAsync(new CourierId(courierId), "courier:" + courierId));
             var cancel = Task.Run(() => order.CancelAsync("shopper:Test", "changed my mind"));
             return (Dispatch: await dispatch, Cancel: await cancel);
         }));

@@ -127,8 +127,8 @@ public sealed class OrderProperties(GrainClusterFixture fixture)
     {
         "place" => order.PlaceAsync(new PlaceOrder
         {
-            ShopperId = "property",
-            SessionId = "property",
+            ShopperId = new("property"),
+            SessionId = new("property"),
             Lines = [.. new[] { (skus[0], a), (skus[1], b) }.Where(l => l.Item2 > 0).Select(l => new OrderLineRequest { Sku = l.Item1, Quantity = l.Item2 })],
             Mode = FulfilmentMode.Pickup,
             PickupLocationId = TestData.Camden.Id,
