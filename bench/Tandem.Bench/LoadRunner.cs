@@ -5,8 +5,18 @@ public static class LoadRunner
 {
     public static async Task<Summary> RunAsync(string scenario, int concurrency, TimeSpan duration, Func<int, long, Task<bool>> operation)
     {
-        // Warm-up: JIT, grain activations and connections are not part of the measurement.
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => operation(w, -1 - w)));
+        // Warm-up, the same load for a fifth of the time (at most 3 s): JIT tiers, grain activations, connections and
+        // the garbage of the previous scenario are not part of the measurement.
+        using (var warm = new CancellationTokenSource(TimeSpan.FromTicks(Math.Min(duration.Ticks / 5, TimeSpan.FromSeconds(3).Ticks))))
+        {
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+            {
+                for (long i = -1; !warm.IsCancellationRequested; i--)
+                {
+                    await operation(w, i);
+                }
+            })));
+        }
 
         var workers = Enumerable.Range(0, concurrency).Select(_ => new LatencyRecorder()).ToArray();
         using var stop = new CancellationTokenSource(duration);

@@ -11,10 +11,12 @@ using Tandem.Contracts.Catalog;
 using Tandem.Grains.Interfaces.Keys;
 
 // Reservation throughput and latency of a co-hosted Tandem (embedded silo, in-memory storage):
-// one hot cell and 10,000 uniform cells, through the grain client and through POST /api/orders.
+// one hot cell and 10,000 uniform cells, through the grain client and through POST /api/orders; and, in the same
+// run, the baselines the order path is held to: an anonymous one-grain GET and an authenticated one-grain GET.
 var seconds = ArgInt("--seconds", 10);
 var concurrency = ArgInt("--concurrency", 64);
 var cellCount = ArgInt("--cells", 10_000);
+var shopperCount = ArgInt("--shoppers", 2_000);
 var only = ArgString("--only", "");
 var dashboard = !args.Contains("--no-dashboard");
 var postgres = ArgString("--postgres", Environment.GetEnvironmentVariable("TANDEM_BENCH_POSTGRES") ?? "");
@@ -27,7 +29,7 @@ builder.Configuration["Tandem:Demo:Seed"] = "false";
 builder.Configuration["Tandem:Cluster:SiloPort"] = "11311";
 builder.Configuration["Tandem:Cluster:GatewayPort"] = "30311";
 builder.Configuration["Tandem:RateLimits:OrdersPerMinute"] = "100000000"; // the load comes from one address
-builder.Configuration["Tandem:Orders:MaxReservedUnitsPerShopper"] = "100000000"; // each worker is one shopper placing thousands of unpacked orders
+builder.Configuration["Tandem:Orders:MaxReservedUnitsPerShopper"] = "100000000"; // no order is packed here, so each shopper's unpacked orders only grow
 builder.Configuration["Tandem:Dashboard:Enabled"] = dashboard ? "true" : "false";
 if (postgres.Length > 0)
 {
@@ -85,6 +87,41 @@ var results = new List<Summary>();
 var run = Guid.NewGuid().ToString("N")[..6];
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(address) };
+// The signed-in shoppers: each request comes from one of them at random, with that shopper's own session and token.
+var shoppers = Enumerable.Range(0, shopperCount).Select(i => string.Create(CultureInfo.InvariantCulture, $"bench-{run}-{i}")).ToArray();
+await Parallel.ForEachAsync(shoppers, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (shopper, _) =>
+{
+    await grains.Session(new SessionId(shopper)).ClaimAsync(new ShopperId(shopper));
+    tokens[shopper] = Token(shopper);
+});
+string AnyShopper() => shoppers[Random.Shared.Next(shoppers.Length)];
+
+const string AnonymousGet = "GET /api/products/{sku} · anonymous";
+async Task<Summary> AnonymousGetAsync(string scenario) =>
+    await LoadRunner.RunAsync(scenario, concurrency, duration, async (w, i) =>
+    {
+        using var response = await http.GetAsync(new Uri("/api/products/" + skus[Random.Shared.Next(skus.Length)], UriKind.Relative));
+        return response.IsSuccessStatusCode;
+    });
+
+if (only is "" or "baseline")
+{
+    results.Add(await AnonymousGetAsync(AnonymousGet));
+}
+
+const string AuthenticatedGet = "GET /api/sessions/{id} · bearer token";
+if (only is "" or "baseline")
+{
+    results.Add(await LoadRunner.RunAsync(AuthenticatedGet, concurrency, duration, async (w, i) =>
+    {
+        var shopper = AnyShopper();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/sessions/" + shopper);
+        request.Headers.Authorization = new("Bearer", tokens[shopper]);
+        using var response = await http.SendAsync(request);
+        return response.IsSuccessStatusCode;
+    }));
+}
+
 if (only is "" or "grain-hot")
 {
     results.Add(await LoadRunner.RunAsync("grain client · 1 hot cell", concurrency, duration, async (w, i) =>
@@ -108,12 +145,17 @@ if (only is "" or "http-spread")
         (w, i) => PlaceAsync(w, skus[Random.Shared.Next(skus.Length)], $"{run}-o-{w}-{i}")));
 }
 
+if (only is "" or "baseline")
+{
+    results.Add(await AnonymousGetAsync(AnonymousGet + " (again, last)")); // the machine drifts: the baseline brackets the run
+}
+
 await app.StopAsync();
 
 Console.WriteLine();
-Console.WriteLine($"{seconds} s per scenario, {concurrency} concurrent callers, {Environment.ProcessorCount} cores, .NET {Environment.Version}, storage: {(postgres.Length > 0 ? "PostgreSQL" : "in-memory")}, dashboard: {(dashboard ? "on" : "off")}");
+Console.WriteLine($"{seconds} s per scenario, {concurrency} concurrent callers, {shopperCount:N0} signed-in shoppers, {Environment.ProcessorCount} cores, .NET {Environment.Version}, storage: {(postgres.Length > 0 ? "PostgreSQL" : "in-memory")}, dashboard: {(dashboard ? "on" : "off")}");
 Console.WriteLine();
-Console.WriteLine("| scenario | reservations/s | p50 ms | p99 ms | ok | failed |");
+Console.WriteLine("| scenario | per second | p50 ms | p99 ms | ok | failed |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 foreach (var r in results)
 {
@@ -121,12 +163,27 @@ foreach (var r in results)
         $"| {r.Scenario} | {r.PerSecond:N0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Operations:N0} | {r.Failures:N0} |"));
 }
 
+// The targets are ratios within this run (the machine is shared, absolute rates drift between runs): each row against
+// the mean of the anonymous baseline measured first and last.
+var baselines = results.Where(r => r.Scenario.StartsWith(AnonymousGet, StringComparison.Ordinal)).ToList();
+if (baselines.Count > 0)
+{
+    var baseline = baselines.Average(r => r.PerSecond);
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio to \"{AnonymousGet}\" (mean of {baselines.Count} runs: {baseline:N0}/s) | ratio |"));
+    Console.WriteLine("|---|---:|");
+    foreach (var r in results.Where(r => !baselines.Contains(r) && (r.Scenario.StartsWith("GET", StringComparison.Ordinal) || r.Scenario.StartsWith("POST", StringComparison.Ordinal))))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.PerSecond / baseline:F2} |"));
+    }
+}
+
 return results.Any(r => r.Failures > 0) ? 1 : 0;
 
-// Each concurrent caller is one signed-in shopper with one session.
+// One order of a random signed-in shopper, in that shopper's session.
 async Task<bool> PlaceAsync(int worker, string sku, string key)
 {
-    var shopper = string.Create(CultureInfo.InvariantCulture, $"bench-{run}-{worker}");
+    var shopper = AnyShopper();
     using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
     {
         Content = JsonContent.Create(new
@@ -137,7 +194,7 @@ async Task<bool> PlaceAsync(int worker, string sku, string key)
         }),
     };
     request.Headers.Add("Idempotency-Key", key);
-    request.Headers.Authorization = new("Bearer", tokens.GetOrAdd(shopper, Token));
+    request.Headers.Authorization = new("Bearer", tokens[shopper]);
     using var response = await http.SendAsync(request);
     return response.StatusCode == System.Net.HttpStatusCode.Created;
 }
