@@ -74,6 +74,8 @@ public static class AuthenticationSetup
             }
 
             jwt.Events = new JwtBearerEvents { OnMessageReceived = ReadTokenOutsideHeader };
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System)); // a token checked once is not checked again on every request
         });
 
         builder.Services.AddAuthorization(authorization =>
