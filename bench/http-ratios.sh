@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The order path and the authenticated read against an anonymous one-grain GET, measured by wrk (a load generator
+# outside Tandem's process) against the Api as `dotnet run --project Api` starts it (embedded silo, in-memory
+# storage, demo city), in one run. Prints a table, the ratios, and one JSON line.
+#   bench/http-ratios.sh [seconds per scenario, default 20] [signed-in shoppers, default 2000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-20}"
+shoppers="${2:-2000}"
+port=5499
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+
+dotnet build -c Release Api -nologo -v q >/dev/null
+work="$(mktemp -d)"
+trap 'kill -TERM "$api" 2>/dev/null || true; wait "$api" 2>/dev/null || true; rm -rf "$work"' EXIT
+(cd Api && env Urls="http://127.0.0.1:$port" DOTNET_ENVIRONMENT=Production \
+  Tandem__Cluster__SiloPort=11499 Tandem__Cluster__GatewayPort=30499 Tandem__Cluster__ClusterId="ratios-$$" \
+  Tandem__Auth__DevKeyPath="$work/dev-key.pem" Tandem__Push__VapidKeyPath="$work/vapid.pem" \
+  Tandem__RateLimits__OrdersPerMinute=100000000 Tandem__RateLimits__EventBatchesPerMinute=100000000 \
+  Tandem__Orders__MaxReservedUnitsPerShopper=100000000 Logging__LogLevel__Default=Warning \
+  dotnet bin/Release/net10.0/Tandem.Api.dll >"$work/api.log" 2>&1) &
+api=$!
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { cat "$work/api.log" >&2; exit 1; }
+python3 bench/wrk/setup.py "http://127.0.0.1:$port" "$shoppers" "$work/data.txt"
+
+# One scenario: "<requests/s> <p99 ms> <non-2xx>" after a warm-up of a quarter of the time.
+measure() {
+  wrk -t2 -c64 -d"$(( seconds / 4 + 1 ))s" -s bench/wrk/tandem.lua "http://127.0.0.1:$port" -- "$1" "$work/data.txt" >/dev/null
+  wrk -t2 -c64 -d"${seconds}s" --latency -s bench/wrk/tandem.lua "http://127.0.0.1:$port" -- "$1" "$work/data.txt" >"$work/$1.$2.txt"
+  local rps p99 bad
+  rps="$(awk '/^Requests\/sec:/ {print $2}' "$work/$1.$2.txt")"
+  p99="$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$work/$1.$2.txt")"
+  bad="$(awk '/Non-2xx/ {print $5}' "$work/$1.$2.txt")"
+  echo "$rps $p99 ${bad:-0}"
+}
+read -r a1 a1p a1b < <(measure anonymous 1)
+read -r s s_p s_b < <(measure session 1)
+read -r o o_p o_b < <(measure order 1)
+read -r a2 a2p a2b < <(measure anonymous 2)
+
+python3 - "$seconds" "$shoppers" "$a1" "$a1p" "$a1b" "$s" "$s_p" "$s_b" "$o" "$o_p" "$o_b" "$a2" "$a2p" "$a2b" <<'PY'
+import json, sys
+seconds, shoppers = int(sys.argv[1]), int(sys.argv[2])
+v = [float(x) for x in sys.argv[3:]]
+rows = [("GET /api/products/{sku} · anonymous (first)", *v[0:3]), ("GET /api/sessions/{id} · bearer token", *v[3:6]),
+        ("POST /api/orders · pickup, every stocked store cell", *v[6:9]), ("GET /api/products/{sku} · anonymous (last)", *v[9:12])]
+baseline = (v[0] + v[9]) / 2
+print(f"wrk -t2 -c64, {seconds} s per scenario after a warm-up, {shoppers:,} signed-in shoppers, embedded Tandem (Release)\n")
+print("| scenario | requests/s | p99 ms | non-2xx |\n|---|---:|---:|---:|")
+for name, rps, p99, bad in rows:
+    print(f"| {name} | {rps:,.0f} | {p99:.2f} | {bad:,.0f} |")
+print(f"\nratios to the mean anonymous GET ({baseline:,.0f}/s): authenticated GET {v[3]/baseline:.2f}, orders {v[6]/baseline:.2f}")
+print(json.dumps({"bench": "http-ratios", "seconds": seconds, "shoppers": shoppers, "anonymous_get_per_s": [v[0], v[9]],
+                  "session_get_per_s": v[3], "orders_per_s": v[6], "session_ratio": round(v[3]/baseline, 3),
+                  "orders_ratio": round(v[6]/baseline, 3), "p99_ms": {"anonymous": v[1], "session": v[4], "orders": v[7]},
+                  "non_2xx": v[2] + v[5] + v[8] + v[11]}))
+PY
