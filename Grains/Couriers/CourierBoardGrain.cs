@@ -35,18 +35,20 @@ public sealed class CourierBoardGrain(IOptions<DispatchOptions> options, ILogger
     }
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<CourierChanged>().ResumeAsync((change, _) => Apply(change.Courier));
+        await handleFactory.Create<CourierChanged>().ResumeAsync((change, _) =>
+        {
+            Apply(change.Courier);
+            return Task.CompletedTask;
+        });
 
     public Task<IReadOnlyList<CourierView>> GetAllAsync() => Task.FromResult<IReadOnlyList<CourierView>>([.. _couriers.Values]);
 
-    private Task Apply(CourierView courier)
+    private void Apply(CourierView courier)
     {
         if (!_couriers.TryGetValue(courier.CourierId, out var known) || known.Version < courier.Version)
         {
             _couriers[courier.CourierId] = courier;
         }
-
-        return Task.CompletedTask;
     }
 
     private async Task ReloadAsync()
@@ -58,7 +60,7 @@ public sealed class CourierBoardGrain(IOptions<DispatchOptions> options, ILogger
             {
                 if (courier is not null)
                 {
-                    await Apply(courier);
+                    Apply(courier);
                 }
             }
         }

@@ -41,6 +41,8 @@ public sealed class OrderGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
+    private OrderId Key => new(Id);
+
     private OrderOptions Options => options.Value;
 
     private OrderStock Stock => _stock!;
@@ -206,7 +208,7 @@ public sealed class OrderGrain(
             case OrderStatus.PickedUp:
                 return Result(OrderOutcome.Replayed);
             case OrderStatus.Dispatched:
-                await GrainFactory.Courier(new CourierId(S.CourierId!)).MarkPickedUpAsync(new OrderId(Id));
+                await GrainFactory.Courier(new CourierId(S.CourierId!)).MarkPickedUpAsync(Key);
                 return await MoveAsync(OrderStatus.PickedUp, actor, null);
             case OrderStatus.ReadyForPickup:
                 return await MoveAsync(OrderStatus.PickedUp, actor, "collected in store", new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
@@ -233,7 +235,7 @@ public sealed class OrderGrain(
             return Refuse(OrderOutcome.InvalidTransition, $"A {S.Mode} order in {S.Status} cannot be delivered.");
         }
 
-        await GrainFactory.Courier(new CourierId(S.CourierId!)).UnassignAsync(new OrderId(Id));
+        await GrainFactory.Courier(new CourierId(S.CourierId!)).UnassignAsync(Key);
         return await MoveAsync(OrderStatus.Delivered, actor, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
     }
 
@@ -336,7 +338,7 @@ public sealed class OrderGrain(
         await Stock.GiveBackAllAsync(S.Lines);
         if (S.CourierId is { } courier)
         {
-            await GrainFactory.Courier(new CourierId(courier)).UnassignAsync(new OrderId(Id));
+            await GrainFactory.Courier(new CourierId(courier)).UnassignAsync(Key);
         }
 
         S.Step = null;
@@ -375,7 +377,7 @@ public sealed class OrderGrain(
 
     private async Task UndoDispatchAsync(PendingStep step)
     {
-        await GrainFactory.Courier(new CourierId(step.CourierId!)).UnassignAsync(new OrderId(Id));
+        await GrainFactory.Courier(new CourierId(step.CourierId!)).UnassignAsync(Key);
         S.Step = null;
         await state.SaveAsync(this);
     }

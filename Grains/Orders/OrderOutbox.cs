@@ -17,6 +17,8 @@ internal sealed class OrderOutbox(
     Grain grain, IGrainFactory grains, string orderId, Func<OrderState> order, Func<Task> save, Func<Task> retry,
     OrderOptions options, DispatchOptions dispatch, TimeProvider clock, ILogger logger)
 {
+    private OrderId Key { get; } = new(orderId);
+
     /// <summary>The order's reminder: it finishes unfinished steps and duties after a crash.</summary>
     public const string Reminder = "order-duties";
 
@@ -104,16 +106,16 @@ internal sealed class OrderOutbox(
         switch (duty.Kind)
         {
             case OrderDutyKind.SessionOrderPlaced:
-                await grains.Session(new SessionId(S.SessionId)).OrderPlacedAsync(new OrderId(orderId), duty.Skus);
+                await grains.Session(new SessionId(S.SessionId)).OrderPlacedAsync(Key, duty.Skus);
                 break;
             case OrderDutyKind.SessionOrderClosed:
-                await grains.Session(new SessionId(S.SessionId)).OrderClosedAsync(new OrderId(orderId));
+                await grains.Session(new SessionId(S.SessionId)).OrderClosedAsync(Key);
                 break;
             case OrderDutyKind.EnterDispatchQueue:
                 if (dispatch.Offers)
                 {
                     var pickup = await FulfilmentPlanner.WhereFromAsync(grains, S);
-                    await grains.OfferDispatcher(new OrderId(orderId)).EnqueueAsync(new WaitingOrder
+                    await grains.OfferDispatcher(Key).EnqueueAsync(new WaitingOrder
                     {
                         OrderId = orderId, PickupLocationId = pickup.Id, Pickup = pickup.Position, Dropoff = S.DeliveryAddress!, Since = clock.GetUtcNow(),
                     });
@@ -121,12 +123,12 @@ internal sealed class OrderOutbox(
 
                 break;
             case OrderDutyKind.ReleaseShopperHold:
-                await grains.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(new OrderId(orderId));
+                await grains.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(Key);
                 break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)
                 {
-                    await grains.OfferDispatcher(new OrderId(orderId)).LeaveAsync(new OrderId(orderId));
+                    await grains.OfferDispatcher(Key).LeaveAsync(Key);
                 }
 
                 break;

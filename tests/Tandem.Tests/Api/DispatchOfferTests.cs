@@ -109,7 +109,7 @@ public sealed class DispatchOfferTests(ApiFixture api)
         await TestData.SeenByDispatchAsync(api.Grains, courierId);
         await using var phone = api.Hub(HubContract.Routes.Courier, api.Token("courier", courierId));
         var offered = await OffersAsync(phone, courierId);
-        var orderId = TestData.NewId(DroppedOrderEvents.Marker); // no event of this order reaches any subscriber
+        var orderId = TestData.NewId(DroppedEvents.Marker); // no event of this order reaches any subscriber
         var order = api.Grains.Order(new OrderId(orderId));
 
         await order.PlaceAsync(new PlaceOrder

@@ -35,7 +35,7 @@ public sealed class CourierBoardTests(GrainClusterFixture fixture)
     [Fact]
     public async Task A_board_heals_what_the_stream_lost_at_its_next_refresh()
     {
-        var id = TestData.NewId(DroppedCourierEvents.Marker);
+        var id = TestData.NewId(DroppedEvents.Marker);
         var courier = Grains.Courier(new CourierId(id));
         await courier.RegisterAsync("Unheard", 2, new GeoPoint { Lat = 51.5, Lon = -0.1 }, CourierStatus.Idle);
         await Grains.CouriersFromBoardsAsync();
