@@ -19,10 +19,11 @@ fi
 
 dotnet build bench/Tandem.Bench -c Release -v quiet -nologo >/dev/null
 memory="$(mktemp)"; postgres="$(mktemp)"
-dotnet run -c Release --no-build --project bench/Tandem.Bench -- --seconds "$seconds" | grep '^|' >"$memory"
-dotnet run -c Release --no-build --project bench/Tandem.Bench -- --seconds "$seconds" --postgres "$TANDEM_BENCH_POSTGRES" | grep '^|' >"$postgres"
+# Only the results table (the program prints its ratio table after a blank line).
+dotnet run -c Release --no-build --project bench/Tandem.Bench -- --seconds "$seconds" | sed -n '/^| scenario/,/^$/p' | grep '^|' >"$memory"
+dotnet run -c Release --no-build --project bench/Tandem.Bench -- --seconds "$seconds" --postgres "$TANDEM_BENCH_POSTGRES" | sed -n '/^| scenario/,/^$/p' | grep '^|' >"$postgres"
 
-echo "| scenario | in-memory res/s | PostgreSQL res/s | PostgreSQL ÷ memory | in-memory p99 ms | PostgreSQL p99 ms |"
+echo "| scenario | in-memory /s | PostgreSQL /s | PostgreSQL ÷ memory | in-memory p99 ms | PostgreSQL p99 ms |"
 echo "|---|---:|---:|---:|---:|---:|"
 paste -d'#' <(tail -n +3 "$memory") <(tail -n +3 "$postgres") | awk -F'#' '{
   split($1, m, "|"); split($2, p, "|");
