@@ -175,7 +175,7 @@ public class ApiFixture : IAsyncLifetime
         builder.UseSetting("Tandem:Auth:DevKeyPath", DevKeyPath);
         builder.UseSetting("Tandem:Push:VapidKeyPath", VapidKeyPath);
         builder.UseSetting("Tandem:Push:AllowLoopback", "true"); // the test push service runs on this machine
-        builder.UseSetting("Tandem:Push:SendTimeout", "00:00:05"); // a push service that never answers is given up soon (not so soon that a busy machine has not read the request yet)
+        builder.UseSetting("Tandem:Push:SendTimeout", "00:00:02"); // a push service that never answers is given up soon
         builder.UseSetting("Tandem:Dispatch:OfferTimeout", OfferTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddKeyedSingleton<IStreamFilter, DroppedEvents>(StreamMap.Provider));
     }

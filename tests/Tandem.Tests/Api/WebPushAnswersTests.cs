@@ -36,7 +36,9 @@ public sealed class WebPushAnswersTests(ApiFixture api)
         using var outcomes = new MetricTagListener<string>("tandem.push.outcomes", "outcome", ("service", new Uri(service.Endpoint).Authority));
         var courierId = TestData.NewId("courier");
         var courier = api.Grains.Courier(new CourierId(courierId));
-        await courier.RegisterAsync("Push", 2, new GeoPoint { Lat = 52.40, Lon = 0.26 }, CourierStatus.Idle);
+        // Offline: an order another test left waiting is never offered (and pushed) to this courier, so the one push
+        // the service sees is the one sent here.
+        await courier.RegisterAsync("Push", 2, new GeoPoint { Lat = 52.40, Lon = 0.26 }, CourierStatus.Offline);
         var subscription = NewSubscription(service.Endpoint);
         await courier.SetPushSubscriptionAsync(subscription);
         var ended = outcomes.Next();
