@@ -10,6 +10,7 @@ using Tandem.Grains.Orders;
 using Tandem.Grains.Push;
 using Tandem.Hosting.Database;
 using Tandem.Hosting.Demo;
+using Tandem.Hosting.Storage;
 
 namespace Tandem.Hosting.Configuration;
 
@@ -67,11 +68,7 @@ public static class SiloConfiguration
             o.NumMissedProbesLimit = 2;
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
         });
-        silo.AddAdoNetGrainStorage(StorageNames.Grains, o =>
-        {
-            (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString);
-            o.GrainStorageSerializer = new StateSerializer();
-        });
+        silo.AddTandemPostgresGrainStorage(StorageNames.Grains, connectionString, new StateSerializer());
         silo.AddAdoNetGrainStorage(StorageNames.PubSub, o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         return silo.AddTandemGrainServices();

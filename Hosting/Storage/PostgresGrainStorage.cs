@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+using Npgsql;
+
+using Orleans.Storage;
+
+namespace Tandem.Hosting.Storage;
+
+/// <summary>
+/// Grain storage in PostgreSQL (table <c>tandem_grain_state</c>, one row per grain and state name) that sends
+/// the reads and writes of all of a silo's activations together: a grain's state is serialized at once, on
+/// the grain's own turn, so what is stored is one state the grain was really in; its row joins the next batch;
+/// the grain is answered only after the statement holding the row has committed. The version is the ETag: a
+/// write of a stale version fails with <see cref="InconsistentStateException"/>, and only that write fails.
+/// </summary>
+public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
+{
+    private readonly string _name;
+    private readonly string _serviceId;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly ILogger _logger;
+    private readonly StateBatcher<StateRead> _reads;
+    private readonly StateBatcher<StateWrite> _writes;
+
+    public PostgresGrainStorage(string name, string serviceId, NpgsqlDataSource dataSource, IGrainStorageSerializer serializer,
+        PostgresGrainStorageOptions options, ILogger<PostgresGrainStorage> logger)
+    {
+        _name = name;
+        _serviceId = serviceId;
+        _dataSource = dataSource;
+        _serializer = serializer;
+        _logger = logger;
+        _reads = new StateBatcher<StateRead>("read", batch => StateReads.SendAsync(_dataSource, _serviceId, batch), options, logger);
+        _writes = new StateBatcher<StateWrite>("write", batch => StateWrites.SendAsync(_dataSource, _serviceId, batch), options, logger);
+    }
+
+    /// <summary>Statements sent so far: (reads, rows read, writes, rows written).</summary>
+    public (long ReadBatches, long ReadRows, long WriteBatches, long WriteRows) Sent =>
+        (_reads.Batches, _reads.Rows, _writes.Batches, _writes.Rows);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var read = new StateRead(grainId.ToString(), stateName);
+        _reads.Enqueue(read);
+        var stored = await read.Answer.Task.ConfigureAwait(false);
+        grainState.ETag = stored is null ? null : Etag(stored.Version);
+        if (stored?.Payload is { } payload)
+        {
+            grainState.State = _serializer.Deserialize<T>(new BinaryData(payload));
+            grainState.RecordExists = true;
+        }
+        else
+        {
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.RecordExists = false;
+        }
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteAsync(stateName, grainId, grainState, Bytes(_serializer.Serialize(grainState.State)));
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteAsync(stateName, grainId, grainState, payload: null);
+
+    private async Task WriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload)
+    {
+        var held = grainState.ETag;
+        var write = new StateWrite(grainId.ToString(), stateName, payload, Version(held, grainId, stateName));
+        _writes.Enqueue(write);
+        if (await write.Answer.Task.ConfigureAwait(false) is not { } version)
+        {
+            StorageMetrics.Conflicts.Add(1);
+            _logger.WriteConflict(write.GrainId, stateName, held ?? "none");
+            throw new InconsistentStateException(
+                $"Storage {_name}: {grainId} could not write {stateName}; it holds version {held ?? "none"} but the stored row has another (another activation wrote it).",
+                storedEtag: "unknown", currentEtag: held ?? "none");
+        }
+
+        grainState.ETag = Etag(version);
+        grainState.RecordExists = payload is not null;
+        if (payload is null)
+        {
+            grainState.State = Activator.CreateInstance<T>();
+        }
+    }
+
+    private static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    private static long? Version(string? etag, GrainId grainId, string stateName) =>
+        etag is null ? null
+        : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
+        : throw new InconsistentStateException($"{grainId} holds ETag '{etag}' for {stateName}, which this storage never gave out.", "unknown", etag);
+
+    private static byte[] Bytes(BinaryData data) =>
+        MemoryMarshal.TryGetArray(data.ToMemory(), out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : data.ToArray();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writes.DisposeAsync().ConfigureAwait(false);
+        await _reads.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,61 @@
+using Npgsql;
+
+using NpgsqlTypes;
+
+namespace Tandem.Hosting.Storage;
+
+/// <summary>A stored row as read: the serialized state (null once cleared) and its version.</summary>
+internal sealed record StoredState(byte[]? Payload, long Version);
+
+/// <summary>One activation's read of its state, answered with the row or null (no row).</summary>
+internal sealed class StateRead(string grainId, string stateName) : IBatchItem
+{
+    public string GrainId { get; } = grainId;
+
+    public string StateName { get; } = stateName;
+
+    public string Key { get; } = StateKey.Of(grainId, stateName);
+
+    public TaskCompletionSource<StoredState?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Fail(Exception exception) => Answer.TrySetException(exception);
+}
+
+/// <summary>Many activations' reads in one query.</summary>
+internal static class StateReads
+{
+    private const string Sql = """
+        SELECT i.n, s.payload, s.version
+          FROM unnest(@grain_ids, @state_names) WITH ORDINALITY AS i(grain_id, state_name, n)
+          JOIN tandem_grain_state AS s
+            ON s.service_id = @service_id AND s.grain_id = i.grain_id AND s.state_name = i.state_name
+        """;
+
+    public static async Task SendAsync(NpgsqlDataSource dataSource, string serviceId, IReadOnlyList<StateRead> reads)
+    {
+        var found = new StoredState?[reads.Count];
+        await using (var command = dataSource.CreateCommand(Sql))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string>("service_id", NpgsqlDbType.Text) { TypedValue = serviceId });
+            command.Parameters.Add(new NpgsqlParameter<string[]>("grain_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. reads.Select(r => r.GrainId)] });
+            command.Parameters.Add(new NpgsqlParameter<string[]>("state_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. reads.Select(r => r.StateName)] });
+            await using var rows = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            while (await rows.ReadAsync().ConfigureAwait(false))
+            {
+                var index = (int)rows.GetInt64(0) - 1;
+                found[index] = new StoredState(rows.IsDBNull(1) ? null : rows.GetFieldValue<byte[]>(1), rows.GetInt64(2));
+            }
+        }
+
+        for (var i = 0; i < reads.Count; i++)
+        {
+            reads[i].Answer.TrySetResult(found[i]);
+        }
+    }
+}
+
+/// <summary>The identity of a row within one service, as the batcher compares it.</summary>
+internal static class StateKey
+{
+    public static string Of(string grainId, string stateName) => string.Concat(grainId, "\n", stateName);
+}

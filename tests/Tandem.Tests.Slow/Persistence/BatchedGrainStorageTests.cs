@@ -1,0 +1,210 @@
+using Microsoft.Extensions.Logging.Abstractions;
+
+using Npgsql;
+
+using Orleans.Storage;
+
+using Tandem.Hosting.Configuration;
+using Tandem.Hosting.Database;
+using Tandem.Hosting.Storage;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Persistence;
+
+/// <summary>
+/// Tandem's PostgreSQL grain storage against a real PostgreSQL: the Orleans contract (versions as ETags,
+/// stale writers refused), and many activations' reads and writes sent together.
+/// </summary>
+public sealed class BatchedGrainStorageTests
+{
+    private const string StateName = "probe";
+
+    public sealed class ProbeState
+    {
+        public int Value { get; set; }
+
+        public string Note { get; set; } = "";
+    }
+
+    [Fact]
+    public async Task A_state_is_written_read_cleared_and_written_again_each_time_under_the_next_version()
+    {
+        await using var db = await MigratedDatabaseAsync();
+        await using var storage = Storage(db);
+        var grain = Grain(1);
+
+        var state = new GrainState<ProbeState>(new ProbeState { Value = 7, Note = "first" });
+        await storage.WriteStateAsync(StateName, grain, state);
+        Assert.Equal(("1", true), (state.ETag, state.RecordExists));
+
+        var read = await ReadAsync(storage, grain);
+        Assert.Equal(("1", true, 7, "first"), (read.ETag, read.RecordExists, read.State!.Value, read.State!.Note));
+
+        read.State!.Value = 8;
+        await storage.WriteStateAsync(StateName, grain, read);
+        Assert.Equal("2", read.ETag);
+
+        await storage.ClearStateAsync(StateName, grain, read);
+        Assert.Equal(("3", false, 0), (read.ETag, read.RecordExists, read.State!.Value));
+
+        var cleared = await ReadAsync(storage, grain);
+        Assert.Equal(("3", false, 0, ""), (cleared.ETag, cleared.RecordExists, cleared.State!.Value, cleared.State!.Note));
+
+        cleared.State!.Value = 9;
+        await storage.WriteStateAsync(StateName, grain, cleared);
+        Assert.Equal(("4", 9), (cleared.ETag, (await ReadAsync(storage, grain)).State!.Value));
+
+        var never = await ReadAsync(storage, Grain(2));
+        Assert.Equal(((string?)null, false, 0), (never.ETag, never.RecordExists, never.State!.Value));
+    }
+
+    [Fact]
+    public async Task Stale_writers_in_a_batch_are_refused_and_every_other_row_of_it_is_written()
+    {
+        await using var db = await MigratedDatabaseAsync();
+        await using var storage = Storage(db, new PostgresGrainStorageOptions { Linger = TimeSpan.FromMilliseconds(200), MaxRows = 100, MaxConcurrentBatches = 1 });
+        const int Grains = 300;
+        await Task.WhenAll(Enumerable.Range(0, Grains).Select(i =>
+            storage.WriteStateAsync(StateName, Grain(i), new GrainState<ProbeState>(new ProbeState { Value = i }))));
+        var before = storage.Sent;
+
+        // Every third writer is stale: it still holds no version (it thinks the row is new) or version 0.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Grains).Select(async i =>
+        {
+            var state = new GrainState<ProbeState>(new ProbeState { Value = 1000 + i }) { ETag = i % 3 != 0 ? "1" : i % 2 == 0 ? null : "0" };
+
+            try
+            {
+                await storage.WriteStateAsync(StateName, Grain(i), state);
+                return (i, Written: true, state.ETag);
+            }
+            catch (InconsistentStateException)
+            {
+                return (i, Written: false, state.ETag);
+            }
+        }));
+
+        var stale = Enumerable.Range(0, Grains).Where(i => i % 3 == 0).ToHashSet();
+        Assert.Equal(stale.Order(), outcomes.Where(o => !o.Written).Select(o => o.i).Order());
+        Assert.All(outcomes.Where(o => o.Written), o => Assert.Equal("2", o.ETag));
+        Assert.Equal(3, storage.Sent.WriteBatches - before.WriteBatches); // 300 rows, 100 a statement
+        Assert.Equal(Grains, storage.Sent.WriteRows - before.WriteRows);
+
+        var stored = await Task.WhenAll(Enumerable.Range(0, Grains).Select(i => ReadAsync(storage, Grain(i))));
+        for (var i = 0; i < Grains; i++)
+        {
+            Assert.Equal(stale.Contains(i) ? (i, "1") : (1000 + i, "2"), (stored[i].State!.Value, stored[i].ETag));
+        }
+    }
+
+    [Fact]
+    public async Task Of_hundreds_of_activations_racing_to_write_one_grain_from_the_same_version_exactly_one_wins()
+    {
+        await using var db = await MigratedDatabaseAsync();
+        await using var storage = Storage(db);
+        var grain = Grain(42);
+        const int Racers = 200;
+
+        // First writes of a new row: only one insert can win.
+        var inserts = await Task.WhenAll(Enumerable.Range(0, Racers).Select(i => TryWriteAsync(storage, grain, new ProbeState { Value = i }, etag: null)));
+        Assert.Single(inserts, won => won);
+
+        // Updates from the version all of them read: again exactly one.
+        var updates = await Task.WhenAll(Enumerable.Range(0, Racers).Select(i => TryWriteAsync(storage, grain, new ProbeState { Value = 500 + i }, etag: "1")));
+        Assert.Single(updates, won => won);
+        var winner = Array.IndexOf(updates, true);
+
+        var stored = await ReadAsync(storage, grain);
+        Assert.Equal(("2", 500 + winner), (stored.ETag, stored.State!.Value));
+        Assert.Equal(1L, await Postgres.ScalarAsync<long>(db.ConnectionString, "SELECT count(*) FROM tandem_grain_state"));
+    }
+
+    [Fact]
+    public async Task Reads_of_many_activations_go_together_and_each_gets_its_own_row()
+    {
+        await using var db = await MigratedDatabaseAsync();
+        await using var storage = Storage(db, new PostgresGrainStorageOptions { Linger = TimeSpan.FromMilliseconds(200), MaxRows = 250, MaxConcurrentBatches = 1 });
+        const int Grains = 500;
+        await Task.WhenAll(Enumerable.Range(0, Grains).Where(i => i % 2 == 0).Select(i =>
+            storage.WriteStateAsync(StateName, Grain(i), new GrainState<ProbeState>(new ProbeState { Value = i, Note = $"grain {i}" }))));
+        var before = storage.Sent;
+
+        var read = await Task.WhenAll(Enumerable.Range(0, Grains).Select(i => ReadAsync(storage, Grain(i))));
+
+        Assert.Equal(2, storage.Sent.ReadBatches - before.ReadBatches);
+        for (var i = 0; i < Grains; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? (true, i, $"grain {i}", "1") : (false, 0, "", null), (read[i].RecordExists, read[i].State!.Value, read[i].State!.Note, read[i].ETag));
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_PostgreSQL_cannot_take_fails_each_of_its_callers_and_writes_nothing()
+    {
+        await using var db = await MigratedDatabaseAsync();
+        await Postgres.ExecuteAsync(db.ConnectionString, "ALTER TABLE tandem_grain_state ADD CONSTRAINT small CHECK (octet_length(payload) < 40)");
+        await using var storage = Storage(db, new PostgresGrainStorageOptions { Linger = TimeSpan.FromMilliseconds(200), MaxConcurrentBatches = 1 });
+
+        // Twenty small states and one too big for the constraint travel in one statement, so none is written.
+        var writes = Enumerable.Range(0, 21).Select(i =>
+            storage.WriteStateAsync(StateName, Grain(i), new GrainState<ProbeState>(new ProbeState { Value = i, Note = i == 20 ? new string('x', 100) : "" }))).ToList();
+
+        foreach (var write in writes)
+        {
+            var error = await Assert.ThrowsAsync<PostgresException>(() => write);
+            Assert.Equal(PostgresErrorCodes.CheckViolation, error.SqlState);
+        }
+
+        Assert.Equal(0L, await Postgres.ScalarAsync<long>(db.ConnectionString, "SELECT count(*) FROM tandem_grain_state"));
+
+        // The storage carries on: the next write stands alone and succeeds.
+        var next = new GrainState<ProbeState>(new ProbeState { Value = 1 });
+        await storage.WriteStateAsync(StateName, Grain(0), next);
+        Assert.Equal("1", next.ETag);
+    }
+
+    [Fact]
+    public async Task Without_a_database_a_write_fails_instead_of_waiting()
+    {
+        var unreachable = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = TandemProcess.FreePort(), Username = "nobody", Password = "x", Timeout = 2 }.ConnectionString;
+        await using var storage = new PostgresGrainStorage("test", "tandem-test", NpgsqlDataSource.Create(unreachable), new StateSerializer(),
+            new PostgresGrainStorageOptions(), NullLogger<PostgresGrainStorage>.Instance);
+
+        var write = storage.WriteStateAsync(StateName, Grain(1), new GrainState<ProbeState>(new ProbeState()));
+
+        await Assert.ThrowsAsync<NpgsqlException>(() => write.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+    }
+
+    private static async Task<bool> TryWriteAsync(PostgresGrainStorage storage, GrainId grain, ProbeState value, string? etag)
+    {
+        try
+        {
+            await storage.WriteStateAsync(StateName, grain, new GrainState<ProbeState>(value) { ETag = etag });
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<GrainState<ProbeState>> ReadAsync(PostgresGrainStorage storage, GrainId grain)
+    {
+        var state = new GrainState<ProbeState>(new ProbeState());
+        await storage.ReadStateAsync(StateName, grain, state);
+        return state;
+    }
+
+    private static GrainId Grain(int n) => GrainId.Create("probe", $"p-{n}");
+
+    private static PostgresGrainStorage Storage(TestDatabase db, PostgresGrainStorageOptions? options = null) =>
+        new("test", "tandem-test", NpgsqlDataSource.Create(db.ConnectionString), new StateSerializer(), options ?? new PostgresGrainStorageOptions(),
+            NullLogger<PostgresGrainStorage>.Instance);
+
+    private static async Task<TestDatabase> MigratedDatabaseAsync()
+    {
+        var db = await Postgres.NewDatabaseAsync();
+        await new PostgresMigrator(db.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken);
+        return db;
+    }
+}
