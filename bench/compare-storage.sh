@@ -18,10 +18,11 @@ if [[ -z "${TANDEM_BENCH_POSTGRES:-}" ]]; then
 fi
 
 dotnet build bench/Tandem.Bench -c Release -v quiet -nologo >/dev/null
-memory="$(mktemp)"; postgres="$(mktemp)"
-# Only the results table (the program prints its ratio table after a blank line).
-dotnet run -c Release --no-build --project bench/Tandem.Bench -- --seconds "$seconds" | sed -n '/^| scenario/,/^$/p' | grep '^|' >"$memory"
-dotnet run -c Release --no-build --project bench/Tandem.Bench -- --seconds "$seconds" --postgres "$TANDEM_BENCH_POSTGRES" | sed -n '/^| scenario/,/^$/p' | grep '^|' >"$postgres"
+memory="$(mktemp)"; postgres="$(mktemp)"; postgres_all="$(mktemp)"
+# Only the results table (the program prints its other tables after a blank line).
+dotnet run -c Release --no-build --project bench/Tandem.Bench -- --seconds "$seconds" | sed -n '/^| scenario | per second/,/^$/p' | grep '^|' >"$memory"
+dotnet run -c Release --no-build --project bench/Tandem.Bench -- --seconds "$seconds" --postgres "$TANDEM_BENCH_POSTGRES" >"$postgres_all"
+sed -n '/^| scenario | per second/,/^$/p' "$postgres_all" | grep '^|' >"$postgres"
 
 echo "| scenario | in-memory /s | PostgreSQL /s | PostgreSQL ÷ memory | in-memory p99 ms | PostgreSQL p99 ms |"
 echo "|---|---:|---:|---:|---:|---:|"
@@ -30,3 +31,7 @@ paste -d'#' <(tail -n +3 "$memory") <(tail -n +3 "$postgres") | awk -F'#' '{
   mr = m[3]; pr = p[3]; gsub(/[ ,]/, "", mr); gsub(/[ ,]/, "", pr);
   printf "|%s| %s | %s | %.3f | %s | %s |\n", m[2], mr, pr, pr / mr, m[5], p[5]
 }' | sed 's/  */ /g'
+
+# How the PostgreSQL run's grain storage grouped its rows.
+echo
+sed -n '/^| scenario | write statements/,/^$/p' "$postgres_all" | grep '^|'

@@ -9,10 +9,11 @@ public sealed class PostgresGrainStorageOptions
     public const string Section = "Tandem:Storage";
 
     /// <summary>
-    /// How long a batch waits for more rows once a database connection is free for it. Zero sends what is
-    /// queued at once; under load rows queue anyway while the previous batches are in flight.
+    /// How long a batch waits for more rows once a database connection is free for it. The default, zero,
+    /// sends what is queued at once: under load rows queue anyway while the previous batches are in flight,
+    /// and waiting on top of that only added latency in the benchmark (bench/RESULTS.md).
     /// </summary>
-    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(1);
+    public TimeSpan Linger { get; set; } = TimeSpan.Zero;
 
     /// <summary>The most rows one statement carries.</summary>
     public int MaxRows { get; set; } = 512;

@@ -8,7 +8,11 @@ using Tandem.Api.Hosting;
 using Tandem.Api.Identity;
 using Tandem.Bench;
 using Tandem.Contracts.Catalog;
+using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Hosting.Storage;
+
+using Orleans.Storage;
 
 // Reservation throughput and latency of a co-hosted Tandem (embedded silo, in-memory storage):
 // one hot cell and 10,000 uniform cells, through the grain client and through POST /api/orders; and, in the same
@@ -33,7 +37,7 @@ builder.Configuration["Tandem:Orders:MaxReservedUnitsPerShopper"] = "100000000";
 builder.Configuration["Tandem:Dashboard:Enabled"] = dashboard ? "true" : "false";
 if (postgres.Length > 0)
 {
-    // Same process shape, grain state in PostgreSQL through the ADO.NET providers.
+    // Same process shape, grain state in PostgreSQL (Tandem's batched grain storage; ADO.NET clustering and reminders).
     builder.Configuration["ConnectionStrings:Tandem"] = postgres;
     builder.Configuration["Tandem:Api:HostSilo"] = "true";
     builder.Configuration["Tandem:Cluster:ClusterId"] = "bench-" + Guid.NewGuid().ToString("N")[..6];
@@ -68,6 +72,7 @@ var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAdd
 var tokenIssuer = new DevTokenIssuer(devKey, Options.Create(new AuthOptions()), TimeProvider.System);
 string Token(string shopper) => tokenIssuer.Issue("shopper", shopper);
 var grains = app.Services.GetRequiredService<IGrainFactory>();
+var storage = app.Services.GetKeyedService<IGrainStorage>(StorageNames.Grains) as PostgresGrainStorage;
 
 const string Store = "bench-store";
 var skus = Enumerable.Range(0, cellCount).Select(i => string.Create(CultureInfo.InvariantCulture, $"BENCH-{i:D5}")).ToArray();
@@ -84,6 +89,7 @@ await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism =
 var ttl = TimeSpan.FromHours(1);
 var tokens = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
 var results = new List<Summary>();
+var storageRows = new List<(string Scenario, (long ReadBatches, long ReadRows, long WriteBatches, long WriteRows) Sent)>();
 var run = Guid.NewGuid().ToString("N")[..6];
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(address) };
@@ -98,7 +104,7 @@ string AnyShopper() => shoppers[Random.Shared.Next(shoppers.Length)];
 
 const string AnonymousGet = "GET /api/products/{sku} · anonymous";
 async Task<Summary> AnonymousGetAsync(string scenario) =>
-    await LoadRunner.RunAsync(scenario, concurrency, duration, async (w, i) =>
+    await RunAsync(scenario, concurrency, duration, async (w, i) =>
     {
         using var response = await http.GetAsync(new Uri("/api/products/" + skus[Random.Shared.Next(skus.Length)], UriKind.Relative));
         return response.IsSuccessStatusCode;
@@ -112,7 +118,7 @@ if (only is "" or "baseline")
 const string AuthenticatedGet = "GET /api/sessions/{id} · bearer token";
 if (only is "" or "baseline")
 {
-    results.Add(await LoadRunner.RunAsync(AuthenticatedGet, concurrency, duration, async (w, i) =>
+    results.Add(await RunAsync(AuthenticatedGet, concurrency, duration, async (w, i) =>
     {
         var shopper = AnyShopper();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/sessions/" + shopper);
@@ -124,24 +130,24 @@ if (only is "" or "baseline")
 
 if (only is "" or "grain-hot")
 {
-    results.Add(await LoadRunner.RunAsync("grain client · 1 hot cell", concurrency, duration, async (w, i) =>
+    results.Add(await RunAsync("grain client · 1 hot cell", concurrency, duration, async (w, i) =>
         (await grains.Cell(new CellKey(HotSku, Store)).ReserveAsync($"{run}-g-{w}-{i}", 1, ttl)).Succeeded));
 }
 
 if (only is "" or "grain-spread")
 {
-    results.Add(await LoadRunner.RunAsync($"grain client · {cellCount:N0} cells", concurrency, duration, async (w, i) =>
+    results.Add(await RunAsync($"grain client · {cellCount:N0} cells", concurrency, duration, async (w, i) =>
         (await grains.Cell(new CellKey(skus[Random.Shared.Next(skus.Length)], Store)).ReserveAsync($"{run}-u-{w}-{i}", 1, ttl)).Succeeded));
 }
 
 if (only is "" or "http-hot")
 {
-    results.Add(await LoadRunner.RunAsync("POST /api/orders · 1 hot cell", concurrency, duration, (w, i) => PlaceAsync(w, HotHttpSku, $"{run}-h-{w}-{i}")));
+    results.Add(await RunAsync("POST /api/orders · 1 hot cell", concurrency, duration, (w, i) => PlaceAsync(w, HotHttpSku, $"{run}-h-{w}-{i}")));
 }
 
 if (only is "" or "http-spread")
 {
-    results.Add(await LoadRunner.RunAsync($"POST /api/orders · {cellCount:N0} cells", concurrency, duration,
+    results.Add(await RunAsync($"POST /api/orders · {cellCount:N0} cells", concurrency, duration,
         (w, i) => PlaceAsync(w, skus[Random.Shared.Next(skus.Length)], $"{run}-o-{w}-{i}")));
 }
 
@@ -163,6 +169,19 @@ foreach (var r in results)
         $"| {r.Scenario} | {r.PerSecond:N0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Operations:N0} | {r.Failures:N0} |"));
 }
 
+if (storageRows.Count > 0)
+{
+    // Warm-up included: the counts cover the whole scenario, the rates above only its measured part.
+    Console.WriteLine();
+    Console.WriteLine("| scenario | write statements | rows written | rows per write statement | read statements | rows read | rows per read statement |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var (scenario, sent) in storageRows)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {scenario} | {sent.WriteBatches:N0} | {sent.WriteRows:N0} | {(sent.WriteBatches == 0 ? 0 : (double)sent.WriteRows / sent.WriteBatches):F1} | {sent.ReadBatches:N0} | {sent.ReadRows:N0} | {(sent.ReadBatches == 0 ? 0 : (double)sent.ReadRows / sent.ReadBatches):F1} |"));
+    }
+}
+
 // The targets are ratios within this run (the machine is shared, absolute rates drift between runs): each row against
 // the mean of the anonymous baseline measured first and last.
 var baselines = results.Where(r => r.Scenario.StartsWith(AnonymousGet, StringComparison.Ordinal)).ToList();
@@ -179,6 +198,20 @@ if (baselines.Count > 0)
 }
 
 return results.Any(r => r.Failures > 0) ? 1 : 0;
+
+// A scenario; with PostgreSQL, also how many statements the grain storage sent for it and how many rows they carried.
+async Task<Summary> RunAsync(string scenario, int callers, TimeSpan time, Func<int, long, Task<bool>> operation)
+{
+    var before = storage?.Sent ?? default;
+    var summary = await LoadRunner.RunAsync(scenario, callers, time, operation);
+    if (storage is not null)
+    {
+        var after = storage.Sent;
+        storageRows.Add((scenario, (after.ReadBatches - before.ReadBatches, after.ReadRows - before.ReadRows, after.WriteBatches - before.WriteBatches, after.WriteRows - before.WriteRows)));
+    }
+
+    return summary;
+}
 
 // One order of a random signed-in shopper, in that shopper's session.
 async Task<bool> PlaceAsync(int worker, string sku, string key)
