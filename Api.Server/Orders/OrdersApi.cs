@@ -88,11 +88,6 @@ public static class OrdersApi
             return Problems.Invalid(errors);
         }
 
-        if (!await grains.Session(command.SessionId).ClaimAsync(command.ShopperId))
-        {
-            return Problems.NotFound($"No session {command.SessionId}.");
-        }
-
         var orderId = OrderId.FromIdempotencyKey(shopper, idempotencyKey!);
         var result = await grains.Order(orderId).PlaceAsync(command);
         if (!result.Succeeded)

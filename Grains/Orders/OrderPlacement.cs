@@ -6,7 +6,7 @@ using Tandem.Grains.Interfaces.Orders;
 namespace Tandem.Grains.Orders;
 
 /// <summary>
-/// The placement saga of one order: check the request, plan one location for every line, count the units against the
+/// The placement saga of one order: claim the shopper's session, check the request, plan one location for every line, count the units against the
 /// shopper, hold every line at its cell, or let everything go and say why. The plan (lines, cells, reservation ids) is
 /// saved before any hold is taken, so a retry after a failure reuses exactly those holds; a plan never completed is
 /// abandoned by the order's reminder. The order supplies its live state and how to save it.
@@ -44,16 +44,26 @@ internal sealed class OrderPlacement(
             await AbandonPlanAsync(); // an interrupted placement of another request under this key: let its holds go
         }
 
+        // The session, the products and the locations are asked at once: one wait on the request's path, not three.
         var catalog = grains.Catalog();
         var skus = request.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
-        var products = (await catalog.GetProductsAsync(skus)).ToDictionary(p => p.Sku, StringComparer.Ordinal);
+        var claiming = grains.Session(request.SessionId).ClaimAsync(request.ShopperId);
+        var reading = catalog.GetProductsAsync(skus);
+        var locating = catalog.GetLocationsAsync();
+        await Task.WhenAll(claiming, reading, locating);
+        if (!await claiming)
+        {
+            return new Refused(OrderOutcome.UnknownReference, $"No session {request.SessionId}.");
+        }
+
+        var products = (await reading).ToDictionary(p => p.Sku, StringComparer.Ordinal);
         var unknown = skus.Where(s => !products.ContainsKey(s)).ToList();
         if (unknown.Count > 0)
         {
             return new Refused(OrderOutcome.UnknownReference, $"Unknown sku: {string.Join(", ", unknown)}.");
         }
 
-        var locations = await catalog.GetLocationsAsync();
+        var locations = await locating;
         IReadOnlyList<Location> candidates;
         if (request.Mode == FulfilmentMode.Pickup)
         {

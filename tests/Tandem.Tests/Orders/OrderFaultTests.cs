@@ -145,6 +145,7 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
 
                 return Task.CompletedTask;
             });
+        Assert.True(await Grains.Session(new SessionId(sessionId)).ClaimAsync(new ShopperId("Test"))); // the shopper's session, in use before the order (TestOrders places as "Test")
         FaultyStorage.FailWritesOf(sessionId);
         var orderId = TestData.NewId("o");
 
