@@ -164,6 +164,100 @@ public sealed class BatchedGrainStorageTests
     }
 
     [Fact]
+    public async Task Connections_killed_under_load_lose_no_acknowledged_write_and_leave_no_row_half_written()
+    {
+        await using var db = await MigratedDatabaseAsync();
+        await using var storage = Storage(db);
+        const int Grains = 100;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(6));
+
+        // Every 40 ms PostgreSQL drops every connection of the storage, whatever it is doing (mid-statement, mid-commit).
+        var killer = Task.Run(async () =>
+        {
+            var kills = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(40, CancellationToken.None);
+                await Postgres.ExecuteAsync(db.ConnectionString,
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+                kills++;
+            }
+
+            return kills;
+        });
+
+        // Each grain writes 1, 2, 3, … in turn. After a failed write it does what a new activation does: reads the row.
+        var writers = Enumerable.Range(0, Grains).Select(g => Task.Run(async () =>
+        {
+            var state = await ReadAsync(storage, Grain(g));
+            var (acknowledged, failedAttempt, failures) = (0, (int?)null, 0);
+            while (!stop.IsCancellationRequested)
+            {
+                var next = acknowledged + 1;
+                state.State = new ProbeState { Value = next, Note = new string('n', next % 50) };
+                try
+                {
+                    await storage.WriteStateAsync(StateName, Grain(g), state);
+                    acknowledged = next;
+                    failedAttempt = null;
+                }
+                catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+                {
+                    failures++;
+                    failedAttempt = next;
+                    state = await RereadAsync(storage, Grain(g), stop.Token);
+                    if (state is null)
+                    {
+                        break;
+                    }
+
+                    // The write whose answer was lost either committed whole or not at all.
+                    Assert.True(state.State!.Value == acknowledged || state.State.Value == next, $"grain {g}: acknowledged {acknowledged}, tried {next}, found {state.State.Value}");
+                    acknowledged = state.State.Value;
+                    failedAttempt = null;
+                }
+            }
+
+            return (g, acknowledged, failedAttempt, failures);
+        })).ToList();
+
+        var outcomes = await Task.WhenAll(writers);
+        var kills = await killer;
+        NpgsqlConnection.ClearAllPools();
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{kills} rounds of killed connections, {outcomes.Sum(o => o.failures)} failed writes, {outcomes.Sum(o => o.acknowledged)} acknowledged");
+        Assert.True(kills > 20, $"only {kills} rounds of killed connections");
+        Assert.True(outcomes.Sum(o => o.failures) > 0, "no write ever lost its connection: the test did not test anything");
+        Assert.True(outcomes.Sum(o => o.acknowledged) > Grains, "hardly any write was acknowledged");
+        await using var fresh = Storage(db);
+        foreach (var (g, acknowledged, failedAttempt, _) in outcomes)
+        {
+            var stored = await ReadAsync(fresh, Grain(g));
+            Assert.True(stored.State!.Value == acknowledged || stored.State.Value == failedAttempt, $"grain {g}: acknowledged {acknowledged}, stored {stored.State.Value}");
+            Assert.Equal(new string('n', stored.State.Value % 50), stored.State.Note); // the row is one whole state
+        }
+    }
+
+    /// <summary>Reads a row again until the database answers (connections keep being killed), or the test's time is up.</summary>
+    private static async Task<GrainState<ProbeState>?> RereadAsync(PostgresGrainStorage storage, GrainId grain, CancellationToken stop)
+    {
+        while (true)
+        {
+            try
+            {
+                return await ReadAsync(storage, grain);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    return null;
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task Without_a_database_a_write_fails_instead_of_waiting()
     {
         var unreachable = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = TandemProcess.FreePort(), Username = "nobody", Password = "x", Timeout = 2 }.ConnectionString;
