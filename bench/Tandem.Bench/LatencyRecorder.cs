@@ -9,10 +9,23 @@ public sealed class LatencyRecorder
 
     public int Failures { get; private set; }
 
+    /// <summary>The first exception an operation threw, if any (a throw counts as a failure, it does not stop the run).</summary>
+    public Exception? FirstError { get; private set; }
+
     public async Task MeasureAsync(Func<Task<bool>> operation)
     {
         var start = Stopwatch.GetTimestamp();
-        var ok = await operation();
+        bool ok;
+        try
+        {
+            ok = await operation();
+        }
+        catch (Exception ex)
+        {
+            FirstError ??= ex;
+            ok = false;
+        }
+
         var elapsed = Stopwatch.GetTimestamp() - start;
         if (ok)
         {
@@ -29,8 +42,9 @@ public sealed class LatencyRecorder
         var all = workers.SelectMany(w => w._ticks).Order().ToArray();
         double Ms(double quantile) =>
             all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)(quantile * all.Length))] * 1000.0 / Stopwatch.Frequency;
-        return new Summary(scenario, all.Length, workers.Sum(w => w.Failures), all.Length / duration.TotalSeconds, Ms(0.50), Ms(0.99));
+        return new Summary(scenario, all.Length, workers.Sum(w => w.Failures), all.Length / duration.TotalSeconds, Ms(0.50), Ms(0.99),
+            workers.Select(w => w.FirstError).FirstOrDefault(e => e is not null));
     }
 }
 
-public sealed record Summary(string Scenario, int Operations, int Failures, double PerSecond, double P50Ms, double P99Ms);
+public sealed record Summary(string Scenario, int Operations, int Failures, double PerSecond, double P50Ms, double P99Ms, Exception? FirstError = null);

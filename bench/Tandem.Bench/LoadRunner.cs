@@ -11,9 +11,10 @@ public static class LoadRunner
         {
             await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
             {
+                var recorder = new LatencyRecorder(); // warm-up failures are not counted, and do not stop the run
                 for (long i = -1; !warm.IsCancellationRequested; i--)
                 {
-                    await operation(w, i);
+                    await recorder.MeasureAsync(() => operation(w, i));
                 }
             })));
         }

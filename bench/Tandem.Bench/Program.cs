@@ -182,6 +182,11 @@ if (storageRows.Count > 0)
     }
 }
 
+foreach (var r in results.Where(r => r.FirstError is not null))
+{
+    Console.WriteLine($"{r.Scenario}: {r.Failures:N0} failed, the first with {r.FirstError!.GetType().Name}: {r.FirstError.Message}");
+}
+
 // The targets are ratios within this run (the machine is shared, absolute rates drift between runs): each row against
 // the mean of the anonymous baseline measured first and last.
 var baselines = results.Where(r => r.Scenario.StartsWith(AnonymousGet, StringComparison.Ordinal)).ToList();
