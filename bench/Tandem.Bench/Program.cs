@@ -234,7 +234,9 @@ async Task<bool> PlaceAsync(int worker, string sku, string key)
     request.Headers.Add("Idempotency-Key", key);
     request.Headers.Authorization = new("Bearer", tokens[shopper]);
     using var response = await http.SendAsync(request);
-    return response.StatusCode == System.Net.HttpStatusCode.Created;
+    return response.StatusCode == System.Net.HttpStatusCode.Created
+        ? true
+        : throw new HttpRequestException($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
 }
 
 static Product Product(string sku) => new()
