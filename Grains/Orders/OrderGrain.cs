@@ -54,9 +54,9 @@ public sealed class OrderGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _events = new EventPublisher(this, logger);
-        _stock = new OrderStock(Id, () => S, () => state.SaveAsync(this), GrainFactory, Options, logger);
-        _outbox = new OrderOutbox(this, GrainFactory, Id, () => S, () => state.SaveAsync(this), RetryAsync, Options, dispatch.Value, clock, logger);
-        _placement = new OrderPlacement(Id, () => S, () => state.SaveAsync(this), GrainFactory, Stock, Outbox, Options, clock);
+        _stock = new OrderStock(Id, () => S, SaveAsync, GrainFactory, Options, logger);
+        _outbox = new OrderOutbox(this, GrainFactory, Id, () => S, SaveAsync, RetryAsync, Options, dispatch.Value, clock, logger);
+        _placement = new OrderPlacement(Id, () => S, SaveAsync, GrainFactory, Stock, Outbox, Options, clock);
         if (S.Duties.Count > 0 || S.Step is not null)
         {
             Outbox.ScheduleRetry();
@@ -191,7 +191,7 @@ public sealed class OrderGrain(
         }
 
         S.Step = new PendingStep { Kind = PendingStepKind.Dispatching, Actor = actor, CourierId = courierId };
-        await state.SaveAsync(this);
+        await SaveAsync();
         return await FinishDispatchAsync(S.Step);
     }
 
@@ -261,7 +261,7 @@ public sealed class OrderGrain(
         }
 
         S.Step = new PendingStep { Kind = PendingStepKind.Cancelling, Actor = actor, Reason = reason };
-        await state.SaveAsync(this);
+        await SaveAsync();
         return await FinishCancelAsync(S.Step);
     }
 
@@ -286,10 +286,26 @@ public sealed class OrderGrain(
         }
 
         await Outbox.DeliverAsync();
-        if (S.Step is null && S.Duties.Count == 0 && S.PlannedAt is null && (!S.Placed || Finished(S)))
+        if (S.Step is null && S.Duties.Count == 0 && S.PlannedAt is null)
         {
-            await Outbox.UnwatchAsync();
+            if (!S.Placed || Finished(S))
+            {
+                await Outbox.UnwatchAsync();
+            }
+            else
+            {
+                // Open, waiting for its next step: look in rarely (and when an unpacked order is due to expire).
+                var dueIn = S.Status == OrderStatus.Reserved ? S.PlacedAt + Options.UnpackedExpiry - clock.GetUtcNow() : Options.IdleReminderPeriod;
+                await Outbox.DozeAsync(TimeSpan.FromTicks(Math.Clamp(dueIn.Ticks, Options.ReminderPeriod.Ticks, Options.IdleReminderPeriod.Ticks)));
+            }
         }
+    }
+
+    /// <summary>Every write of the order: a dozing reminder is woken first when the write leaves something to finish.</summary>
+    private async Task SaveAsync()
+    {
+        await Outbox.WakeAsync();
+        await state.SaveAsync(this);
     }
 
     /// <summary>Placed, not packed, and past <see cref="OrderOptions.UnpackedExpiry"/>.</summary>
@@ -365,7 +381,7 @@ public sealed class OrderGrain(
         S.Step = null;
         if (!assigned.Succeeded)
         {
-            await state.SaveAsync(this);
+            await SaveAsync();
             return assigned.Outcome == CourierOutcome.NotFound
                 ? Refuse(OrderOutcome.UnknownReference, $"Unknown courier: {step.CourierId}.")
                 : Refuse(OrderOutcome.CourierUnavailable, assigned.Detail ?? "The courier cannot take the order.");
@@ -379,7 +395,7 @@ public sealed class OrderGrain(
     {
         await GrainFactory.Courier(new CourierId(step.CourierId!)).UnassignAsync(Key);
         S.Step = null;
-        await state.SaveAsync(this);
+        await SaveAsync();
     }
 
     /// <summary>Moves to <paramref name="to"/> and writes <paramref name="duties"/> in the same write, then publishes and delivers them.</summary>
@@ -390,7 +406,7 @@ public sealed class OrderGrain(
         S.History.Add(transition);
         S.Version++;
         S.Duties.AddRange(duties);
-        await state.SaveAsync(this);
+        await SaveAsync();
         TandemMetrics.OrderTransitions.Add(1, new KeyValuePair<string, object?>("state", to.ToString()));
         await _events!.PublishAsync(OrderChanged.StreamNamespace, Id, new OrderChanged { Order = View(), Transition = transition });
         await Outbox.DeliverAsync();

@@ -18,6 +18,12 @@ public sealed class OrderOptions
     /// <summary>How often the order's reminder looks for unfinished duties and steps (Orleans' minimum is a minute).</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often the reminder of an open order with nothing left to finish looks in (it is due sooner when an unpacked
+    /// order's expiry is nearer): the order may then leave memory while it waits for its next step.
+    /// </summary>
+    public TimeSpan IdleReminderPeriod { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>First wait before an undelivered duty is tried again in a live activation (doubling up to a minute).</summary>
     public TimeSpan DutyRetry { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -97,7 +97,37 @@ internal sealed class OrderOutbox(
             }
 
             S.Watched = false;
+            S.Dozing = false;
             await save();
+        }
+    }
+
+    /// <summary>
+    /// Slows the reminder of an open order with nothing left to finish to <see cref="OrderOptions.IdleReminderPeriod"/>
+    /// (first due after <paramref name="dueIn"/>), so the order can leave memory while it waits. Saved as dozing before
+    /// the reminder slows, so a later write of a step or duty always speeds it up again first (<see cref="WakeAsync"/>).
+    /// </summary>
+    public async Task DozeAsync(TimeSpan dueIn)
+    {
+        if (!S.Dozing)
+        {
+            S.Dozing = true;
+            await save();
+        }
+
+        await grain.RegisterOrUpdateReminder(Reminder, dueIn, options.IdleReminderPeriod);
+    }
+
+    /// <summary>
+    /// Before a write that leaves something to finish (a step, a duty, a plan): a dozing order's reminder is brought
+    /// back to <see cref="OrderOptions.ReminderPeriod"/>, so a crash after that write is caught up within it.
+    /// </summary>
+    public async Task WakeAsync()
+    {
+        if (S.Dozing && (S.Step is not null || S.Duties.Count > 0 || S.PlannedAt is not null))
+        {
+            await grain.RegisterOrUpdateReminder(Reminder, options.ReminderPeriod, options.ReminderPeriod);
+            S.Dozing = false;
         }
     }
 

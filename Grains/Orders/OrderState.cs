@@ -57,4 +57,7 @@ public sealed class OrderState
 
     /// <summary>Whether the order's reminder is registered (it retries duties and steps after a crash).</summary>
     [Id(19)] public bool Watched { get; set; }
+
+    /// <summary>The reminder looks in only every <see cref="OrderOptions.IdleReminderPeriod"/>: nothing was left to finish.</summary>
+    [Id(20)] public bool Dozing { get; set; }
 }

@@ -31,6 +31,11 @@ public static class OrdersRegistration
             yield return $"{Section}:{nameof(options.ReminderPeriod)} must be at least 00:01:00 (Orleans' shortest reminder period).";
         }
 
+        if (options.IdleReminderPeriod < options.ReminderPeriod)
+        {
+            yield return $"{Section}:{nameof(options.IdleReminderPeriod)} must be at least {Section}:{nameof(options.ReminderPeriod)}.";
+        }
+
         if (options.MaxReservedUnitsPerShopper < 1)
         {
             yield return $"{Section}:{nameof(options.MaxReservedUnitsPerShopper)} must be at least 1.";

@@ -28,6 +28,12 @@ public sealed class TandemClusterOptions
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>
+    /// How long an activation may sit idle before its silo lets it go (Orleans' own default is 2 hours): a shopper's
+    /// session, a finished or waiting order, a quiet cell leave memory this long after their last call.
+    /// </summary>
+    public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
     /// The address other silos and clients reach this silo at (cluster mode); <c>auto</c> takes this host's
     /// first IPv4 address (containers).
     /// </summary>

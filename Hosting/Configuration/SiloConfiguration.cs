@@ -40,6 +40,7 @@ public static class SiloConfiguration
     {
         var cluster = TandemClusterOptions.From(configuration);
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+        silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = cluster.CollectionAge);
         if (DashboardEnabled(configuration))
         {
             silo.AddDashboard(); // profiles every grain call for its charts

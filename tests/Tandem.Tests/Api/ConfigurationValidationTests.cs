@@ -15,6 +15,7 @@ public sealed class ConfigurationValidationTests
         [
             "--urls", "http://127.0.0.1:0",
             "--Tandem:Orders:ReservationTtl=-00:01:00", "--Tandem:Orders:MaxReservedUnitsPerShopper=0", "--Tandem:Orders:ReminderPeriod=00:00:10",
+            "--Tandem:Orders:IdleReminderPeriod=00:00:05",
             "--Tandem:Dispatch:OfferTimeout=00:00:00",
             "--Tandem:Push:Subject=operations@tandem.example",
             "--Tandem:Auth:DevKeyPath", Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem"),
@@ -30,6 +31,7 @@ public sealed class ConfigurationValidationTests
             [
                 "Tandem:Orders:ReservationTtl must be positive.",
                 "Tandem:Orders:ReminderPeriod must be at least 00:01:00 (Orleans' shortest reminder period).",
+                "Tandem:Orders:IdleReminderPeriod must be at least Tandem:Orders:ReminderPeriod.",
                 "Tandem:Orders:MaxReservedUnitsPerShopper must be at least 1.",
                 "Tandem:Dispatch:OfferTimeout must be positive.",
                 "Tandem:Push:Subject must be a mailto: or https: address (RFC 8292).",

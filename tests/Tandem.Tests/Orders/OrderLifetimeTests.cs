@@ -67,6 +67,48 @@ public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
         Assert.Null(finished);
     }
 
+    [Fact]
+    public async Task An_open_order_with_nothing_left_to_finish_lets_its_reminder_doze_and_a_duty_wakes_it_before_it_is_written()
+    {
+        var (_, order) = await PlacedAsync(stock: 1, quantity: 1);
+        await order.PackAsync("packer");
+        await order.MarkReadyForPickupAsync("store");
+
+        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken); // nothing left to finish
+        var dozing = await ReminderOfAsync(order);
+
+        // Collecting writes a duty (tell the session); the write fails, but the reminder was woken before it.
+        FaultyStorage.FailWritesOf(order.GetPrimaryKeyString());
+        await Assert.ThrowsAnyAsync<Exception>(() => order.MarkPickedUpAsync("shopper:Test"));
+        var wokenBeforeTheWrite = await ReminderOfAsync(order);
+        FaultyStorage.Heal(order.GetPrimaryKeyString());
+        var collected = await order.MarkPickedUpAsync("shopper:Test");
+
+        Assert.Equal(TimeSpan.FromHours(1), dozing!.Period);
+        Assert.Equal(TimeSpan.FromMinutes(1), wokenBeforeTheWrite!.Period);
+        Assert.Equal((OrderOutcome.Applied, OrderStatus.PickedUp), (collected.Outcome, collected.Order!.Status));
+        Assert.Equal(TimeSpan.FromMinutes(1), (await ReminderOfAsync(order))!.Period);
+    }
+
+    [Fact]
+    public async Task An_unpacked_order_dozes_no_later_than_its_expiry()
+    {
+        var (_, order) = await PlacedAsync(stock: 1, quantity: 1);
+
+        var before = DateTime.UtcNow;
+        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken);
+        var far = await ReminderOfAsync(order);
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(23.5));
+        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken);
+        var near = await ReminderOfAsync(order);
+        var after = DateTime.UtcNow;
+
+        Assert.Equal(TimeSpan.FromHours(1), far!.Period);
+        Assert.InRange(far.StartAt, before.AddHours(1), after.AddHours(1)); // expiry is a day away: due after the idle period
+        Assert.InRange(near!.StartAt, before.AddMinutes(30), after.AddMinutes(30)); // 30 minutes before expiry: due then
+        Assert.Equal(OrderStatus.Reserved, (await order.GetAsync())!.Status);
+    }
+
     private async Task<(string Sku, IOrderGrain Order)> PlacedAsync(int stock, int quantity)
     {
         var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
