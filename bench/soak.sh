@@ -48,6 +48,18 @@ echo
 echo "| minute | silo-1 MiB | silo-2 MiB | Api MiB | silo-1 activations | silo-2 activations |"
 echo "|---:|---:|---:|---:|---:|---:|"
 grep -E "^\| ($(printf '%s|' 10 30 60 "$minutes" | sed 's/|$//')) \|" "$samples" | sort -u -t'|' -k2,2n
+echo
+echo "| grain type | activations created | deactivated | live now |"
+echo "|---|---:|---:|---:|"
+for type in session order shopperholds inventorycell; do
+  created=0; destroyed=0
+  for port in 5081 5082; do
+    metrics="$(curl -s "http://127.0.0.1:$port/metrics")"
+    created=$((created + $(awk -v t="\"$type\"" '/^orleans_catalog_activation_created_total/ && index($0, "grain_type=" t) { s += $NF } END { printf "%d", s }' <<<"$metrics")))
+    destroyed=$((destroyed + $(awk -v t="\"$type\"" '/^orleans_catalog_activation_destroyed_total/ && index($0, "grain_type=" t) { s += $NF } END { printf "%d", s }' <<<"$metrics")))
+  done
+  echo "| $type | $created | $destroyed | $((created - destroyed)) |"
+done
 awk -F'|' -v rate="$rate" 'BEGIN { printf "{\"ordersPerMinute\":%s,\"samples\":[", rate }
   { gsub(/ /, ""); printf "%s{\"minute\":%s,\"silo1MiB\":%s,\"silo2MiB\":%s,\"apiMiB\":%s,\"activations\":%d}", NR > 1 ? "," : "", $2, $3, $4, $5, $6 + $7 }
   END { print "]}" }' "$samples"
