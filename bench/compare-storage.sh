@@ -8,13 +8,8 @@ cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 
 if [[ -z "${TANDEM_BENCH_POSTGRES:-}" ]]; then
-  version="$(ls /etc/postgresql | sort -n | tail -n 1)"
-  pg_ctlcluster "$version" main start >/dev/null 2>&1 || true
-  admin() { su postgres -c "psql -v ON_ERROR_STOP=1 -qtA" <<<"$1"; }
-  [[ "$(admin "SELECT 1 FROM pg_roles WHERE rolname = 'tandem_bench'")" == 1 ]] || admin "CREATE ROLE tandem_bench LOGIN PASSWORD 'tandem_bench';" >/dev/null
-  admin "DROP DATABASE IF EXISTS tandem_bench WITH (FORCE);" >/dev/null
-  admin "CREATE DATABASE tandem_bench OWNER tandem_bench;" >/dev/null
-  TANDEM_BENCH_POSTGRES="Host=127.0.0.1;Port=5432;Database=tandem_bench;Username=tandem_bench;Password=tandem_bench;Maximum Pool Size=64"
+  source bench/fresh-database.sh
+  TANDEM_BENCH_POSTGRES="$(fresh_database tandem_bench);Maximum Pool Size=64"
 fi
 
 dotnet build bench/Tandem.Bench -c Release -v quiet -nologo >/dev/null

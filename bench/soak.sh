@@ -11,13 +11,9 @@ minutes="${1:-60}"
 rate="${2:-60}"
 
 if [[ -z "${TANDEM_DB:-}" ]]; then
-  version="$(ls /etc/postgresql | sort -n | tail -n 1)"
-  pg_ctlcluster "$version" main start >/dev/null 2>&1 || true
-  admin() { su postgres -c "psql -v ON_ERROR_STOP=1 -qtA" <<<"$1"; }
-  [[ "$(admin "SELECT 1 FROM pg_roles WHERE rolname = 'tandem_soak'")" == 1 ]] || admin "CREATE ROLE tandem_soak LOGIN PASSWORD 'tandem_soak';" >/dev/null
-  admin "DROP DATABASE IF EXISTS tandem_soak WITH (FORCE);" >/dev/null
-  admin "CREATE DATABASE tandem_soak OWNER tandem_soak;" >/dev/null
-  export TANDEM_DB="Host=127.0.0.1;Port=5432;Database=tandem_soak;Username=tandem_soak;Password=tandem_soak"
+  source bench/fresh-database.sh
+  TANDEM_DB="$(fresh_database tandem_soak)"
+  export TANDEM_DB
 fi
 export API_PORT=5180 ISSUER_PORT=5190
 
