@@ -6,10 +6,10 @@ using Tandem.Grains.Interfaces.Orders;
 namespace Tandem.Grains.Orders;
 
 /// <summary>
-/// The placement saga of one order: claim the shopper's session, check the request, plan one location for every line, count the units against the
-/// shopper, hold every line at its cell, or let everything go and say why. The plan (lines, cells, reservation ids) is
-/// saved before any hold is taken, so a retry after a failure reuses exactly those holds; a plan never completed is
-/// abandoned by the order's reminder. The order supplies its live state and how to save it.
+/// The placement saga of one order: claim the shopper's session, check the request, plan one location for every line,
+/// count the units against the shopper, hold every line at its cell, or let everything go and say why. The plan (lines,
+/// cells, reservation ids) is saved before any hold is taken, so a retry after a failure reuses exactly those holds; a
+/// plan never completed is abandoned by the order's reminder. The order supplies its live state and how to save it.
 /// </summary>
 internal sealed class OrderPlacement(
     string orderId, Func<OrderState> order, Func<Task> save, IGrainFactory grains, OrderStock stock, OrderOutbox outbox, OrderOptions options, TimeProvider clock)
