@@ -57,5 +57,5 @@ for type in session order shopperholds inventorycell; do
   echo "| $type | $created | $destroyed | $((created - destroyed)) |"
 done
 awk -F'|' -v rate="$rate" 'BEGIN { printf "{\"ordersPerMinute\":%s,\"samples\":[", rate }
-  { gsub(/ /, ""); printf "%s{\"minute\":%s,\"silo1MiB\":%s,\"silo2MiB\":%s,\"apiMiB\":%s,\"activations\":%d}", NR > 1 ? "," : "", $2, $3, $4, $5, $6 + $7 }
+  { gsub(/ /, ""); printf "%s{\"minute\":%s,\"silo1MiB\":%s,\"silo2MiB\":%s,\"apiMiB\":%s,\"activations\":%d}", (NR > 1 ? "," : ""), $2, $3, $4, $5, $6 + $7 }
   END { print "]}" }' "$samples"
