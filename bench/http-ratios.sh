@@ -9,11 +9,14 @@ seconds="${1:-20}"
 shoppers="${2:-2000}"
 port=5499
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+# Measure only the Api this run starts: a process still serving the port would be measured instead.
+if curl -fs "http://127.0.0.1:$port/health/live" >/dev/null 2>&1; then echo "port $port already serves a Tandem; stop it first" >&2; exit 2; fi
 
 dotnet build -c Release Api -nologo -v q >/dev/null
 work="$(mktemp -d)"
 trap 'kill -TERM "$api" 2>/dev/null || true; wait "$api" 2>/dev/null || true; rm -rf "$work"' EXIT
-(cd Api && env Urls="http://127.0.0.1:$port" DOTNET_ENVIRONMENT=Production \
+# exec: the trap's TERM reaches the Api itself (a subshell around it would die and leave the Api serving the port).
+(cd Api && exec env Urls="http://127.0.0.1:$port" DOTNET_ENVIRONMENT=Production \
   Tandem__Cluster__SiloPort=11499 Tandem__Cluster__GatewayPort=30499 Tandem__Cluster__ClusterId="ratios-$$" \
   Tandem__Auth__DevKeyPath="$work/dev-key.pem" Tandem__Push__VapidKeyPath="$work/vapid.pem" \
   Tandem__RateLimits__OrdersPerMinute=100000000 Tandem__RateLimits__EventBatchesPerMinute=100000000 \
