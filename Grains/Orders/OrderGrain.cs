@@ -286,7 +286,7 @@ public sealed class OrderGrain(
         }
 
         await Outbox.DeliverAsync();
-        if (S.Step is null && S.Duties.Count == 0 && S.PlannedAt is null)
+        if (!Outbox.LeftToFinish)
         {
             if (!S.Placed || Finished(S))
             {

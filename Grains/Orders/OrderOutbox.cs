@@ -27,6 +27,9 @@ internal sealed class OrderOutbox(
 
     private OrderState S => order();
 
+    /// <summary>A step, a duty or a placement plan the reminder must see through if this activation dies.</summary>
+    public bool LeftToFinish => S.Step is not null || S.Duties.Count > 0 || S.PlannedAt is not null;
+
     /// <summary>
     /// Delivers the duties in the order written. An acknowledged duty is dropped in memory at once and from storage
     /// with the next write (delivering it again after a crash is harmless: every duty is idempotent). A failure
@@ -124,7 +127,7 @@ internal sealed class OrderOutbox(
     /// </summary>
     public async Task WakeAsync()
     {
-        if (S.Dozing && (S.Step is not null || S.Duties.Count > 0 || S.PlannedAt is not null))
+        if (S.Dozing && LeftToFinish)
         {
             await grain.RegisterOrUpdateReminder(Reminder, options.ReminderPeriod, options.ReminderPeriod);
             S.Dozing = false;

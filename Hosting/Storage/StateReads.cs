@@ -1,7 +1,5 @@
 using Npgsql;
 
-using NpgsqlTypes;
-
 namespace Tandem.Hosting.Storage;
 
 /// <summary>A stored row as read: the serialized state (null once cleared) and its version.</summary>
@@ -36,9 +34,7 @@ internal static class StateReads
         var found = new StoredState?[reads.Count];
         await using (var command = dataSource.CreateCommand(Sql))
         {
-            command.Parameters.Add(new NpgsqlParameter<string>("service_id", NpgsqlDbType.Text) { TypedValue = serviceId });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("grain_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. reads.Select(r => r.GrainId)] });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("state_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. reads.Select(r => r.StateName)] });
+            StateKey.AddRows(command, serviceId, reads.Select(r => r.GrainId), reads.Select(r => r.StateName));
             await using var rows = await command.ExecuteReaderAsync().ConfigureAwait(false);
             while (await rows.ReadAsync().ConfigureAwait(false))
             {
@@ -52,10 +48,4 @@ internal static class StateReads
             reads[i].Answer.TrySetResult(found[i]);
         }
     }
-}
-
-/// <summary>The identity of a row within one service, as the batcher compares it.</summary>
-internal static class StateKey
-{
-    public static string Of(string grainId, string stateName) => string.Concat(grainId, "\n", stateName);
 }

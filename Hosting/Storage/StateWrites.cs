@@ -61,9 +61,7 @@ internal static class StateWrites
         var written = new Dictionary<string, long>(writes.Count, StringComparer.Ordinal);
         await using (var command = dataSource.CreateCommand(Sql))
         {
-            command.Parameters.Add(new NpgsqlParameter<string>("service_id", NpgsqlDbType.Text) { TypedValue = serviceId });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("grain_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. writes.Select(w => w.GrainId)] });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("state_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. writes.Select(w => w.StateName)] });
+            StateKey.AddRows(command, serviceId, writes.Select(w => w.GrainId), writes.Select(w => w.StateName));
             command.Parameters.Add(new NpgsqlParameter<byte[]?[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. writes.Select(w => w.Payload)] });
             command.Parameters.Add(new NpgsqlParameter<long?[]>("expected", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. writes.Select(w => w.Expected)] });
             await using var rows = await command.ExecuteReaderAsync().ConfigureAwait(false);
