@@ -24,6 +24,10 @@ public interface ICatalogGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<string>> GetCategoriesAsync();
 
+    /// <summary>The catalog's version: it moves with every change of a product or a location.</summary>
+    [ReadOnly]
+    Task<long> GetVersionAsync();
+
     /// <summary>All locations, ordered by id.</summary>
     [ReadOnly]
     Task<IReadOnlyList<Location>> GetLocationsAsync();

@@ -41,6 +41,7 @@ public sealed class CatalogGrain(
 
         if (changed)
         {
+            state.State.Version++;
             await state.SaveAsync(this);
             Rebuild();
         }
@@ -72,6 +73,8 @@ public sealed class CatalogGrain(
     }
 
     public Task<IReadOnlyList<string>> GetCategoriesAsync() => Task.FromResult<IReadOnlyList<string>>(_categories);
+
+    public Task<long> GetVersionAsync() => Task.FromResult(state.State.Version);
 
     public Task<IReadOnlyList<Location>> GetLocationsAsync() => Task.FromResult<IReadOnlyList<Location>>(_locations);
 

@@ -12,4 +12,7 @@ public sealed class CatalogState
     [Id(1)] public Dictionary<string, Product> Products { get; set; } = [];
 
     [Id(2)] public Dictionary<string, Location> Locations { get; set; } = [];
+
+    /// <summary>Moves with every change of a product or location; caches of catalog facts compare it.</summary>
+    [Id(3)] public long Version { get; set; }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Orders;
+using Tandem.Grains.Catalog;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
@@ -27,6 +28,7 @@ public sealed class OrderGrain(
     [PersistentState("order", StorageNames.Grains)] IPersistentState<OrderState> state,
     IOptions<OrderOptions> options,
     IOptions<DispatchOptions> dispatch,
+    CatalogFacts catalog,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
@@ -56,7 +58,7 @@ public sealed class OrderGrain(
         _events = new EventPublisher(this, logger);
         _stock = new OrderStock(Id, () => S, SaveAsync, GrainFactory, Options, logger);
         _outbox = new OrderOutbox(this, GrainFactory, Id, () => S, SaveAsync, RetryAsync, Options, dispatch.Value, clock, logger);
-        _placement = new OrderPlacement(Id, () => S, SaveAsync, GrainFactory, Stock, Outbox, Options, clock);
+        _placement = new OrderPlacement(Id, () => S, SaveAsync, GrainFactory, catalog, Stock, Outbox, Options, clock);
         if (S.Duties.Count > 0 || S.Step is not null)
         {
             Outbox.ScheduleRetry();
@@ -290,7 +292,7 @@ public sealed class OrderGrain(
         {
             if (!S.Placed || Finished(S))
             {
-                await Outbox.UnwatchAsync();
+                await Outbox.UnwatchAsync(ticking: true);
             }
             else
             {
@@ -408,9 +410,9 @@ public sealed class OrderGrain(
         S.Duties.AddRange(duties);
         await SaveAsync();
         TandemMetrics.OrderTransitions.Add(1, new KeyValuePair<string, object?>("state", to.ToString()));
-        await _events!.PublishAsync(OrderChanged.StreamNamespace, Id, new OrderChanged { Order = View(), Transition = transition });
-        await Outbox.DeliverAsync();
-        return Result(OrderOutcome.Applied);
+        var view = View(); // one view for the event and the answer
+        await Task.WhenAll(_events!.PublishAsync(OrderChanged.StreamNamespace, Id, new OrderChanged { Order = view, Transition = transition }), Outbox.DeliverAsync());
+        return new OrderResult { Outcome = OrderOutcome.Applied, Order = view };
     }
 
     private OrderResult NotFound() => new() { Outcome = OrderOutcome.NotFound, Detail = $"No order {Id}." };

@@ -79,26 +79,40 @@ internal sealed class OrderOutbox(
             new GrainTimerCreationOptions(_nextRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
-    /// <summary>Registers the order's reminder (before the write that first needs it).</summary>
-    public async Task WatchAsync()
+    /// <summary>
+    /// Registers the order's reminder, to be awaited together with the write that first needs it: the order is marked
+    /// watched at once, so that write stores the mark. Should the registration fail after the write succeeded, the
+    /// placement's retry registers <paramref name="again"/> (registering is idempotent).
+    /// </summary>
+    public Task WatchAsync(bool again = false)
     {
-        if (!S.Watched)
+        if (S.Watched && !again)
         {
-            await grain.RegisterOrUpdateReminder(Reminder, options.ReminderPeriod, options.ReminderPeriod);
-            S.Watched = true;
+            return Task.CompletedTask;
         }
+
+        S.Watched = true;
+        return grain.RegisterOrUpdateReminder(Reminder, options.ReminderPeriod, options.ReminderPeriod);
     }
 
-    /// <summary>Unregisters the order's reminder once nothing is left for it to do.</summary>
-    public async Task UnwatchAsync()
+    /// <summary>
+    /// Unregisters the order's reminder once nothing is left for it to do. From the reminder's own tick it is
+    /// unregistered even when the stored order does not know it is watched (its write failed beside the registration).
+    /// </summary>
+    public async Task UnwatchAsync(bool ticking = false)
     {
-        if (S.Watched)
+        if (!S.Watched && !ticking)
         {
-            if (await grain.GetReminder(Reminder) is { } reminder)
-            {
-                await grain.UnregisterReminder(reminder);
-            }
+            return;
+        }
 
+        if (await grain.GetReminder(Reminder) is { } reminder)
+        {
+            await grain.UnregisterReminder(reminder);
+        }
+
+        if (S.Watched || S.Dozing)
+        {
             S.Watched = false;
             S.Dozing = false;
             await save();

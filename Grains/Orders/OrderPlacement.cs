@@ -1,5 +1,6 @@
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Orders;
+using Tandem.Grains.Catalog;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 
@@ -12,7 +13,8 @@ namespace Tandem.Grains.Orders;
 /// plan never completed is abandoned by the order's reminder. The order supplies its live state and how to save it.
 /// </summary>
 internal sealed class OrderPlacement(
-    string orderId, Func<OrderState> order, Func<Task> save, IGrainFactory grains, OrderStock stock, OrderOutbox outbox, OrderOptions options, TimeProvider clock)
+    string orderId, Func<OrderState> order, Func<Task> save, IGrainFactory grains, CatalogFacts catalog, OrderStock stock, OrderOutbox outbox,
+    OrderOptions options, TimeProvider clock)
 {
     /// <summary>How a placement ended.</summary>
     public abstract record Outcome;
@@ -43,27 +45,28 @@ internal sealed class OrderPlacement(
         {
             await AbandonPlanAsync(); // an interrupted placement of another request under this key: let its holds go
         }
+        else if (S.Lines.Count > 0)
+        {
+            await outbox.WatchAsync(again: true); // this request's plan, saved beside a registration that may have failed
+        }
 
-        // The session, the products and the locations are asked at once: one wait on the request's path, not three.
-        var catalog = grains.Catalog();
+        // The session is claimed while the silo's catalog facts are read (asked of the catalog only when not held).
         var skus = request.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
         var claiming = grains.Session(request.SessionId).ClaimAsync(request.ShopperId);
-        var reading = catalog.GetProductsAsync(skus);
-        var locating = catalog.GetLocationsAsync();
-        await Task.WhenAll(claiming, reading, locating);
+        var reading = catalog.ReadAsync(skus, request.Mode == FulfilmentMode.Pickup ? request.PickupLocationId : null);
+        await Task.WhenAll(claiming, reading);
         if (!await claiming)
         {
             return new Refused(OrderOutcome.UnknownReference, $"No session {request.SessionId}.");
         }
 
-        var products = (await reading).ToDictionary(p => p.Sku, StringComparer.Ordinal);
+        var (products, locations) = await reading;
         var unknown = skus.Where(s => !products.ContainsKey(s)).ToList();
         if (unknown.Count > 0)
         {
             return new Refused(OrderOutcome.UnknownReference, $"Unknown sku: {string.Join(", ", unknown)}.");
         }
 
-        var locations = await locating;
         IReadOnlyList<Location> candidates;
         if (request.Mode == FulfilmentMode.Pickup)
         {
@@ -87,17 +90,31 @@ internal sealed class OrderPlacement(
                 return new Refused(OrderOutcome.Invalid, "A delivery order needs an address.");
             }
 
-            candidates = [.. locations.OrderBy(l => l.Position.DistanceKm(address))];
+            candidates = NearestFirst(locations, address);
         }
 
         var attempts = request.Mode == FulfilmentMode.Pickup ? 1 : Math.Max(1, options.PlaceAttempts);
         var spentRetries = 0;
+        var locationsRead = false;
         for (var tries = 1; tries <= attempts; tries++)
         {
             if (S.Lines.Count == 0)
             {
                 // A new plan, saved before any hold is taken: a retry after a failure reuses exactly these holds.
                 var plan = await FulfilmentPlanner.PlanAsync(request.Lines, candidates, stock.AvailableAsync);
+                if (plan.LocationId is null && request.DeliveryAddress is { } address && !locationsRead)
+                {
+                    // The held locations may be up to a second old: a location added since may be the one with the stock.
+                    locationsRead = true;
+                    var fresh = await catalog.ReadLocationsAsync();
+                    if (fresh.Count != locations.Count || fresh.Any(l => !locations.Contains(l)))
+                    {
+                        locations = fresh;
+                        candidates = NearestFirst(locations, address);
+                        plan = await FulfilmentPlanner.PlanAsync(request.Lines, candidates, stock.AvailableAsync);
+                    }
+                }
+
                 if (plan.LocationId is not { } from)
                 {
                     return await RefusePlacementAsync(OrderOutcome.Insufficient, plan.Unavailable.Count > 0
@@ -118,8 +135,7 @@ internal sealed class OrderPlacement(
                 S.ShopperId = request.ShopperId.Value;
                 S.SessionId = request.SessionId.Value;
                 S.PlannedAt = clock.GetUtcNow();
-                await outbox.WatchAsync();
-                await save();
+                await Task.WhenAll(outbox.WatchAsync(), save());
             }
 
             // No shopper may hold every unit: the order's units count against its shopper until it is packed.
@@ -161,6 +177,9 @@ internal sealed class OrderPlacement(
 
         return await RefusePlacementAsync(OrderOutcome.Insufficient, "Stock ran out while reserving; nothing is held.");
     }
+
+    private static List<Location> NearestFirst(IReadOnlyList<Location> locations, GeoPoint address) =>
+        [.. locations.OrderBy(l => l.Position.DistanceKm(address))];
 
     /// <summary>Ends a placement that holds nothing: the shopper's count is let go (an outbox duty) and the reminder stops.</summary>
     private async Task<Outcome> RefusePlacementAsync(OrderOutcome outcome, string detail)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
+using Tandem.Grains.Catalog;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Streams;
@@ -48,7 +49,7 @@ public static class SiloConfiguration
         if (TandemClusterOptions.ConnectionString(configuration) is not { } connectionString)
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-            silo.AddMemoryGrainStorage(StorageNames.Grains, o => o.GrainStorageSerializer = new StateSerializer());
+            silo.AddTandemEmbeddedGrainStorage(StorageNames.Grains, new StateSerializer());
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
             return silo.AddTandemGrainServices();
@@ -85,6 +86,7 @@ public static class SiloConfiguration
         silo.Services.AddTandemExceptionSerialization();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(TandemClock.Key, TimeProvider.System);
+        silo.Services.TryAddSingleton<CatalogFacts>();
         silo.Services.AddOrders().AddDispatch().AddPush();
         return silo;
     }

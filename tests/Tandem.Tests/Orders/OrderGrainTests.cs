@@ -1,3 +1,4 @@
+using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Interfaces.Keys;
@@ -86,6 +87,20 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture)
 
         Assert.Equal(OrderOutcome.Applied, result.Outcome);
         Assert.All(result.Order!.Lines, l => Assert.Equal(TestData.Camden.Id, l.LocationId));
+    }
+
+    [Fact]
+    public async Task A_store_added_a_moment_ago_that_alone_has_the_stock_serves_a_delivery_at_once()
+    {
+        var (known, _) = await TwoSkusAsync(stockA: 5, stockB: 0, at: TestData.Camden.Id);
+        await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (known, 1))); // the silo now holds the locations
+        var store = TestData.RemoteStore(TestData.NewId("store"), "New store Leeds", 53.7997, -1.5492);
+        var sku = await TestData.StockedAtAsync(Grains, store, 3);
+
+        var result = await Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Delivery(new GeoPoint { Lat = 53.80, Lon = -1.55 }, (sku, 2)));
+
+        Assert.Equal(OrderOutcome.Applied, result.Outcome);
+        Assert.Equal(store.Id, Assert.Single(result.Order!.Lines).LocationId);
     }
 
     [Fact]

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+using Orleans.Storage;
+
+namespace Tandem.Hosting.Storage;
+
+/// <summary>
+/// Grain storage of the embedded mode (one silo, nothing outside the process): each grain's state is kept in the
+/// silo's memory as the bytes the state serializer makes of it, so a grain reads back a copy, never the object it
+/// wrote. A read or write is no grain call and no wait: it is done on the grain's own turn. The version is the ETag
+/// and moves by compare-and-swap, so a stale write fails with <see cref="InconsistentStateException"/>, as with
+/// <see cref="PostgresGrainStorage"/>. Everything is lost when the process stops: production keeps state in
+/// PostgreSQL.
+/// </summary>
+public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer serializer) : IGrainStorage
+{
+    private readonly ConcurrentDictionary<(string Grain, string State), Row> _rows = new();
+
+    /// <summary>A stored state: its bytes (none once cleared) and its version. Compared by reference.</summary>
+    private sealed class Row(byte[]? payload, long version)
+    {
+        public byte[]? Payload { get; } = payload;
+
+        public long Version { get; } = version;
+    }
+
+    /// <summary>States held (including cleared ones, which keep their version).</summary>
+    public int Count => _rows.Count;
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        _rows.TryGetValue((grainId.ToString(), stateName), out var row);
+        grainState.ETag = row is null ? null : Etag(row.Version);
+        if (row?.Payload is { } payload)
+        {
+            grainState.State = serializer.Deserialize<T>(new BinaryData(payload));
+            grainState.RecordExists = true;
+        }
+        else
+        {
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.RecordExists = false;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        Write(stateName, grainId, grainState, serializer.Serialize(grainState.State).ToArray());
+        return Task.CompletedTask;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        Write(stateName, grainId, grainState, payload: null);
+        grainState.State = Activator.CreateInstance<T>();
+        return Task.CompletedTask;
+    }
+
+    private void Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload)
+    {
+        var key = (grainId.ToString(), stateName);
+        var held = grainState.ETag;
+        var version = Version(held, grainId, stateName);
+        var written = version is null
+            ? _rows.TryAdd(key, new Row(payload, 1)) ? 1 : (long?)null
+            : _rows.TryGetValue(key, out var current) && current.Version == version && _rows.TryUpdate(key, new Row(payload, version.Value + 1), current)
+                ? version.Value + 1
+                : null;
+        if (written is not { } now)
+        {
+            StorageMetrics.Conflicts.Add(1);
+            throw new InconsistentStateException(
+                $"Storage {name}: {grainId} could not write {stateName}; it holds version {held ?? "none"} but the stored state has another (another activation wrote it).",
+                storedEtag: _rows.TryGetValue(key, out var stored) ? Etag(stored.Version) : "none", currentEtag: held ?? "none");
+        }
+
+        grainState.ETag = Etag(now);
+        grainState.RecordExists = payload is not null;
+    }
+
+    private static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    private static long? Version(string? etag, GrainId grainId, string stateName) =>
+        etag is null ? null
+        : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
+        : throw new InconsistentStateException($"{grainId} holds ETag '{etag}' for {stateName}, which this storage never gave out.", "unknown", etag);
+}
