@@ -19,6 +19,7 @@ public static class ClientConfiguration
         client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         client.AddMemoryStreams(StreamMap.Provider);
         client.Services.AddTandemExceptionSerialization();
+        client.Services.AddGrainInterfaceTypeCache();
         if (SiloConfiguration.DashboardEnabled(configuration))
         {
             client.AddDashboard();

@@ -84,6 +84,7 @@ public static class SiloConfiguration
     {
         silo.AddMemoryStreams(StreamMap.Provider);
         silo.Services.AddTandemExceptionSerialization();
+        silo.Services.AddGrainInterfaceTypeCache();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(TandemClock.Key, TimeProvider.System);
         silo.Services.TryAddSingleton<CatalogFacts>();
