@@ -50,6 +50,7 @@ public static class AuthenticationSetup
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            jwt.SaveToken = false; // nothing reads the token back from the ticket; storing it cost every request an allocation
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 NameClaimType = Caller.SubjectClaim,
