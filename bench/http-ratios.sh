@@ -27,35 +27,54 @@ for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/n
 curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { cat "$work/api.log" >&2; exit 1; }
 python3 bench/wrk/setup.py "http://127.0.0.1:$port" "$shoppers" "$work/data.txt"
 
-# One scenario: "<requests/s> <p99 ms> <non-2xx>" after a warm-up of a quarter of the time.
+# CPU time the Api process has used so far, in clock ticks (user + system).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$api/stat"; }
+ticks_per_second="$(getconf CLK_TCK)"
+
+# Every path is warmed up before any is measured (JIT tiers, caches, activations): measured cold, the first
+# anonymous run cost twice the CPU per request of the last one.
+warm() { wrk -t2 -c64 -d"$(( seconds / 2 + 2 ))s" -s bench/wrk/tandem.lua "http://127.0.0.1:$port" -- "$1" "$work/data.txt" >/dev/null; }
+
+# One scenario: "<requests/s> <p99 ms> <non-2xx> <Api CPU ms per request>" after a warm-up of a quarter of the time.
+# CPU per request is the Api process's own CPU time (server work only, not wrk's) over the requests wrk counted: on a
+# shared machine it moves less than the rates do.
 measure() {
   wrk -t2 -c64 -d"$(( seconds / 4 + 1 ))s" -s bench/wrk/tandem.lua "http://127.0.0.1:$port" -- "$1" "$work/data.txt" >/dev/null
+  local before after
+  before="$(cpu_ticks)"
   wrk -t2 -c64 -d"${seconds}s" --latency -s bench/wrk/tandem.lua "http://127.0.0.1:$port" -- "$1" "$work/data.txt" >"$work/$1.$2.txt"
-  local rps p99 bad
+  after="$(cpu_ticks)"
+  local rps p99 bad cpu
+  cpu="$(awk -v b="$before" -v a="$after" -v hz="$ticks_per_second" '/ requests in / {printf "%.4f", (a - b) * 1000 / hz / $1}' "$work/$1.$2.txt")"
   rps="$(awk '/^Requests\/sec:/ {print $2}' "$work/$1.$2.txt")"
   p99="$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$work/$1.$2.txt")"
   bad="$(awk '/Non-2xx/ {print $5}' "$work/$1.$2.txt")"
-  echo "$rps $p99 ${bad:-0}"
+  echo "$rps $p99 ${bad:-0} $cpu"
 }
-read -r a1 a1p a1b < <(measure anonymous 1)
-read -r s s_p s_b < <(measure session 1)
-read -r o o_p o_b < <(measure order 1)
-read -r a2 a2p a2b < <(measure anonymous 2)
+warm anonymous; warm session; warm order
+read -r a1 a1p a1b a1c < <(measure anonymous 1)
+read -r s s_p s_b s_c < <(measure session 1)
+read -r o o_p o_b o_c < <(measure order 1)
+read -r a2 a2p a2b a2c < <(measure anonymous 2)
 
-python3 - "$seconds" "$shoppers" "$a1" "$a1p" "$a1b" "$s" "$s_p" "$s_b" "$o" "$o_p" "$o_b" "$a2" "$a2p" "$a2b" <<'PY'
+python3 - "$seconds" "$shoppers" "$a1" "$a1p" "$a1b" "$a1c" "$s" "$s_p" "$s_b" "$s_c" "$o" "$o_p" "$o_b" "$o_c" "$a2" "$a2p" "$a2b" "$a2c" <<'PY'
 import json, sys
 seconds, shoppers = int(sys.argv[1]), int(sys.argv[2])
 v = [float(x) for x in sys.argv[3:]]
-rows = [("GET /api/products/{sku} · anonymous (first)", *v[0:3]), ("GET /api/sessions/{id} · bearer token", *v[3:6]),
-        ("POST /api/orders · pickup, every stocked store cell", *v[6:9]), ("GET /api/products/{sku} · anonymous (last)", *v[9:12])]
-baseline = (v[0] + v[9]) / 2
-print(f"wrk -t2 -c64, {seconds} s per scenario after a warm-up, {shoppers:,} signed-in shoppers, embedded Tandem (Release)\n")
-print("| scenario | requests/s | p99 ms | non-2xx |\n|---|---:|---:|---:|")
-for name, rps, p99, bad in rows:
-    print(f"| {name} | {rps:,.0f} | {p99:.2f} | {bad:,.0f} |")
-print(f"\nratios to the mean anonymous GET ({baseline:,.0f}/s): authenticated GET {v[3]/baseline:.2f}, orders {v[6]/baseline:.2f}")
-print(json.dumps({"bench": "http-ratios", "seconds": seconds, "shoppers": shoppers, "anonymous_get_per_s": [v[0], v[9]],
-                  "session_get_per_s": v[3], "orders_per_s": v[6], "session_ratio": round(v[3]/baseline, 3),
-                  "orders_ratio": round(v[6]/baseline, 3), "p99_ms": {"anonymous": v[1], "session": v[4], "orders": v[7]},
-                  "non_2xx": v[2] + v[5] + v[8] + v[11]}))
+rows = [("GET /api/products/{sku} · anonymous (first)", *v[0:4]), ("GET /api/sessions/{id} · bearer token", *v[4:8]),
+        ("POST /api/orders · pickup, every stocked store cell", *v[8:12]), ("GET /api/products/{sku} · anonymous (last)", *v[12:16])]
+baseline = (v[0] + v[12]) / 2
+baseline_cpu = (v[3] + v[15]) / 2
+print(f"wrk -t2 -c64, {seconds} s per scenario after every path's warm-up and its own, {shoppers:,} signed-in shoppers, embedded Tandem (Release)\n")
+print("| scenario | requests/s | p99 ms | non-2xx | Api CPU ms per request |\n|---|---:|---:|---:|---:|")
+for name, rps, p99, bad, cpu in rows:
+    print(f"| {name} | {rps:,.0f} | {p99:.2f} | {bad:,.0f} | {cpu:.4f} |")
+print(f"\nratios to the mean anonymous GET ({baseline:,.0f}/s): authenticated GET {v[4]/baseline:.2f}, orders {v[8]/baseline:.2f}")
+print(f"by the Api's CPU per request (mean anonymous {baseline_cpu:.4f} ms): authenticated GET {baseline_cpu/v[7]:.2f}, orders {baseline_cpu/v[11]:.2f}")
+print(json.dumps({"bench": "http-ratios", "seconds": seconds, "shoppers": shoppers, "anonymous_get_per_s": [v[0], v[12]],
+                  "session_get_per_s": v[4], "orders_per_s": v[8], "session_ratio": round(v[4]/baseline, 3),
+                  "orders_ratio": round(v[8]/baseline, 3), "p99_ms": {"anonymous": v[1], "session": v[5], "orders": v[9]},
+                  "cpu_ms_per_request": {"anonymous": [v[3], v[15]], "session": v[7], "orders": v[11]},
+                  "session_cpu_ratio": round(baseline_cpu/v[7], 3), "orders_cpu_ratio": round(baseline_cpu/v[11], 3),
+                  "non_2xx": v[2] + v[6] + v[10] + v[14]}))
 PY
