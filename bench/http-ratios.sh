@@ -51,17 +51,21 @@ measure() {
   bad="$(awk '/Non-2xx/ {print $5}' "$work/$1.$2.txt")"
   echo "$rps $p99 ${bad:-0} $cpu"
 }
-warm anonymous; warm session; warm order
+warm anonymous; warm token; warm session; warm order
 read -r a1 a1p a1b a1c < <(measure anonymous 1)
+read -r t t_p t_b t_c < <(measure token 1)
 read -r s s_p s_b s_c < <(measure session 1)
 read -r o o_p o_b o_c < <(measure order 1)
 read -r a2 a2p a2b a2c < <(measure anonymous 2)
 
-python3 - "$seconds" "$shoppers" "$a1" "$a1p" "$a1b" "$a1c" "$s" "$s_p" "$s_b" "$s_c" "$o" "$o_p" "$o_b" "$o_c" "$a2" "$a2p" "$a2b" "$a2c" <<'PY'
+python3 - "$seconds" "$shoppers" "$a1" "$a1p" "$a1b" "$a1c" "$s" "$s_p" "$s_b" "$s_c" "$o" "$o_p" "$o_b" "$o_c" "$a2" "$a2p" "$a2b" "$a2c" \
+  "$t" "$t_p" "$t_b" "$t_c" <<'PY'
 import json, sys
 seconds, shoppers = int(sys.argv[1]), int(sys.argv[2])
 v = [float(x) for x in sys.argv[3:]]
-rows = [("GET /api/products/{sku} · anonymous (first)", *v[0:4]), ("GET /api/sessions/{id} · bearer token", *v[4:8]),
+rows = [("GET /api/products/{sku} · anonymous (first)", *v[0:4]),
+        ("GET /api/products/{sku} · with a bearer token (authentication alone)", *v[16:20]),
+        ("GET /api/sessions/{id} · bearer token", *v[4:8]),
         ("POST /api/orders · pickup, every stocked store cell", *v[8:12]), ("GET /api/products/{sku} · anonymous (last)", *v[12:16])]
 baseline = (v[0] + v[12]) / 2
 baseline_cpu = (v[3] + v[15]) / 2
@@ -74,7 +78,7 @@ print(f"by the Api's CPU per request (mean anonymous {baseline_cpu:.4f} ms): aut
 print(json.dumps({"bench": "http-ratios", "seconds": seconds, "shoppers": shoppers, "anonymous_get_per_s": [v[0], v[12]],
                   "session_get_per_s": v[4], "orders_per_s": v[8], "session_ratio": round(v[4]/baseline, 3),
                   "orders_ratio": round(v[8]/baseline, 3), "p99_ms": {"anonymous": v[1], "session": v[5], "orders": v[9]},
-                  "cpu_ms_per_request": {"anonymous": [v[3], v[15]], "session": v[7], "orders": v[11]},
+                  "cpu_ms_per_request": {"anonymous": [v[3], v[15]], "token": v[19], "session": v[7], "orders": v[11]},
                   "session_cpu_ratio": round(baseline_cpu/v[7], 3), "orders_cpu_ratio": round(baseline_cpu/v[11], 3),
-                  "non_2xx": v[2] + v[6] + v[10] + v[14]}))
+                  "non_2xx": v[2] + v[6] + v[10] + v[14] + v[18]}))
 PY

@@ -1,4 +1,4 @@
--- wrk script for bench/http-ratios.sh. Arguments after "--": the mode (anonymous | session | order) and the data file
+-- wrk script for bench/http-ratios.sh. Arguments after "--": the mode (anonymous | token | session | order) and the data file
 -- the setup wrote: lines "shopper <id> <token>" and "cell <sku> <store>".
 local mode, shoppers, cells = "anonymous", {}, {}
 local counter, thread_id = 0, 0
@@ -26,6 +26,9 @@ function request()
   end
   local shopper = shoppers[math.random(#shoppers)]
   local headers = { ["Authorization"] = "Bearer " .. shopper.token }
+  if mode == "token" then -- the anonymous GET with a bearer token: what authentication alone costs
+    return wrk.format("GET", "/api/products/" .. cells[math.random(#cells)].sku, headers)
+  end
   if mode == "session" then
     return wrk.format("GET", "/api/sessions/" .. shopper.id, headers)
   end
