@@ -64,6 +64,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.AddIncomingGrainCallFilter<LapseBeforeCommit>();
             siloBuilder.AddIncomingGrainCallFilter<CourierReads>();
+            siloBuilder.AddIncomingGrainCallFilter<RefusedReminders>();
             siloBuilder.Services.AddKeyedSingleton<IStreamFilter, DroppedEvents>(StreamMap.Provider);
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TandemClock.Key, Clock);
