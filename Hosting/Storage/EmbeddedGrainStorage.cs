@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 
 using Orleans.Storage;
 
@@ -31,18 +30,7 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         _rows.TryGetValue((grainId.ToString(), stateName), out var row);
-        grainState.ETag = row is null ? null : Etag(row.Version);
-        if (row?.Payload is { } payload)
-        {
-            grainState.State = serializer.Deserialize<T>(new BinaryData(payload));
-            grainState.RecordExists = true;
-        }
-        else
-        {
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.RecordExists = false;
-        }
-
+        StoredStates.Hand(grainState, row?.Version, row?.Payload, serializer);
         return Task.CompletedTask;
     }
 
@@ -63,7 +51,7 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
     {
         var key = (grainId.ToString(), stateName);
         var held = grainState.ETag;
-        var version = Version(held, grainId, stateName);
+        var version = StoredStates.Version(held, grainId, stateName);
         var written = version is null
             ? _rows.TryAdd(key, new Row(payload, 1)) ? 1 : (long?)null
             : _rows.TryGetValue(key, out var current) && current.Version == version && _rows.TryUpdate(key, new Row(payload, version.Value + 1), current)
@@ -74,17 +62,10 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
             StorageMetrics.Conflicts.Add(1);
             throw new InconsistentStateException(
                 $"Storage {name}: {grainId} could not write {stateName}; it holds version {held ?? "none"} but the stored state has another (another activation wrote it).",
-                storedEtag: _rows.TryGetValue(key, out var stored) ? Etag(stored.Version) : "none", currentEtag: held ?? "none");
+                storedEtag: _rows.TryGetValue(key, out var stored) ? StoredStates.Etag(stored.Version) : "none", currentEtag: held ?? "none");
         }
 
-        grainState.ETag = Etag(now);
+        grainState.ETag = StoredStates.Etag(now);
         grainState.RecordExists = payload is not null;
     }
-
-    private static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
-
-    private static long? Version(string? etag, GrainId grainId, string stateName) =>
-        etag is null ? null
-        : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
-        : throw new InconsistentStateException($"{grainId} holds ETag '{etag}' for {stateName}, which this storage never gave out.", "unknown", etag);
 }

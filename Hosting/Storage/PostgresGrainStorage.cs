@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 
 using Npgsql;
@@ -45,17 +44,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         var read = new StateRead(grainId.ToString(), stateName);
         _reads.Enqueue(read);
         var stored = await read.Answer.Task.ConfigureAwait(false);
-        grainState.ETag = stored is null ? null : Etag(stored.Version);
-        if (stored?.Payload is { } payload)
-        {
-            grainState.State = _serializer.Deserialize<T>(new BinaryData(payload));
-            grainState.RecordExists = true;
-        }
-        else
-        {
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.RecordExists = false;
-        }
+        StoredStates.Hand(grainState, stored?.Version, stored?.Payload, _serializer);
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -67,7 +56,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
     private async Task WriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload)
     {
         var held = grainState.ETag;
-        var write = new StateWrite(grainId.ToString(), stateName, payload, Version(held, grainId, stateName));
+        var write = new StateWrite(grainId.ToString(), stateName, payload, StoredStates.Version(held, grainId, stateName));
         _writes.Enqueue(write);
         if (await write.Answer.Task.ConfigureAwait(false) is not { } version)
         {
@@ -78,20 +67,13 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
                 storedEtag: "unknown", currentEtag: held ?? "none");
         }
 
-        grainState.ETag = Etag(version);
+        grainState.ETag = StoredStates.Etag(version);
         grainState.RecordExists = payload is not null;
         if (payload is null)
         {
             grainState.State = Activator.CreateInstance<T>();
         }
     }
-
-    private static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
-
-    private static long? Version(string? etag, GrainId grainId, string stateName) =>
-        etag is null ? null
-        : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
-        : throw new InconsistentStateException($"{grainId} holds ETag '{etag}' for {stateName}, which this storage never gave out.", "unknown", etag);
 
     private static byte[] Bytes(BinaryData data) =>
         MemoryMarshal.TryGetArray(data.ToMemory(), out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
