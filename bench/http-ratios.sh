@@ -58,27 +58,28 @@ read -r s s_p s_b s_c < <(measure session 1)
 read -r o o_p o_b o_c < <(measure order 1)
 read -r a2 a2p a2b a2c < <(measure anonymous 2)
 
-python3 - "$seconds" "$shoppers" "$a1" "$a1p" "$a1b" "$a1c" "$s" "$s_p" "$s_b" "$s_c" "$o" "$o_p" "$o_b" "$o_c" "$a2" "$a2p" "$a2b" "$a2c" \
-  "$t" "$t_p" "$t_b" "$t_c" <<'PY'
+python3 - "$seconds" "$shoppers" "$a1" "$a1p" "$a1b" "$a1c" "$t" "$t_p" "$t_b" "$t_c" "$s" "$s_p" "$s_b" "$s_c" \
+  "$o" "$o_p" "$o_b" "$o_c" "$a2" "$a2p" "$a2b" "$a2c" <<'PY'
 import json, sys
 seconds, shoppers = int(sys.argv[1]), int(sys.argv[2])
 v = [float(x) for x in sys.argv[3:]]
-rows = [("GET /api/products/{sku} · anonymous (first)", *v[0:4]),
-        ("GET /api/products/{sku} · with a bearer token (authentication alone)", *v[16:20]),
-        ("GET /api/sessions/{id} · bearer token", *v[4:8]),
-        ("POST /api/orders · pickup, every stocked store cell", *v[8:12]), ("GET /api/products/{sku} · anonymous (last)", *v[12:16])]
-baseline = (v[0] + v[12]) / 2
-baseline_cpu = (v[3] + v[15]) / 2
+names = ["GET /api/products/{sku} · anonymous (first)", "GET /api/products/{sku} · with a bearer token (authentication alone)",
+         "GET /api/sessions/{id} · bearer token", "POST /api/orders · pickup, every stocked store cell",
+         "GET /api/products/{sku} · anonymous (last)"]
+# Each scenario: requests/s, p99 ms, non-2xx, Api CPU ms per request.
+first, token, session, order, last = (v[i:i + 4] for i in range(0, 20, 4))
+baseline = (first[0] + last[0]) / 2
+baseline_cpu = (first[3] + last[3]) / 2
 print(f"wrk -t2 -c64, {seconds} s per scenario after every path's warm-up and its own, {shoppers:,} signed-in shoppers, embedded Tandem (Release)\n")
 print("| scenario | requests/s | p99 ms | non-2xx | Api CPU ms per request |\n|---|---:|---:|---:|---:|")
-for name, rps, p99, bad, cpu in rows:
+for name, (rps, p99, bad, cpu) in zip(names, (first, token, session, order, last)):
     print(f"| {name} | {rps:,.0f} | {p99:.2f} | {bad:,.0f} | {cpu:.4f} |")
-print(f"\nratios to the mean anonymous GET ({baseline:,.0f}/s): authenticated GET {v[4]/baseline:.2f}, orders {v[8]/baseline:.2f}")
-print(f"by the Api's CPU per request (mean anonymous {baseline_cpu:.4f} ms): authenticated GET {baseline_cpu/v[7]:.2f}, orders {baseline_cpu/v[11]:.2f}")
-print(json.dumps({"bench": "http-ratios", "seconds": seconds, "shoppers": shoppers, "anonymous_get_per_s": [v[0], v[12]],
-                  "session_get_per_s": v[4], "orders_per_s": v[8], "session_ratio": round(v[4]/baseline, 3),
-                  "orders_ratio": round(v[8]/baseline, 3), "p99_ms": {"anonymous": v[1], "session": v[5], "orders": v[9]},
-                  "cpu_ms_per_request": {"anonymous": [v[3], v[15]], "token": v[19], "session": v[7], "orders": v[11]},
-                  "session_cpu_ratio": round(baseline_cpu/v[7], 3), "orders_cpu_ratio": round(baseline_cpu/v[11], 3),
-                  "non_2xx": v[2] + v[6] + v[10] + v[14] + v[18]}))
+print(f"\nratios to the mean anonymous GET ({baseline:,.0f}/s): authenticated GET {session[0]/baseline:.2f}, orders {order[0]/baseline:.2f}")
+print(f"by the Api's CPU per request (mean anonymous {baseline_cpu:.4f} ms): authenticated GET {baseline_cpu/session[3]:.2f}, orders {baseline_cpu/order[3]:.2f}")
+print(json.dumps({"bench": "http-ratios", "seconds": seconds, "shoppers": shoppers, "anonymous_get_per_s": [first[0], last[0]],
+                  "session_get_per_s": session[0], "orders_per_s": order[0], "session_ratio": round(session[0]/baseline, 3),
+                  "orders_ratio": round(order[0]/baseline, 3), "p99_ms": {"anonymous": first[1], "session": session[1], "orders": order[1]},
+                  "cpu_ms_per_request": {"anonymous": [first[3], last[3]], "token": token[3], "session": session[3], "orders": order[3]},
+                  "session_cpu_ratio": round(baseline_cpu/session[3], 3), "orders_cpu_ratio": round(baseline_cpu/order[3], 3),
+                  "non_2xx": first[2] + token[2] + session[2] + order[2] + last[2]}))
 PY

@@ -21,6 +21,7 @@ public sealed class CatalogFacts(IGrainFactory grains, TimeProvider time)
     private Task<Facts> _facts = Task.FromResult(new Facts(version: -1));
     private long _checkedAt; // a timestamp of the time provider; 0 until the first check
     private Task<Facts>? _checking;
+    private long _checks;
 
     /// <summary>Facts of one catalog version, filled as they are asked for.</summary>
     private sealed class Facts(long version)
@@ -34,8 +35,6 @@ public sealed class CatalogFacts(IGrainFactory grains, TimeProvider time)
 
     /// <summary>Version checks sent to the catalog grain so far.</summary>
     public long Checks => Interlocked.Read(ref _checks);
-
-    private long _checks;
 
     /// <summary>
     /// The known products among <paramref name="skus"/> (unknown skus are left out) and every location. A location

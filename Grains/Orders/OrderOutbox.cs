@@ -92,7 +92,7 @@ internal sealed class OrderOutbox(
         }
 
         S.Watched = true;
-        return grain.RegisterOrUpdateReminder(Reminder, options.ReminderPeriod, options.ReminderPeriod);
+        return RegisterAsync(options.ReminderPeriod, options.ReminderPeriod);
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ internal sealed class OrderOutbox(
             await save();
         }
 
-        await grain.RegisterOrUpdateReminder(Reminder, dueIn, options.IdleReminderPeriod);
+        await RegisterAsync(dueIn, options.IdleReminderPeriod);
     }
 
     /// <summary>
@@ -143,10 +143,12 @@ internal sealed class OrderOutbox(
     {
         if (S.Dozing && LeftToFinish)
         {
-            await grain.RegisterOrUpdateReminder(Reminder, options.ReminderPeriod, options.ReminderPeriod);
+            await RegisterAsync(options.ReminderPeriod, options.ReminderPeriod);
             S.Dozing = false;
         }
     }
+
+    private Task<IGrainReminder> RegisterAsync(TimeSpan dueIn, TimeSpan period) => grain.RegisterOrUpdateReminder(Reminder, dueIn, period);
 
     private async Task PerformAsync(OrderDuty duty)
     {

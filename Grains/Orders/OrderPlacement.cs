@@ -107,7 +107,7 @@ internal sealed class OrderPlacement(
                     // The held locations may be up to a second old: a location added since may be the one with the stock.
                     locationsRead = true;
                     var fresh = await catalog.ReadLocationsAsync();
-                    if (fresh.Count != locations.Count || fresh.Any(l => !locations.Contains(l)))
+                    if (!fresh.SequenceEqual(locations))
                     {
                         locations = fresh;
                         candidates = NearestFirst(locations, address);

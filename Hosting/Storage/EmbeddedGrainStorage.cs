@@ -52,12 +52,11 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
         var key = (grainId.ToString(), stateName);
         var held = grainState.ETag;
         var version = StoredStates.Version(held, grainId, stateName);
+        var now = (version ?? 0) + 1;
         var written = version is null
-            ? _rows.TryAdd(key, new Row(payload, 1)) ? 1 : (long?)null
-            : _rows.TryGetValue(key, out var current) && current.Version == version && _rows.TryUpdate(key, new Row(payload, version.Value + 1), current)
-                ? version.Value + 1
-                : null;
-        if (written is not { } now)
+            ? _rows.TryAdd(key, new Row(payload, now))
+            : _rows.TryGetValue(key, out var current) && current.Version == version && _rows.TryUpdate(key, new Row(payload, now), current);
+        if (!written)
         {
             StorageMetrics.Conflicts.Add(1);
             throw new InconsistentStateException(

@@ -12,11 +12,16 @@ public sealed class CatalogFactsTests(GrainClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 
+    private (CatalogFacts Facts, FakeTimeProvider Time) NewFacts()
+    {
+        var time = new FakeTimeProvider();
+        return (new CatalogFacts(Grains, time), time);
+    }
+
     [Fact]
     public async Task A_changed_price_is_seen_once_the_version_is_checked_again_and_not_before()
     {
-        var time = new FakeTimeProvider();
-        var facts = new CatalogFacts(Grains, time);
+        var (facts, time) = NewFacts();
         var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
         var before = (await facts.ReadAsync([sku])).Products[sku].Price;
 
@@ -32,8 +37,7 @@ public sealed class CatalogFactsTests(GrainClusterFixture fixture)
     [Fact]
     public async Task A_sku_or_a_named_location_not_held_is_read_at_once_and_an_unknown_sku_is_left_out()
     {
-        var time = new FakeTimeProvider();
-        var facts = new CatalogFacts(Grains, time);
+        var (facts, _) = NewFacts();
         var first = (await TestData.NewProductsAsync(Grains, 1))[0];
         await facts.ReadAsync([first]);
 
@@ -50,8 +54,7 @@ public sealed class CatalogFactsTests(GrainClusterFixture fixture)
     [Fact]
     public async Task Two_hundred_placements_at_once_after_the_age_runs_out_send_one_version_check()
     {
-        var time = new FakeTimeProvider();
-        var facts = new CatalogFacts(Grains, time);
+        var (facts, time) = NewFacts();
         var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
         await facts.ReadAsync([sku]);
         time.Advance(CatalogFacts.MaxAge);
