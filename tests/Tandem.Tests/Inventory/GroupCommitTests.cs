@@ -29,7 +29,9 @@ public sealed class GroupCommitTests(GrainClusterFixture fixture)
         var after = await cell.GetSnapshotAsync();
         var retry = await cell.ReserveAsync("lost-0", 1, Hour);
 
-        Assert.All(attempts, a => Assert.IsType<StorageUnavailableException>(a));
+        // Each command fails as the cell's failed write, or, when the cell deactivated twice under it (the storage still
+        // failing), as Orleans' rejection of a message forwarded too often: the Api answers both 503, and none was applied.
+        Assert.All(attempts, a => Assert.True(a is StorageUnavailableException or OrleansMessageRejectionException, $"unexpected {a?.GetType().Name ?? "success"}"));
         Assert.Equal((50, 5, 45, 1), (after.OnHand, after.Reserved, after.Available, after.LiveReservations));
         Assert.Equal(CellOutcome.Applied, retry.Outcome);
     }
