@@ -17,6 +17,9 @@ public static class GrainFactoryExtensions
     /// <summary>Key of the single catalog grain.</summary>
     public const string CatalogKey = "catalog";
 
+    /// <summary>Key of the single order sweeper grain.</summary>
+    public const string OrderSweeperKey = "orders";
+
     /// <summary>Key of the single courier directory grain.</summary>
     public const string CourierDirectoryKey = "couriers";
 
@@ -25,6 +28,9 @@ public static class GrainFactoryExtensions
 
     public static IOrderGrain Order(this IGrainFactory grains, OrderId id) =>
         grains.GetGrain<IOrderGrain>(id.Value);
+
+    public static IOrderSweeperGrain OrderSweeper(this IGrainFactory grains) =>
+        grains.GetGrain<IOrderSweeperGrain>(OrderSweeperKey);
 
     public static ISessionGrain Session(this IGrainFactory grains, SessionId id) =>
         grains.GetGrain<ISessionGrain>(id.Value);

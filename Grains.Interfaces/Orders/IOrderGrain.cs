@@ -30,6 +30,12 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Cancels before pickup: releases live reservations, restocks committed ones. Idempotent.</summary>
     Task<OrderResult> CancelAsync(string actor, string? reason);
 
+    /// <summary>
+    /// Finishes what the order left unfinished (an interrupted plan, step or duty), expires it when it was not packed
+    /// in time, and stores when it is next due. Called by the order sweeper when its due time came; idempotent.
+    /// </summary>
+    Task CatchUpAsync();
+
     /// <summary>The order, or null when none was placed under this id.</summary>
     [ReadOnly]
     Task<OrderView?> GetAsync();

@@ -17,6 +17,10 @@ public static class TandemMetrics
     public static readonly Counter<long> OrderTransitions =
         Meter.CreateCounter<long>("tandem.orders.transitions", unit: "{order}", description: "Orders entering each state");
 
+    /// <summary>Orders the sweeper woke because their due time came (a duty or step left unfinished, an expiry) and that caught up.</summary>
+    public static readonly Counter<long> OrdersCaughtUp =
+        Meter.CreateCounter<long>("tandem.orders.caught_up", unit: "{order}", description: "Due orders woken by the sweeper that caught up");
+
     /// <summary>Each request to a push service, by its HTTP status (tag <c>status</c>, 0: no answer) and host (<c>service</c>).</summary>
     public static readonly Counter<long> PushSent =
         Meter.CreateCounter<long>("tandem.push.sent", unit: "{message}", description: "Web Push requests, by the push service's HTTP status (0: unreachable) and host");

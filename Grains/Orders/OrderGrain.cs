@@ -20,18 +20,24 @@ namespace Tandem.Grains.Orders;
 /// Every step is ordered so that a failure at any point is finished idempotently by a retry: the plan (lines,
 /// cells, reservation ids) is saved before any hold is taken; cancel and dispatch save a <see cref="PendingStep"/>
 /// before their first call to another grain; and what other grains must learn (the session, the dispatch queue)
-/// is an <see cref="OrderDuty"/> written with the change and retried until acknowledged. The order's reminder,
-/// registered from placement until it is finished, does both after a crash.
+/// is an <see cref="OrderDuty"/> written with the change and retried until acknowledged. Every write also stores when
+/// the order is next due (<see cref="OrderState.DueAt"/>); after a crash the order sweeper wakes it then to finish both.
 /// </para>
 /// </summary>
 public sealed class OrderGrain(
-    [PersistentState("order", StorageNames.Grains)] IPersistentState<OrderState> state,
+    [PersistentState(OrderGrain.StateName, StorageNames.Grains)] IPersistentState<OrderState> state,
     IOptions<OrderOptions> options,
     IOptions<DispatchOptions> dispatch,
     CatalogFacts catalog,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
+    /// <summary>The name the order's state is stored under (the sweeper asks for due states of this name).</summary>
+    public const string StateName = "order";
+
+    /// <summary>The reminder every order kept before due times were stored; its next tick drops it.</summary>
+    private const string LegacyReminder = "order-duties";
+
     private const string System = "system";
 
     private EventPublisher? _events;
@@ -57,7 +63,7 @@ public sealed class OrderGrain(
     {
         _events = new EventPublisher(this, logger);
         _stock = new OrderStock(Id, () => S, SaveAsync, GrainFactory, Options, logger);
-        _outbox = new OrderOutbox(this, GrainFactory, Id, () => S, SaveAsync, RetryAsync, Options, dispatch.Value, clock, logger);
+        _outbox = new OrderOutbox(this, GrainFactory, Id, () => S, RetryAsync, Options, dispatch.Value, clock, logger);
         _placement = new OrderPlacement(Id, () => S, SaveAsync, GrainFactory, catalog, Stock, Outbox, Options, clock);
         if (S.Duties.Count > 0 || S.Step is not null)
         {
@@ -269,13 +275,8 @@ public sealed class OrderGrain(
 
     public Task<OrderView?> GetAsync() => Task.FromResult(S.Placed ? View() : null);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task CatchUpAsync()
     {
-        if (reminderName != OrderOutbox.Reminder)
-        {
-            return;
-        }
-
         if (!S.Placed && S.PlannedAt is { } planned && clock.GetUtcNow() - planned >= Options.AbandonPlanAfter)
         {
             await Placement.AbandonPlanAsync(); // interrupted and never retried: its holds go back
@@ -288,27 +289,60 @@ public sealed class OrderGrain(
         }
 
         await Outbox.DeliverAsync();
-        if (!Outbox.LeftToFinish)
+        if (S.DueAt != NextDue())
         {
-            if (!S.Placed || Finished(S))
-            {
-                await Outbox.UnwatchAsync(ticking: true);
-            }
-            else
-            {
-                // Open, waiting for its next step: look in rarely (and when an unpacked order is due to expire).
-                var dueIn = S.Status == OrderStatus.Reserved ? S.PlacedAt + Options.UnpackedExpiry - clock.GetUtcNow() : Options.IdleReminderPeriod;
-                await Outbox.DozeAsync(TimeSpan.FromTicks(Math.Clamp(dueIn.Ticks, Options.ReminderPeriod.Ticks, Options.IdleReminderPeriod.Ticks)));
-            }
+            await SaveAsync(); // stores the next due time, and drops the duties delivered since the last write
         }
     }
 
-    /// <summary>Every write of the order: a dozing reminder is woken first when the write leaves something to finish.</summary>
+    /// <summary>
+    /// An order placed before due times were stored kept a reminder of its own: its next tick drops it and catches the
+    /// order up, which stores the order's due time instead.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == LegacyReminder && await this.GetReminder(LegacyReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await CatchUpAsync();
+    }
+
+    /// <summary>Every write of the order stores, in the same write, when it is next due.</summary>
     private async Task SaveAsync()
     {
-        await Outbox.WakeAsync();
+        S.DueAt = NextDue();
         await state.SaveAsync(this);
     }
+
+    /// <summary>
+    /// When the sweeper must wake the order should nobody touch it: soon while a duty or step is unfinished (this
+    /// activation retries them itself; the sweeper only matters if it dies), when an interrupted plan is to be
+    /// abandoned, at an unpacked order's expiry; never while it only waits for people, or once finished.
+    /// </summary>
+    private DateTimeOffset? NextDue()
+    {
+        DateTimeOffset? due = null;
+        if (S.Step is not null || S.Duties.Count > 0)
+        {
+            due = clock.GetUtcNow() + Options.CatchUpAfter;
+        }
+
+        if (S.PlannedAt is { } planned)
+        {
+            due = Earliest(due, planned + Options.AbandonPlanAfter);
+        }
+
+        if (S.Placed && S.Status == OrderStatus.Reserved)
+        {
+            due = Earliest(due, S.PlacedAt + Options.UnpackedExpiry);
+        }
+
+        return due;
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } first && first < b ? first : b;
 
     /// <summary>Placed, not packed, and past <see cref="OrderOptions.UnpackedExpiry"/>.</summary>
     private bool Overdue =>
@@ -325,10 +359,6 @@ public sealed class OrderGrain(
             new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold },
             new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
     }
-
-    private static bool Finished(OrderState order) =>
-        order.Status is OrderStatus.Cancelled or OrderStatus.Delivered or OrderStatus.Returned or OrderStatus.Expired
-        || (order.Status == OrderStatus.PickedUp && order.Mode == FulfilmentMode.Pickup);
 
     /// <summary>What the outbox's retry does: finish an interrupted step, then deliver what is left.</summary>
     private async Task RetryAsync()

@@ -15,14 +15,17 @@ public sealed class OrderOptions
     /// <summary>An order not packed this long after it was placed expires: its holds are released.</summary>
     public TimeSpan UnpackedExpiry { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How often the order's reminder looks for unfinished duties and steps (Orleans' minimum is a minute).</summary>
-    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
-
     /// <summary>
-    /// How often the reminder of an open order with nothing left to finish looks in (it is due sooner when an unpacked
-    /// order's expiry is nearer): the order may then leave memory while it waits for its next step.
+    /// How long after a write that leaves a duty or step unfinished the order is due: should its activation die
+    /// before finishing them, the sweeper wakes it then.
     /// </summary>
-    public TimeSpan IdleReminderPeriod { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan CatchUpAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the order sweeper asks the grain storage for due orders (a due order waits at most this long).</summary>
+    public TimeSpan SweepEvery { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most orders one sweep wakes (earliest due first); the rest wait for the next sweep.</summary>
+    public int SweepBatch { get; set; } = 1000;
 
     /// <summary>First wait before an undelivered duty is tried again in a live activation (doubling up to a minute).</summary>
     public TimeSpan DutyRetry { get; set; } = TimeSpan.FromSeconds(1);

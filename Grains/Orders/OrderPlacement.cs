@@ -45,10 +45,6 @@ internal sealed class OrderPlacement(
         {
             await AbandonPlanAsync(); // an interrupted placement of another request under this key: let its holds go
         }
-        else if (S.Lines.Count > 0)
-        {
-            await outbox.WatchAsync(again: true); // this request's plan, saved beside a registration that may have failed
-        }
 
         // The session is claimed while the silo's catalog facts are read (asked of the catalog only when not held).
         var skus = request.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
@@ -135,7 +131,8 @@ internal sealed class OrderPlacement(
                 S.ShopperId = request.ShopperId.Value;
                 S.SessionId = request.SessionId.Value;
                 S.PlannedAt = clock.GetUtcNow();
-                await Task.WhenAll(outbox.WatchAsync(), save());
+                S.MayCountUnits = true;
+                await save();
             }
 
             // No shopper may hold every unit: the order's units count against its shopper until it is packed.
@@ -144,7 +141,7 @@ internal sealed class OrderPlacement(
             if (!counted.Allowed)
             {
                 S.Lines = [];
-                S.PlannedAt = null; // saved by the refusal, which also stops the reminder
+                S.PlannedAt = null; // saved by the refusal
                 return await RefusePlacementAsync(OrderOutcome.HoldLimitReached,
                     $"You hold {counted.Held} units in orders not yet packed; at most {options.MaxReservedUnitsPerShopper} at once.");
             }
@@ -181,19 +178,16 @@ internal sealed class OrderPlacement(
     private static List<Location> NearestFirst(IReadOnlyList<Location> locations, GeoPoint address) =>
         [.. locations.OrderBy(l => l.Position.DistanceKm(address))];
 
-    /// <summary>Ends a placement that holds nothing: the shopper's count is let go (an outbox duty) and the reminder stops.</summary>
+    /// <summary>Ends a placement that holds nothing: the shopper's count, if it may have been taken, is let go (an outbox duty).</summary>
     private async Task<Outcome> RefusePlacementAsync(OrderOutcome outcome, string detail)
     {
         S.Fingerprint = "";
-        if (S.Watched)
+        if (S.MayCountUnits)
         {
+            S.MayCountUnits = false;
             S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold });
             await save();
             await outbox.DeliverAsync();
-            if (S.Duties.Count == 0)
-            {
-                await outbox.UnwatchAsync();
-            }
         }
 
         return new Refused(outcome, detail);
@@ -207,6 +201,7 @@ internal sealed class OrderPlacement(
         S.PlannedAt = null;
         S.Fingerprint = "";
         S.NextAttempt++;
+        S.MayCountUnits = false;
         S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold });
         await save();
         await outbox.DeliverAsync();

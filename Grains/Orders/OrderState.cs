@@ -1,10 +1,11 @@
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Orders;
+using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Grains.Orders;
 
 [GenerateSerializer, Alias("tandem.order-state")]
-public sealed class OrderState
+public sealed class OrderState : IDueState
 {
     public const int CurrentSchema = 2;
 
@@ -55,9 +56,16 @@ public sealed class OrderState
     /// <summary>A cancel or dispatch that started calling other grains and has not saved its outcome yet.</summary>
     [Id(18)] public PendingStep? Step { get; set; }
 
-    /// <summary>Whether the order's reminder is registered (it retries duties and steps after a crash).</summary>
-    [Id(19)] public bool Watched { get; set; }
+    /// <summary>
+    /// A plan was saved, so the shopper's holds may count this order's units (they are counted right after): a refused
+    /// placement lets them go.
+    /// </summary>
+    [Id(19)] public bool MayCountUnits { get; set; }
 
-    /// <summary>The reminder looks in only every <see cref="OrderOptions.IdleReminderPeriod"/>: nothing was left to finish.</summary>
-    [Id(20)] public bool Dozing { get; set; }
+    /// <summary>
+    /// When the sweeper must wake the order should nobody touch it (stored beside the state by the grain storage):
+    /// soon while a duty or step is unfinished, when an interrupted plan is to be abandoned, at an unpacked order's
+    /// expiry; null once it only waits for people or is finished.
+    /// </summary>
+    [Id(21)] public DateTimeOffset? DueAt { get; set; }
 }

@@ -18,6 +18,7 @@ public static class OrdersRegistration
         {
             (nameof(options.ReservationTtl), options.ReservationTtl), (nameof(options.UnpackedExpiry), options.UnpackedExpiry),
             (nameof(options.DutyRetry), options.DutyRetry), (nameof(options.AbandonPlanAfter), options.AbandonPlanAfter),
+            (nameof(options.CatchUpAfter), options.CatchUpAfter), (nameof(options.SweepEvery), options.SweepEvery),
         })
         {
             if (value <= TimeSpan.Zero)
@@ -26,14 +27,9 @@ public static class OrdersRegistration
             }
         }
 
-        if (options.ReminderPeriod < TimeSpan.FromMinutes(1))
+        if (options.SweepBatch is < 1 or > 100_000)
         {
-            yield return $"{Section}:{nameof(options.ReminderPeriod)} must be at least 00:01:00 (Orleans' shortest reminder period).";
-        }
-
-        if (options.IdleReminderPeriod < options.ReminderPeriod)
-        {
-            yield return $"{Section}:{nameof(options.IdleReminderPeriod)} must be at least {Section}:{nameof(options.ReminderPeriod)}.";
+            yield return $"{Section}:{nameof(options.SweepBatch)} must be 1–100000.";
         }
 
         if (options.MaxReservedUnitsPerShopper < 1)

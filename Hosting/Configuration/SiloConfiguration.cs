@@ -2,10 +2,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Storage;
 
 using Tandem.Grains.Catalog;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Orders;
 using Tandem.Grains.Push;
@@ -88,7 +90,10 @@ public static class SiloConfiguration
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(TandemClock.Key, TimeProvider.System);
         silo.Services.TryAddSingleton<CatalogFacts>();
+        silo.Services.TryAddSingleton(sp => sp.GetKeyedService<IGrainStorage>(StorageNames.Grains) as IDueStates
+            ?? throw new InvalidOperationException($"The grain storage '{StorageNames.Grains}' keeps no due times ({nameof(IDueStates)}): no order could be woken."));
         silo.Services.AddOrders().AddDispatch().AddPush();
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().OrderSweeper().StartAsync());
         return silo;
     }
 }

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 using Orleans.Storage;
+
+using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Hosting.Storage;
 
@@ -9,17 +12,19 @@ namespace Tandem.Hosting.Storage;
 /// silo's memory as the bytes the state serializer makes of it, so a grain reads back a copy, never the object it
 /// wrote. A read or write is no grain call and no wait: it is done on the grain's own turn. The version is the ETag
 /// and moves by compare-and-swap, so a stale write fails with <see cref="InconsistentStateException"/>, as with
-/// <see cref="PostgresGrainStorage"/>. Everything is lost when the process stops: production keeps state in
-/// PostgreSQL.
+/// <see cref="PostgresGrainStorage"/>. A state's due time (<see cref="IDueState"/>) is kept in the same row. Everything
+/// is lost when the process stops: production keeps state in PostgreSQL.
 /// </summary>
-public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer serializer) : IGrainStorage
+public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer serializer) : IGrainStorage, IDueStates
 {
     private readonly ConcurrentDictionary<(string Grain, string State), Row> _rows = new();
 
-    /// <summary>A stored state: its bytes (none once cleared) and its version. Compared by reference.</summary>
-    private sealed class Row(byte[]? payload, long version)
+    /// <summary>A stored state: its bytes (none once cleared), when its grain is due, and its version. Compared by reference.</summary>
+    private sealed class Row(byte[]? payload, DateTimeOffset? dueAt, long version)
     {
         public byte[]? Payload { get; } = payload;
+
+        public DateTimeOffset? DueAt { get; } = dueAt;
 
         public long Version { get; } = version;
     }
@@ -36,26 +41,37 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        Write(stateName, grainId, grainState, serializer.Serialize(grainState.State).ToArray());
+        Write(stateName, grainId, grainState, serializer.Serialize(grainState.State).ToArray(), StoredStates.Due(grainState.State));
         return Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        Write(stateName, grainId, grainState, payload: null);
+        Write(stateName, grainId, grainState, payload: null, dueAt: null);
         grainState.State = Activator.CreateInstance<T>();
         return Task.CompletedTask;
     }
 
-    private void Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload)
+    /// <summary>The due rows are found by looking at every row: a few milliseconds for a hundred thousand states.</summary>
+    public Task<IReadOnlyList<GrainId>> DueAsync(string stateName, DateTimeOffset now, int limit)
+    {
+        IReadOnlyList<GrainId> due = [.. _rows
+            .Where(r => r.Key.State == stateName && r.Value.DueAt <= now)
+            .OrderBy(r => r.Value.DueAt)
+            .Take(limit)
+            .Select(r => GrainId.Parse(r.Key.Grain, CultureInfo.InvariantCulture))];
+        return Task.FromResult(due);
+    }
+
+    private void Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload, DateTimeOffset? dueAt)
     {
         var key = (grainId.ToString(), stateName);
         var held = grainState.ETag;
         var version = StoredStates.Version(held, grainId, stateName);
         var now = (version ?? 0) + 1;
         var written = version is null
-            ? _rows.TryAdd(key, new Row(payload, now))
-            : _rows.TryGetValue(key, out var current) && current.Version == version && _rows.TryUpdate(key, new Row(payload, now), current);
+            ? _rows.TryAdd(key, new Row(payload, dueAt, now))
+            : _rows.TryGetValue(key, out var current) && current.Version == version && _rows.TryUpdate(key, new Row(payload, dueAt, now), current);
         if (!written)
         {
             StorageMetrics.Conflicts.Add(1);

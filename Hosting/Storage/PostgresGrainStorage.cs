@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 using Npgsql;
 
+using NpgsqlTypes;
+
 using Orleans.Storage;
+
+using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Hosting.Storage;
 
@@ -11,10 +16,18 @@ namespace Tandem.Hosting.Storage;
 /// the reads and writes of all of a silo's activations together: a grain's state is serialized at once, on
 /// the grain's own turn, so what is stored is one state the grain was really in; its row joins the next batch;
 /// the grain is answered only after the statement holding the row has committed. The version is the ETag: a
-/// write of a stale version fails with <see cref="InconsistentStateException"/>, and only that write fails.
+/// write of a stale version fails with <see cref="InconsistentStateException"/>, and only that write fails. A state's
+/// due time (<see cref="IDueState"/>) is written in the same row, and the rows that are due are one indexed query.
 /// </summary>
-public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
+public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisposable
 {
+    private const string DueSql = """
+        SELECT grain_id FROM tandem_grain_state
+         WHERE service_id = @service_id AND state_name = @state_name AND due_at <= @now
+         ORDER BY due_at
+         LIMIT @limit
+        """;
+
     private readonly string _name;
     private readonly string _serviceId;
     private readonly NpgsqlDataSource _dataSource;
@@ -48,15 +61,15 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        WriteAsync(stateName, grainId, grainState, Bytes(_serializer.Serialize(grainState.State)));
+        WriteAsync(stateName, grainId, grainState, Bytes(_serializer.Serialize(grainState.State)), StoredStates.Due(grainState.State));
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        WriteAsync(stateName, grainId, grainState, payload: null);
+        WriteAsync(stateName, grainId, grainState, payload: null, dueAt: null);
 
-    private async Task WriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload)
+    private async Task WriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload, DateTimeOffset? dueAt)
     {
         var held = grainState.ETag;
-        var write = new StateWrite(grainId.ToString(), stateName, payload, StoredStates.Version(held, grainId, stateName));
+        var write = new StateWrite(grainId.ToString(), stateName, payload, dueAt, StoredStates.Version(held, grainId, stateName));
         _writes.Enqueue(write);
         if (await write.Answer.Task.ConfigureAwait(false) is not { } version)
         {
@@ -73,6 +86,23 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
         {
             grainState.State = Activator.CreateInstance<T>();
         }
+    }
+
+    public async Task<IReadOnlyList<GrainId>> DueAsync(string stateName, DateTimeOffset now, int limit)
+    {
+        await using var command = _dataSource.CreateCommand(DueSql);
+        command.Parameters.Add(new NpgsqlParameter<string>("service_id", NpgsqlDbType.Text) { TypedValue = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter<string>("state_name", NpgsqlDbType.Text) { TypedValue = stateName });
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = now.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = limit });
+        await using var rows = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        var due = new List<GrainId>();
+        while (await rows.ReadAsync().ConfigureAwait(false))
+        {
+            due.Add(GrainId.Parse(rows.GetString(0), CultureInfo.InvariantCulture));
+        }
+
+        return due;
     }
 
     private static byte[] Bytes(BinaryData data) =>

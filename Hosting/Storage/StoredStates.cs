@@ -2,6 +2,8 @@ using System.Globalization;
 
 using Orleans.Storage;
 
+using Tandem.Grains.Infrastructure;
+
 namespace Tandem.Hosting.Storage;
 
 /// <summary>What Tandem's grain storages share: a version is the ETag, and how a stored state reaches its grain.</summary>
@@ -14,6 +16,9 @@ internal static class StoredStates
         etag is null ? null
         : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
         : throw new InconsistentStateException($"{grainId} holds ETag '{etag}' for {stateName}, which this storage never gave out.", "unknown", etag);
+
+    /// <summary>When a state says its grain must next be woken (<see cref="IDueState"/>), kept beside it; null for any other state.</summary>
+    public static DateTimeOffset? Due<T>(T state) => state is IDueState due ? due.DueAt : null;
 
     /// <summary>Gives the grain what is stored: its version (none when there is no row) and its state, or a new one.</summary>
     public static void Hand<T>(IGrainState<T> grainState, long? version, byte[]? payload, IGrainStorageSerializer serializer)

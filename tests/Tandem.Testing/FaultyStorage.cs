@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 
 using Orleans.Storage;
 
+using Tandem.Grains.Infrastructure;
 using Tandem.Hosting.Configuration;
 
 namespace Tandem.Tests.Infrastructure;
@@ -10,11 +11,12 @@ namespace Tandem.Tests.Infrastructure;
 /// In-memory grain storage that tests can make fail for chosen grains, to prove what a grain does when
 /// its write does not land. Stores through Tandem's own state serializer. Like Orleans' ADO.NET storage, it
 /// leaves the grain's scheduler before it serializes the state (there: awaiting a connection with
-/// <c>ConfigureAwait(false)</c>), so a grain that keeps changing the object it handed over gets a torn write.
+/// <c>ConfigureAwait(false)</c>), so a grain that keeps changing the object it handed over gets a torn write. Keeps
+/// due times beside states, as Tandem's storages do.
 /// </summary>
-public sealed class FaultyStorage : IGrainStorage
+public sealed class FaultyStorage : IGrainStorage, IDueStates
 {
-    private static readonly ConcurrentDictionary<string, (string ETag, BinaryData Data)> Rows = new();
+    private static readonly ConcurrentDictionary<(string State, GrainId Grain), (string ETag, BinaryData Data, DateTimeOffset? DueAt)> Rows = new();
     private static readonly ConcurrentDictionary<string, Func<object?, bool>> Failing = new();
     private static readonly StateSerializer Serializer = new();
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<BinaryData>> Watched = new();
@@ -39,9 +41,12 @@ public sealed class FaultyStorage : IGrainStorage
     /// <summary>Reads stored bytes back the way the grain's next activation would.</summary>
     public static T Read<T>(BinaryData data) => Serializer.Deserialize<T>(data);
 
+    /// <summary>The due time stored beside a grain's state (null: none, or no state).</summary>
+    public static DateTimeOffset? DueAt(string stateName, GrainId grain) => Rows.TryGetValue((stateName, grain), out var row) ? row.DueAt : null;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (Rows.TryGetValue(Key(stateName, grainId), out var row))
+        if (Rows.TryGetValue((stateName, grainId), out var row))
         {
             grainState.State = Serializer.Deserialize<T>(row.Data);
             grainState.ETag = row.ETag;
@@ -77,7 +82,7 @@ public sealed class FaultyStorage : IGrainStorage
             }
 
             var etag = Guid.NewGuid().ToString("N");
-            Rows[Key(stateName, grainId)] = (etag, data);
+            Rows[(stateName, grainId)] = (etag, data, (grainState.State as IDueState)?.DueAt);
             return etag;
         }).ConfigureAwait(false);
         grainState.ETag = etag;
@@ -86,10 +91,14 @@ public sealed class FaultyStorage : IGrainStorage
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        Rows.TryRemove(Key(stateName, grainId), out _);
+        Rows.TryRemove((stateName, grainId), out _);
         grainState.RecordExists = false;
         return Task.CompletedTask;
     }
 
-    private static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId}";
+    public Task<IReadOnlyList<GrainId>> DueAsync(string stateName, DateTimeOffset now, int limit)
+    {
+        IReadOnlyList<GrainId> due = [.. Rows.Where(r => r.Key.State == stateName && r.Value.DueAt <= now).OrderBy(r => r.Value.DueAt).Take(limit).Select(r => r.Key.Grain)];
+        return Task.FromResult(due);
+    }
 }

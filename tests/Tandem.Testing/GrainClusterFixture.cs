@@ -59,12 +59,12 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             {
                 o.ReservationTtl = TimeSpan.FromHours(1); // holds lapse well before unpacked orders expire (24 h)
                 o.MaxReservedUnitsPerShopper = int.MaxValue; // every grain test orders as one shopper; the limit is tested over HTTP
+                o.SweepEvery = TimeSpan.FromHours(1); // tests sweep when they mean to, not while another test moves the clock
             });
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.AddIncomingGrainCallFilter<LapseBeforeCommit>();
             siloBuilder.AddIncomingGrainCallFilter<CourierReads>();
-            siloBuilder.AddIncomingGrainCallFilter<RefusedReminders>();
             siloBuilder.Services.AddKeyedSingleton<IStreamFilter, DroppedEvents>(StreamMap.Provider);
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TandemClock.Key, Clock);

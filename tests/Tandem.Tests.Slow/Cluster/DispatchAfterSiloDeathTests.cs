@@ -11,7 +11,7 @@ namespace Tandem.Tests.Cluster;
 /// <summary>
 /// A silo dies while delivery orders are being packed: whatever its memory streams held is lost, yet every packed
 /// order reaches the dispatch queue, because the order itself tells the dispatcher (its outbox, retried by its
-/// reminder from PostgreSQL), not a stream event.
+/// due time in PostgreSQL, which the order sweeper finds), not a stream event.
 /// </summary>
 [Collection(ProcessClusterCollection.Name)]
 public sealed class DispatchAfterSiloDeathTests

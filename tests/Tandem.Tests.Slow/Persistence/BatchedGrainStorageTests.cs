@@ -4,6 +4,7 @@ using Npgsql;
 
 using Orleans.Storage;
 
+using Tandem.Grains.Infrastructure;
 using Tandem.Hosting.Configuration;
 using Tandem.Hosting.Database;
 using Tandem.Hosting.Storage;
@@ -274,6 +275,43 @@ public sealed class BatchedGrainStorageTests
         var write = storage.WriteStateAsync(StateName, Grain(1), new GrainState<ProbeState>(new ProbeState()));
 
         await Assert.ThrowsAsync<NpgsqlException>(() => write.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Due_times_are_written_in_the_same_batch_as_their_states_and_answered_earliest_first_for_one_state_name()
+    {
+        await using var db = await MigratedDatabaseAsync();
+        await using var storage = Storage(db);
+        var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+        var c = new GrainState<DueProbe>(new DueProbe { DueAt = now.AddMinutes(-2) });
+        await Task.WhenAll( // one batch
+            storage.WriteStateAsync(StateName, Grain(1), new GrainState<DueProbe>(new DueProbe { DueAt = now.AddMinutes(-1) })),
+            storage.WriteStateAsync(StateName, Grain(2), new GrainState<DueProbe>(new DueProbe { DueAt = now.AddMinutes(-3) })),
+            storage.WriteStateAsync(StateName, Grain(3), c),
+            storage.WriteStateAsync(StateName, Grain(4), new GrainState<DueProbe>(new DueProbe())),
+            storage.WriteStateAsync(StateName, Grain(5), new GrainState<DueProbe>(new DueProbe { DueAt = now.AddMinutes(1) })),
+            storage.WriteStateAsync("other", Grain(1), new GrainState<DueProbe>(new DueProbe { DueAt = now.AddMinutes(-9) })),
+            storage.WriteStateAsync(StateName, Grain(6), new GrainState<ProbeState>(new ProbeState())));
+        var all = await storage.DueAsync(StateName, now, 10);
+        var first = await storage.DueAsync(StateName, now, 1);
+
+        await storage.ClearStateAsync(StateName, Grain(3), c);
+        var b = new GrainState<DueProbe>(new DueProbe());
+        await storage.ReadStateAsync(StateName, Grain(2), b);
+        b.State!.DueAt = now.AddHours(1);
+        await storage.WriteStateAsync(StateName, Grain(2), b);
+
+        Assert.Equal([Grain(2), Grain(3), Grain(1)], all);
+        Assert.Equal([Grain(2)], first);
+        Assert.Equal([Grain(1)], await storage.DueAsync(StateName, now, 10));
+        Assert.Equal([Grain(1), Grain(5), Grain(2)], await storage.DueAsync(StateName, now.AddHours(1), 10));
+        Assert.Equal(now.AddHours(1).UtcDateTime, await Postgres.ScalarAsync<DateTime>(db.ConnectionString,
+            $"SELECT due_at FROM tandem_grain_state WHERE grain_id = '{Grain(2)}' AND state_name = '{StateName}'"));
+    }
+
+    public sealed class DueProbe : IDueState
+    {
+        public DateTimeOffset? DueAt { get; set; }
     }
 
     private static async Task<bool> TryWriteAsync(PostgresGrainStorage storage, GrainId grain, ProbeState value, string? etag)

@@ -14,8 +14,8 @@ public sealed class ConfigurationValidationTests
         var builder = WebApplication.CreateBuilder(
         [
             "--urls", "http://127.0.0.1:0",
-            "--Tandem:Orders:ReservationTtl=-00:01:00", "--Tandem:Orders:MaxReservedUnitsPerShopper=0", "--Tandem:Orders:ReminderPeriod=00:00:10",
-            "--Tandem:Orders:IdleReminderPeriod=00:00:05",
+            "--Tandem:Orders:ReservationTtl=-00:01:00", "--Tandem:Orders:MaxReservedUnitsPerShopper=0", "--Tandem:Orders:SweepEvery=00:00:00",
+            "--Tandem:Orders:SweepBatch=0",
             "--Tandem:Dispatch:OfferTimeout=00:00:00",
             "--Tandem:Push:Subject=operations@tandem.example",
             "--Tandem:Auth:DevKeyPath", Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem"),
@@ -30,8 +30,8 @@ public sealed class ConfigurationValidationTests
         Assert.Equal(
             [
                 "Tandem:Orders:ReservationTtl must be positive.",
-                "Tandem:Orders:ReminderPeriod must be at least 00:01:00 (Orleans' shortest reminder period).",
-                "Tandem:Orders:IdleReminderPeriod must be at least Tandem:Orders:ReminderPeriod.",
+                "Tandem:Orders:SweepEvery must be positive.",
+                "Tandem:Orders:SweepBatch must be 1–100000.",
                 "Tandem:Orders:MaxReservedUnitsPerShopper must be at least 1.",
                 "Tandem:Dispatch:OfferTimeout must be positive.",
                 "Tandem:Push:Subject must be a mailto: or https: address (RFC 8292).",

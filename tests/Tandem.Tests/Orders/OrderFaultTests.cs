@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
 using Orleans.Streams;
-using Orleans.TestingHost;
 
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Orders;
@@ -32,24 +31,6 @@ public sealed class OrderFaultTests(GrainClusterFixture fixture)
         Assert.Equal((OrderOutcome.Applied, OrderStatus.Packed), (packed.Outcome, packed.Order!.Status));
         Assert.Equal((3, 0, 2), await CellAsync(skus[0], TestData.Camden.Id));
         Assert.Equal((2, 0, 3), await CellAsync(skus[1], TestData.Camden.Id));
-    }
-
-    [Fact]
-    public async Task A_reminder_refused_beside_the_plan_s_write_is_registered_by_the_retry_that_places_the_order()
-    {
-        var skus = await StockAsync(TestData.Camden.Id, 3);
-        var order = Grains.Order(new OrderId(TestData.NewId(RefusedReminders.Marker)));
-        var request = TestOrders.Pickup(TestData.Camden.Id, (skus[0], 1));
-        RefusedReminders.RefuseNext(1);
-
-        await Assert.ThrowsAnyAsync<Exception>(() => order.PlaceAsync(request)); // the plan was written, its reminder refused
-        var retried = await order.PlaceAsync(request);
-        var reminder = await ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost!.Services.GetRequiredService<IReminderTable>()
-            .ReadRow(order.GetGrainId(), "order-duties", TestContext.Current.CancellationToken);
-
-        Assert.Equal((OrderOutcome.Applied, OrderStatus.Reserved), (retried.Outcome, retried.Order!.Status));
-        Assert.NotNull(reminder);
-        Assert.Equal((3, 1, 0), await CellAsync(skus[0], TestData.Camden.Id)); // held once
     }
 
     [Fact]

@@ -1,19 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
 
+using Orleans.Core.Internal;
 using Orleans.TestingHost;
 
 using Tandem.Contracts.Orders;
+using Tandem.Grains.Interfaces.Errors;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
+using Tandem.Grains.Orders;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Orders;
 
-/// <summary>An order is looked after from placement until it is finished, and one never packed lets its stock go.</summary>
+/// <summary>
+/// An order stores when it is next due with every write; the sweeper wakes due orders, which finish what a dead
+/// activation left, abandon plans never completed, and expire orders not packed within a day.
+/// </summary>
 [Collection(GrainClusterCollection.Name)]
 public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
 {
-    private const string Reminder = "order-duties";
+    private static readonly TimeSpan CatchUpAfter = new OrderOptions().CatchUpAfter;
 
     private IGrainFactory Grains => fixture.Grains;
 
@@ -34,96 +40,111 @@ public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task The_reminder_expires_an_order_nobody_touches_and_then_stops()
+    public async Task An_unpacked_order_is_due_at_its_expiry_and_a_sweep_then_expires_it()
     {
         var (sku, order) = await PlacedAsync(stock: 2, quantity: 2);
-        var registered = await ReminderOfAsync(order);
+        var placedAt = (await order.GetAsync())!.PlacedAt;
+        var afterPlacing = DueOf(order); // the write that placed it holds a duty (tell the session): due soon
 
-        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(25));
-        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken); // the tick Orleans makes every minute
+        GrainClusterFixture.Clock.Advance(CatchUpAfter);
+        await Grains.OrderSweeper().SweepAsync();
+        var waiting = DueOf(order); // the duty was delivered; the order waits to be packed
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(24));
+        await Grains.OrderSweeper().SweepAsync();
         var expired = await order.GetAsync();
-        var afterwards = await ReminderOfAsync(order);
 
-        Assert.NotNull(registered);
-        Assert.Equal(OrderStatus.Expired, expired!.Status);
+        Assert.Equal(placedAt + CatchUpAfter, afterPlacing);
+        Assert.Equal(placedAt + TimeSpan.FromHours(24), waiting);
+        Assert.Equal((OrderStatus.Expired, "not packed within 24 h"), (expired!.Status, expired.History[^1].Note));
         Assert.Equal(0, (await Grains.Cell(new CellKey(sku, TestData.Camden.Id)).GetSnapshotAsync()).Reserved);
-        Assert.Null(afterwards);
+        Assert.Null(DueOf(order)); // the expiry's duties were delivered at once, and the catch-up stored that
     }
 
     [Fact]
-    public async Task A_pickup_order_is_watched_by_its_reminder_until_it_is_collected()
+    public async Task A_pickup_order_is_not_due_while_it_only_waits_to_be_collected_nor_once_collected()
     {
         var (_, order) = await PlacedAsync(stock: 1, quantity: 1);
-
         await order.PackAsync("packer");
         await order.MarkReadyForPickupAsync("store");
-        var whileOpen = await ReminderOfAsync(order);
+        GrainClusterFixture.Clock.Advance(CatchUpAfter);
+        await Grains.OrderSweeper().SweepAsync();
+        var waiting = DueOf(order);
+
         await order.MarkPickedUpAsync("shopper:Test");
-        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken);
-        var finished = await ReminderOfAsync(order);
+        var collected = DueOf(order); // its duties (release the shopper's count, close the session's order) were written with it
+        GrainClusterFixture.Clock.Advance(CatchUpAfter);
+        await Grains.OrderSweeper().SweepAsync();
 
-        Assert.NotNull(whileOpen);
-        Assert.Equal(TimeSpan.FromMinutes(1), whileOpen.Period);
-        Assert.Null(finished);
+        Assert.Null(waiting);
+        Assert.Equal(GrainClusterFixture.Clock.GetUtcNow(), collected);
+        Assert.Null(DueOf(order));
+        Assert.Equal(OrderStatus.PickedUp, (await order.GetAsync())!.Status);
     }
 
     [Fact]
-    public async Task An_open_order_with_nothing_left_to_finish_lets_its_reminder_doze_and_a_duty_wakes_it_before_it_is_written()
+    public async Task A_duty_left_undelivered_by_an_activation_that_died_is_delivered_by_the_sweep()
     {
-        var (_, order) = await PlacedAsync(stock: 1, quantity: 1);
-        await order.PackAsync("packer");
-        await order.MarkReadyForPickupAsync("store");
-
-        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken); // nothing left to finish
-        var dozing = await ReminderOfAsync(order);
-
-        // Collecting writes a duty (tell the session); the write fails, but the reminder was woken before it.
-        FaultyStorage.FailWritesOf(order.GetPrimaryKeyString());
-        await Assert.ThrowsAnyAsync<Exception>(() => order.MarkPickedUpAsync("shopper:Test"));
-        var wokenBeforeTheWrite = await ReminderOfAsync(order);
-        FaultyStorage.Heal(order.GetPrimaryKeyString());
-        var collected = await order.MarkPickedUpAsync("shopper:Test");
-
-        Assert.Equal(TimeSpan.FromHours(1), dozing!.Period);
-        Assert.Equal(TimeSpan.FromMinutes(1), wokenBeforeTheWrite!.Period);
-        Assert.Equal((OrderOutcome.Applied, OrderStatus.PickedUp), (collected.Outcome, collected.Order!.Status));
-        Assert.Equal(TimeSpan.FromMinutes(1), (await ReminderOfAsync(order))!.Period);
-    }
-
-    [Fact]
-    public async Task An_unpacked_order_dozes_no_later_than_its_expiry()
-    {
-        var (_, order) = await PlacedAsync(stock: 1, quantity: 1);
-
-        var before = DateTime.UtcNow;
-        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken);
-        var far = await ReminderOfAsync(order);
-        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(23.5));
-        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken);
-        var near = await ReminderOfAsync(order);
-        var after = DateTime.UtcNow;
-
-        Assert.Equal(TimeSpan.FromHours(1), far!.Period);
-        Assert.InRange(far.StartAt, before.AddHours(1), after.AddHours(1)); // expiry is a day away: due after the idle period
-        Assert.InRange(near!.StartAt, before.AddMinutes(30), after.AddMinutes(30)); // 30 minutes before expiry: due then
-        Assert.Equal(OrderStatus.Reserved, (await order.GetAsync())!.Status);
-    }
-
-    [Fact]
-    public async Task A_reminder_the_stored_order_does_not_know_of_is_dropped_at_its_first_tick()
-    {
-        // As left behind when the plan's write failed beside the registration and the order was never retried.
+        var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
+        await Grains.Cell(new CellKey(sku, TestData.Camden.Id)).ReceiveAsync(1, "opening", "tester");
+        var sessionId = new SessionId(TestData.NewId("session"));
+        Assert.True(await Grains.Session(sessionId).ClaimAsync(new ShopperId("Test")));
         var order = Grains.Order(new OrderId(TestData.NewId("o")));
-        var table = ReminderTable();
+        FaultyStorage.FailWritesOf(sessionId.Value); // the session cannot be told of the order
+
+        var placed = await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (sku, 1)) with { SessionId = sessionId });
+        await order.AsReference<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken); // its activation, and the retry it scheduled, die
+        FaultyStorage.Heal(sessionId.Value);
+        var beforeTheSweep = await Grains.Session(sessionId).GetAsync();
+        GrainClusterFixture.Clock.Advance(CatchUpAfter);
+        await Grains.OrderSweeper().SweepAsync();
+
+        Assert.Equal(OrderOutcome.Applied, placed.Outcome);
+        Assert.Empty(beforeTheSweep.OpenOrders);
+        Assert.Equal([order.GetPrimaryKeyString()], (await Grains.Session(sessionId).GetAsync()).OpenOrders);
+        Assert.Equal(placed.Order!.PlacedAt + TimeSpan.FromHours(24), DueOf(order)); // now due only at its expiry
+    }
+
+    [Fact]
+    public async Task A_plan_whose_placement_died_after_its_holds_were_taken_is_abandoned_by_the_sweep_and_its_stock_goes_back()
+    {
+        var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
+        var cell = Grains.Cell(new CellKey(sku, TestData.Camden.Id));
+        await cell.ReceiveAsync(3, "opening", "tester");
+        var id = TestData.NewId("o");
+        var order = Grains.Order(new OrderId(id));
+        FaultyStorage.FailWritesOf<OrderState>(id, s => s.Placed); // the plan is written, the holds are taken, the placed order is not written
+
+        var failed = await Record.ExceptionAsync(() => order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (sku, 2))));
+        FaultyStorage.Heal(id);
+        var held = (await cell.GetSnapshotAsync()).Reserved;
+        var plannedDue = DueOf(order);
+        var plannedAt = GrainClusterFixture.Clock.GetUtcNow();
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromMinutes(2)); // the shopper never asked again
+        await Grains.OrderSweeper().SweepAsync();
+
+        Assert.IsType<StorageUnavailableException>(failed);
+        Assert.Equal(2, held);
+        Assert.Equal(plannedAt + new OrderOptions().AbandonPlanAfter, plannedDue);
+        Assert.Equal(0, (await cell.GetSnapshotAsync()).Reserved);
+        Assert.Null(await order.GetAsync());
+        Assert.Null(DueOf(order)); // the shopper's count was let go at once, and the catch-up stored that
+    }
+
+    [Fact]
+    public async Task A_reminder_left_by_an_order_from_before_due_times_is_dropped_at_its_first_tick_and_the_order_caught_up()
+    {
+        var (_, order) = await PlacedAsync(stock: 1, quantity: 1);
+        var table = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost!.Services.GetRequiredService<IReminderTable>();
         await table.UpsertRow(new ReminderEntry
         {
-            GrainId = order.GetGrainId(), ReminderName = Reminder, StartAt = DateTime.UtcNow.AddMinutes(1), Period = TimeSpan.FromMinutes(1),
+            GrainId = order.GetGrainId(), ReminderName = "order-duties", StartAt = DateTime.UtcNow.AddMinutes(1), Period = TimeSpan.FromMinutes(1),
         }, TestContext.Current.CancellationToken);
+        GrainClusterFixture.Clock.Advance(CatchUpAfter);
 
-        await order.AsReference<IRemindable>().ReceiveReminder(Reminder, default, TestContext.Current.CancellationToken);
+        await order.AsReference<IRemindable>().ReceiveReminder("order-duties", default, TestContext.Current.CancellationToken);
 
-        Assert.Null(await ReminderOfAsync(order));
-        Assert.Null(await order.GetAsync());
+        Assert.Null(await table.ReadRow(order.GetGrainId(), "order-duties", TestContext.Current.CancellationToken));
+        Assert.Equal((await order.GetAsync())!.PlacedAt + TimeSpan.FromHours(24), DueOf(order));
     }
 
     private async Task<(string Sku, IOrderGrain Order)> PlacedAsync(int stock, int quantity)
@@ -136,8 +157,5 @@ public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
         return (sku, order);
     }
 
-    private Task<ReminderEntry?> ReminderOfAsync(IOrderGrain order) => ReminderTable().ReadRow(order.GetGrainId(), Reminder)!;
-
-    private IReminderTable ReminderTable() =>
-        ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost!.Services.GetRequiredService<IReminderTable>();
+    private static DateTimeOffset? DueOf(IOrderGrain order) => FaultyStorage.DueAt(OrderGrain.StateName, order.GetGrainId());
 }

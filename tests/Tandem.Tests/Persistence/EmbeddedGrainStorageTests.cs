@@ -1,5 +1,6 @@
 using Orleans.Storage;
 
+using Tandem.Grains.Infrastructure;
 using Tandem.Hosting.Configuration;
 using Tandem.Hosting.Storage;
 
@@ -89,6 +90,39 @@ public sealed class EmbeddedGrainStorageTests
         await _storage.ReadStateAsync("cell", GrainId.Create("cell", "SKU-2@camden"), otherGrain);
 
         Assert.Equal(((string?)null, false, (string?)null, false), (otherName.ETag, otherName.RecordExists, otherGrain.ETag, otherGrain.RecordExists));
+    }
+
+    [Fact]
+    public async Task Due_times_are_kept_with_their_states_and_answered_earliest_first_for_one_state_name()
+    {
+        var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+        static GrainId Order(string key) => GrainId.Create("order", key);
+        await _storage.WriteStateAsync("order", Order("a"), new GrainState<Due>(new Due { DueAt = now.AddMinutes(-1) }));
+        await _storage.WriteStateAsync("order", Order("b"), new GrainState<Due>(new Due { DueAt = now.AddMinutes(-3) }));
+        var c = new GrainState<Due>(new Due { DueAt = now.AddMinutes(-2) });
+        await _storage.WriteStateAsync("order", Order("c"), c);
+        await _storage.WriteStateAsync("order", Order("d"), new GrainState<Due>(new Due()));
+        await _storage.WriteStateAsync("order", Order("e"), new GrainState<Due>(new Due { DueAt = now.AddMinutes(1) }));
+        await _storage.WriteStateAsync("other", Order("a"), new GrainState<Due>(new Due { DueAt = now.AddMinutes(-9) }));
+        await _storage.WriteStateAsync("order", Order("f"), new GrainState<Counter>(new Counter()));
+        var all = await _storage.DueAsync("order", now, 10);
+        var first = await _storage.DueAsync("order", now, 1);
+
+        await _storage.ClearStateAsync("order", Order("c"), c);
+        var b = new GrainState<Due>();
+        await _storage.ReadStateAsync("order", Order("b"), b);
+        b.State!.DueAt = now.AddHours(1);
+        await _storage.WriteStateAsync("order", Order("b"), b);
+
+        Assert.Equal([Order("b"), Order("c"), Order("a")], all);
+        Assert.Equal([Order("b")], first);
+        Assert.Equal([Order("a")], await _storage.DueAsync("order", now, 10));
+        Assert.Equal([Order("a"), Order("e"), Order("b")], await _storage.DueAsync("order", now.AddHours(1), 10));
+    }
+
+    public sealed class Due : IDueState
+    {
+        public DateTimeOffset? DueAt { get; set; }
     }
 
     public sealed class Counter

@@ -55,7 +55,7 @@ public sealed class StateSerializerTests
         Assert.Equal((1, true, OrderStatus.Packed, FulfilmentMode.Delivery, 3L, 2), (order.Schema, order.Placed, order.Status, order.Mode, order.Version, order.NextAttempt));
         Assert.Equal(("o-1.1.0", 2, 10.5m), (order.Lines[0].ReservationId, order.Lines[0].Quantity, order.Lines[0].UnitPrice));
         Assert.Equal([OrderStatus.Placed, OrderStatus.Reserved], order.History.Select(h => h.To));
-        Assert.Equal((0, (PendingStep?)null, 1, false, (DateTimeOffset?)null), (order.Duties.Count, order.Step, order.NextHold, order.Watched, order.PlannedAt));
+        Assert.Equal((0, (PendingStep?)null, 1, false, (DateTimeOffset?)null, (DateTimeOffset?)null), (order.Duties.Count, order.Step, order.NextHold, order.MayCountUnits, order.PlannedAt, order.DueAt));
     }
 
     /// <summary>The same shape under another name, as after a refactoring.</summary>
