@@ -35,6 +35,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisp
     private readonly ILogger _logger;
     private readonly StateBatcher<StateRead> _reads;
     private readonly StateBatcher<StateWrite> _writes;
+    private int _stopped;
 
     public PostgresGrainStorage(string name, string serviceId, NpgsqlDataSource dataSource, IGrainStorageSerializer serializer,
         PostgresGrainStorageOptions options, ILogger<PostgresGrainStorage> logger)
@@ -110,8 +111,14 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisp
             ? segment.Array
             : data.ToArray();
 
+    /// <summary>Sends what is queued and stops; only the first call does anything (the silo stops it once per service it is registered as).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         await _writes.DisposeAsync().ConfigureAwait(false);
         await _reads.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
