@@ -133,7 +133,7 @@ public sealed class InventoryCellGrain(
 
         var now = clock.GetUtcNow();
         var expiresAt = now + ttl;
-        S.Live[reservationId] = new Reservation { Quantity = quantity, ExpiresAt = expiresAt, CreatedAt = now };
+        S.Live[reservationId] = new Reservation { Quantity = quantity, ExpiresAt = expiresAt };
         S.Reserved += quantity;
         if (S.NextExpiry is not { } next || expiresAt < next)
         {

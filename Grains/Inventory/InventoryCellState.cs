@@ -2,15 +2,16 @@ using Tandem.Contracts.Inventory;
 
 namespace Tandem.Grains.Inventory;
 
-/// <summary>A live hold on stock.</summary>
+/// <summary>
+/// A live hold on stock. Kept small: a cell's whole state is written on every change, so each field here is written
+/// once per hold and change (states stored with a <c>createdAt</c> read as before: it was never used).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("tandem.reservation")]
 public sealed record Reservation
 {
     [Id(0)] public required int Quantity { get; init; }
 
     [Id(1)] public required DateTimeOffset ExpiresAt { get; init; }
-
-    [Id(2)] public required DateTimeOffset CreatedAt { get; init; }
 }
 
 /// <summary>A reservation that has ended: committed (stock left), released, expired or restocked.</summary>

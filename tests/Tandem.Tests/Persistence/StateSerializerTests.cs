@@ -20,7 +20,7 @@ public sealed class StateSerializerTests
             OnHand = 7,
             Reserved = 2,
             Bin = new Bin { Aisle = "3", Shelf = "B" },
-            Live = { ["r1"] = new Reservation { Quantity = 2, CreatedAt = DateTimeOffset.UnixEpoch, ExpiresAt = DateTimeOffset.UnixEpoch.AddHours(1) } },
+            Live = { ["r1"] = new Reservation { Quantity = 2, ExpiresAt = DateTimeOffset.UnixEpoch.AddHours(1) } },
             Closed = { ["r0"] = new ClosedReservation { Quantity = 1, End = ReservationEnd.Committed, At = DateTimeOffset.UnixEpoch } },
             Version = 4,
         };
@@ -35,6 +35,22 @@ public sealed class StateSerializerTests
         Assert.Contains("\"end\":\"committed\"", json, StringComparison.Ordinal);
         Assert.Equal((1, 7, 2, 4L, "B"), (renamed.Schema, renamed.OnHand, renamed.Reserved, renamed.Version, renamed.Bin!.Shelf));
         Assert.Equal(2, renamed.Live["r1"].Quantity);
+    }
+
+    [Fact]
+    public void A_cell_stored_with_its_holds_creation_times_reads_into_today_s_cell_state()
+    {
+        const string Stored = """
+            {"schema":1,"onHand":5,"live":{"o-1.1.0":{"quantity":2,"expiresAt":"2026-11-30T20:29:24.9619423+00:00","createdAt":"2026-11-30T19:29:24.9619423+00:00"}},
+             "closed":{},"appliedReferences":{},"committed":0,"version":3,"history":[],"reserved":2,"nextExpiry":"2026-11-30T20:29:24.9619423+00:00"}
+            """;
+
+        var cell = new StateSerializer().Deserialize<InventoryCellState>(new BinaryData(Encoding.UTF8.GetBytes(Stored)));
+        var written = Encoding.UTF8.GetString(new StateSerializer().Serialize(cell).ToArray());
+
+        Assert.Equal((5, 2, 3L), (cell.OnHand, cell.Reserved, cell.Version));
+        Assert.Equal(new Reservation { Quantity = 2, ExpiresAt = DateTimeOffset.Parse("2026-11-30T20:29:24.9619423+00:00", System.Globalization.CultureInfo.InvariantCulture) }, cell.Live["o-1.1.0"]);
+        Assert.DoesNotContain("createdAt", written, StringComparison.Ordinal);
     }
 
     [Fact]
