@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Memory over time: a PostgreSQL-backed cluster (deploy/cluster.sh: 2 silos, 1 Api) driven by the simulator, the
-# working set (VmRSS) of every process and the silos' activation counts sampled every minute.
+# working set (VmRSS) of every process, the silos' managed heap after their last garbage collection (what is live,
+# as opposed to what the collector keeps reserved) and their activation counts, sampled every minute.
 #   bench/soak.sh [minutes, default 60] [orders per minute, default 60]
 # Prints a row per sample, a table at 10, 30 and 60 minutes (or the run's end) and one JSON line.
 # Needs PostgreSQL: TANDEM_DB, or (as root) the local Debian cluster, where a fresh database "tandem_soak" is created.
@@ -26,14 +27,15 @@ simulator=$!
 
 rss() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$(cat "deploy/.run/$1.pid")/status"; }
 activations() { curl -s "http://127.0.0.1:$1/metrics" | awk '/^orleans_catalog_activations[{ ]/ { s += $NF } END { printf "%d", s }'; }
+heap() { curl -s "http://127.0.0.1:$1/metrics" | awk '/^dotnet_gc_last_collection_heap_size_bytes[{ ]/ { s += $NF } END { printf "%.0f", s / 1048576 }'; }
 
 samples="$(mktemp)"
-echo "| minute | silo-1 MiB | silo-2 MiB | Api MiB | silo-1 activations | silo-2 activations |"
-echo "|---:|---:|---:|---:|---:|---:|"
+echo "| minute | silo-1 MiB | silo-2 MiB | Api MiB | silo-1 activations | silo-2 activations | silo-1 heap MiB | silo-2 heap MiB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 for minute in $(seq 1 "$minutes"); do
   sleep 60
   kill -0 "$simulator" 2>/dev/null || { echo "the simulator stopped early; see deploy/.run/simulator.log" >&2; exit 1; }
-  row="| $minute | $(rss silo-1) | $(rss silo-2) | $(rss api) | $(activations 5081) | $(activations 5082) |"
+  row="| $minute | $(rss silo-1) | $(rss silo-2) | $(rss api) | $(activations 5081) | $(activations 5082) | $(heap 5081) | $(heap 5082) |"
   echo "$row" | tee -a "$samples" >/dev/null
   echo "$row"
 done
@@ -41,8 +43,8 @@ done
 echo
 echo "What the city did: $(grep '^city: ' deploy/.run/simulator.log | grep -v stopped | tail -n 1)"
 echo
-echo "| minute | silo-1 MiB | silo-2 MiB | Api MiB | silo-1 activations | silo-2 activations |"
-echo "|---:|---:|---:|---:|---:|---:|"
+echo "| minute | silo-1 MiB | silo-2 MiB | Api MiB | silo-1 activations | silo-2 activations | silo-1 heap MiB | silo-2 heap MiB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 grep -E "^\| ($(printf '%s|' 10 30 60 "$minutes" | sed 's/|$//')) \|" "$samples" | sort -u -t'|' -k2,2n
 echo
 echo "| grain type | activations created | deactivated | live now |"
@@ -57,5 +59,5 @@ for type in session order shopperholds inventorycell; do
   echo "| $type | $created | $destroyed | $((created - destroyed)) |"
 done
 awk -F'|' -v rate="$rate" 'BEGIN { printf "{\"ordersPerMinute\":%s,\"samples\":[", rate }
-  { gsub(/ /, ""); printf "%s{\"minute\":%s,\"silo1MiB\":%s,\"silo2MiB\":%s,\"apiMiB\":%s,\"activations\":%d}", (NR > 1 ? "," : ""), $2, $3, $4, $5, $6 + $7 }
+  { gsub(/ /, ""); printf "%s{\"minute\":%s,\"silo1MiB\":%s,\"silo2MiB\":%s,\"apiMiB\":%s,\"activations\":%d,\"silo1HeapMiB\":%s,\"silo2HeapMiB\":%s}", (NR > 1 ? "," : ""), $2, $3, $4, $5, $6 + $7, $8, $9 }
   END { print "]}" }' "$samples"
