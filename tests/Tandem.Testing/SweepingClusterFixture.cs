@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+using Tandem.Grains.Dispatch;
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Orders;
+using Tandem.Hosting.Configuration;
+
+namespace Tandem.Tests.Infrastructure;
+
+/// <summary>
+/// A one-silo test cluster on the real clock whose order sweeper runs by itself every <see cref="SweepEvery"/>, and
+/// whose orders are due <see cref="CatchUpAfter"/> after a write that leaves a duty unfinished: for tests of what
+/// happens when nobody sweeps by hand.
+/// </summary>
+public sealed class SweepingClusterFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromMilliseconds(200);
+
+    public static readonly TimeSpan CatchUpAfter = TimeSpan.FromSeconds(1);
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddTandemGrainServices();
+            siloBuilder.Services.Configure<DispatchOptions>(o => o.Offers = false);
+            siloBuilder.Services.Configure<OrderOptions>(o =>
+            {
+                o.SweepEvery = SweepEvery;
+                o.CatchUpAfter = CatchUpAfter;
+                o.MaxReservedUnitsPerShopper = int.MaxValue;
+            });
+            siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
+            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddMemoryStreams(Tandem.Grains.Interfaces.Streams.StreamMap.Provider);
+    }
+}
