@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,7 +17,7 @@ namespace Tandem.Tests.Infrastructure;
 /// One in-process Orleans test cluster, configured with Tandem's grain services and a fake clock that
 /// tests move forward instead of sleeping.
 /// </summary>
-public sealed class GrainClusterFixture : IAsyncLifetime
+public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFixture.SiloConfigurator>
 {
     /// <summary>The silo's clock. Configurators are created by type, so it is shared through a static.</summary>
     public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
@@ -26,26 +25,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     /// <summary>How often courier boards read their couriers again: short, so a test sees a lost event healed.</summary>
     public static readonly TimeSpan BoardRefresh = TimeSpan.FromSeconds(2);
 
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.GrainFactory;
-
-    public async ValueTask InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
+    public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
@@ -69,11 +49,5 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TandemClock.Key, Clock);
         }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.AddMemoryStreams(StreamMap.Provider);
     }
 }

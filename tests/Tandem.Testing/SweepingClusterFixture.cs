@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 using Orleans.Storage;
@@ -16,32 +15,13 @@ namespace Tandem.Tests.Infrastructure;
 /// whose orders are due <see cref="CatchUpAfter"/> after a write that leaves a duty unfinished: for tests of what
 /// happens when nobody sweeps by hand.
 /// </summary>
-public sealed class SweepingClusterFixture : IAsyncLifetime
+public sealed class SweepingClusterFixture : InProcessClusterFixture<SweepingClusterFixture.SiloConfigurator>
 {
     public static readonly TimeSpan SweepEvery = TimeSpan.FromMilliseconds(200);
 
     public static readonly TimeSpan CatchUpAfter = TimeSpan.FromSeconds(1);
 
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.GrainFactory;
-
-    public async ValueTask InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
+    public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
@@ -57,11 +37,5 @@ public sealed class SweepingClusterFixture : IAsyncLifetime
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
         }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.AddMemoryStreams(Tandem.Grains.Interfaces.Streams.StreamMap.Provider);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 
-using Orleans.Core.Internal;
 using Orleans.TestingHost;
 
 using Tandem.Contracts.Orders;
@@ -84,16 +83,7 @@ public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
     [Fact]
     public async Task A_duty_left_undelivered_by_an_activation_that_died_is_delivered_by_the_sweep()
     {
-        var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
-        await Grains.Cell(new CellKey(sku, TestData.Camden.Id)).ReceiveAsync(1, "opening", "tester");
-        var sessionId = new SessionId(TestData.NewId("session"));
-        Assert.True(await Grains.Session(sessionId).ClaimAsync(new ShopperId("Test")));
-        var order = Grains.Order(new OrderId(TestData.NewId("o")));
-        FaultyStorage.FailWritesOf(sessionId.Value); // the session cannot be told of the order
-
-        var placed = await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (sku, 1)) with { SessionId = sessionId });
-        await order.AsReference<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken); // its activation, and the retry it scheduled, die
-        FaultyStorage.Heal(sessionId.Value);
+        var (sessionId, order, placed) = await UntoldOrders.PlaceAsync(Grains);
         var beforeTheSweep = await Grains.Session(sessionId).GetAsync();
         GrainClusterFixture.Clock.Advance(CatchUpAfter);
         await Grains.OrderSweeper().SweepAsync();
