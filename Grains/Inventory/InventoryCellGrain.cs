@@ -131,8 +131,7 @@ public sealed class InventoryCellGrain(
 
         outcome = CellOutcome.Applied;
 
-        var now = clock.GetUtcNow();
-        var expiresAt = now + ttl;
+        var expiresAt = clock.GetUtcNow() + ttl;
         S.Live[reservationId] = new Reservation { Quantity = quantity, ExpiresAt = expiresAt };
         S.Reserved += quantity;
         if (S.NextExpiry is not { } next || expiresAt < next)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 
 using Orleans.Storage;
 
@@ -17,7 +16,7 @@ namespace Tandem.Hosting.Storage;
 /// </summary>
 public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer serializer) : IGrainStorage, IDueStates
 {
-    private readonly ConcurrentDictionary<(string Grain, string State), Row> _rows = new();
+    private readonly ConcurrentDictionary<(GrainId Grain, string State), Row> _rows = new();
 
     /// <summary>A stored state: its bytes (none once cleared), when its grain is due, and its version. Compared by reference.</summary>
     private sealed class Row(byte[]? payload, DateTimeOffset? dueAt, long version)
@@ -34,7 +33,7 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        _rows.TryGetValue((grainId.ToString(), stateName), out var row);
+        _rows.TryGetValue((grainId, stateName), out var row);
         StoredStates.Hand(grainState, row?.Version, row?.Payload, serializer);
         return Task.CompletedTask;
     }
@@ -59,13 +58,13 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
             .Where(r => r.Key.State == stateName && r.Value.DueAt <= now)
             .OrderBy(r => r.Value.DueAt)
             .Take(limit)
-            .Select(r => GrainId.Parse(r.Key.Grain, CultureInfo.InvariantCulture))];
+            .Select(r => r.Key.Grain)];
         return Task.FromResult(due);
     }
 
     private void Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload, DateTimeOffset? dueAt)
     {
-        var key = (grainId.ToString(), stateName);
+        var key = (grainId, stateName);
         var held = grainState.ETag;
         var version = StoredStates.Version(held, grainId, stateName);
         var now = (version ?? 0) + 1;
