@@ -5,7 +5,18 @@ public interface IDueStates
 {
     /// <summary>
     /// Up to <paramref name="limit"/> grains whose stored state named <paramref name="stateName"/> is due at or before
-    /// <paramref name="now"/>, earliest first.
+    /// <paramref name="now"/>, earliest first (ties by grain id), starting after <paramref name="after"/>: the last
+    /// grain of the previous page, so a caller reads every due grain once even when the first pages stay due.
     /// </summary>
-    Task<IReadOnlyList<GrainId>> DueAsync(string stateName, DateTimeOffset now, int limit);
+    Task<IReadOnlyList<DueGrain>> DueAsync(string stateName, DateTimeOffset now, int limit, DueGrain? after = null);
+}
+
+/// <summary>A grain whose stored state is due, and when it was due; ordered by due time, then grain id.</summary>
+public readonly record struct DueGrain(GrainId Grain, DateTimeOffset DueAt)
+{
+    /// <summary>One page of <paramref name="due"/> as <see cref="IDueStates.DueAsync"/> answers it, for storages kept in memory.</summary>
+    public static IReadOnlyList<DueGrain> Page(IEnumerable<DueGrain> due, int limit, DueGrain? after) =>
+        [.. due.Where(d => after is not { } last || d.DueAt > last.DueAt || (d.DueAt == last.DueAt && d.Grain.CompareTo(last.Grain) > 0))
+            .OrderBy(d => d.DueAt).ThenBy(d => d.Grain)
+            .Take(limit)];
 }

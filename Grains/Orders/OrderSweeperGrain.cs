@@ -10,8 +10,8 @@ namespace Tandem.Grains.Orders;
 
 /// <summary>
 /// The cluster's one order sweeper. Every <see cref="OrderOptions.SweepEvery"/> it asks the grain storage for the
-/// orders whose stored due time has come (<see cref="OrderState.DueAt"/>) and wakes them, all at once, waiting for
-/// them before the next sweep. It is started by every silo and kept by a reminder, which brings it back on another
+/// orders whose stored due time has come (<see cref="OrderState.DueAt"/>) and wakes them, a page at a time, waiting
+/// for them before the next sweep. It is started by every silo and kept by a reminder, which brings it back on another
 /// silo should its silo die: one reminder for the cluster instead of one per order.
 /// </summary>
 public sealed class OrderSweeperGrain(
@@ -40,13 +40,30 @@ public sealed class OrderSweeperGrain(
         }
     }
 
+    /// <summary>
+    /// Wakes every order due now, a page of <see cref="OrderOptions.SweepBatch"/> at a time (each page all at once),
+    /// reading the next page after the last of the previous one: an order whose catch-up failed stays due for the next
+    /// sweep without holding back those behind it.
+    /// </summary>
     public async Task<int> SweepAsync()
     {
-        var due = await states.DueAsync(OrderGrain.StateName, clock.GetUtcNow(), options.Value.SweepBatch);
-        var caughtUp = await Task.WhenAll(due.Select(CatchUpAsync));
-        var count = caughtUp.Count(ok => ok);
-        TandemMetrics.OrdersCaughtUp.Add(count);
-        return count;
+        var now = clock.GetUtcNow();
+        var batch = options.Value.SweepBatch;
+        var count = 0;
+        DueGrain? after = null;
+        while (true)
+        {
+            var due = await states.DueAsync(OrderGrain.StateName, now, batch, after);
+            var caughtUp = (await Task.WhenAll(due.Select(d => CatchUpAsync(d.Grain)))).Count(ok => ok);
+            TandemMetrics.OrdersCaughtUp.Add(caughtUp);
+            count += caughtUp;
+            if (due.Count < batch)
+            {
+                return count;
+            }
+
+            after = due[^1];
+        }
     }
 
     /// <summary>Nothing to do: being activated by the reminder starts the timer.</summary>

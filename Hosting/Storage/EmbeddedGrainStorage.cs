@@ -52,15 +52,10 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
     }
 
     /// <summary>The due rows are found by looking at every row: a few milliseconds for a hundred thousand states.</summary>
-    public Task<IReadOnlyList<GrainId>> DueAsync(string stateName, DateTimeOffset now, int limit)
-    {
-        IReadOnlyList<GrainId> due = [.. _rows
-            .Where(r => r.Key.State == stateName && r.Value.DueAt <= now)
-            .OrderBy(r => r.Value.DueAt)
-            .Take(limit)
-            .Select(r => r.Key.Grain)];
-        return Task.FromResult(due);
-    }
+    public Task<IReadOnlyList<DueGrain>> DueAsync(string stateName, DateTimeOffset now, int limit, DueGrain? after = null) =>
+        Task.FromResult(DueGrain.Page(
+            _rows.Where(r => r.Key.State == stateName && r.Value.DueAt <= now).Select(r => new DueGrain(r.Key.Grain, r.Value.DueAt!.Value)),
+            limit, after));
 
     private void Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload, DateTimeOffset? dueAt)
     {

@@ -22,9 +22,17 @@ namespace Tandem.Hosting.Storage;
 public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisposable
 {
     private const string DueSql = """
-        SELECT grain_id FROM tandem_grain_state
+        SELECT grain_id, due_at FROM tandem_grain_state
          WHERE service_id = @service_id AND state_name = @state_name AND due_at <= @now
-         ORDER BY due_at
+         ORDER BY due_at, grain_id
+         LIMIT @limit
+        """;
+
+    private const string DueAfterSql = """
+        SELECT grain_id, due_at FROM tandem_grain_state
+         WHERE service_id = @service_id AND state_name = @state_name AND due_at <= @now
+           AND (due_at, grain_id) > (@after_due, @after_grain)
+         ORDER BY due_at, grain_id
          LIMIT @limit
         """;
 
@@ -89,18 +97,26 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisp
         }
     }
 
-    public async Task<IReadOnlyList<GrainId>> DueAsync(string stateName, DateTimeOffset now, int limit)
+    public async Task<IReadOnlyList<DueGrain>> DueAsync(string stateName, DateTimeOffset now, int limit, DueGrain? after = null)
     {
-        await using var command = _dataSource.CreateCommand(DueSql);
+        await using var command = _dataSource.CreateCommand(after is null ? DueSql : DueAfterSql);
         command.Parameters.Add(new NpgsqlParameter<string>("service_id", NpgsqlDbType.Text) { TypedValue = _serviceId });
         command.Parameters.Add(new NpgsqlParameter<string>("state_name", NpgsqlDbType.Text) { TypedValue = stateName });
         command.Parameters.Add(new NpgsqlParameter<DateTime>("now", NpgsqlDbType.TimestampTz) { TypedValue = now.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = limit });
+        if (after is { } last)
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTime>("after_due", NpgsqlDbType.TimestampTz) { TypedValue = last.DueAt.UtcDateTime });
+            command.Parameters.Add(new NpgsqlParameter<string>("after_grain", NpgsqlDbType.Text) { TypedValue = last.Grain.ToString() });
+        }
+
         await using var rows = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        var due = new List<GrainId>();
+        var due = new List<DueGrain>();
         while (await rows.ReadAsync().ConfigureAwait(false))
         {
-            due.Add(GrainId.Parse(rows.GetString(0), CultureInfo.InvariantCulture));
+            due.Add(new DueGrain(
+                GrainId.Parse(rows.GetString(0), CultureInfo.InvariantCulture),
+                new DateTimeOffset(rows.GetFieldValue<DateTime>(1), TimeSpan.Zero)));
         }
 
         return due;

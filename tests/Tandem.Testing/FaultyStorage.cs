@@ -96,9 +96,8 @@ public sealed class FaultyStorage : IGrainStorage, IDueStates
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<GrainId>> DueAsync(string stateName, DateTimeOffset now, int limit)
-    {
-        IReadOnlyList<GrainId> due = [.. Rows.Where(r => r.Key.State == stateName && r.Value.DueAt <= now).OrderBy(r => r.Value.DueAt).Take(limit).Select(r => r.Key.Grain)];
-        return Task.FromResult(due);
-    }
+    public Task<IReadOnlyList<DueGrain>> DueAsync(string stateName, DateTimeOffset now, int limit, DueGrain? after = null) =>
+        Task.FromResult(DueGrain.Page(
+            Rows.Where(r => r.Key.State == stateName && r.Value.DueAt <= now).Select(r => new DueGrain(r.Key.Grain, r.Value.DueAt!.Value)),
+            limit, after));
 }

@@ -25,6 +25,9 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
     /// <summary>How often courier boards read their couriers again: short, so a test sees a lost event healed.</summary>
     public static readonly TimeSpan BoardRefresh = TimeSpan.FromSeconds(2);
 
+    /// <summary>The most due orders one page of a sweep wakes: small, so sweeps read many pages.</summary>
+    public const int SweepBatch = 4;
+
     public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
@@ -40,6 +43,7 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
                 o.ReservationTtl = TimeSpan.FromHours(1); // holds lapse well before unpacked orders expire (24 h)
                 o.MaxReservedUnitsPerShopper = int.MaxValue; // every grain test orders as one shopper; the limit is tested over HTTP
                 o.SweepEvery = TimeSpan.FromHours(1); // tests sweep when they mean to, not while another test moves the clock
+                o.SweepBatch = SweepBatch; // every sweep in the grain tests reads many pages
             });
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.UseInMemoryReminderService();

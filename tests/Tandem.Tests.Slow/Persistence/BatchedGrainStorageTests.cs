@@ -301,12 +301,34 @@ public sealed class BatchedGrainStorageTests
         b.State!.DueAt = now.AddHours(1);
         await storage.WriteStateAsync(StateName, Grain(2), b);
 
-        Assert.Equal([Grain(2), Grain(3), Grain(1)], all);
-        Assert.Equal([Grain(2)], first);
-        Assert.Equal([Grain(1)], await storage.DueAsync(StateName, now, 10));
-        Assert.Equal([Grain(1), Grain(5), Grain(2)], await storage.DueAsync(StateName, now.AddHours(1), 10));
+        Assert.Equal([Grain(2), Grain(3), Grain(1)], all.Select(d => d.Grain));
+        Assert.Equal([new DueGrain(Grain(2), now.AddMinutes(-3))], first);
+        Assert.Equal([Grain(1)], (await storage.DueAsync(StateName, now, 10)).Select(d => d.Grain));
+        Assert.Equal([Grain(1), Grain(5), Grain(2)], (await storage.DueAsync(StateName, now.AddHours(1), 10)).Select(d => d.Grain));
         Assert.Equal(now.AddHours(1).UtcDateTime, await Postgres.ScalarAsync<DateTime>(db.ConnectionString,
             $"SELECT due_at FROM tandem_grain_state WHERE grain_id = '{Grain(2)}' AND state_name = '{StateName}'"));
+    }
+
+    [Fact]
+    public async Task Due_rows_are_read_page_after_page_each_starting_after_the_last_of_the_previous_even_among_equal_times()
+    {
+        await using var db = await MigratedDatabaseAsync();
+        await using var storage = Storage(db);
+        var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+        await Task.WhenAll(new[] { (4, 2), (1, 2), (3, 1), (2, 2), (5, 3) }.Select(g =>
+            storage.WriteStateAsync(StateName, Grain(g.Item1), new GrainState<DueProbe>(new DueProbe { DueAt = now.AddMinutes(-g.Item2) }))));
+
+        var pages = new List<GrainId[]>();
+        DueGrain? after = null;
+        do
+        {
+            var page = await storage.DueAsync(StateName, now, 2, after);
+            pages.Add([.. page.Select(d => d.Grain)]);
+            after = page.Count == 2 ? page[^1] : null;
+        }
+        while (after is not null);
+
+        Assert.Equal([[Grain(5), Grain(1)], [Grain(2), Grain(4)], [Grain(3)]], pages);
     }
 
     public sealed class DueProbe : IDueState

@@ -60,6 +60,22 @@ public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task One_sweep_wakes_every_due_order_however_many_batches_they_fill()
+    {
+        var orders = new List<IOrderGrain>();
+        for (var i = 0; i < 3 * GrainClusterFixture.SweepBatch + 1; i++)
+        {
+            orders.Add((await PlacedAsync(stock: 1, quantity: 1)).Order);
+        }
+
+        GrainClusterFixture.Clock.Advance(CatchUpAfter);
+        await Grains.OrderSweeper().SweepAsync();
+
+        var placed = await Task.WhenAll(orders.Select(o => o.GetAsync()));
+        Assert.Equal(placed.Select(o => (DateTimeOffset?)(o!.PlacedAt + TimeSpan.FromHours(24))), orders.Select(DueOf));
+    }
+
+    [Fact]
     public async Task A_pickup_order_is_not_due_while_it_only_waits_to_be_collected_nor_once_collected()
     {
         var (_, order) = await PlacedAsync(stock: 1, quantity: 1);

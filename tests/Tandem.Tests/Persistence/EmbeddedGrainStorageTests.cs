@@ -114,10 +114,33 @@ public sealed class EmbeddedGrainStorageTests
         b.State!.DueAt = now.AddHours(1);
         await _storage.WriteStateAsync("order", Order("b"), b);
 
-        Assert.Equal([Order("b"), Order("c"), Order("a")], all);
-        Assert.Equal([Order("b")], first);
-        Assert.Equal([Order("a")], await _storage.DueAsync("order", now, 10));
-        Assert.Equal([Order("a"), Order("e"), Order("b")], await _storage.DueAsync("order", now.AddHours(1), 10));
+        Assert.Equal([Order("b"), Order("c"), Order("a")], all.Select(d => d.Grain));
+        Assert.Equal([new DueGrain(Order("b"), now.AddMinutes(-3))], first);
+        Assert.Equal([Order("a")], (await _storage.DueAsync("order", now, 10)).Select(d => d.Grain));
+        Assert.Equal([Order("a"), Order("e"), Order("b")], (await _storage.DueAsync("order", now.AddHours(1), 10)).Select(d => d.Grain));
+    }
+
+    [Fact]
+    public async Task Due_states_are_read_page_after_page_each_starting_after_the_last_of_the_previous_even_among_equal_times()
+    {
+        var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+        static GrainId Order(string key) => GrainId.Create("order", key);
+        foreach (var (key, minutesAgo) in new[] { ("d", 2), ("a", 2), ("c", 1), ("b", 2), ("e", 3) })
+        {
+            await _storage.WriteStateAsync("order", Order(key), new GrainState<Due>(new Due { DueAt = now.AddMinutes(-minutesAgo) }));
+        }
+
+        var pages = new List<GrainId[]>();
+        DueGrain? after = null;
+        do
+        {
+            var page = await _storage.DueAsync("order", now, 2, after);
+            pages.Add([.. page.Select(d => d.Grain)]);
+            after = page.Count == 2 ? page[^1] : null;
+        }
+        while (after is not null);
+
+        Assert.Equal([[Order("e"), Order("a")], [Order("b"), Order("d")], [Order("c")]], pages);
     }
 
     public sealed class Due : IDueState
