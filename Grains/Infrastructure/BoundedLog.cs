@@ -11,7 +11,10 @@ public static class BoundedLog
         }
     }
 
-    /// <summary>Drops the entries that sort first by <paramref name="order"/> until at most <paramref name="max"/> remain.</summary>
+    /// <summary>
+    /// Drops the entries that sort first by <paramref name="order"/>, then by key, until at most <paramref name="max"/>
+    /// remain: the same entries whatever order the dictionary holds them in (a state read back drops what the live one did).
+    /// </summary>
     public static void TrimTo<TValue, TOrder>(this Dictionary<string, TValue> items, int max, Func<TValue, TOrder> order)
     {
         if (items.Count <= max)
@@ -19,7 +22,7 @@ public static class BoundedLog
             return;
         }
 
-        foreach (var key in items.OrderBy(kv => order(kv.Value)).Take(items.Count - max).Select(kv => kv.Key).ToList())
+        foreach (var key in items.OrderBy(kv => order(kv.Value)).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(items.Count - max).Select(kv => kv.Key).ToList())
         {
             items.Remove(key);
         }

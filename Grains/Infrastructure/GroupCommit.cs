@@ -13,7 +13,8 @@ namespace Tandem.Grains.Infrastructure;
 /// Every write hands storage a deep copy of the state taken on the grain's scheduler, before the first
 /// await of the write. Storage providers may serialize later on another thread (Orleans' ADO.NET storage
 /// does, after awaiting a connection), while the grain keeps changing its live state; the copy is what
-/// makes the stored bytes one state the grain was really in.
+/// makes the stored bytes one state the grain was really in. A state that records its changes
+/// (<see cref="IJournaledState"/>) hands the copy the changes made since the last write, the same ones the copy holds.
 /// </para>
 /// <para>
 /// A failed write fails every waiting change and every later call (<see cref="ThrowIfFailed"/>) and retires
@@ -107,7 +108,13 @@ public sealed class GroupCommit<TState, TEvent>
         {
             try
             {
-                _storage.State = _copier.Copy(_live); // the snapshot nobody changes, taken before the first await
+                var copy = _copier.Copy(_live); // the snapshot nobody changes, taken before the first await
+                if (_live is IJournaledState journaled)
+                {
+                    journaled.HandOffChanges((IJournaledState)copy); // what changed since the last write, for a storage that keeps changes
+                }
+
+                _storage.State = copy;
                 await _storage.WriteStateAsync();
             }
             catch (Exception ex)

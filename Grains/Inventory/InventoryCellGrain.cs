@@ -70,10 +70,8 @@ public sealed class InventoryCellGrain(
             return AfterDurable(Result(CellOutcome.Replayed));
         }
 
-        S.OnHand += quantity;
-        Remember(reference);
-        Record("receipt", quantity, reference, actor, null);
-        return Change(StockChangeReason.Received, quantity);
+        return Change(StockChangeReason.Received, quantity,
+            new CellChange { Kind = CellChangeKind.Received, At = clock.GetUtcNow(), Id = reference, Quantity = quantity, Actor = actor });
     }
 
     public Task<CellResult> ReserveAsync(string reservationId, int quantity, TimeSpan ttl)
@@ -106,10 +104,8 @@ public sealed class InventoryCellGrain(
                 return AfterDurable(Result(CellOutcome.Replayed));
             }
 
-            // Asking again for the same hold renews it: the caller still wants the units. NextExpiry may now be early,
-            // never late: the timer then finds nothing due and looks again.
-            S.Live[reservationId] = live with { ExpiresAt = renewedUntil };
-            S.Version++;
+            // Asking again for the same hold renews it: the caller still wants the units.
+            S.Apply(new CellChange { Kind = CellChangeKind.Renewed, At = clock.GetUtcNow(), Id = reservationId, ExpiresAt = renewedUntil });
             var renewed = Result(CellOutcome.Replayed);
             return WhenDurable(_commit!.Changed(null), renewed);
         }
@@ -131,28 +127,26 @@ public sealed class InventoryCellGrain(
 
         outcome = CellOutcome.Applied;
 
-        var expiresAt = clock.GetUtcNow() + ttl;
-        S.Live[reservationId] = new Reservation { Quantity = quantity, ExpiresAt = expiresAt };
-        S.Reserved += quantity;
-        if (S.NextExpiry is not { } next || expiresAt < next)
+        var now = clock.GetUtcNow();
+        var expiresAt = now + ttl;
+        var sooner = S.NextExpiry is not { } next || expiresAt < next;
+        var reserved = Change(StockChangeReason.Reserved, quantity,
+            new CellChange { Kind = CellChangeKind.Reserved, At = now, Id = reservationId, Quantity = quantity, ExpiresAt = expiresAt });
+        if (sooner)
         {
-            S.NextExpiry = expiresAt;
             ScheduleExpiry();
         }
 
-        return Change(StockChangeReason.Reserved, quantity);
+        return reserved;
     }
 
     public Task<CellResult> CommitAsync(string reservationId)
     {
         Begin();
-        if (S.Live.Remove(reservationId, out var live))
+        if (S.Live.TryGetValue(reservationId, out var live))
         {
-            S.Reserved -= live.Quantity;
-            S.OnHand -= live.Quantity;
-            S.Committed += live.Quantity;
-            Close(reservationId, live.Quantity, ReservationEnd.Committed);
-            return Change(StockChangeReason.Committed, live.Quantity);
+            return Change(StockChangeReason.Committed, live.Quantity,
+                new CellChange { Kind = CellChangeKind.Committed, At = clock.GetUtcNow(), Id = reservationId });
         }
 
         return AfterDurable(S.Closed.TryGetValue(reservationId, out var closed) && closed.End is ReservationEnd.Committed or ReservationEnd.Restocked
@@ -163,11 +157,10 @@ public sealed class InventoryCellGrain(
     public Task<CellResult> ReleaseAsync(string reservationId)
     {
         Begin();
-        if (S.Live.Remove(reservationId, out var live))
+        if (S.Live.TryGetValue(reservationId, out var live))
         {
-            S.Reserved -= live.Quantity;
-            Close(reservationId, live.Quantity, ReservationEnd.Released);
-            return Change(StockChangeReason.Released, live.Quantity);
+            return Change(StockChangeReason.Released, live.Quantity,
+                new CellChange { Kind = CellChangeKind.Released, At = clock.GetUtcNow(), Id = reservationId });
         }
 
         if (S.Closed.TryGetValue(reservationId, out var closed))
@@ -193,11 +186,8 @@ public sealed class InventoryCellGrain(
             case ReservationEnd.Restocked:
                 return AfterDurable(Result(CellOutcome.Replayed));
             case ReservationEnd.Committed:
-                S.OnHand += closed.Quantity;
-                S.Committed -= closed.Quantity;
-                Close(reservationId, closed.Quantity, ReservationEnd.Restocked);
-                Record("restock", closed.Quantity, reservationId, "system", null);
-                return Change(StockChangeReason.Restocked, closed.Quantity);
+                return Change(StockChangeReason.Restocked, closed.Quantity,
+                    new CellChange { Kind = CellChangeKind.Restocked, At = clock.GetUtcNow(), Id = reservationId });
             default:
                 return AfterDurable(Refuse(CellOutcome.Conflict, $"Reservation {reservationId} was {closed.End}, never shipped."));
         }
@@ -216,11 +206,10 @@ public sealed class InventoryCellGrain(
             return AfterDurable(Refuse(CellOutcome.Conflict, $"Counted {countedOnHand} is below the {S.Reserved} units reserved."));
         }
 
-        var delta = countedOnHand - S.OnHand;
-        S.OnHand = countedOnHand;
-        Remember(reference);
-        Record("adjustment", delta, reference, actor, reason);
-        return Change(StockChangeReason.Adjusted, Math.Abs(delta));
+        return Change(StockChangeReason.Adjusted, Math.Abs(countedOnHand - S.OnHand), new CellChange
+        {
+            Kind = CellChangeKind.Adjusted, At = clock.GetUtcNow(), Id = reference, Quantity = countedOnHand, Actor = actor, Reason = reason,
+        });
     }
 
     public async Task<CellSnapshot> SetBinAsync(Bin bin)
@@ -228,8 +217,7 @@ public sealed class InventoryCellGrain(
         Begin();
         if (S.Bin != bin)
         {
-            S.Bin = bin;
-            return (await Change(StockChangeReason.BinMoved, 0)).Cell;
+            return (await Change(StockChangeReason.BinMoved, 0, new CellChange { Kind = CellChangeKind.BinMoved, At = clock.GetUtcNow(), Bin = bin })).Cell;
         }
 
         return (await AfterDurable(Result(CellOutcome.Replayed))).Cell;
@@ -271,17 +259,14 @@ public sealed class InventoryCellGrain(
         }
 
         var due = S.Live.Where(kv => kv.Value.ExpiresAt <= now).ToList();
-        foreach (var (id, reservation) in due)
-        {
-            S.Live.Remove(id);
-            S.Reserved -= reservation.Quantity;
-            Close(id, reservation.Quantity, ReservationEnd.Expired);
-        }
-
-        S.NextExpiry = S.Live.Count == 0 ? null : S.Live.Values.Min(r => r.ExpiresAt);
         if (due.Count > 0)
         {
-            _ = Change(StockChangeReason.Expired, due.Sum(d => d.Value.Quantity));
+            _ = Change(StockChangeReason.Expired, due.Sum(d => d.Value.Quantity),
+                new CellChange { Kind = CellChangeKind.Expired, At = now, Ids = [.. due.Select(d => d.Key)] });
+        }
+        else
+        {
+            S.NextExpiry = S.Live.Values.Min(r => r.ExpiresAt); // derived; early only in states stored before renewals kept it exact
         }
     }
 
@@ -314,11 +299,11 @@ public sealed class InventoryCellGrain(
         }
     }
 
-    /// <summary>Records a change made to the state and answers once it is durable.</summary>
-    private Task<CellResult> Change(StockChangeReason reason, int quantity)
+    /// <summary>Applies a change to the state and answers once it is durable.</summary>
+    private Task<CellResult> Change(StockChangeReason reason, int quantity, CellChange change)
     {
+        S.Apply(change);
         S.CheckInvariants();
-        S.Version++;
         var result = Result(CellOutcome.Applied);
         var durable = _commit!.Changed(new StockChanged { Cell = result.Cell, Reason = reason, Quantity = quantity, At = clock.GetUtcNow() });
         return WhenDurable(durable, result);
@@ -331,27 +316,6 @@ public sealed class InventoryCellGrain(
     {
         await durable;
         return result;
-    }
-
-    private void Close(string reservationId, int quantity, ReservationEnd end)
-    {
-        S.Closed[reservationId] = new ClosedReservation { Quantity = quantity, End = end, At = clock.GetUtcNow() };
-        S.Closed.TrimTo(InventoryCellState.RememberedIds, c => c.At);
-    }
-
-    private void Remember(string reference)
-    {
-        S.AppliedReferences[reference] = clock.GetUtcNow();
-        S.AppliedReferences.TrimTo(InventoryCellState.RememberedIds, at => at);
-    }
-
-    private void Record(string kind, int delta, string reference, string actor, string? reason)
-    {
-        S.History.Add(new CellHistoryEntry
-        {
-            At = clock.GetUtcNow(), Kind = kind, Delta = delta, Reference = reference, Actor = actor, Reason = reason,
-        });
-        S.History.TrimTo(InventoryCellState.HistoryLength);
     }
 
     private CellSnapshot Snapshot() => new()

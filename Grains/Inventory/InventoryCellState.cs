@@ -1,4 +1,9 @@
+using System.Text.Json.Serialization;
+
+using Orleans.Storage;
+
 using Tandem.Contracts.Inventory;
+using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Grains.Inventory;
 
@@ -34,9 +39,13 @@ public enum ReservationEnd
     Restocked = 3,
 }
 
-/// <summary>What an inventory cell persists. <see cref="CheckInvariants"/> holds after every command.</summary>
+/// <summary>
+/// What an inventory cell persists. Every change is made by <see cref="Apply"/>, which also records it for a storage
+/// that keeps changes instead of whole states (<see cref="IJournaledState"/>). <see cref="CheckInvariants"/> holds
+/// after every command.
+/// </summary>
 [GenerateSerializer, Alias("tandem.inventory-cell-state")]
-public sealed class InventoryCellState
+public sealed class InventoryCellState : IJournaledState
 {
     public const int CurrentSchema = 1;
 
@@ -70,6 +79,130 @@ public sealed class InventoryCellState
 
     /// <summary>When the earliest live reservation lapses; null when none is live.</summary>
     [Id(10)] public DateTimeOffset? NextExpiry { get; set; }
+
+    /// <summary>Changes applied since the last hand-off to storage; never copied, never stored whole.</summary>
+    [NonSerialized]
+    private List<CellChange> _unwritten = [];
+
+    [JsonIgnore]
+    public int HandedChanges => _unwritten.Count;
+
+    /// <summary>Applies <paramref name="change"/> and records it for the next write.</summary>
+    public void Apply(CellChange change)
+    {
+        Evolve(change);
+        _unwritten.Add(change);
+    }
+
+    public void HandOffChanges(IJournaledState copy)
+    {
+        var target = (InventoryCellState)copy;
+        (target._unwritten, _unwritten) = (_unwritten, []);
+    }
+
+    public BinaryData SerializeChanges(IGrainStorageSerializer serializer) => serializer.Serialize(_unwritten);
+
+    public void Replay(BinaryData changes, IGrainStorageSerializer serializer)
+    {
+        foreach (var change in serializer.Deserialize<List<CellChange>>(changes) ?? [])
+        {
+            Evolve(change);
+        }
+    }
+
+    /// <summary>The one place a cell's state changes: the same for a change decided now and one read back.</summary>
+    private void Evolve(CellChange c)
+    {
+        switch (c.Kind)
+        {
+            case CellChangeKind.Received:
+                OnHand += c.Quantity;
+                Remember(c.Id!, c.At);
+                Record("receipt", c.Quantity, c.Id!, c.Actor!, null, c.At);
+                break;
+            case CellChangeKind.Reserved:
+                Live[c.Id!] = new Reservation { Quantity = c.Quantity, ExpiresAt = c.ExpiresAt!.Value };
+                Reserved += c.Quantity;
+                if (NextExpiry is not { } next || c.ExpiresAt < next)
+                {
+                    NextExpiry = c.ExpiresAt;
+                }
+
+                break;
+            case CellChangeKind.Renewed:
+                Live[c.Id!] = Live[c.Id!] with { ExpiresAt = c.ExpiresAt!.Value };
+                NextExpiry = Live.Values.Min(r => r.ExpiresAt); // the renewed hold may have been the next to lapse
+                break;
+            case CellChangeKind.Committed:
+                var committed = End(c.Id!, ReservationEnd.Committed, c.At);
+                OnHand -= committed;
+                Committed += committed;
+                break;
+            case CellChangeKind.Released:
+                End(c.Id!, ReservationEnd.Released, c.At);
+                break;
+            case CellChangeKind.Expired:
+                foreach (var id in c.Ids!)
+                {
+                    End(id, ReservationEnd.Expired, c.At);
+                }
+
+                NextExpiry = Live.Count == 0 ? null : Live.Values.Min(r => r.ExpiresAt);
+                break;
+            case CellChangeKind.Restocked:
+                var shipped = Closed[c.Id!].Quantity;
+                OnHand += shipped;
+                Committed -= shipped;
+                Close(c.Id!, shipped, ReservationEnd.Restocked, c.At);
+                Record("restock", shipped, c.Id!, "system", null, c.At);
+                break;
+            case CellChangeKind.Adjusted:
+                var delta = c.Quantity - OnHand;
+                OnHand = c.Quantity;
+                Remember(c.Id!, c.At);
+                Record("adjustment", delta, c.Id!, c.Actor!, c.Reason, c.At);
+                break;
+            case CellChangeKind.BinMoved:
+                Bin = c.Bin;
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown cell change {c.Kind}.");
+        }
+
+        Version++;
+    }
+
+    /// <summary>Ends a live reservation: its units are no longer held. Returns them.</summary>
+    private int End(string reservationId, ReservationEnd end, DateTimeOffset at)
+    {
+        Live.Remove(reservationId, out var live);
+        Reserved -= live!.Quantity;
+        if (Live.Count == 0)
+        {
+            NextExpiry = null;
+        }
+
+        Close(reservationId, live.Quantity, end, at);
+        return live.Quantity;
+    }
+
+    private void Close(string reservationId, int quantity, ReservationEnd end, DateTimeOffset at)
+    {
+        Closed[reservationId] = new ClosedReservation { Quantity = quantity, End = end, At = at };
+        Closed.TrimTo(RememberedIds, c => c.At);
+    }
+
+    private void Remember(string reference, DateTimeOffset at)
+    {
+        AppliedReferences[reference] = at;
+        AppliedReferences.TrimTo(RememberedIds, t => t);
+    }
+
+    private void Record(string kind, int delta, string reference, string actor, string? reason, DateTimeOffset at)
+    {
+        History.Add(new CellHistoryEntry { At = at, Kind = kind, Delta = delta, Reference = reference, Actor = actor, Reason = reason });
+        History.TrimTo(HistoryLength);
+    }
 
     public void CheckInvariants()
     {

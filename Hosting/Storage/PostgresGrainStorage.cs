@@ -43,6 +43,8 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisp
     private readonly ILogger _logger;
     private readonly StateBatcher<StateRead> _reads;
     private readonly StateBatcher<StateWrite> _writes;
+    private readonly StateBatcher<JournalWrite> _journal;
+    private readonly int _snapshotEvery;
     private int _stopped;
 
     public PostgresGrainStorage(string name, string serviceId, NpgsqlDataSource dataSource, IGrainStorageSerializer serializer,
@@ -55,11 +57,13 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisp
         _logger = logger;
         _reads = new StateBatcher<StateRead>("read", batch => StateReads.SendAsync(_dataSource, _serviceId, batch), options, logger);
         _writes = new StateBatcher<StateWrite>("write", batch => StateWrites.SendAsync(_dataSource, _serviceId, batch), options, logger);
+        _journal = new StateBatcher<JournalWrite>("journal", batch => JournalWrites.SendAsync(_dataSource, _serviceId, batch), options, logger);
+        _snapshotEvery = options.SnapshotEvery;
     }
 
-    /// <summary>Statements sent so far: (reads, rows read, writes, rows written).</summary>
+    /// <summary>Statements sent so far: (reads, rows read, writes, rows written); journal writes count as writes.</summary>
     public (long ReadBatches, long ReadRows, long WriteBatches, long WriteRows) Sent =>
-        (_reads.Batches, _reads.Rows, _writes.Batches, _writes.Rows);
+        (_reads.Batches, _reads.Rows, _writes.Batches + _journal.Batches, _writes.Rows + _journal.Rows);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -67,13 +71,74 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisp
         _reads.Enqueue(read);
         var stored = await read.Answer.Task.ConfigureAwait(false);
         StoredStates.Hand(grainState, stored?.Version, stored?.Payload, _serializer);
+        if (stored is not null && grainState.State is IJournaledState journaled)
+        {
+            grainState.ETag = Replay(journaled, stored, grainId, stateName).ToString();
+        }
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        WriteAsync(stateName, grainId, grainState, Bytes(_serializer.Serialize(grainState.State)), StoredStates.Due(grainState.State));
+        grainState.State is IJournaledState journaled && grainState.ETag is { } etag
+            ? AppendAsync(stateName, grainId, grainState, JournalPosition.Parse(etag, grainId, stateName), journaled)
+            : WriteAsync(stateName, grainId, grainState, Bytes(_serializer.Serialize(grainState.State)), StoredStates.Due(grainState.State));
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        WriteAsync(stateName, grainId, grainState, payload: null, dueAt: null);
+        grainState.State is IJournaledState && grainState.ETag is { } etag
+            ? AppendAsync(stateName, grainId, grainState, JournalPosition.Parse(etag, grainId, stateName), journaled: null)
+            : WriteAsync(stateName, grainId, grainState, payload: null, dueAt: null);
+
+    /// <summary>Applies the journal rows written after the whole copy, in order; a missing row means the copy moved on meanwhile.</summary>
+    private JournalPosition Replay(IJournaledState state, StoredState stored, GrainId grainId, string stateName)
+    {
+        var seq = stored.LogThrough;
+        for (var i = 0; i < (stored.Seqs?.Length ?? 0); i++)
+        {
+            if (stored.Seqs![i] != seq + 1)
+            {
+                throw new InconsistentStateException(
+                    $"Storage {_name}: {grainId} found journal row {stored.Seqs[i]} of {stateName} after row {seq}; read it again.", "unknown", "none");
+            }
+
+            seq = stored.Seqs[i];
+            if (stored.Changes![i] is { } changes)
+            {
+                state.Replay(new BinaryData(changes), _serializer);
+            }
+        }
+
+        return new JournalPosition(stored.Version, seq, stored.LogThrough);
+    }
+
+    /// <summary>
+    /// Appends the changes handed to <paramref name="journaled"/> as the next journal row, or writes the whole state
+    /// when <see cref="PostgresGrainStorageOptions.SnapshotEvery"/> rows follow the last copy, no changes were handed,
+    /// or the state is cleared (<paramref name="journaled"/> null).
+    /// </summary>
+    private async Task AppendAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, JournalPosition at, IJournaledState? journaled)
+    {
+        var seq = at.Seq + 1;
+        var whole = journaled is null || journaled.HandedChanges == 0 || at.Behind + 1 >= _snapshotEvery;
+        var write = new JournalWrite(grainId.ToString(), stateName, at.Version, seq,
+            whole ? null : Bytes(journaled!.SerializeChanges(_serializer)),
+            snapshot: whole,
+            payload: whole && journaled is not null ? Bytes(_serializer.Serialize(grainState.State)) : null);
+        _journal.Enqueue(write);
+        if (await write.Answer.Task.ConfigureAwait(false) is not { } written)
+        {
+            StorageMetrics.Conflicts.Add(1);
+            _logger.WriteConflict(write.GrainId, stateName, grainState.ETag ?? "none");
+            throw new InconsistentStateException(
+                $"Storage {_name}: {grainId} could not append row {seq} of {stateName} after version {at.Version}; another activation wrote it.",
+                storedEtag: "unknown", currentEtag: grainState.ETag ?? "none");
+        }
+
+        grainState.ETag = new JournalPosition(written.Version, seq, whole ? seq : at.Through).ToString();
+        grainState.RecordExists = journaled is not null;
+        if (journaled is null)
+        {
+            grainState.State = Activator.CreateInstance<T>();
+        }
+    }
 
     private async Task WriteAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload, DateTimeOffset? dueAt)
     {
@@ -89,7 +154,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisp
                 storedEtag: "unknown", currentEtag: held ?? "none");
         }
 
-        grainState.ETag = StoredStates.Etag(version);
+        grainState.ETag = grainState.State is IJournaledState ? new JournalPosition(version, 0, 0).ToString() : StoredStates.Etag(version);
         grainState.RecordExists = payload is not null;
         if (payload is null)
         {
@@ -136,6 +201,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisp
         }
 
         await _writes.DisposeAsync().ConfigureAwait(false);
+        await _journal.DisposeAsync().ConfigureAwait(false);
         await _reads.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }

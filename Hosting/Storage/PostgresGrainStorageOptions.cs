@@ -24,6 +24,12 @@ public sealed class PostgresGrainStorageOptions
     /// <summary>How often a batch that PostgreSQL aborted for a deadlock or a serialization failure is tried again.</summary>
     public int TransientRetries { get; set; } = 3;
 
+    /// <summary>
+    /// For a state that records its changes (an inventory cell): how many writes append only their changes before one
+    /// writes the whole state again. Reading such a state back reads the whole copy and at most this many rows after it.
+    /// </summary>
+    public int SnapshotEvery { get; set; } = 100;
+
     public IEnumerable<string> Problems()
     {
         if (Linger < TimeSpan.Zero || Linger > TimeSpan.FromSeconds(1))
@@ -39,6 +45,11 @@ public sealed class PostgresGrainStorageOptions
         if (MaxConcurrentBatches is < 1 or > 64)
         {
             yield return $"{Section}:MaxConcurrentBatches must lie between 1 and 64.";
+        }
+
+        if (SnapshotEvery is < 1 or > 100_000)
+        {
+            yield return $"{Section}:SnapshotEvery must lie between 1 and 100000.";
         }
 
         if (TransientRetries is < 0 or > 10)

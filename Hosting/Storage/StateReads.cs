@@ -2,8 +2,11 @@ using Npgsql;
 
 namespace Tandem.Hosting.Storage;
 
-/// <summary>A stored row as read: the serialized state (null once cleared) and its version.</summary>
-internal sealed record StoredState(byte[]? Payload, long Version);
+/// <summary>
+/// A stored row as read: the serialized state (null once cleared), its version, and for a state that records its
+/// changes, the last journal row the state includes and the rows after it, in order (read in the same statement).
+/// </summary>
+internal sealed record StoredState(byte[]? Payload, long Version, long LogThrough = 0, long[]? Seqs = null, byte[][]? Changes = null);
 
 /// <summary>One activation's read of its state, answered with the row or null (no row).</summary>
 internal sealed class StateRead(string grainId, string stateName) : IBatchItem
@@ -23,10 +26,16 @@ internal sealed class StateRead(string grainId, string stateName) : IBatchItem
 internal static class StateReads
 {
     private const string Sql = """
-        SELECT i.n, s.payload, s.version
+        SELECT i.n, s.payload, s.version, s.log_through, l.seqs, l.changes
           FROM unnest(@grain_ids, @state_names) WITH ORDINALITY AS i(grain_id, state_name, n)
           JOIN tandem_grain_state AS s
             ON s.service_id = @service_id AND s.grain_id = i.grain_id AND s.state_name = i.state_name
+          LEFT JOIN LATERAL (
+                SELECT array_agg(g.seq ORDER BY g.seq) AS seqs, array_agg(g.changes ORDER BY g.seq) AS changes
+                  FROM tandem_grain_log AS g
+                 WHERE g.service_id = @service_id AND g.grain_id = i.grain_id AND g.state_name = i.state_name
+                   AND g.seq > s.log_through
+               ) AS l ON true
         """;
 
     public static async Task SendAsync(NpgsqlDataSource dataSource, string serviceId, IReadOnlyList<StateRead> reads)
@@ -39,7 +48,9 @@ internal static class StateReads
             while (await rows.ReadAsync().ConfigureAwait(false))
             {
                 var index = (int)rows.GetInt64(0) - 1;
-                found[index] = new StoredState(rows.IsDBNull(1) ? null : rows.GetFieldValue<byte[]>(1), rows.GetInt64(2));
+                found[index] = new StoredState(
+                    rows.IsDBNull(1) ? null : rows.GetFieldValue<byte[]>(1), rows.GetInt64(2), rows.GetInt64(3),
+                    rows.IsDBNull(4) ? null : rows.GetFieldValue<long[]>(4), rows.IsDBNull(5) ? null : rows.GetFieldValue<byte[][]>(5));
             }
         }
 
