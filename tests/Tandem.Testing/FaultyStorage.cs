@@ -20,6 +20,7 @@ public sealed class FaultyStorage : IGrainStorage, IDueStates
     private static readonly ConcurrentDictionary<string, Func<object?, bool>> Failing = new();
     private static readonly StateSerializer Serializer = new();
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<BinaryData>> Watched = new();
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<BinaryData>> WatchedChanges = new();
 
     /// <summary>Writes of every grain whose id contains <paramref name="fragment"/> fail until <see cref="Heal"/>.</summary>
     public static void FailWritesOf(string fragment) => Failing[fragment] = _ => true;
@@ -33,10 +34,23 @@ public sealed class FaultyStorage : IGrainStorage, IDueStates
     /// From now on, keeps every state written for grains whose id contains <paramref name="fragment"/>, and makes
     /// their writes slow (a few milliseconds waiting for "the connection") so commands arrive during each write.
     /// </summary>
-    public static void Watch(string fragment) => Watched[fragment] = new ConcurrentQueue<BinaryData>();
+    public static void Watch(string fragment)
+    {
+        WatchedChanges[fragment] = new ConcurrentQueue<BinaryData>();
+        Watched[fragment] = new ConcurrentQueue<BinaryData>();
+    }
 
     /// <summary>The states written for a watched fragment, as stored, oldest first.</summary>
     public static IReadOnlyList<BinaryData> WritesOf(string fragment) => [.. Watched[fragment]];
+
+    /// <summary>
+    /// For a state that records its changes (<see cref="IJournaledState"/>): the changes handed with each write of a
+    /// watched fragment, as a storage keeping changes would append them, in the order of <see cref="WritesOf"/>.
+    /// </summary>
+    public static IReadOnlyList<BinaryData> ChangesOf(string fragment) => [.. WatchedChanges[fragment]];
+
+    /// <summary>Applies stored changes to <paramref name="state"/> the way a storage keeping changes reads a state back.</summary>
+    public static void Replay(IJournaledState state, BinaryData changes) => state.Replay(changes, Serializer);
 
     /// <summary>Reads stored bytes back the way the grain's next activation would.</summary>
     public static T Read<T>(BinaryData data) => Serializer.Deserialize<T>(data);
@@ -77,6 +91,11 @@ public sealed class FaultyStorage : IGrainStorage, IDueStates
             {
                 if (id.Contains(fragment, StringComparison.Ordinal))
                 {
+                    if (grainState.State is IJournaledState journaled)
+                    {
+                        WatchedChanges[fragment].Enqueue(journaled.SerializeChanges(Serializer));
+                    }
+
                     writes.Enqueue(data);
                 }
             }

@@ -99,6 +99,62 @@ public sealed class GroupCommitTests(GrainClusterFixture fixture)
         Assert.Equal((10_000, 1000, 1000, 3001L), (last.OnHand, last.Reserved, last.Live.Count, last.Version));
     }
 
+    [Fact]
+    public async Task Each_write_hands_over_exactly_the_changes_since_the_last_so_replaying_them_gives_every_stored_state()
+    {
+        var sku = TestData.NewSku();
+        FaultyStorage.Watch(sku);
+        var cell = fixture.Grains.Cell(new CellKey(sku, TestData.Camden.Id));
+        await cell.ReceiveAsync(300, "opening", "tester");
+        await cell.SetBinAsync(new Bin { Aisle = "7", Shelf = "B" });
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Capture(async () =>
+        {
+            await cell.ReserveAsync($"r{i}", 1 + (i % 3), i % 5 == 0 ? TimeSpan.FromMinutes(1) : Hour);
+            switch (i % 4)
+            {
+                case 0:
+                    await cell.ReleaseAsync($"r{i}");
+                    break;
+                case 1:
+                    await cell.CommitAsync($"r{i}");
+                    if (i % 8 == 1)
+                    {
+                        await cell.RestockAsync($"r{i}");
+                    }
+
+                    break;
+                case 2:
+                    await cell.ReserveAsync($"r{i}", 1 + (i % 3), Hour * 2); // renewed
+                    break;
+            }
+
+            if (i % 50 == 0)
+            {
+                await cell.ReceiveAsync(5, $"receipt-{i}", "tester");
+            }
+        })));
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromMinutes(2)); // the one-minute holds lapse
+        await cell.AdjustAsync(900, "count", "count-1", "tester");
+
+        Assert.All(failures, Assert.Null);
+        var stored = FaultyStorage.WritesOf(sku).Select(FaultyStorage.Read<InventoryCellState>).ToList();
+        var changes = FaultyStorage.ChangesOf(sku);
+        var replayed = new InventoryCellState();
+        var matches = new List<bool>();
+        for (var i = 0; i < stored.Count; i++)
+        {
+            FaultyStorage.Replay(replayed, changes[i]);
+            matches.Add(CellStates.Canonical(replayed) == CellStates.Canonical(stored[i]));
+        }
+
+        Assert.True(stored.Count > 5, $"{stored.Count} writes");
+        Assert.Equal(stored.Count, changes.Count);
+        Assert.All(matches, Assert.True);
+        Assert.Contains(stored[^1].Closed.Values, c => c.End == ReservationEnd.Expired);
+        Assert.Equal(900, stored[^1].OnHand);
+    }
+
     private static async Task<Exception?> Capture(Func<Task> call)
     {
         try
