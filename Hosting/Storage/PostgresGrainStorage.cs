@@ -18,6 +18,9 @@ namespace Tandem.Hosting.Storage;
 /// the grain is answered only after the statement holding the row has committed. The version is the ETag: a
 /// write of a stale version fails with <see cref="InconsistentStateException"/>, and only that write fails. A state's
 /// due time (<see cref="IDueState"/>) is written in the same row, and the rows that are due are one indexed query.
+/// A state that records its changes (<see cref="IJournaledState"/>) is written as its changes since the last write,
+/// appended to its journal (<see cref="JournalWrites"/>), and whole every <see cref="PostgresGrainStorageOptions.SnapshotEvery"/>
+/// writes; its ETag is a <see cref="JournalPosition"/>.
 /// </summary>
 public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisposable
 {
