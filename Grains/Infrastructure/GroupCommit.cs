@@ -13,8 +13,9 @@ namespace Tandem.Grains.Infrastructure;
 /// Every write hands storage a deep copy of the state taken on the grain's scheduler, before the first
 /// await of the write. Storage providers may serialize later on another thread (Orleans' ADO.NET storage
 /// does, after awaiting a connection), while the grain keeps changing its live state; the copy is what
-/// makes the stored bytes one state the grain was really in. A state that records its changes
-/// (<see cref="IJournaledState"/>) hands the copy the changes made since the last write, the same ones the copy holds.
+/// makes the stored bytes one state the grain was really in. A storage that serializes before it first yields
+/// (<see cref="ICapturesStateOnWrite"/>) is handed the live state itself, and nothing is copied. A state that records
+/// its changes (<see cref="IJournaledState"/>) hands what storage is given the changes made since the last write.
 /// </para>
 /// <para>
 /// A failed write fails every waiting change and every later call (<see cref="ThrowIfFailed"/>) and retires
@@ -27,7 +28,7 @@ public sealed class GroupCommit<TState, TEvent>
     where TState : class
 {
     private readonly IPersistentState<TState> _storage;
-    private readonly DeepCopier<TState> _copier;
+    private readonly DeepCopier<TState>? _copier;
     private readonly Grain _grain;
     private readonly Func<TEvent, Task> _announce;
     private readonly ILogger _logger;
@@ -38,11 +39,11 @@ public sealed class GroupCommit<TState, TEvent>
     private Exception? _failure;
 
     /// <param name="storage">The grain's persistent state, already read: create this in <c>OnActivateAsync</c>.</param>
-    /// <param name="copier">Copies the state for each write.</param>
+    /// <param name="copier">Copies the state for each write; null when storage captures the state itself (<see cref="ICapturesStateOnWrite"/>).</param>
     /// <param name="grain">The owning grain, retired when a write fails.</param>
     /// <param name="announce">Called for each change, in order, once the write holding it succeeded; must not throw.</param>
     /// <param name="logger">Where failed writes are logged.</param>
-    public GroupCommit(IPersistentState<TState> storage, DeepCopier<TState> copier, Grain grain, Func<TEvent, Task> announce, ILogger logger)
+    public GroupCommit(IPersistentState<TState> storage, DeepCopier<TState>? copier, Grain grain, Func<TEvent, Task> announce, ILogger logger)
     {
         _storage = storage;
         _copier = copier;
@@ -108,13 +109,13 @@ public sealed class GroupCommit<TState, TEvent>
         {
             try
             {
-                var copy = _copier.Copy(_live); // the snapshot nobody changes, taken before the first await
+                var handed = _copier?.Copy(_live) ?? _live; // a copy nobody changes, taken before the first await, unless storage captures it
                 if (_live is IJournaledState journaled)
                 {
-                    journaled.HandOffChanges((IJournaledState)copy); // what changed since the last write, for a storage that keeps changes
+                    journaled.HandOffChanges((IJournaledState)handed); // what changed since the last write, for a storage that keeps changes
                 }
 
-                _storage.State = copy;
+                _storage.State = handed;
                 await _storage.WriteStateAsync();
             }
             catch (Exception ex)

@@ -11,13 +11,16 @@ namespace Tandem.Grains.Infrastructure;
 /// </summary>
 public interface IJournaledState
 {
-    /// <summary>Moves the changes this live state recorded since the last hand-off to <paramref name="copy"/>, a copy of it.</summary>
-    void HandOffChanges(IJournaledState copy);
+    /// <summary>
+    /// Moves the changes this live state recorded since the last hand-off to <paramref name="target"/>, what storage is
+    /// given to write: a copy of it, or the live state itself when storage serializes at once.
+    /// </summary>
+    void HandOffChanges(IJournaledState target);
 
-    /// <summary>How many changes were handed to this copy.</summary>
+    /// <summary>How many changes were handed to this state.</summary>
     int HandedChanges { get; }
 
-    /// <summary>The changes handed to this copy, serialized as one entry of the state's journal.</summary>
+    /// <summary>The changes handed to this state, serialized as one entry of the state's journal.</summary>
     BinaryData SerializeChanges(IGrainStorageSerializer serializer);
 
     /// <summary>Applies one journal entry read back from storage (what <see cref="SerializeChanges"/> wrote), recording nothing.</summary>

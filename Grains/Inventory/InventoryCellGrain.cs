@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 using Orleans.Serialization;
+using Orleans.Storage;
 
 using Tandem.Contracts.Inventory;
 using Tandem.Grains.Infrastructure;
@@ -28,6 +29,7 @@ namespace Tandem.Grains.Inventory;
 public sealed class InventoryCellGrain(
     [PersistentState("cell", StorageNames.Grains)] IPersistentState<InventoryCellState> state,
     DeepCopier<InventoryCellState> copier,
+    [FromKeyedServices(StorageNames.Grains)] IGrainStorage storage,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<InventoryCellGrain> logger) : Grain, IInventoryCellGrain
 {
@@ -46,7 +48,7 @@ public sealed class InventoryCellGrain(
         _key = CellKey.Parse(this.GetPrimaryKeyString());
         var publisher = new EventPublisher(this, logger);
         _commit = new GroupCommit<InventoryCellState, StockChanged>(
-            state, copier, this, change => publisher.PublishAsync(StockChanged.StreamNamespace, _key.Sku, change), logger);
+            state, storage is ICapturesStateOnWrite ? null : copier, this, change => publisher.PublishAsync(StockChanged.StreamNamespace, _key.Sku, change), logger);
         ExpireDue();
         ScheduleExpiry();
         return _commit.Durable();

@@ -84,8 +84,12 @@ public sealed class InventoryCellState : IJournaledState
     [NonSerialized]
     private List<CellChange> _unwritten = [];
 
+    /// <summary>The changes handed to this state for storage to write (it may be the live state itself).</summary>
+    [NonSerialized]
+    private List<CellChange> _handed = [];
+
     [JsonIgnore]
-    public int HandedChanges => _unwritten.Count;
+    public int HandedChanges => _handed.Count;
 
     /// <summary>Applies <paramref name="change"/> and records it for the next write.</summary>
     public void Apply(CellChange change)
@@ -94,13 +98,14 @@ public sealed class InventoryCellState : IJournaledState
         _unwritten.Add(change);
     }
 
-    public void HandOffChanges(IJournaledState copy)
+    public void HandOffChanges(IJournaledState target)
     {
-        var target = (InventoryCellState)copy;
-        (target._unwritten, _unwritten) = (_unwritten, []);
+        _handed = [];
+        ((InventoryCellState)target)._handed = _unwritten;
+        _unwritten = [];
     }
 
-    public BinaryData SerializeChanges(IGrainStorageSerializer serializer) => serializer.Serialize(_unwritten);
+    public BinaryData SerializeChanges(IGrainStorageSerializer serializer) => serializer.Serialize(_handed);
 
     public void Replay(BinaryData changes, IGrainStorageSerializer serializer)
     {

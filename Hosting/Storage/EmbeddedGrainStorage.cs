@@ -14,7 +14,7 @@ namespace Tandem.Hosting.Storage;
 /// <see cref="PostgresGrainStorage"/>. A state's due time (<see cref="IDueState"/>) is kept in the same row. Everything
 /// is lost when the process stops: production keeps state in PostgreSQL.
 /// </summary>
-public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer serializer) : IGrainStorage, IDueStates
+public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer serializer) : IGrainStorage, IDueStates, ICapturesStateOnWrite
 {
     private readonly ConcurrentDictionary<(GrainId Grain, string State), Row> _rows = new();
 

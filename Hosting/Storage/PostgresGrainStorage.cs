@@ -22,7 +22,7 @@ namespace Tandem.Hosting.Storage;
 /// appended to its journal (<see cref="JournalWrites"/>), and whole every <see cref="PostgresGrainStorageOptions.SnapshotEvery"/>
 /// writes; its ETag is a <see cref="JournalPosition"/>.
 /// </summary>
-public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, IAsyncDisposable
+public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, ICapturesStateOnWrite, IAsyncDisposable
 {
     private const string DueSql = """
         SELECT grain_id, due_at FROM tandem_grain_state

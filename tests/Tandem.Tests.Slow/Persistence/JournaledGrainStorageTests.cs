@@ -135,6 +135,26 @@ public sealed class JournaledGrainStorageTests
         Assert.Equal((1, $"w{winner}"), (read.Reserved, string.Join(",", read.Live.Keys)));
     }
 
+    [Theory]
+    [InlineData(100)] // the changes are appended
+    [InlineData(1)] // the whole state is written
+    public async Task The_live_state_handed_to_a_write_is_captured_before_the_write_first_yields(int snapshotEvery)
+    {
+        await using var db = await MigratedDatabaseAsync();
+        await using var storage = Storage(db, snapshotEvery);
+        await SeedAsync(storage);
+        var live = await ReadAsync(storage);
+
+        live.State!.Apply(Reserved("written", 1));
+        live.State.HandOffChanges(live.State); // no copy: the storage is handed the live state
+        var writing = storage.WriteStateAsync(StateName, Cell, live);
+        live.State.Apply(Reserved("after", 2)); // the grain's next turn, while the write is in flight
+        await writing;
+
+        var read = (await ReadAsync(storage)).State!;
+        Assert.Equal((1, "written"), (read.Reserved, string.Join(",", read.Live.Keys)));
+    }
+
     private static async Task SeedAsync(PostgresGrainStorage storage)
     {
         var seed = new InventoryCellState();
