@@ -12,12 +12,14 @@ public static class BoundedLog
     }
 
     /// <summary>
-    /// Drops the entries that sort first by <paramref name="order"/>, then by key, until at most <paramref name="max"/>
-    /// remain: the same entries whatever order the dictionary holds them in (a state read back drops what the live one did).
+    /// Once more than <paramref name="max"/> and a tenth entries are held, drops the entries that sort first by
+    /// <paramref name="order"/>, then by key, until <paramref name="max"/> remain: the same entries whatever order the
+    /// dictionary holds them in (a state read back drops what the live one did). Trimming a tenth at a time keeps the
+    /// sort off most additions.
     /// </summary>
     public static void TrimTo<TValue, TOrder>(this Dictionary<string, TValue> items, int max, Func<TValue, TOrder> order)
     {
-        if (items.Count <= max)
+        if (items.Count <= max + (max / 10))
         {
             return;
         }

@@ -46,6 +46,7 @@ public sealed class InventoryCellGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = CellKey.Parse(this.GetPrimaryKeyString());
+        state.State.CheckInvariants(); // every hold counted, once, as read; commands then check the counts
         var publisher = new EventPublisher(this, logger);
         _commit = new GroupCommit<InventoryCellState, StockChanged>(
             state, storage is ICapturesStateOnWrite ? null : copier, this, change => publisher.PublishAsync(StockChanged.StreamNamespace, _key.Sku, change), logger);
@@ -305,7 +306,7 @@ public sealed class InventoryCellGrain(
     private Task<CellResult> Change(StockChangeReason reason, int quantity, CellChange change)
     {
         S.Apply(change);
-        S.CheckInvariants();
+        S.CheckCounts();
         var result = Result(CellOutcome.Applied);
         var durable = _commit!.Changed(new StockChanged { Cell = result.Cell, Reason = reason, Quantity = quantity, At = clock.GetUtcNow() });
         return WhenDurable(durable, result);
