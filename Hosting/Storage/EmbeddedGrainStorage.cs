@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 
 using Orleans.Storage;
 
@@ -12,20 +13,30 @@ namespace Tandem.Hosting.Storage;
 /// wrote. A read or write is no grain call and no wait: it is done on the grain's own turn. The version is the ETag
 /// and moves by compare-and-swap, so a stale write fails with <see cref="InconsistentStateException"/>, as with
 /// <see cref="PostgresGrainStorage"/>. A state's due time (<see cref="IDueState"/>) is kept in the same row. Everything
-/// is lost when the process stops: production keeps state in PostgreSQL.
+/// is lost when the process stops: production keeps state in PostgreSQL. A state that records its changes
+/// (<see cref="IJournaledState"/>) is kept as its bytes of some writes ago and the changes of each write since, whole
+/// again every <see cref="SnapshotEvery"/> writes, and read back by applying those changes in order.
 /// </summary>
 public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer serializer) : IGrainStorage, IDueStates, ICapturesStateOnWrite
 {
+    /// <summary>How many writes of a state that records its changes keep only their changes before one keeps it whole.</summary>
+    public const int SnapshotEvery = 100;
+
     private readonly ConcurrentDictionary<(GrainId Grain, string State), Row> _rows = new();
 
-    /// <summary>A stored state: its bytes (none once cleared), when its grain is due, and its version. Compared by reference.</summary>
-    private sealed class Row(byte[]? payload, DateTimeOffset? dueAt, long version)
+    /// <summary>
+    /// A stored state: its bytes (none once cleared), the changes written since them, when its grain is due, and its
+    /// version. Compared by reference.
+    /// </summary>
+    private sealed class Row(byte[]? payload, DateTimeOffset? dueAt, long version, ImmutableList<byte[]>? changes = null)
     {
         public byte[]? Payload { get; } = payload;
 
         public DateTimeOffset? DueAt { get; } = dueAt;
 
         public long Version { get; } = version;
+
+        public ImmutableList<byte[]> Changes { get; } = changes ?? [];
     }
 
     /// <summary>States held (including cleared ones, which keep their version).</summary>
@@ -35,18 +46,39 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
     {
         _rows.TryGetValue((grainId, stateName), out var row);
         StoredStates.Hand(grainState, row?.Version, row?.Payload, serializer);
+        if (row is not null && grainState.State is IJournaledState journaled)
+        {
+            foreach (var changes in row.Changes)
+            {
+                journaled.Replay(new BinaryData(changes), serializer);
+            }
+        }
+
         return Task.CompletedTask;
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        Write(stateName, grainId, grainState, serializer.Serialize(grainState.State).ToArray(), StoredStates.Due(grainState.State));
+        if (grainState.State is IJournaledState { HandedChanges: > 0 } journaled
+            && _rows.TryGetValue((grainId, stateName), out var current)
+            && current.Payload is not null && current.Changes.Count + 1 < SnapshotEvery)
+        {
+            var changes = journaled.SerializeChanges(serializer).ToArray();
+            Write(stateName, grainId, grainState, version => new Row(current.Payload, current.DueAt, version, current.Changes.Add(changes)), current);
+        }
+        else
+        {
+            var payload = serializer.Serialize(grainState.State).ToArray();
+            var dueAt = StoredStates.Due(grainState.State);
+            Write(stateName, grainId, grainState, version => new Row(payload, dueAt, version), expected: null);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        Write(stateName, grainId, grainState, payload: null, dueAt: null);
+        Write(stateName, grainId, grainState, version => new Row(null, null, version), expected: null);
         grainState.State = Activator.CreateInstance<T>();
         return Task.CompletedTask;
     }
@@ -57,15 +89,21 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
             _rows.Where(r => r.Key.State == stateName && r.Value.DueAt <= now).Select(r => new DueGrain(r.Key.Grain, r.Value.DueAt!.Value)),
             limit, after));
 
-    private void Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState, byte[]? payload, DateTimeOffset? dueAt)
+    /// <summary>
+    /// Replaces the row the grain read by <paramref name="row"/> (made for the new version), or adds it when the grain
+    /// read none; <paramref name="expected"/>: the row <paramref name="row"/> is made from, which must still be the stored one.
+    /// </summary>
+    private void Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState, Func<long, Row> row, Row? expected)
     {
         var key = (grainId, stateName);
         var held = grainState.ETag;
         var version = StoredStates.Version(held, grainId, stateName);
         var now = (version ?? 0) + 1;
+        var made = row(now);
         var written = version is null
-            ? _rows.TryAdd(key, new Row(payload, dueAt, now))
-            : _rows.TryGetValue(key, out var current) && current.Version == version && _rows.TryUpdate(key, new Row(payload, dueAt, now), current);
+            ? _rows.TryAdd(key, made)
+            : _rows.TryGetValue(key, out var current) && current.Version == version && (expected is null || ReferenceEquals(current, expected))
+                && _rows.TryUpdate(key, made, current);
         if (!written)
         {
             StorageMetrics.Conflicts.Add(1);
@@ -75,6 +113,6 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
         }
 
         grainState.ETag = StoredStates.Etag(now);
-        grainState.RecordExists = payload is not null;
+        grainState.RecordExists = made.Payload is not null;
     }
 }

@@ -1,8 +1,10 @@
 using Orleans.Storage;
 
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Inventory;
 using Tandem.Hosting.Configuration;
 using Tandem.Hosting.Storage;
+using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Persistence;
 
@@ -141,6 +143,42 @@ public sealed class EmbeddedGrainStorageTests
         while (after is not null);
 
         Assert.Equal([[Order("e"), Order("a")], [Order("b"), Order("d")], [Order("c")]], pages);
+    }
+
+    [Fact]
+    public async Task A_state_that_records_its_changes_is_kept_as_them_between_whole_copies_and_reads_back_as_written()
+    {
+        var at = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+        var live = new InventoryCellState();
+        live.Apply(new CellChange { Kind = CellChangeKind.Received, At = at, Id = "receipt", Quantity = 1000, Actor = "tester" });
+        var handed = new GrainState<InventoryCellState>(live);
+        var readsMatch = new List<bool>();
+        for (var i = 0; i < 2 * EmbeddedGrainStorage.SnapshotEvery + 50; i++)
+        {
+            live.Apply(new CellChange { Kind = CellChangeKind.Reserved, At = at, Id = $"r{i}", Quantity = 1, ExpiresAt = at.AddHours(1) });
+            if (i % 3 == 0)
+            {
+                live.Apply(new CellChange { Kind = CellChangeKind.Released, At = at, Id = $"r{i}" });
+            }
+
+            live.HandOffChanges(live); // handed the live state, as a group commit does with this storage
+            await _storage.WriteStateAsync("cell", Grain, handed);
+            var read = new GrainState<InventoryCellState>();
+            await _storage.ReadStateAsync("cell", Grain, read);
+            readsMatch.Add(CellStates.Canonical(read.State!) == CellStates.Canonical(live) && read.ETag == handed.ETag);
+        }
+
+        var stale = new GrainState<InventoryCellState>(live) { ETag = "7" };
+        live.Apply(new CellChange { Kind = CellChangeKind.Reserved, At = at, Id = "stale", Quantity = 1, ExpiresAt = at.AddHours(1) });
+        live.HandOffChanges(live);
+        var refused = await Record.ExceptionAsync(() => _storage.WriteStateAsync("cell", Grain, stale));
+
+        Assert.All(readsMatch, Assert.True);
+        Assert.Equal("250", handed.ETag);
+        Assert.IsType<InconsistentStateException>(refused);
+        var last = new GrainState<InventoryCellState>();
+        await _storage.ReadStateAsync("cell", Grain, last);
+        Assert.Equal((166, false), (last.State!.Reserved, last.State.Live.ContainsKey("stale")));
     }
 
     public sealed class Due : IDueState
