@@ -8,6 +8,7 @@ using Tandem.Api.Hosting;
 using Tandem.Api.Identity;
 using Tandem.Bench;
 using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Inventory;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Hosting.Storage;
@@ -17,9 +18,12 @@ using Orleans.Storage;
 // Reservation throughput and latency of a co-hosted Tandem (embedded silo, in-memory storage):
 // one hot cell and 10,000 uniform cells, through the grain client and through POST /api/orders; and, in the same
 // run, the baselines the order path is held to: an anonymous one-grain GET and an authenticated one-grain GET.
+// `--only flash-sale`: one SKU sold until it is gone (`--sale-units`), through the grain client and over HTTP, with
+// the holds acknowledged, the callers told sold out and the units oversold (must be none).
 var seconds = ArgInt("--seconds", 10);
 var concurrency = ArgInt("--concurrency", 64);
 var cellCount = ArgInt("--cells", 10_000);
+var saleUnits = ArgInt("--sale-units", 100_000); // the flash sale through the grain client; a tenth of it over HTTP
 var shopperCount = ArgInt("--shoppers", 2_000);
 var only = ArgString("--only", "");
 var dashboard = !args.Contains("--no-dashboard");
@@ -78,11 +82,16 @@ const string Store = "bench-store";
 var skus = Enumerable.Range(0, cellCount).Select(i => string.Create(CultureInfo.InvariantCulture, $"BENCH-{i:D5}")).ToArray();
 const string HotSku = "BENCH-HOT";
 const string HotHttpSku = "BENCH-HOT-HTTP";
+var saleSku = "BENCH-SALE-" + Guid.NewGuid().ToString("N")[..6];
+var saleHttpSku = saleSku + "-HTTP";
 await grains.Catalog().UpsertAsync(
-    [.. skus.Append(HotSku).Append(HotHttpSku).Select(Product)],
+    [.. skus.Append(HotSku).Append(HotHttpSku).Append(saleSku).Append(saleHttpSku).Select(Product)],
     [new Location { Id = Store, Name = "Bench store", Kind = LocationKind.Store, Position = new GeoPoint { Lat = 51.5, Lon = -0.1 }, Address = "loopback" }]);
 await grains.Cell(new CellKey(HotSku, Store)).ReceiveAsync(100_000_000, "bench", "bench");
 await grains.Cell(new CellKey(HotHttpSku, Store)).ReceiveAsync(100_000_000, "bench", "bench");
+await grains.Cell(new CellKey(saleSku, Store)).ReceiveAsync(saleUnits, "bench", "bench");
+await grains.Cell(new CellKey(saleHttpSku, Store)).ReceiveAsync(saleUnits / 10, "bench", "bench");
+var sales = new List<FlashSale.Outcome>();
 await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (sku, _) =>
     await grains.Cell(new CellKey(sku, Store)).ReceiveAsync(10_000_000, "bench", "bench"));
 
@@ -140,6 +149,44 @@ if (only is "" or "grain-spread")
         (await grains.Cell(new CellKey(skus[Random.Shared.Next(skus.Length)], Store)).ReserveAsync($"{run}-u-{w}-{i}", 1, ttl)).Succeeded));
 }
 
+if (only is "flash-sale")
+{
+    // Warm the path first on a cell of its own (the sale's cell sells each unit once).
+    await RunAsync("warm-up · 1 hot cell", concurrency, TimeSpan.FromSeconds(Math.Min(seconds, 5)), async (w, i) =>
+        (await grains.Cell(new CellKey(HotSku, Store)).ReserveAsync($"{run}-fw-{w}-{i}", 1, ttl)).Succeeded);
+    results.Clear();
+    storageRows.Clear();
+    var sale = grains.Cell(new CellKey(saleSku, Store));
+    var sent = storage?.Sent;
+    var outcome = await FlashSale.RunAsync($"flash sale · grain client · {saleUnits:N0} units", concurrency, saleUnits, duration * 3,
+        async (w, i) => (await sale.ReserveAsync($"{run}-s-{w}-{i}", 1, ttl)).Outcome switch
+        {
+            CellOutcome.Applied => SaleAnswer.Held,
+            CellOutcome.Insufficient => SaleAnswer.SoldOut,
+            var other => throw new InvalidOperationException($"the cell answered {other}"),
+        },
+        async () => { var c = await sale.GetSnapshotAsync(); return (c.Reserved, c.OnHand); });
+    sales.Add(outcome);
+    results.Add(outcome.Summary);
+    if (storage is not null)
+    {
+        var after = storage.Sent;
+        storageRows.Add((outcome.Summary.Scenario, (after.ReadBatches - sent!.Value.ReadBatches, after.ReadRows - sent.Value.ReadRows, after.WriteBatches - sent.Value.WriteBatches, after.WriteRows - sent.Value.WriteRows)));
+        sent = after;
+    }
+
+    var httpOutcome = await FlashSale.RunAsync($"flash sale · POST /api/orders · {saleUnits / 10:N0} units", concurrency, saleUnits / 10, duration * 3,
+        async (w, i) => await BuyAsync(saleHttpSku, $"{run}-sh-{w}-{i}"),
+        async () => { var c = await grains.Cell(new CellKey(saleHttpSku, Store)).GetSnapshotAsync(); return (c.Reserved, c.OnHand); });
+    sales.Add(httpOutcome);
+    results.Add(httpOutcome.Summary);
+    if (storage is not null)
+    {
+        var after = storage.Sent;
+        storageRows.Add((httpOutcome.Summary.Scenario, (after.ReadBatches - sent!.Value.ReadBatches, after.ReadRows - sent.Value.ReadRows, after.WriteBatches - sent.Value.WriteBatches, after.WriteRows - sent.Value.WriteRows)));
+    }
+}
+
 if (only is "" or "http-hot")
 {
     results.Add(await RunAsync("POST /api/orders · 1 hot cell", concurrency, duration, (w, i) => PlaceAsync(w, HotHttpSku, $"{run}-h-{w}-{i}")));
@@ -182,6 +229,12 @@ if (storageRows.Count > 0)
     }
 }
 
+foreach (var sale in sales)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{sale.Summary.Scenario}: {sale.Summary.Operations:N0} holds acknowledged, {sale.SoldOutAnswers:N0} callers told sold out, {sale.Oversold:N0} oversold; the cell holds {sale.Reserved:N0} reserved of {sale.OnHand:N0} on hand"));
+}
+
 foreach (var r in results.Where(r => r.FirstError is not null))
 {
     Console.WriteLine($"{r.Scenario}: {r.Failures:N0} failed, the first with {r.FirstError!.GetType().Name}: {r.FirstError.Message}");
@@ -202,7 +255,7 @@ if (baselines.Count > 0)
     }
 }
 
-return results.Any(r => r.Failures > 0) ? 1 : 0;
+return results.Any(r => r.Failures > 0) || sales.Any(s => s.Oversold > 0 || s.Reserved != s.Summary.Operations) ? 1 : 0;
 
 // A scenario; with PostgreSQL, also how many statements the grain storage sent for it and how many rows they carried.
 async Task<Summary> RunAsync(string scenario, int callers, TimeSpan time, Func<int, long, Task<bool>> operation)
@@ -218,8 +271,28 @@ async Task<Summary> RunAsync(string scenario, int callers, TimeSpan time, Func<i
     return summary;
 }
 
+// One order of a random signed-in shopper for one unit of a sale SKU: created, or refused as out of stock.
+async Task<SaleAnswer> BuyAsync(string sku, string key)
+{
+    using var response = await SendOrderAsync(sku, key);
+    return response.StatusCode switch
+    {
+        System.Net.HttpStatusCode.Created => SaleAnswer.Held,
+        System.Net.HttpStatusCode.Conflict when (await response.Content.ReadAsStringAsync()).Contains("insufficient-stock", StringComparison.Ordinal) => SaleAnswer.SoldOut,
+        _ => throw new HttpRequestException($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"),
+    };
+}
+
 // One order of a random signed-in shopper, in that shopper's session.
 async Task<bool> PlaceAsync(int worker, string sku, string key)
+{
+    using var response = await SendOrderAsync(sku, key);
+    return response.StatusCode == System.Net.HttpStatusCode.Created
+        ? true
+        : throw new HttpRequestException($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+}
+
+async Task<HttpResponseMessage> SendOrderAsync(string sku, string key)
 {
     var shopper = AnyShopper();
     using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
@@ -233,10 +306,7 @@ async Task<bool> PlaceAsync(int worker, string sku, string key)
     };
     request.Headers.Add("Idempotency-Key", key);
     request.Headers.Authorization = new("Bearer", tokens[shopper]);
-    using var response = await http.SendAsync(request);
-    return response.StatusCode == System.Net.HttpStatusCode.Created
-        ? true
-        : throw new HttpRequestException($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    return await http.SendAsync(request);
 }
 
 static Product Product(string sku) => new()
