@@ -1,0 +1,40 @@
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Cluster;
+
+/// <summary>
+/// A flash sale on one SKU over HTTP, far more buyers than units, while the silos hosting it die: every unit is sold
+/// exactly once, every acknowledged order is there afterwards, nothing is oversold.
+/// </summary>
+[Collection(ProcessClusterCollection.Name)]
+public sealed class FlashSaleKillTests
+{
+    private const int Units = 60;
+
+    [Fact]
+    public async Task Killing_the_silos_in_turn_mid_sale_sells_each_unit_once_and_loses_no_acknowledged_order()
+    {
+        await using var cluster = await ProcessCluster.CreateAsync();
+        var first = await cluster.StartSiloAsync("silo-1");
+        var second = await cluster.StartSiloAsync("silo-2");
+        await cluster.StartApiAsync();
+        var sku = (await cluster.StockedSkusAsync(1, Units))[0];
+
+        var load = new OrderLoad(cluster.Http, [sku], TestData.Camden.Id, shopper => cluster.Authority.Issue("shopper", shopper));
+        var running = load.RunAsync(clients: 50, duration: TimeSpan.FromSeconds(15), seed: 11);
+        await load.AcknowledgedAtLeastAsync(8).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        second.Kill(); // the cell was on silo-2, or is on silo-1 still: the second kill then takes it
+        await cluster.StartSiloAsync("silo-3");
+        await load.AcknowledgedAtLeastAsync(16).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        first.Kill();
+        await running;
+        await load.SettleAsync(TimeSpan.FromSeconds(60));
+
+        var report = Reconciliation.Describe(load);
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
+        Assert.True(load.OtherFailures == 0, string.Join("\n", load.Failures.Take(5)));
+        Assert.True(load.Acknowledged.Count + load.Refused >= 10 * Units, $"not ten buyers a unit: {report}");
+        Assert.Equal(Units, load.Acknowledged.Values.SelectMany(o => o.Lines).Sum(l => l.Quantity)); // sold out, each unit once
+        await Reconciliation.AssertAsync(cluster.Http, load, [sku], TestData.Camden.Id, Units, report);
+    }
+}
