@@ -168,23 +168,14 @@ if (only is "flash-sale")
         async () => { var c = await sale.GetSnapshotAsync(); return (c.Reserved, c.OnHand); });
     sales.Add(outcome);
     results.Add(outcome.Summary);
-    if (storage is not null)
-    {
-        var after = storage.Sent;
-        storageRows.Add((outcome.Summary.Scenario, (after.ReadBatches - sent!.Value.ReadBatches, after.ReadRows - sent.Value.ReadRows, after.WriteBatches - sent.Value.WriteBatches, after.WriteRows - sent.Value.WriteRows)));
-        sent = after;
-    }
+    sent = RecordSent(outcome.Summary.Scenario, sent);
 
     var httpOutcome = await FlashSale.RunAsync($"flash sale · POST /api/orders · {saleUnits / 10:N0} units", concurrency, saleUnits / 10, duration * 3,
         async (w, i) => await BuyAsync(saleHttpSku, $"{run}-sh-{w}-{i}"),
         async () => { var c = await grains.Cell(new CellKey(saleHttpSku, Store)).GetSnapshotAsync(); return (c.Reserved, c.OnHand); });
     sales.Add(httpOutcome);
     results.Add(httpOutcome.Summary);
-    if (storage is not null)
-    {
-        var after = storage.Sent;
-        storageRows.Add((httpOutcome.Summary.Scenario, (after.ReadBatches - sent!.Value.ReadBatches, after.ReadRows - sent.Value.ReadRows, after.WriteBatches - sent.Value.WriteBatches, after.WriteRows - sent.Value.WriteRows)));
-    }
+    RecordSent(httpOutcome.Summary.Scenario, sent);
 }
 
 if (only is "" or "http-hot")
@@ -260,15 +251,23 @@ return results.Any(r => r.Failures > 0) || sales.Any(s => s.Oversold > 0 || s.Re
 // A scenario; with PostgreSQL, also how many statements the grain storage sent for it and how many rows they carried.
 async Task<Summary> RunAsync(string scenario, int callers, TimeSpan time, Func<int, long, Task<bool>> operation)
 {
-    var before = storage?.Sent ?? default;
+    var before = storage?.Sent;
     var summary = await LoadRunner.RunAsync(scenario, callers, time, operation);
-    if (storage is not null)
+    RecordSent(scenario, before);
+    return summary;
+}
+
+// With PostgreSQL: what the grain storage sent since `before` (taken when the scenario began), as the scenario's row.
+(long ReadBatches, long ReadRows, long WriteBatches, long WriteRows)? RecordSent(string scenario, (long ReadBatches, long ReadRows, long WriteBatches, long WriteRows)? before)
+{
+    if (storage is null || before is not { } b)
     {
-        var after = storage.Sent;
-        storageRows.Add((scenario, (after.ReadBatches - before.ReadBatches, after.ReadRows - before.ReadRows, after.WriteBatches - before.WriteBatches, after.WriteRows - before.WriteRows)));
+        return null;
     }
 
-    return summary;
+    var after = storage.Sent;
+    storageRows.Add((scenario, (after.ReadBatches - b.ReadBatches, after.ReadRows - b.ReadRows, after.WriteBatches - b.WriteBatches, after.WriteRows - b.WriteRows)));
+    return after;
 }
 
 // One order of a random signed-in shopper for one unit of a sale SKU: created, or refused as out of stock.
