@@ -41,7 +41,9 @@ internal sealed record JournalWritten(long Version);
 /// Many activations' journal writes in one statement, so one transaction. Each row is appended only if its state's
 /// stored copy still has the version the writer read (the copy's row is locked FOR SHARE while checked, so a copy being
 /// written at the same time makes the append wait and then refuses it) and its number is not taken; a whole copy is
-/// written only together with its own row, and deletes the rows it includes. A refused row does not abort the others.
+/// written only together with its own row, and deletes the rows it includes. A whole copy locks its row FOR UPDATE
+/// before it checks it, so two activations writing whole copies at once queue instead of each holding a share the
+/// other must wait for (a deadlock). A refused row does not abort the others.
 /// </summary>
 internal static class JournalWrites
 {
@@ -49,12 +51,24 @@ internal static class JournalWrites
         WITH input AS (
             SELECT * FROM unnest(@grain_ids, @state_names, @expected, @seqs, @changes, @snapshots, @payloads)
                 AS i(grain_id, state_name, expected, seq, changes, snapshot, payload)
-        ), current AS (
+        ), appending AS (
             SELECT i.grain_id, i.state_name
               FROM input AS i
               JOIN tandem_grain_state AS s
                 ON s.service_id = @service_id AND s.grain_id = i.grain_id AND s.state_name = i.state_name AND s.version = i.expected
+             WHERE NOT i.snapshot
                FOR SHARE OF s
+        ), copying AS (
+            SELECT i.grain_id, i.state_name
+              FROM input AS i
+              JOIN tandem_grain_state AS s
+                ON s.service_id = @service_id AND s.grain_id = i.grain_id AND s.state_name = i.state_name AND s.version = i.expected
+             WHERE i.snapshot
+               FOR UPDATE OF s
+        ), current AS (
+            SELECT grain_id, state_name FROM appending
+            UNION ALL
+            SELECT grain_id, state_name FROM copying
         ), appended AS (
             INSERT INTO tandem_grain_log (service_id, grain_id, state_name, seq, changes)
             SELECT @service_id, i.grain_id, i.state_name, i.seq, CASE WHEN i.snapshot THEN NULL ELSE i.changes END

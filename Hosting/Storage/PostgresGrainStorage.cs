@@ -115,12 +115,12 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, ICapturesS
     /// <summary>
     /// Appends the changes handed to <paramref name="journaled"/> as the next journal row, or writes the whole state
     /// when <see cref="PostgresGrainStorageOptions.SnapshotEvery"/> rows follow the last copy, no changes were handed,
-    /// or the state is cleared (<paramref name="journaled"/> null).
+    /// the stored copy was cleared (changes need a copy to apply to), or the state is cleared (<paramref name="journaled"/> null).
     /// </summary>
     private async Task AppendAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, JournalPosition at, IJournaledState? journaled)
     {
         var seq = at.Seq + 1;
-        var whole = journaled is null || journaled.HandedChanges == 0 || at.Behind + 1 >= _snapshotEvery;
+        var whole = journaled is null || journaled.HandedChanges == 0 || at.Behind + 1 >= _snapshotEvery || !grainState.RecordExists;
         var write = new JournalWrite(grainId.ToString(), stateName, at.Version, seq,
             whole ? null : Bytes(journaled!.SerializeChanges(_serializer)),
             snapshot: whole,

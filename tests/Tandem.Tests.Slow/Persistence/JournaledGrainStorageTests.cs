@@ -102,11 +102,13 @@ public sealed class JournaledGrainStorageTests
         Assert.Equal(3, (await ReadAsync(storage)).State!.Reserved);
     }
 
-    [Fact]
-    public async Task Of_200_activations_appending_or_writing_a_whole_copy_after_the_same_row_at_once_exactly_one_is_written()
+    [Theory]
+    [InlineData(100)] // half append, half write whole copies
+    [InlineData(1)] // all write whole copies
+    public async Task Of_200_activations_appending_or_writing_a_whole_copy_after_the_same_row_at_once_exactly_one_is_written(int snapshotEvery)
     {
         await using var db = await MigratedDatabaseAsync();
-        await using var appending = Storage(db, snapshotEvery: 100);
+        await using var appending = Storage(db, snapshotEvery);
         await using var copying = Storage(db, snapshotEvery: 1); // a second silo's storage, writing whole copies
         await SeedAsync(appending);
         var readers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => ReadAsync(appending)));
@@ -155,6 +157,29 @@ public sealed class JournaledGrainStorageTests
         Assert.Equal((1, "written"), (read.Reserved, string.Join(",", read.Live.Keys)));
     }
 
+    [Fact]
+    public async Task A_cleared_state_reads_back_empty_whatever_its_journal_held_and_is_written_again_after_it()
+    {
+        await using var db = await MigratedDatabaseAsync();
+        await using var storage = Storage(db, snapshotEvery: 100);
+        await SeedAsync(storage);
+        var live = await ReadAsync(storage);
+        live.State!.Apply(Reserved("a", 2));
+        var appended = ToWrite(live.State, live.ETag);
+        await storage.WriteStateAsync(StateName, Cell, appended);
+
+        await storage.ClearStateAsync(StateName, Cell, appended);
+        var cleared = await ReadAsync(storage);
+        cleared.State!.Apply(Received(4, "receipt-2"));
+        var again = ToWrite(cleared.State, cleared.ETag, cleared.RecordExists);
+        await storage.WriteStateAsync(StateName, Cell, again);
+
+        Assert.Equal(("2/2/2", false, 0), (cleared.ETag, cleared.RecordExists, cleared.State.Live.Count));
+        Assert.Equal("3/3/3", again.ETag); // written whole: changes need a copy to apply to
+        var read = await ReadAsync(storage);
+        Assert.Equal((true, 4, 0), (read.RecordExists, read.State!.OnHand, read.State.Reserved));
+    }
+
     private static async Task SeedAsync(PostgresGrainStorage storage)
     {
         var seed = new InventoryCellState();
@@ -163,11 +188,11 @@ public sealed class JournaledGrainStorageTests
     }
 
     /// <summary>What a group commit hands storage: a copy of the live state holding the changes since the last write.</summary>
-    private static GrainState<InventoryCellState> ToWrite(InventoryCellState live, string? etag)
+    private static GrainState<InventoryCellState> ToWrite(InventoryCellState live, string? etag, bool? recordExists = null)
     {
         var copy = Serializer.Deserialize<InventoryCellState>(Serializer.Serialize(live));
         live.HandOffChanges(copy);
-        return new GrainState<InventoryCellState>(copy) { ETag = etag };
+        return new GrainState<InventoryCellState>(copy) { ETag = etag, RecordExists = recordExists ?? etag is not null }; // as its read left it
     }
 
     private static async Task<GrainState<InventoryCellState>> ReadAsync(PostgresGrainStorage storage)
