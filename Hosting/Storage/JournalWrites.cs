@@ -8,8 +8,8 @@ namespace Tandem.Hosting.Storage;
 /// One activation's write of a state that records its changes (<see cref="Tandem.Grains.Infrastructure.IJournaledState"/>):
 /// the changes since its last write, appended as row <see cref="Seq"/> of the state's journal, or a whole copy of the
 /// state (<see cref="Snapshot"/>) that includes every row up to <see cref="Seq"/>. Written only while the stored copy
-/// still has the version the writer read and no row <see cref="Seq"/> exists. Answered with whether it was written and,
-/// for a whole copy, the copy's new version.
+/// still has the version the writer read and no row <see cref="Seq"/> exists. Answered with the stored copy's version
+/// afterwards (new for a whole copy), or null when it was refused.
 /// </summary>
 internal sealed class JournalWrite(string grainId, string stateName, long expected, long seq, byte[]? changes, bool snapshot, byte[]? payload) : IBatchItem
 {
@@ -29,13 +29,10 @@ internal sealed class JournalWrite(string grainId, string stateName, long expect
 
     public string Key { get; } = StateKey.Of(grainId, stateName);
 
-    public TaskCompletionSource<JournalWritten?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<long?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Fail(Exception exception) => Answer.TrySetException(exception);
 }
-
-/// <summary>A journal write that was made: the stored copy's version afterwards.</summary>
-internal sealed record JournalWritten(long Version);
 
 /// <summary>
 /// Many activations' journal writes in one statement, so one transaction. Each row is appended only if its state's
@@ -116,7 +113,7 @@ internal static class JournalWrites
         // Answered only now: the statement committed when its reader was done.
         foreach (var write in writes)
         {
-            write.Answer.TrySetResult(written.TryGetValue(write.Key, out var version) ? new JournalWritten(version ?? write.Expected) : null);
+            write.Answer.TrySetResult(written.TryGetValue(write.Key, out var version) ? version ?? write.Expected : null);
         }
     }
 }

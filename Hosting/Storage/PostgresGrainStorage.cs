@@ -126,16 +126,9 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, ICapturesS
             snapshot: whole,
             payload: whole && journaled is not null ? Bytes(_serializer.Serialize(grainState.State)) : null);
         _journal.Enqueue(write);
-        if (await write.Answer.Task.ConfigureAwait(false) is not { } written)
-        {
-            StorageMetrics.Conflicts.Add(1);
-            _logger.WriteConflict(write.GrainId, stateName, grainState.ETag ?? "none");
-            throw new InconsistentStateException(
-                $"Storage {_name}: {grainId} could not append row {seq} of {stateName} after version {at.Version}; another activation wrote it.",
-                storedEtag: "unknown", currentEtag: grainState.ETag ?? "none");
-        }
-
-        grainState.ETag = new JournalPosition(written.Version, seq, whole ? seq : at.Through).ToString();
+        var version = await write.Answer.Task.ConfigureAwait(false)
+            ?? throw Conflict(write.GrainId, stateName, grainState.ETag, $"could not write row {seq} of its journal after version {at.Version}");
+        grainState.ETag = new JournalPosition(version, seq, whole ? seq : at.Through).ToString();
         grainState.RecordExists = journaled is not null;
         if (journaled is null)
         {
@@ -148,14 +141,8 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, ICapturesS
         var held = grainState.ETag;
         var write = new StateWrite(grainId.ToString(), stateName, payload, dueAt, StoredStates.Version(held, grainId, stateName));
         _writes.Enqueue(write);
-        if (await write.Answer.Task.ConfigureAwait(false) is not { } version)
-        {
-            StorageMetrics.Conflicts.Add(1);
-            _logger.WriteConflict(write.GrainId, stateName, held ?? "none");
-            throw new InconsistentStateException(
-                $"Storage {_name}: {grainId} could not write {stateName}; it holds version {held ?? "none"} but the stored row has another (another activation wrote it).",
-                storedEtag: "unknown", currentEtag: held ?? "none");
-        }
+        var version = await write.Answer.Task.ConfigureAwait(false)
+            ?? throw Conflict(write.GrainId, stateName, held, $"holds version {held ?? "none"} but the stored row has another");
 
         grainState.ETag = grainState.State is IJournaledState ? new JournalPosition(version, 0, 0).ToString() : StoredStates.Etag(version);
         grainState.RecordExists = payload is not null;
@@ -163,6 +150,16 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, ICapturesS
         {
             grainState.State = Activator.CreateInstance<T>();
         }
+    }
+
+    /// <summary>A write refused because another activation wrote first: counted, logged, and the exception Orleans expects.</summary>
+    private InconsistentStateException Conflict(string grainId, string stateName, string? held, string what)
+    {
+        StorageMetrics.Conflicts.Add(1);
+        _logger.WriteConflict(grainId, stateName, held ?? "none");
+        return new InconsistentStateException(
+            $"Storage {_name}: {grainId} could not write {stateName}; it {what} (another activation wrote it).",
+            storedEtag: "unknown", currentEtag: held ?? "none");
     }
 
     public async Task<IReadOnlyList<DueGrain>> DueAsync(string stateName, DateTimeOffset now, int limit, DueGrain? after = null)

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
+
 using Npgsql;
+
+using Tandem.Hosting.Database;
 
 namespace Tandem.Tests.Infrastructure;
 
@@ -28,6 +32,14 @@ public static class Postgres
         await ExecuteAsync(server, $"CREATE DATABASE {name}");
 
         return new TestDatabase(server, new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true }.ConnectionString, name);
+    }
+
+    /// <summary>A new database (as <see cref="NewDatabaseAsync"/>) with Tandem's migrations applied.</summary>
+    public static async Task<TestDatabase> NewMigratedDatabaseAsync()
+    {
+        var db = await NewDatabaseAsync();
+        await new PostgresMigrator(db.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken);
+        return db;
     }
 
     public static async Task ExecuteAsync(string connectionString, string sql)

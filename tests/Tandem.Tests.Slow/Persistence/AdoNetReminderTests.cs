@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 
 using Orleans.TestingHost;
 
 using Tandem.Hosting.Configuration;
-using Tandem.Hosting.Database;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Persistence;
@@ -16,8 +14,7 @@ public sealed class AdoNetReminderTests
     [Fact]
     public async Task Reminders_are_stored_updated_listed_and_removed_in_PostgreSQL()
     {
-        await using var db = await Postgres.NewDatabaseAsync();
-        await new PostgresMigrator(db.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken);
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         var builder = new TestClusterBuilder(1);
         builder.Properties["ReminderConnectionString"] = db.ConnectionString;
         builder.AddSiloBuilderConfigurator<ReminderSilo>();

@@ -6,7 +6,6 @@ using Orleans.Storage;
 
 using Tandem.Grains.Infrastructure;
 using Tandem.Hosting.Configuration;
-using Tandem.Hosting.Database;
 using Tandem.Hosting.Storage;
 using Tandem.Tests.Infrastructure;
 
@@ -30,7 +29,7 @@ public sealed class BatchedGrainStorageTests
     [Fact]
     public async Task A_state_is_written_read_cleared_and_written_again_each_time_under_the_next_version()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db);
         var grain = Grain(1);
 
@@ -62,7 +61,7 @@ public sealed class BatchedGrainStorageTests
     [Fact]
     public async Task Stale_writers_in_a_batch_are_refused_and_every_other_row_of_it_is_written()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db, new PostgresGrainStorageOptions { Linger = TimeSpan.FromMilliseconds(200), MaxRows = 100, MaxConcurrentBatches = 1 });
         const int Grains = 300;
         await Task.WhenAll(Enumerable.Range(0, Grains).Select(i =>
@@ -101,7 +100,7 @@ public sealed class BatchedGrainStorageTests
     [Fact]
     public async Task Of_hundreds_of_activations_racing_to_write_one_grain_from_the_same_version_exactly_one_wins()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db);
         var grain = Grain(42);
         const int Racers = 200;
@@ -123,7 +122,7 @@ public sealed class BatchedGrainStorageTests
     [Fact]
     public async Task Reads_of_many_activations_go_together_and_each_gets_its_own_row()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db, new PostgresGrainStorageOptions { Linger = TimeSpan.FromMilliseconds(200), MaxRows = 250, MaxConcurrentBatches = 1 });
         const int Grains = 500;
         await Task.WhenAll(Enumerable.Range(0, Grains).Where(i => i % 2 == 0).Select(i =>
@@ -142,7 +141,7 @@ public sealed class BatchedGrainStorageTests
     [Fact]
     public async Task A_batch_PostgreSQL_cannot_take_fails_each_of_its_callers_and_writes_nothing()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await Postgres.ExecuteAsync(db.ConnectionString, "ALTER TABLE tandem_grain_state ADD CONSTRAINT small CHECK (octet_length(payload) < 40)");
         await using var storage = Storage(db, new PostgresGrainStorageOptions { Linger = TimeSpan.FromMilliseconds(200), MaxConcurrentBatches = 1 });
 
@@ -167,7 +166,7 @@ public sealed class BatchedGrainStorageTests
     [Fact]
     public async Task Connections_killed_under_load_lose_no_acknowledged_write_and_leave_no_row_half_written()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db);
         const int Grains = 100;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(6));
@@ -280,7 +279,7 @@ public sealed class BatchedGrainStorageTests
     [Fact]
     public async Task Due_times_are_written_in_the_same_batch_as_their_states_and_answered_earliest_first_for_one_state_name()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db);
         var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
         var c = new GrainState<DueProbe>(new DueProbe { DueAt = now.AddMinutes(-2) });
@@ -312,7 +311,7 @@ public sealed class BatchedGrainStorageTests
     [Fact]
     public async Task Due_rows_are_read_page_after_page_each_starting_after_the_last_of_the_previous_even_among_equal_times()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db);
         var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
         await Task.WhenAll(new[] { (4, 2), (1, 2), (3, 1), (2, 2), (5, 3) }.Select(g =>
@@ -362,10 +361,4 @@ public sealed class BatchedGrainStorageTests
         new("test", "tandem-test", NpgsqlDataSource.Create(db.ConnectionString), new StateSerializer(), options ?? new PostgresGrainStorageOptions(),
             NullLogger<PostgresGrainStorage>.Instance);
 
-    private static async Task<TestDatabase> MigratedDatabaseAsync()
-    {
-        var db = await Postgres.NewDatabaseAsync();
-        await new PostgresMigrator(db.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken);
-        return db;
-    }
 }

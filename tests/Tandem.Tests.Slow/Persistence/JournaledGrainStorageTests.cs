@@ -6,7 +6,6 @@ using Orleans.Storage;
 
 using Tandem.Grains.Inventory;
 using Tandem.Hosting.Configuration;
-using Tandem.Hosting.Database;
 using Tandem.Hosting.Storage;
 using Tandem.Tests.Infrastructure;
 
@@ -27,7 +26,7 @@ public sealed class JournaledGrainStorageTests
     [Fact]
     public async Task Writes_append_their_changes_a_whole_copy_every_third_write_drops_the_rows_it_holds_and_every_read_gives_the_state_written()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db, snapshotEvery: 3);
         var live = new InventoryCellState();
         live.Apply(Received(10, "receipt-1"));
@@ -60,7 +59,7 @@ public sealed class JournaledGrainStorageTests
     [Fact]
     public async Task Of_two_activations_writing_after_the_same_row_the_second_is_refused_and_the_first_ones_change_is_read_back()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db, snapshotEvery: 100);
         await SeedAsync(storage);
         var first = await ReadAsync(storage);
@@ -79,7 +78,7 @@ public sealed class JournaledGrainStorageTests
     [Fact]
     public async Task An_activation_that_read_before_a_whole_copy_was_written_cannot_append_even_in_a_row_number_that_copy_deleted()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db, snapshotEvery: 3);
         await SeedAsync(storage);
         var stale = await ReadAsync(storage);
@@ -107,7 +106,7 @@ public sealed class JournaledGrainStorageTests
     [InlineData(1)] // all write whole copies
     public async Task Of_200_activations_appending_or_writing_a_whole_copy_after_the_same_row_at_once_exactly_one_is_written(int snapshotEvery)
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var appending = Storage(db, snapshotEvery);
         await using var copying = Storage(db, snapshotEvery: 1); // a second silo's storage, writing whole copies
         await SeedAsync(appending);
@@ -142,7 +141,7 @@ public sealed class JournaledGrainStorageTests
     [InlineData(1)] // the whole state is written
     public async Task The_live_state_handed_to_a_write_is_captured_before_the_write_first_yields(int snapshotEvery)
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db, snapshotEvery);
         await SeedAsync(storage);
         var live = await ReadAsync(storage);
@@ -160,7 +159,7 @@ public sealed class JournaledGrainStorageTests
     [Fact]
     public async Task A_cleared_state_reads_back_empty_whatever_its_journal_held_and_is_written_again_after_it()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await Postgres.NewMigratedDatabaseAsync();
         await using var storage = Storage(db, snapshotEvery: 100);
         await SeedAsync(storage);
         var live = await ReadAsync(storage);
@@ -218,10 +217,4 @@ public sealed class JournaledGrainStorageTests
         new("test", "tandem-test", NpgsqlDataSource.Create(db.ConnectionString), Serializer,
             new PostgresGrainStorageOptions { SnapshotEvery = snapshotEvery }, NullLogger<PostgresGrainStorage>.Instance);
 
-    private static async Task<TestDatabase> MigratedDatabaseAsync()
-    {
-        var db = await Postgres.NewDatabaseAsync();
-        await new PostgresMigrator(db.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken);
-        return db;
-    }
 }
