@@ -70,7 +70,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, ICapturesS
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var read = new StateRead(grainId.ToString(), stateName);
+        var read = new StateRead(grainId.ToString(), stateName, typeof(IJournaledState).IsAssignableFrom(typeof(T)));
         _reads.Enqueue(read);
         var stored = await read.Answer.Task.ConfigureAwait(false);
         StoredStates.Hand(grainState, stored?.Version, stored?.Payload, _serializer);
