@@ -12,5 +12,8 @@ public sealed record CellResult
 
     [Id(2)] public string? Detail { get; init; }
 
+    /// <summary>Set only by a bucket of a split cell, for the cell it answers; never reaches a caller of the cell.</summary>
+    [Id(3)] public BucketTally? Bucket { get; init; }
+
     public bool Succeeded => Outcome is CellOutcome.Applied or CellOutcome.Replayed;
 }

@@ -56,6 +56,9 @@ public sealed class GroupCommit<TState, TEvent>
     /// <summary>The live state, which only the grain changes; storage is handed copies of it.</summary>
     public TState State => _live;
 
+    /// <summary>A write has failed: this activation serves nothing more.</summary>
+    public bool Failed => _failure is not null;
+
     /// <summary>Throws <see cref="StorageUnavailableException"/> once a write has failed in this activation.</summary>
     public void ThrowIfFailed()
     {

@@ -31,6 +31,15 @@ public sealed record CellChange
     [Id(7)] public string? Reason { get; init; }
 
     [Id(8)] public Bin? Bin { get; init; }
+
+    /// <summary>The bucket units were sent to or taken back from (a split cell's changes).</summary>
+    [Id(9)] public int Bucket { get; init; }
+
+    /// <summary>A running total of units moved between a cell and a bucket: sent, given back.</summary>
+    [Id(10)] public long Total { get; init; }
+
+    /// <summary>What a bucket handed back when its cell merged.</summary>
+    [Id(11)] public BucketHandover? Handover { get; init; }
 }
 
 [GenerateSerializer, Alias("tandem.cell-change-kind")]
@@ -45,4 +54,31 @@ public enum CellChangeKind
     Restocked = 6,
     Adjusted = 7,
     BinMoved = 8,
+
+    /// <summary>A cell split into <see cref="CellChange.Quantity"/> buckets (a new split number).</summary>
+    Split = 9,
+
+    /// <summary>A split cell sent units to a bucket.</summary>
+    Sent = 10,
+
+    /// <summary>A split cell counted units a bucket gave back (<see cref="CellChange.Total"/>: all it has given back).</summary>
+    Reclaimed = 11,
+
+    /// <summary>A split cell stopped refilling its buckets and asks each to hand everything back.</summary>
+    MergeBegun = 12,
+
+    /// <summary>A split cell took a bucket's units, holds and ended holds back.</summary>
+    TookOver = 13,
+
+    /// <summary>Every bucket was taken back: the cell is whole.</summary>
+    Merged = 14,
+
+    /// <summary>A bucket counted units its cell sent (<see cref="CellChange.Total"/>: all it was sent, <see cref="CellChange.Quantity"/>: the split).</summary>
+    Funded = 15,
+
+    /// <summary>A bucket gave free units back to its cell.</summary>
+    Returned = 16,
+
+    /// <summary>A bucket handed everything back and stopped serving.</summary>
+    HandedOver = 17,
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -24,44 +25,69 @@ namespace Tandem.Grains.Inventory;
 /// waiting command and retires the activation, so unsaved state is never served.
 /// </para>
 /// Expired reservations are released before every command, and by one timer set for the next expiry.
+/// <para>
+/// The same grain class is a cell (key <c>sku@location</c>) and each bucket of a split cell (key
+/// <c>sku@location#i</c>): a bucket keeps holds exactly as a cell does. How a cell splits, routes, refills and merges
+/// is in <c>InventoryCellGrain.Rush.cs</c>; what a bucket does for its cell in <c>InventoryCellGrain.Bucket.cs</c>.
+/// </para>
 /// </summary>
 [Reentrant]
-public sealed class InventoryCellGrain(
+public sealed partial class InventoryCellGrain(
     [PersistentState("cell", StorageNames.Grains)] IPersistentState<InventoryCellState> state,
     DeepCopier<InventoryCellState> copier,
     [FromKeyedServices(StorageNames.Grains)] IGrainStorage storage,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
-    ILogger<InventoryCellGrain> logger) : Grain, IInventoryCellGrain
+    IOptions<InventoryOptions> options,
+    ILogger<InventoryCellGrain> logger) : Grain, IInventoryCellGrain, IHotCellGrain, IStockBucketGrain
 {
     /// <summary>The soonest the expiry timer fires again, and the longest it waits before looking.</summary>
     private static readonly TimeSpan MinimumExpiryWait = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaximumExpiryWait = TimeSpan.FromHours(1);
 
     private CellKey _key;
+    private BucketKey? _bucket; // set when this activation is a bucket of a split cell
+    private EventPublisher? _publisher;
     private GroupCommit<InventoryCellState, StockChanged>? _commit;
     private IGrainTimer? _expiryTimer;
 
     private InventoryCellState S => _commit!.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _key = CellKey.Parse(this.GetPrimaryKeyString());
+        var key = this.GetPrimaryKeyString();
+        if (BucketKey.TryParse(key, out var bucket))
+        {
+            _bucket = bucket;
+            _key = bucket.Cell;
+        }
+        else
+        {
+            _key = CellKey.Parse(key);
+        }
+
         state.State.CheckInvariants(); // every hold counted, once, as read; commands then check the counts
-        var publisher = new EventPublisher(this, logger);
+        _publisher = new EventPublisher(this, logger);
         _commit = new GroupCommit<InventoryCellState, StockChanged>(
-            state, storage is ICapturesStateOnWrite ? null : copier, this, change => publisher.PublishAsync(StockChanged.StreamNamespace, _key.Sku, change), logger);
+            state, storage is ICapturesStateOnWrite ? null : copier, this, AnnounceAsync, logger);
         ExpireDue();
         ScheduleExpiry();
-        return _commit.Durable();
+        await _commit.Durable();
+        await ResumeRushAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _expiryTimer?.Dispose();
+        _totalsTimer?.Dispose();
         await _commit!.Drain();
     }
+
+    /// <summary>A cell tells the stock stream of each durable change; a bucket's changes reach readers through its cell's totals.</summary>
+    private Task AnnounceAsync(StockChanged change) =>
+        _bucket is null ? _publisher!.PublishAsync(StockChanged.StreamNamespace, _key.Sku, change) : Task.CompletedTask;
     public Task<CellResult> ReceiveAsync(int quantity, string reference, string actor)
     {
+        NotABucket();
         Begin();
         if (quantity <= 0)
         {
@@ -79,8 +105,19 @@ public sealed class InventoryCellGrain(
 
     public Task<CellResult> ReserveAsync(string reservationId, int quantity, TimeSpan ttl)
     {
+        if (_bucket is not null)
+        {
+            return Moved() ?? Reserve(reservationId, quantity, ttl, out _); // the cell counts its callers' reservations
+        }
+
+        if (BucketOf(reservationId) is { } bucket)
+        {
+            return CountedAsync(ReserveInBucketAsync(bucket, reservationId, quantity, ttl));
+        }
+
         var result = Reserve(reservationId, quantity, ttl, out var outcome);
-        TandemMetrics.Reservations.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
+        Count(outcome);
+        Measure();
         return result;
     }
 
@@ -145,6 +182,16 @@ public sealed class InventoryCellGrain(
 
     public Task<CellResult> CommitAsync(string reservationId)
     {
+        if (Moved() is { } moved)
+        {
+            return moved;
+        }
+
+        if (BucketOf(reservationId) is { } bucket)
+        {
+            return ForwardAsync(bucket, b => b.CommitAsync(reservationId), () => CommitAsync(reservationId));
+        }
+
         Begin();
         if (S.Live.TryGetValue(reservationId, out var live))
         {
@@ -159,6 +206,16 @@ public sealed class InventoryCellGrain(
 
     public Task<CellResult> ReleaseAsync(string reservationId)
     {
+        if (Moved() is { } moved)
+        {
+            return moved;
+        }
+
+        if (BucketOf(reservationId) is { } bucket)
+        {
+            return ForwardAsync(bucket, b => b.ReleaseAsync(reservationId), () => ReleaseAsync(reservationId));
+        }
+
         Begin();
         if (S.Live.TryGetValue(reservationId, out var live))
         {
@@ -178,6 +235,16 @@ public sealed class InventoryCellGrain(
 
     public Task<CellResult> RestockAsync(string reservationId)
     {
+        if (Moved() is { } moved)
+        {
+            return moved;
+        }
+
+        if (BucketOf(reservationId) is { } bucket)
+        {
+            return ForwardAsync(bucket, b => b.RestockAsync(reservationId), () => RestockAsync(reservationId));
+        }
+
         Begin();
         if (!S.Closed.TryGetValue(reservationId, out var closed))
         {
@@ -198,10 +265,16 @@ public sealed class InventoryCellGrain(
 
     public Task<CellResult> AdjustAsync(int countedOnHand, string reason, string reference, string actor)
     {
+        NotABucket();
         Begin();
         if (S.AppliedReferences.ContainsKey(reference))
         {
             return AfterDurable(Result(CellOutcome.Replayed));
+        }
+
+        if (S.Buckets > 0)
+        {
+            return AfterDurable(Refuse(CellOutcome.Conflict, "The cell is split into buckets for a rush; count it once they are merged back."));
         }
 
         if (countedOnHand < S.Reserved)
@@ -217,6 +290,7 @@ public sealed class InventoryCellGrain(
 
     public async Task<CellSnapshot> SetBinAsync(Bin bin)
     {
+        NotABucket();
         Begin();
         if (S.Bin != bin)
         {
@@ -229,11 +303,13 @@ public sealed class InventoryCellGrain(
     public async Task<CellSnapshot> GetSnapshotAsync()
     {
         Begin();
+        await ReadBucketsAsync(); // a split cell's totals from every bucket as it stands now
         return (await AfterDurable(Result(CellOutcome.Replayed))).Cell;
     }
 
     public async Task<IReadOnlyList<CellHistoryEntry>> GetHistoryAsync()
     {
+        NotABucket();
         Begin();
         IReadOnlyList<CellHistoryEntry> history = [.. S.History]; // taken now, answered once all of it is saved
         await AfterDurable(Result(CellOutcome.Replayed));
@@ -321,7 +397,11 @@ public sealed class InventoryCellGrain(
         return result;
     }
 
-    private CellSnapshot Snapshot() => new()
+    /// <summary>What a caller of this grain sees: a split cell's totals, or this cell's or bucket's own numbers.</summary>
+    private CellSnapshot Snapshot() => _bucket is null && S.Buckets > 0 ? Totals() : Own();
+
+    /// <summary>The numbers this activation keeps itself.</summary>
+    private CellSnapshot Own() => new()
     {
         Sku = _key.Sku,
         LocationId = _key.LocationId,
@@ -333,7 +413,10 @@ public sealed class InventoryCellGrain(
         LiveReservations = S.Live.Count,
     };
 
-    private CellResult Result(CellOutcome outcome) => new() { Outcome = outcome, Cell = Snapshot() };
+    private CellResult Result(CellOutcome outcome) => new() { Outcome = outcome, Cell = Snapshot(), Bucket = Tally() };
 
-    private CellResult Refuse(CellOutcome outcome, string detail) => new() { Outcome = outcome, Cell = Snapshot(), Detail = detail };
+    private CellResult Refuse(CellOutcome outcome, string detail) => new() { Outcome = outcome, Cell = Snapshot(), Detail = detail, Bucket = Tally() };
+
+    private static void Count(CellOutcome outcome) =>
+        TandemMetrics.Reservations.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
 }

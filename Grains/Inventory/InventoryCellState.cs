@@ -39,6 +39,19 @@ public enum ReservationEnd
     Restocked = 3,
 }
 
+/// <summary>Running totals of units a cell has sent to one bucket and counted back from it; <see cref="TakenOver"/>: the last split whose bucket it took back.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.bucket-channel")]
+public sealed record BucketChannel
+{
+    public static readonly BucketChannel Empty = new();
+
+    [Id(0)] public long Sent { get; init; }
+
+    [Id(1)] public long Received { get; init; }
+
+    [Id(2)] public int TakenOver { get; init; }
+}
+
 /// <summary>
 /// What an inventory cell persists. Every change is made by <see cref="Apply"/>, which also records it for a storage
 /// that keeps changes instead of whole states (<see cref="IJournaledState"/>). <see cref="CheckInvariants"/> holds
@@ -79,6 +92,30 @@ public sealed class InventoryCellState : IJournaledState
 
     /// <summary>When the earliest live reservation lapses; null when none is live.</summary>
     [Id(10)] public DateTimeOffset? NextExpiry { get; set; }
+
+    /// <summary>A cell: how many buckets it is split into; 0 when whole (and once merged).</summary>
+    [Id(11)] public int Buckets { get; set; }
+
+    /// <summary>A cell: the running totals of units sent to and taken back from each bucket it ever had.</summary>
+    [Id(12)] public Dictionary<int, BucketChannel> Channels { get; set; } = [];
+
+    /// <summary>A cell: its buckets are being taken back; none is refilled.</summary>
+    [Id(13)] public bool Merging { get; set; }
+
+    /// <summary>Which split this is (a cell counts its splits; a bucket remembers the one it serves).</summary>
+    [Id(14)] public int Split { get; set; }
+
+    /// <summary>A bucket: units its cell has sent, ever.</summary>
+    [Id(15)] public long FromCell { get; set; }
+
+    /// <summary>A bucket: units it has given back, ever.</summary>
+    [Id(16)] public long ToCell { get; set; }
+
+    /// <summary>A bucket: handed everything back; serves nothing until its cell splits again.</summary>
+    [Id(17)] public bool Retired { get; set; }
+
+    /// <summary>A bucket: what it handed back, kept so the cell may ask again.</summary>
+    [Id(18)] public BucketHandover? Handover { get; set; }
 
     /// <summary>Changes applied since the last hand-off to storage; never copied, never stored whole.</summary>
     [NonSerialized]
@@ -170,11 +207,104 @@ public sealed class InventoryCellState : IJournaledState
             case CellChangeKind.BinMoved:
                 Bin = c.Bin;
                 break;
+            case CellChangeKind.Split:
+                Buckets = c.Quantity;
+                Split++;
+                Merging = false;
+                break;
+            case CellChangeKind.Sent:
+                OnHand -= c.Quantity;
+                Channels[c.Bucket] = Channel(c.Bucket) with { Sent = Channel(c.Bucket).Sent + c.Quantity };
+                break;
+            case CellChangeKind.Reclaimed:
+                OnHand += (int)(c.Total - Channel(c.Bucket).Received);
+                Channels[c.Bucket] = Channel(c.Bucket) with { Received = c.Total };
+                break;
+            case CellChangeKind.MergeBegun:
+                Merging = true;
+                break;
+            case CellChangeKind.TookOver:
+                TakeOver(c.Bucket, c.Handover!);
+                break;
+            case CellChangeKind.Merged:
+                Buckets = 0;
+                Merging = false;
+                break;
+            case CellChangeKind.Funded:
+                if (c.Quantity > Split)
+                {
+                    Split = c.Quantity;
+                    Retired = false;
+                    Handover = null;
+                }
+
+                OnHand += (int)(c.Total - FromCell);
+                FromCell = c.Total;
+                break;
+            case CellChangeKind.Returned:
+                OnHand -= c.Quantity;
+                ToCell += c.Quantity;
+                break;
+            case CellChangeKind.HandedOver:
+                HandOver();
+                break;
             default:
                 throw new InvalidOperationException($"Unknown cell change {c.Kind}.");
         }
 
         Version++;
+    }
+
+    /// <summary>The running totals of units moved between this cell and bucket <paramref name="bucket"/>.</summary>
+    public BucketChannel Channel(int bucket) => Channels.GetValueOrDefault(bucket) ?? BucketChannel.Empty;
+
+    /// <summary>A cell takes back all a bucket handed over: its units (counted in its running total), holds, ended holds and shipped units.</summary>
+    private void TakeOver(int bucket, BucketHandover handover)
+    {
+        var channel = Channel(bucket);
+        OnHand += (int)(handover.ToCell - channel.Received);
+        Channels[bucket] = channel with { Received = handover.ToCell, TakenOver = handover.Split };
+        Committed += handover.Committed;
+        foreach (var (id, hold) in handover.Live)
+        {
+            Live[id] = hold;
+            Reserved += hold.Quantity;
+            if (NextExpiry is not { } next || hold.ExpiresAt < next)
+            {
+                NextExpiry = hold.ExpiresAt;
+            }
+        }
+
+        foreach (var (id, closed) in handover.Closed)
+        {
+            Closed[id] = closed;
+        }
+
+        Closed.TrimTo(RememberedIds, c => c.At);
+        Version += handover.Version; // readers of the totals counted the bucket's changes: the version never goes back
+    }
+
+    /// <summary>A bucket hands everything it has back and retires.</summary>
+    private void HandOver()
+    {
+        Handover = new BucketHandover
+        {
+            Split = Split,
+            OnHand = OnHand,
+            Committed = Committed,
+            Live = new Dictionary<string, Reservation>(Live),
+            Closed = new Dictionary<string, ClosedReservation>(Closed),
+            ToCell = ToCell + OnHand,
+            Version = Version + 1,
+        };
+        ToCell += OnHand;
+        OnHand = 0;
+        Committed = 0;
+        Reserved = 0;
+        Live.Clear();
+        Closed.Clear();
+        NextExpiry = null;
+        Retired = true;
     }
 
     /// <summary>Ends a live reservation: its units are no longer held. Returns them.</summary>

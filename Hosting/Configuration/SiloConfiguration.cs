@@ -9,6 +9,7 @@ using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
+using Tandem.Grains.Inventory;
 using Tandem.Grains.Orders;
 using Tandem.Grains.Push;
 using Tandem.Hosting.Database;
@@ -92,7 +93,7 @@ public static class SiloConfiguration
         silo.Services.TryAddSingleton<CatalogFacts>();
         silo.Services.TryAddSingleton(sp => sp.GetKeyedService<IGrainStorage>(StorageNames.Grains) as IDueStates
             ?? throw new InvalidOperationException($"The grain storage '{StorageNames.Grains}' keeps no due times ({nameof(IDueStates)}): no order could be woken."));
-        silo.Services.AddOrders().AddDispatch().AddPush();
+        silo.Services.AddInventory().AddOrders().AddDispatch().AddPush();
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().OrderSweeper().StartAsync());
         return silo;
     }

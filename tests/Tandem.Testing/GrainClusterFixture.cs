@@ -7,6 +7,7 @@ using Orleans.TestingHost;
 
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Inventory;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Orders;
 using Tandem.Hosting.Configuration;
@@ -44,6 +45,11 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
                 o.MaxReservedUnitsPerShopper = int.MaxValue; // every grain test orders as one shopper; the limit is tested over HTTP
                 o.SweepEvery = TimeSpan.FromHours(1); // tests sweep when they mean to, not while another test moves the clock
                 o.SweepBatch = SweepBatch; // every sweep in the grain tests reads many pages
+            });
+            siloBuilder.Services.Configure<InventoryOptions>(o =>
+            {
+                o.SplitAtReservationsPerSecond = 1_000_000; // grain tests split cells when they mean to (the process tests split them by load)
+                o.MergeAfterQuiet = TimeSpan.FromHours(1);
             });
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.UseInMemoryReminderService();

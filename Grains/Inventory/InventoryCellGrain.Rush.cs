@@ -1,0 +1,490 @@
+using Tandem.Contracts.Inventory;
+using Tandem.Grains.Interfaces.Inventory;
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Grains.Inventory;
+
+/// <summary>
+/// How a cell rides a rush. Once it answers <see cref="InventoryOptions.SplitAtReservationsPerSecond"/> reservations in
+/// a second it splits: a reservation it does not hold itself goes to the bucket its id hashes to (so every later command
+/// for that id finds it there), and each bucket writes its own holds in its own group commits.
+/// <para>
+/// Units: at the split each bucket is sent a share of the free units and the cell keeps the rest as a pool. A bucket
+/// that runs dry is refilled from the pool; an empty pool is refilled by asking every sibling for at least what is
+/// missing (a sibling keeps half of what it has beyond that). Refills happen one at a time, so "sold out" is said only
+/// after every bucket gave back all it had free. Units between two grains are counted on neither side but by the cell's
+/// running totals, so <see cref="Totals"/> counts each unit once however old each bucket's numbers are.
+/// </para>
+/// <para>
+/// After <see cref="InventoryOptions.MergeAfterQuiet"/> below <see cref="InventoryOptions.QuietBelowReservationsPerSecond"/>
+/// the cell merges: it stops refilling, waits for a refill under way, and takes each bucket's units, holds and ended
+/// holds back. A command that reaches a bucket that has handed over is answered by the cell once the merge is done.
+/// A cell that restarts during a split tells every bucket its running total again; during a merge it finishes it.
+/// </para>
+/// </summary>
+public sealed partial class InventoryCellGrain
+{
+    private enum Refill
+    {
+        Refilled,
+        SoldOut,
+        Merging,
+    }
+
+    private BucketTally?[] _views = [];
+    private Task _refillsDone = Task.CompletedTask; // refills run one at a time: each waits for the one before
+    private Task _splitting = Task.CompletedTask;
+    private Task _merging = Task.CompletedTask;
+    private IGrainTimer? _totalsTimer;
+    private long _refills;
+    private long _lastToldVersion = -1;
+    private DateTimeOffset? _quietSince;
+
+    // reservations answered per second, in whole seconds of the real clock (a rush is real load, not business time)
+    private long _secondStarted = Environment.TickCount64;
+    private int _thisSecond;
+    private int _lastSecond;
+
+    public async Task<HotCellView> SplitAsync(int buckets)
+    {
+        NotABucket();
+        ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(buckets, BucketKey.MaxBuckets);
+        Begin();
+        await StartSplit(buckets);
+        return await GetHotViewAsync();
+    }
+
+    public async Task<HotCellView> MergeAsync()
+    {
+        NotABucket();
+        Begin();
+        await StartMerge();
+        return await GetHotViewAsync();
+    }
+
+    public async Task<HotCellView> GetHotViewAsync()
+    {
+        NotABucket();
+        Begin();
+        await ReadBucketsAsync();
+        await _commit!.Durable();
+        return View();
+    }
+
+    /// <summary>The bucket a command for <paramref name="reservationId"/> goes to; null when this cell answers it itself.</summary>
+    private int? BucketOf(string reservationId)
+    {
+        if (_bucket is not null || S.Buckets == 0 || S.Live.ContainsKey(reservationId) || S.Closed.ContainsKey(reservationId))
+        {
+            return null;
+        }
+
+        // FNV-1a: the same bucket for the same id in every process and every activation
+        var hash = 2166136261u;
+        foreach (var ch in reservationId)
+        {
+            hash = (hash ^ ch) * 16777619u;
+        }
+
+        return (int)(hash % (uint)S.Buckets);
+    }
+
+    private IInventoryCellGrain BucketCell(int index) => GrainFactory.GetGrain<IInventoryCellGrain>(new BucketKey(_key, index).ToString());
+
+    private IStockBucketGrain Bucket(int index) => GrainFactory.GetGrain<IStockBucketGrain>(new BucketKey(_key, index).ToString());
+
+    private async Task<CellResult> ReserveInBucketAsync(int bucket, string reservationId, int quantity, TimeSpan ttl)
+    {
+        while (true)
+        {
+            var answer = await BucketCell(bucket).ReserveAsync(reservationId, quantity, ttl);
+            Observe(answer.Bucket!);
+            if (answer.Bucket!.Retired)
+            {
+                await SettledAsync();
+                return await ReserveAsync(reservationId, quantity, ttl);
+            }
+
+            if (answer.Outcome != CellOutcome.Insufficient)
+            {
+                return Relayed(answer);
+            }
+
+            var totals = Totals();
+            var refill = totals.Available < quantity ? Refill.SoldOut : await RefillAsync(bucket, quantity);
+            switch (refill)
+            {
+                case Refill.SoldOut:
+                    return new CellResult { Outcome = CellOutcome.Insufficient, Cell = Totals(), Detail = $"{Totals().Available} available, {quantity} asked." };
+                case Refill.Merging:
+                    await SettledAsync();
+                    return await ReserveAsync(reservationId, quantity, ttl);
+            }
+        }
+    }
+
+    /// <summary>Sends a command to the bucket holding its id; answers with the cell's totals.</summary>
+    private async Task<CellResult> ForwardAsync(int bucket, Func<IInventoryCellGrain, Task<CellResult>> command, Func<Task<CellResult>> again)
+    {
+        var answer = await command(BucketCell(bucket));
+        Observe(answer.Bucket!);
+        if (answer.Bucket!.Retired)
+        {
+            await SettledAsync();
+            return await again();
+        }
+
+        return Relayed(answer);
+    }
+
+    private CellResult Relayed(CellResult answer) => answer with { Cell = Totals(), Bucket = null };
+
+    private async Task<CellResult> CountedAsync(Task<CellResult> reservation)
+    {
+        var result = await reservation;
+        Count(result.Outcome is CellOutcome.Applied or CellOutcome.Replayed or CellOutcome.Insufficient ? result.Outcome : CellOutcome.Conflict);
+        Measure();
+        return result;
+    }
+
+    /// <summary>Waits for a split's buckets to be funded and a merge to finish, so a bucket that handed over is not asked again.</summary>
+    private async Task SettledAsync()
+    {
+        await _splitting;
+        await _merging;
+        if (S.Buckets > 0 && !S.Merging && _splitting.IsCompleted && _merging.IsCompleted)
+        {
+            await StartMerge(); // a bucket retired without this activation knowing: take it back rather than ask it forever
+        }
+    }
+
+    /// <summary>Counts a reservation answered and splits the cell once a second holds enough of them.</summary>
+    private void Measure()
+    {
+        RollSecond();
+        _thisSecond++;
+        var o = options.Value;
+        if (o.Buckets > 0 && S.Buckets == 0 && _thisSecond >= o.SplitAtReservationsPerSecond && _splitting.IsCompleted && _merging.IsCompleted)
+        {
+            _ = StartSplit(o.Buckets);
+        }
+    }
+
+    private void RollSecond()
+    {
+        var now = Environment.TickCount64;
+        if (now - _secondStarted >= 1000)
+        {
+            _lastSecond = now - _secondStarted >= 2000 ? 0 : _thisSecond;
+            _secondStarted = now;
+            _thisSecond = 0;
+        }
+    }
+
+    private Task StartSplit(int buckets)
+    {
+        if (S.Buckets > 0 || !_splitting.IsCompleted || !_merging.IsCompleted)
+        {
+            return _splitting;
+        }
+
+        _splitting = SplitOnceAsync(buckets);
+        return _splitting;
+    }
+
+    private async Task SplitOnceAsync(int buckets)
+    {
+        S.Apply(new CellChange { Kind = CellChangeKind.Split, At = clock.GetUtcNow(), Quantity = buckets });
+        _views = new BucketTally?[buckets];
+        var share = (S.OnHand - S.Reserved) / (2 * buckets); // half to the buckets, half kept as the pool that refills them
+        var sent = new long[buckets];
+        for (var i = 0; i < buckets; i++)
+        {
+            if (share > 0)
+            {
+                S.Apply(new CellChange { Kind = CellChangeKind.Sent, At = clock.GetUtcNow(), Bucket = i, Quantity = share });
+            }
+
+            sent[i] = S.Channel(i).Sent;
+        }
+
+        S.CheckCounts();
+        logger.CellSplit(_key, buckets, share);
+        await _commit!.Changed(null); // units leave the cell durably before any bucket counts them
+        await FundAllAsync(sent);
+        StartTotalsTimer();
+    }
+
+    private async Task FundAllAsync(long[] sent)
+    {
+        var split = S.Split;
+        foreach (var tally in await Task.WhenAll(sent.Select((total, i) => Bucket(i).FundAsync(total, split))))
+        {
+            Observe(tally);
+        }
+    }
+
+    /// <summary>After a restart: tell every bucket its running total again (a lost send arrives now), or finish a merge.</summary>
+    private async Task ResumeRushAsync()
+    {
+        if (_bucket is not null || S.Buckets == 0)
+        {
+            return;
+        }
+
+        _views = new BucketTally?[S.Buckets];
+        if (S.Merging)
+        {
+            await StartMerge();
+            return;
+        }
+
+        _splitting = FundAllAsync([.. Enumerable.Range(0, S.Buckets).Select(i => S.Channel(i).Sent)]);
+        await _splitting;
+        StartTotalsTimer();
+    }
+
+    private async Task<Refill> RefillAsync(int bucket, int quantity)
+    {
+        var before = _refillsDone;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _refillsDone = done.Task;
+        await before;
+        try
+        {
+            if (S.Merging || S.Buckets == 0)
+            {
+                return Refill.Merging;
+            }
+
+            if (_views[bucket] is { } view && view.Cell.Available >= quantity)
+            {
+                return Refill.Refilled; // refilled while this caller waited: try the bucket again
+            }
+
+            if (S.OnHand - S.Reserved < quantity)
+            {
+                await ReclaimAsync(bucket, quantity - (S.OnHand - S.Reserved));
+                if (S.Merging)
+                {
+                    return Refill.Merging;
+                }
+
+                if (S.OnHand - S.Reserved < quantity)
+                {
+                    return Refill.SoldOut;
+                }
+            }
+
+            var free = S.OnHand - S.Reserved;
+            var give = Math.Min(free, Math.Max(quantity, free / S.Buckets));
+            S.Apply(new CellChange { Kind = CellChangeKind.Sent, At = clock.GetUtcNow(), Bucket = bucket, Quantity = give });
+            S.CheckCounts();
+            var total = S.Channel(bucket).Sent;
+            _refills++;
+            await _commit!.Changed(null); // the units leave the cell durably before the bucket counts them
+            Observe(await Bucket(bucket).FundAsync(total, S.Split));
+            return Refill.Refilled;
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
+
+    /// <summary>Asks every other bucket for at least <paramref name="missing"/> units, or half of what it has free if more.</summary>
+    private async Task ReclaimAsync(int except, int missing)
+    {
+        var asks = Enumerable.Range(0, S.Buckets)
+            .Where(i => i != except)
+            .Select(i => Bucket(i).ReturnAsync(Math.Max(missing, (_views[i]?.Cell.Available ?? 0) / 2)));
+        foreach (var tally in await Task.WhenAll(asks))
+        {
+            Observe(tally);
+        }
+    }
+
+    private Task StartMerge()
+    {
+        if (S.Buckets == 0 || !_merging.IsCompleted)
+        {
+            return _merging;
+        }
+
+        _merging = MergeOnceAsync();
+        return _merging;
+    }
+
+    private async Task MergeOnceAsync()
+    {
+        await _splitting;
+        if (!S.Merging)
+        {
+            S.Apply(new CellChange { Kind = CellChangeKind.MergeBegun, At = clock.GetUtcNow() });
+            await _commit!.Changed(null); // no refill after this; one under way ends before buckets are asked
+        }
+
+        await _refillsDone;
+        var split = S.Split;
+        var handovers = await Task.WhenAll(Enumerable.Range(0, S.Buckets).Select(i => Bucket(i).HandOverAsync()));
+        for (var i = 0; i < handovers.Length; i++)
+        {
+            if (S.Channel(i).TakenOver < split)
+            {
+                S.Apply(new CellChange { Kind = CellChangeKind.TookOver, At = clock.GetUtcNow(), Bucket = i, Handover = handovers[i] });
+            }
+        }
+
+        S.Apply(new CellChange { Kind = CellChangeKind.Merged, At = clock.GetUtcNow() });
+        S.CheckInvariants();
+        _views = [];
+        _totalsTimer?.Dispose();
+        _totalsTimer = null;
+        _quietSince = null;
+        logger.CellMerged(_key, handovers.Length);
+        ExpireDue();
+        ScheduleExpiry();
+        await _commit!.Changed(new StockChanged { Cell = Own(), Reason = StockChangeReason.Reserved, Quantity = 0, At = clock.GetUtcNow() });
+    }
+
+    /// <summary>Keeps the newest numbers of a bucket, and counts units it gave back.</summary>
+    private void Observe(BucketTally tally)
+    {
+        if (tally.Index < _views.Length && (_views[tally.Index] is not { } known || tally.Cell.Version >= known.Cell.Version))
+        {
+            _views[tally.Index] = tally;
+        }
+
+        if (tally.ToCell > S.Channel(tally.Index).Received && S.Channel(tally.Index).TakenOver < S.Split)
+        {
+            S.Apply(new CellChange { Kind = CellChangeKind.Reclaimed, At = clock.GetUtcNow(), Bucket = tally.Index, Total = tally.ToCell });
+            _ = _commit!.Changed(null); // written with the next write; a send that uses these units waits for it
+        }
+    }
+
+    /// <summary>Reads every bucket of a split cell now.</summary>
+    private async Task ReadBucketsAsync()
+    {
+        if (_bucket is not null || S.Buckets == 0 || S.Merging)
+        {
+            await _merging;
+            return;
+        }
+
+        await _splitting;
+        var split = S.Split;
+        var reads = Enumerable.Range(0, S.Buckets).Where(i => S.Channel(i).TakenOver < split).Select(i => Bucket(i).TallyAsync());
+        foreach (var tally in await Task.WhenAll(reads))
+        {
+            Observe(tally);
+        }
+    }
+
+    /// <summary>
+    /// A split cell's numbers: its own, each bucket's as last heard, and the units on their way between them (sent and
+    /// not yet counted by the bucket, or given back and not yet counted by the cell).
+    /// </summary>
+    private CellSnapshot Totals()
+    {
+        long onHand = S.OnHand, reserved = S.Reserved, committed = S.Committed, version = S.Version, live = S.Live.Count;
+        for (var i = 0; i < S.Buckets; i++)
+        {
+            var channel = S.Channel(i);
+            if (channel.TakenOver >= S.Split)
+            {
+                continue; // its units and holds are the cell's own now
+            }
+
+            var view = _views.Length > i ? _views[i] : null;
+            var (bucketOnHand, fromCell, toCell) = view is null ? (0, channel.Sent, channel.Received) : (view.Cell.OnHand, view.FromCell, view.ToCell);
+            onHand += bucketOnHand + (channel.Sent - fromCell) + (toCell - channel.Received);
+            if (view is not null)
+            {
+                reserved += view.Cell.Reserved;
+                committed += view.Cell.Committed;
+                version += view.Cell.Version;
+                live += view.Cell.LiveReservations;
+            }
+        }
+
+        return Own() with
+        {
+            OnHand = (int)onHand,
+            Reserved = (int)reserved,
+            Committed = (int)committed,
+            Version = version,
+            LiveReservations = (int)live,
+        };
+    }
+
+    private HotCellView View()
+    {
+        var buckets = new List<BucketView>();
+        for (var i = 0; i < S.Buckets; i++)
+        {
+            var channel = S.Channel(i);
+            if (channel.TakenOver >= S.Split || (_views.Length > i ? _views[i] : null) is not { } view)
+            {
+                continue;
+            }
+
+            buckets.Add(new BucketView
+            {
+                Index = i,
+                OnHand = view.Cell.OnHand,
+                Reserved = view.Cell.Reserved,
+                Committed = view.Cell.Committed,
+                LiveReservations = view.Cell.LiveReservations,
+                Moving = (channel.Sent - view.FromCell) + (view.ToCell - channel.Received),
+            });
+        }
+
+        RollSecond();
+        return new HotCellView
+        {
+            Total = Snapshot(),
+            Own = Own(),
+            Buckets = buckets,
+            ReservationsPerSecond = _lastSecond,
+            Merging = S.Merging,
+            Refills = _refills,
+        };
+    }
+
+    private void StartTotalsTimer()
+    {
+        _totalsTimer ??= this.RegisterGrainTimer(
+            _ => TellTotalsAsync(),
+            new GrainTimerCreationOptions(options.Value.TotalsEvery, options.Value.TotalsEvery) { KeepAlive = true, Interleave = true });
+    }
+
+    /// <summary>While split: read the buckets, tell the stock stream the totals when they changed, and merge once quiet.</summary>
+    private async Task TellTotalsAsync()
+    {
+        if (S.Buckets == 0 || S.Merging || _commit!.Failed)
+        {
+            return;
+        }
+
+        await ReadBucketsAsync();
+        var totals = Totals();
+        if (totals.Version != _lastToldVersion)
+        {
+            _lastToldVersion = totals.Version;
+            await _publisher!.PublishAsync(StockChanged.StreamNamespace, _key.Sku,
+                new StockChanged { Cell = totals, Reason = StockChangeReason.Reserved, Quantity = 0, At = clock.GetUtcNow() });
+        }
+
+        RollSecond();
+        var now = TimeProvider.System.GetUtcNow();
+        if (Math.Max(_lastSecond, _thisSecond) >= options.Value.QuietBelowReservationsPerSecond)
+        {
+            _quietSince = null;
+        }
+        else if ((_quietSince ??= now) + options.Value.MergeAfterQuiet <= now)
+        {
+            await StartMerge();
+        }
+    }
+}

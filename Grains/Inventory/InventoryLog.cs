@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging;
+
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Grains.Inventory;
+
+internal static partial class InventoryLog
+{
+    [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Cell {Cell} is hot: split into {Buckets} buckets of {Share} units each")]
+    public static partial void CellSplit(this ILogger logger, CellKey cell, int buckets, int share);
+
+    [LoggerMessage(EventId = 2502, Level = LogLevel.Information, Message = "Cell {Cell} is quiet: took back its {Buckets} buckets")]
+    public static partial void CellMerged(this ILogger logger, CellKey cell, int buckets);
+}
