@@ -10,9 +10,9 @@ namespace Tandem.Grains.Inventory;
 /// for that id finds it there), and each bucket writes its own holds in its own group commits.
 /// <para>
 /// Units: at the split each bucket is sent a share of the free units and the cell keeps the rest as a pool. A bucket
-/// that runs dry is refilled from the pool; an empty pool is refilled by asking every sibling for at least what is
-/// missing (a sibling keeps half of what it has beyond that). Refills happen one at a time, so "sold out" is said only
-/// after every bucket gave back all it had free. Units between two grains are counted on neither side but by the cell's
+/// that runs dry is refilled from the pool; a pool short of the hold is refilled by asking every sibling for at least
+/// what is missing (a sibling keeps half of what it has beyond that) and the dry bucket for all it has. Refills happen
+/// one at a time, so "sold out" is said only after every bucket gave back what it had free. Units between two grains are counted on neither side but by the cell's
 /// running totals, so <see cref="Totals"/> counts each unit once however old each bucket's numbers are.
 /// </para>
 /// <para>
@@ -293,12 +293,14 @@ public sealed partial class InventoryCellGrain
         }
     }
 
-    /// <summary>Asks every other bucket for at least <paramref name="missing"/> units, or half of what it has free if more.</summary>
-    private async Task ReclaimAsync(int except, int missing)
+    /// <summary>
+    /// Asks every bucket for at least <paramref name="missing"/> units, or half of what it has free if more; the dry one
+    /// gives back all it has, so a hold larger than any one bucket's units is served from all of theirs.
+    /// </summary>
+    private async Task ReclaimAsync(int dry, int missing)
     {
         var asks = Enumerable.Range(0, S.Buckets)
-            .Where(i => i != except)
-            .Select(i => Bucket(i).ReturnAsync(Math.Max(missing, (_views[i]?.Cell.Available ?? 0) / 2)));
+            .Select(i => Bucket(i).ReturnAsync(i == dry ? int.MaxValue : Math.Max(missing, (_views[i]?.Cell.Available ?? 0) / 2)));
         foreach (var tally in await Task.WhenAll(asks))
         {
             Observe(tally);

@@ -36,6 +36,9 @@ public sealed class CellModel
 
     public int LiveCount => _live.Count;
 
+    /// <summary>Units held by reservations that have lapsed by <paramref name="now"/> but were not let go yet.</summary>
+    public int LapsingBy(DateTimeOffset now) => _live.Values.Where(l => l.ExpiresAt <= now).Sum(l => l.Quantity);
+
     /// <summary>Applies a step at <paramref name="now"/>; returns the outcome the grain must report.</summary>
     public CellOutcome Apply(CellOp op, DateTimeOffset now)
     {
