@@ -51,11 +51,14 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public static async Task<ProcessCluster> CreateAsync() => new(await Postgres.NewDatabaseAsync(), await TestAuthority.StartAsync());
 
-    /// <summary>Starts a silo and waits until it has started, which it does once it is an active cluster member.</summary>
-    public async Task<TandemProcess> StartSiloAsync(string name)
+    /// <summary>
+    /// Starts a silo and waits until it has started, which it does once it is an active cluster member;
+    /// <paramref name="settings"/> add to its environment.
+    /// </summary>
+    public async Task<TandemProcess> StartSiloAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
         var siloPort = TandemProcess.FreePort();
-        var silo = TandemProcess.Silo(name, Settings, siloPort, TandemProcess.FreePort());
+        var silo = TandemProcess.Silo(name, Settings, siloPort, TandemProcess.FreePort(), settings);
         _processes.Add(silo);
         await silo.WaitForOutputAsync(Started, StartTimeout);
         var active = await Postgres.ScalarAsync<long>(Settings.ConnectionString, string.Create(CultureInfo.InvariantCulture,

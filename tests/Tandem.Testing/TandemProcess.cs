@@ -37,13 +37,17 @@ public sealed class TandemProcess : IAsyncDisposable
         }
     }
 
-    public static TandemProcess Silo(string name, ClusterSettings cluster, int siloPort, int gatewayPort) =>
-        Start(name, "Silo", "Tandem.Silo.dll", cluster, new()
+    /// <summary>A silo of the cluster; <paramref name="settings"/> adds to (or overrides) its environment.</summary>
+    public static TandemProcess Silo(string name, ClusterSettings cluster, int siloPort, int gatewayPort, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["Tandem__Cluster__SiloPort"] = Invariant(siloPort),
             ["Tandem__Cluster__GatewayPort"] = Invariant(gatewayPort),
             ["Urls"] = $"http://127.0.0.1:{Invariant(FreePort())}",
-        });
+        };
+        return Start(name, "Silo", "Tandem.Silo.dll", cluster, environment);
+    }
 
     /// <summary>An Api node of the cluster; <paramref name="settings"/> adds to (or overrides) its environment.</summary>
     public static TandemProcess Api(string name, ClusterSettings cluster, int httpPort, IReadOnlyDictionary<string, string>? settings = null)

@@ -4,19 +4,28 @@ namespace Tandem.Tests.Cluster;
 
 /// <summary>
 /// A flash sale on one SKU over HTTP, far more buyers than units, while the silos hosting it die: every unit is sold
-/// exactly once, every acknowledged order is there afterwards, nothing is oversold.
+/// exactly once, every acknowledged order is there afterwards, nothing is oversold. The cell splits into buckets as soon
+/// as it is hot, so silos die under a cell, its buckets and the units moving between them.
 /// </summary>
 [Collection(ProcessClusterCollection.Name)]
 public sealed class FlashSaleKillTests
 {
     private const int Units = 60;
 
+    /// <summary>Split at the first 20 reservations in a second; merge after 3 quiet seconds (once the sale is over).</summary>
+    private static readonly Dictionary<string, string> Rush = new()
+    {
+        ["Tandem__Inventory__SplitAtReservationsPerSecond"] = "20",
+        ["Tandem__Inventory__QuietBelowReservationsPerSecond"] = "5",
+        ["Tandem__Inventory__MergeAfterQuiet"] = "00:00:03",
+    };
+
     [Fact]
     public async Task Killing_the_silos_in_turn_mid_sale_sells_each_unit_once_and_loses_no_acknowledged_order()
     {
         await using var cluster = await ProcessCluster.CreateAsync();
-        var first = await cluster.StartSiloAsync("silo-1");
-        var second = await cluster.StartSiloAsync("silo-2");
+        var first = await cluster.StartSiloAsync("silo-1", Rush);
+        var second = await cluster.StartSiloAsync("silo-2", Rush);
         await cluster.StartApiAsync();
         var sku = (await cluster.StockedSkusAsync(1, Units))[0];
 
@@ -24,7 +33,7 @@ public sealed class FlashSaleKillTests
         var running = load.RunAsync(clients: 50, duration: TimeSpan.FromSeconds(15), seed: 11);
         await load.AcknowledgedAtLeastAsync(8).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         second.Kill(); // the cell was on silo-2, or is on silo-1 still: the second kill then takes it
-        await cluster.StartSiloAsync("silo-3");
+        await cluster.StartSiloAsync("silo-3", Rush);
         await load.AcknowledgedAtLeastAsync(16).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         first.Kill();
         await running;
@@ -32,7 +41,13 @@ public sealed class FlashSaleKillTests
 
         var report = Reconciliation.Describe(load);
         TestContext.Current.TestOutputHelper?.WriteLine(report);
+        foreach (var line in cluster.Silos.SelectMany(s => s.Output.Split('\n').Where(l => l.Contains("Cell ", StringComparison.Ordinal)).Select(l => $"{s.Name}: {l.Trim()}")))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(line);
+        }
+
         Assert.True(load.OtherFailures == 0, string.Join("\n", load.Failures.Take(5)));
+        Assert.Contains(cluster.Silos, s => s.Output.Contains("is hot: split into 4 buckets", StringComparison.Ordinal));
         Assert.True(load.Acknowledged.Count + load.Refused >= 10 * Units, $"not ten buyers a unit: {report}");
         Assert.Equal(Units, load.Acknowledged.Values.SelectMany(o => o.Lines).Sum(l => l.Quantity)); // sold out, each unit once
         await Reconciliation.AssertAsync(cluster.Http, load, [sku], TestData.Camden.Id, Units, report);
