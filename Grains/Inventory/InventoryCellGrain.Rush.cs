@@ -469,7 +469,16 @@ public sealed partial class InventoryCellGrain
             return;
         }
 
-        await ReadBucketsAsync();
+        try
+        {
+            await ReadBucketsAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.BucketsUnread(ex, _key); // told with the next tick, or by the next command's answer
+            return;
+        }
+
         var totals = Totals();
         if (totals.Version != _lastToldVersion)
         {

@@ -11,4 +11,7 @@ internal static partial class InventoryLog
 
     [LoggerMessage(EventId = 2502, Level = LogLevel.Information, Message = "Cell {Cell} is quiet: took back its {Buckets} buckets")]
     public static partial void CellMerged(this ILogger logger, CellKey cell, int buckets);
+
+    [LoggerMessage(EventId = 2503, Level = LogLevel.Warning, Message = "Cell {Cell} could not read its buckets for its totals; it tries again at the next tick")]
+    public static partial void BucketsUnread(this ILogger logger, Exception exception, CellKey cell);
 }

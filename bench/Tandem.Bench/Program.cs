@@ -10,6 +10,7 @@ using Tandem.Bench;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Inventory;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Hosting.Storage;
 
@@ -18,12 +19,14 @@ using Orleans.Storage;
 // Reservation throughput and latency of a co-hosted Tandem (embedded silo, in-memory storage):
 // one hot cell and 10,000 uniform cells, through the grain client and through POST /api/orders; and, in the same
 // run, the baselines the order path is held to: an anonymous one-grain GET and an authenticated one-grain GET.
-// `--only flash-sale`: one SKU sold until it is gone (`--sale-units`), through the grain client and over HTTP, with
-// the holds acknowledged, the callers told sold out and the units oversold (must be none).
+// `--only flash-sale`: one SKU sold until it is gone (`--sale-units`), through the grain client kept whole (the
+// baseline) and split into `--buckets` buckets, and over HTTP split, with the holds acknowledged, the callers told sold
+// out and the units oversold (must be none), and the split ÷ whole ratio.
 var seconds = ArgInt("--seconds", 10);
 var concurrency = ArgInt("--concurrency", 64);
 var cellCount = ArgInt("--cells", 10_000);
 var saleUnits = ArgInt("--sale-units", 100_000); // the flash sale through the grain client; a tenth of it over HTTP
+var buckets = ArgInt("--buckets", 4);
 var shopperCount = ArgInt("--shoppers", 2_000);
 var only = ArgString("--only", "");
 var dashboard = !args.Contains("--no-dashboard");
@@ -39,6 +42,11 @@ builder.Configuration["Tandem:Cluster:GatewayPort"] = "30311";
 builder.Configuration["Tandem:RateLimits:OrdersPerMinute"] = "100000000"; // the load comes from one address
 builder.Configuration["Tandem:Orders:MaxReservedUnitsPerShopper"] = "100000000"; // no order is packed here, so each shopper's unpacked orders only grow
 builder.Configuration["Tandem:Dashboard:Enabled"] = dashboard ? "true" : "false";
+if (only is "flash-sale")
+{
+    // The sale compares one cell kept whole with the same cell split from its first hold: no cell splits by itself here.
+    builder.Configuration["Tandem:Inventory:SplitAtReservationsPerSecond"] = "1000000000";
+}
 if (postgres.Length > 0)
 {
     // Same process shape, grain state in PostgreSQL (Tandem's batched grain storage; ADO.NET clustering and reminders).
@@ -83,13 +91,15 @@ var skus = Enumerable.Range(0, cellCount).Select(i => string.Create(CultureInfo.
 const string HotSku = "BENCH-HOT";
 const string HotHttpSku = "BENCH-HOT-HTTP";
 var saleSku = "BENCH-SALE-" + Guid.NewGuid().ToString("N")[..6];
+var saleSplitSku = saleSku + "-SPLIT";
 var saleHttpSku = saleSku + "-HTTP";
 await grains.Catalog().UpsertAsync(
-    [.. skus.Append(HotSku).Append(HotHttpSku).Append(saleSku).Append(saleHttpSku).Select(Product)],
+    [.. skus.Append(HotSku).Append(HotHttpSku).Append(saleSku).Append(saleSplitSku).Append(saleHttpSku).Select(Product)],
     [new Location { Id = Store, Name = "Bench store", Kind = LocationKind.Store, Position = new GeoPoint { Lat = 51.5, Lon = -0.1 }, Address = "loopback" }]);
 await grains.Cell(new CellKey(HotSku, Store)).ReceiveAsync(100_000_000, "bench", "bench");
 await grains.Cell(new CellKey(HotHttpSku, Store)).ReceiveAsync(100_000_000, "bench", "bench");
 await grains.Cell(new CellKey(saleSku, Store)).ReceiveAsync(saleUnits, "bench", "bench");
+await grains.Cell(new CellKey(saleSplitSku, Store)).ReceiveAsync(saleUnits, "bench", "bench");
 await grains.Cell(new CellKey(saleHttpSku, Store)).ReceiveAsync(saleUnits / 10, "bench", "bench");
 var sales = new List<FlashSale.Outcome>();
 await Parallel.ForEachAsync(skus, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (sku, _) =>
@@ -156,21 +166,31 @@ if (only is "flash-sale")
         (await grains.Cell(new CellKey(HotSku, Store)).ReserveAsync($"{run}-fw-{w}-{i}", 1, ttl)).Succeeded);
     results.Clear();
     storageRows.Clear();
-    var sale = grains.Cell(new CellKey(saleSku, Store));
     var sent = storage?.Sent;
-    var outcome = await FlashSale.RunAsync($"flash sale · grain client · {saleUnits:N0} units", concurrency, saleUnits, duration * 3,
-        async (w, i) => (await sale.ReserveAsync($"{run}-s-{w}-{i}", 1, ttl)).Outcome switch
+    foreach (var (sku, split) in new[] { (saleSku, 0), (saleSplitSku, buckets) })
+    {
+        var sale = grains.Cell(new CellKey(sku, Store));
+        if (split > 0)
         {
-            CellOutcome.Applied => SaleAnswer.Held,
-            CellOutcome.Insufficient => SaleAnswer.SoldOut,
-            var other => throw new InvalidOperationException($"the cell answered {other}"),
-        },
-        async () => { var c = await sale.GetSnapshotAsync(); return (c.Reserved, c.OnHand); });
-    sales.Add(outcome);
-    results.Add(outcome.Summary);
-    sent = RecordSent(outcome.Summary.Scenario, sent);
+            await grains.GetGrain<IHotCellGrain>(new CellKey(sku, Store).ToString()).SplitAsync(split);
+        }
 
-    var httpOutcome = await FlashSale.RunAsync($"flash sale · POST /api/orders · {saleUnits / 10:N0} units", concurrency, saleUnits / 10, duration * 3,
+        var outcome = await FlashSale.RunAsync(
+            $"flash sale · grain client · {(split > 0 ? $"{split} buckets" : "1 whole cell")} · {saleUnits:N0} units", concurrency, saleUnits, duration * 3,
+            async (w, i) => (await sale.ReserveAsync($"{run}-s-{w}-{i}", 1, ttl)).Outcome switch
+            {
+                CellOutcome.Applied => SaleAnswer.Held,
+                CellOutcome.Insufficient => SaleAnswer.SoldOut,
+                var other => throw new InvalidOperationException($"the cell answered {other}"),
+            },
+            async () => { var c = await sale.GetSnapshotAsync(); return (c.Reserved, c.OnHand); });
+        sales.Add(outcome);
+        results.Add(outcome.Summary);
+        sent = RecordSent(outcome.Summary.Scenario, sent);
+    }
+
+    await grains.GetGrain<IHotCellGrain>(new CellKey(saleHttpSku, Store).ToString()).SplitAsync(buckets);
+    var httpOutcome = await FlashSale.RunAsync($"flash sale · POST /api/orders · {buckets} buckets · {saleUnits / 10:N0} units", concurrency, saleUnits / 10, duration * 3,
         async (w, i) => await BuyAsync(saleHttpSku, $"{run}-sh-{w}-{i}"),
         async () => { var c = await grains.Cell(new CellKey(saleHttpSku, Store)).GetSnapshotAsync(); return (c.Reserved, c.OnHand); });
     sales.Add(httpOutcome);
@@ -224,6 +244,13 @@ foreach (var sale in sales)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{sale.Summary.Scenario}: {sale.Summary.Operations:N0} holds acknowledged, {sale.SoldOutAnswers:N0} callers told sold out, {sale.Oversold:N0} oversold; the cell holds {sale.Reserved:N0} reserved of {sale.OnHand:N0} on hand"));
+}
+
+if (sales.Count >= 2)
+{
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"flash sale, grain client: {buckets} buckets ÷ 1 whole cell = {sales[1].Summary.PerSecond / sales[0].Summary.PerSecond:F2} (p99 {sales[1].Summary.P99Ms:F1} ms vs {sales[0].Summary.P99Ms:F1} ms)"));
 }
 
 foreach (var r in results.Where(r => r.FirstError is not null))
