@@ -13,12 +13,29 @@ namespace Tandem.Tests.Infrastructure;
 /// leaves the grain's scheduler before it serializes the state (there: awaiting a connection with
 /// <c>ConfigureAwait(false)</c>), so a grain that keeps changing the object it handed over gets a torn write. Keeps
 /// due times beside states, as Tandem's storages do.
+/// <para>
+/// The rows the static helpers read (<see cref="DueAt"/>) are the grain-test cluster's. Another cluster in the same test
+/// run keeps rows of its own (<see cref="Isolated"/>): its sweeper must not find, wake and expire that cluster's orders.
+/// </para>
 /// </summary>
 public sealed class FaultyStorage : IGrainStorage, IDueStates
 {
-    private static readonly ConcurrentDictionary<(string State, GrainId Grain), (string ETag, BinaryData Data, DateTimeOffset? DueAt)> Rows = new();
+    private static readonly ConcurrentDictionary<(string State, GrainId Grain), (string ETag, BinaryData Data, DateTimeOffset? DueAt)> Shared = new();
     private static readonly ConcurrentDictionary<string, Func<object?, bool>> Failing = new();
     private static readonly StateSerializer Serializer = new();
+
+    private readonly ConcurrentDictionary<(string State, GrainId Grain), (string ETag, BinaryData Data, DateTimeOffset? DueAt)> Rows;
+
+    /// <summary>Storage over the grain-test cluster's rows.</summary>
+    public FaultyStorage()
+        : this(Shared)
+    {
+    }
+
+    private FaultyStorage(ConcurrentDictionary<(string State, GrainId Grain), (string ETag, BinaryData Data, DateTimeOffset? DueAt)> rows) => Rows = rows;
+
+    /// <summary>Storage over rows of its own, for a cluster that runs beside the grain-test cluster.</summary>
+    public static FaultyStorage Isolated() => new(new());
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<BinaryData>> Watched = new();
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<BinaryData>> WatchedChanges = new();
 
@@ -56,7 +73,7 @@ public sealed class FaultyStorage : IGrainStorage, IDueStates
     public static T Read<T>(BinaryData data) => Serializer.Deserialize<T>(data);
 
     /// <summary>The due time stored beside a grain's state (null: none, or no state).</summary>
-    public static DateTimeOffset? DueAt(string stateName, GrainId grain) => Rows.TryGetValue((stateName, grain), out var row) ? row.DueAt : null;
+    public static DateTimeOffset? DueAt(string stateName, GrainId grain) => Shared.TryGetValue((stateName, grain), out var row) ? row.DueAt : null;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

@@ -35,7 +35,7 @@ public sealed class SweepingClusterFixture : InProcessClusterFixture<SweepingClu
             });
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.UseInMemoryReminderService();
-            siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, (_, _) => FaultyStorage.Isolated()); // its sweeper sees only its own orders
         }
     }
 }
