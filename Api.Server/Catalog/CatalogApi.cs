@@ -78,7 +78,7 @@ public static class CatalogApi
         var cells = await Task.WhenAll(locations.Select(l => grains.Cell(new CellKey(sku, l.Id)).GetSnapshotAsync()));
         var rows = locations.Zip(cells, (l, c) => new LocationAvailability(
                 l.Id, l.Name, l.Kind, c.OnHand, c.Reserved, c.Available, c.Bin, l.Position,
-                from is null ? null : Math.Round(from.DistanceKm(l.Position), 2), c.Version))
+                from is null ? null : Math.Round(from.DistanceKm(l.Position), 2), c.Version, c.SaleStartsAt))
             .OrderBy(r => r.DistanceKm ?? 0)
             .ThenBy(r => r.LocationId, StringComparer.Ordinal)
             .ToList();

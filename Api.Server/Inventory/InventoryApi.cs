@@ -26,6 +26,10 @@ public static class InventoryApi
             .WithSummary("Operator: add received stock; idempotent by reference");
         api.MapPost("/adjustments", Adjust).WithName("AdjustStock")
             .WithSummary("Operator: cycle count, set on hand to the counted quantity; idempotent by reference");
+        api.MapPut("/sale", ScheduleSale).WithName("ScheduleSale")
+            .WithSummary("Operator: put the units here on sale at a time (a flash sale); no hold is made before it; idempotent");
+        api.MapDelete("/sale", CallOffSale).WithName("CallOffSale")
+            .WithSummary("Operator: put the units here on sale now, without a start time; idempotent");
 
         app.Relay<StockChanged>(StockChanged.StreamNamespace, StockChanged.OpsKind, e => e.At, RelayStockAsync);
         return app;
@@ -85,6 +89,38 @@ public static class InventoryApi
         var result = await grains.Cell(key).AdjustAsync(request.CountedOnHand!.Value, request.Reason!, "count:" + request.Reference, Caller.Of(user).Actor);
         return ToResponse(result);
     }
+
+    /// <summary>How far ahead or back a sale may be scheduled.</summary>
+    private static readonly TimeSpan SaleHorizon = TimeSpan.FromDays(366);
+
+    private static async Task<Results<Ok<CellCommandResponse>, ProblemHttpResult, ValidationProblem>> ScheduleSale(
+        IGrainFactory grains, TimeProvider clock, ClaimsPrincipal user, string sku, string locationId, SaleRequest request)
+    {
+        var errors = new RequestErrors();
+        if (request.StartsAt is not { } startsAt)
+        {
+            errors.Add("startsAt", "The time the sale starts is required.");
+        }
+        else if ((startsAt - clock.GetUtcNow()).Duration() > SaleHorizon)
+        {
+            errors.Add("startsAt", "A sale starts within a year of now.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return await KnownCellAsync(grains, sku, locationId) is { } key
+            ? ToResponse(await grains.Cell(key).ScheduleSaleAsync(request.StartsAt!.Value.ToUniversalTime(), Caller.Of(user).Actor))
+            : UnknownCell(sku, locationId);
+    }
+
+    private static async Task<Results<Ok<CellCommandResponse>, ProblemHttpResult, ValidationProblem>> CallOffSale(
+        IGrainFactory grains, ClaimsPrincipal user, string sku, string locationId) =>
+        await KnownCellAsync(grains, sku, locationId) is { } key
+            ? ToResponse(await grains.Cell(key).ScheduleSaleAsync(null, Caller.Of(user).Actor))
+            : UnknownCell(sku, locationId);
 
     private static Results<Ok<CellCommandResponse>, ProblemHttpResult, ValidationProblem> ToResponse(CellResult result) =>
         result.Succeeded

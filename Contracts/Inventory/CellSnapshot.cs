@@ -23,5 +23,8 @@ public sealed record CellSnapshot
 
     [Id(7)] public required int LiveReservations { get; init; }
 
+    /// <summary>When the units here go on sale (a flash sale); no hold is made before. Null: on sale now.</summary>
+    [Id(8)] public DateTimeOffset? SaleStartsAt { get; init; }
+
     public int Available => OnHand - Reserved;
 }

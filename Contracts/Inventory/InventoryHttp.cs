@@ -9,6 +9,9 @@ public sealed record ReceiptRequest(int? Quantity, string? Reference);
 
 public sealed record AdjustmentRequest(int? CountedOnHand, string? Reason, string? Reference);
 
+/// <summary>Puts the units of a cell on sale at <paramref name="StartsAt"/> (a flash sale): no hold is made before.</summary>
+public sealed record SaleRequest(DateTimeOffset? StartsAt);
+
 /// <summary>Stock of a product at one location.</summary>
 public sealed record LocationAvailability(
     string LocationId,
@@ -20,7 +23,8 @@ public sealed record LocationAvailability(
     Bin? Bin,
     GeoPoint Position,
     double? DistanceKm,
-    long Version);
+    long Version,
+    DateTimeOffset? SaleStartsAt = null);
 
 public sealed record ProductAvailability(string Sku, int TotalAvailable, IReadOnlyList<LocationAvailability> Locations);
 

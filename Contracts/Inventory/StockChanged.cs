@@ -12,6 +12,12 @@ public enum StockChangeReason
     Adjusted = 5,
     Restocked = 6,
     BinMoved = 7,
+
+    /// <summary>A cell split into buckets for a rush tells its totals (several times a second while it is hot).</summary>
+    Rush = 8,
+
+    /// <summary>A sale was scheduled or called off.</summary>
+    SaleScheduled = 9,
 }
 
 /// <summary>An inventory cell changed. Published on the stream namespace <see cref="StreamNamespace"/>, partitioned by sku.</summary>
@@ -32,4 +38,31 @@ public sealed record StockChanged
     [Id(2)] public required int Quantity { get; init; }
 
     [Id(3)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>Set while the cell is split into buckets for a rush; null once it is whole again.</summary>
+    [Id(4)] public HotCell? Hot { get; init; }
+}
+
+/// <summary>A cell split into buckets for a rush: how fast it is selling and where its units are.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.hot-cell")]
+public sealed record HotCell
+{
+    /// <summary>Reservations answered in the last full second.</summary>
+    [Id(0)] public required int ReservationsPerSecond { get; init; }
+
+    [Id(1)] public required IReadOnlyList<HotBucket> Buckets { get; init; }
+
+    /// <summary>Units the cell keeps to refill its buckets.</summary>
+    [Id(2)] public required int Pool { get; init; }
+}
+
+/// <summary>One bucket of a hot cell.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.hot-bucket")]
+public sealed record HotBucket
+{
+    [Id(0)] public required int Index { get; init; }
+
+    [Id(1)] public required int Available { get; init; }
+
+    [Id(2)] public required int Reserved { get; init; }
 }

@@ -32,6 +32,12 @@ public interface IInventoryCellGrain : IGrainWithStringKey
     /// </summary>
     Task<CellResult> AdjustAsync(int countedOnHand, string reason, string reference, string actor);
 
+    /// <summary>
+    /// Puts the cell's units on sale at <paramref name="startsAt"/> (null: now): reservations asked before are refused as
+    /// insufficient, saying when the sale starts. Idempotent: the same time again changes nothing.
+    /// </summary>
+    Task<CellResult> ScheduleSaleAsync(DateTimeOffset? startsAt, string actor);
+
     /// <summary>Sets where the SKU sits in the building.</summary>
     Task<CellSnapshot> SetBinAsync(Bin bin);
 

@@ -20,7 +20,7 @@ public sealed record CellChange
     /// <summary>Units received or reserved; the counted on hand of an adjustment.</summary>
     [Id(3)] public int Quantity { get; init; }
 
-    /// <summary>When a reservation made or renewed lapses.</summary>
+    /// <summary>When a reservation made or renewed lapses; when a sale starts.</summary>
     [Id(4)] public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>The reservations that lapsed together.</summary>
@@ -81,4 +81,7 @@ public enum CellChangeKind
 
     /// <summary>A bucket handed everything back and stopped serving.</summary>
     HandedOver = 17,
+
+    /// <summary>The cell's units go on sale at <see cref="CellChange.ExpiresAt"/> (null: on sale now).</summary>
+    SaleScheduled = 18,
 }

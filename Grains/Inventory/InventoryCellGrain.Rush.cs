@@ -38,6 +38,7 @@ public sealed partial class InventoryCellGrain
     private IGrainTimer? _totalsTimer;
     private long _refills;
     private long _lastToldVersion = -1;
+    private int _lastToldRate = -1;
     private DateTimeOffset? _quietSince;
 
     // reservations answered per second, in whole seconds of the real clock (a rush is real load, not business time)
@@ -347,7 +348,7 @@ public sealed partial class InventoryCellGrain
         logger.CellMerged(_key, handovers.Length);
         ExpireDue();
         ScheduleExpiry();
-        await _commit!.Changed(new StockChanged { Cell = Own(), Reason = StockChangeReason.Reserved, Quantity = 0, At = clock.GetUtcNow() });
+        await _commit!.Changed(new StockChanged { Cell = Own(), Reason = StockChangeReason.Rush, Quantity = 0, At = clock.GetUtcNow() }); // whole again: no longer hot
     }
 
     /// <summary>Keeps the newest numbers of a bucket, and counts units it gave back.</summary>
@@ -454,6 +455,14 @@ public sealed partial class InventoryCellGrain
         };
     }
 
+    /// <summary>What the control room is told of this cell while it is split.</summary>
+    private HotCell Hot() => new()
+    {
+        ReservationsPerSecond = _lastSecond,
+        Pool = S.OnHand - S.Reserved,
+        Buckets = [.. View().Buckets.Select(b => new HotBucket { Index = b.Index, Available = b.Available, Reserved = b.Reserved })],
+    };
+
     private void StartTotalsTimer()
     {
         _totalsTimer ??= this.RegisterGrainTimer(
@@ -479,15 +488,15 @@ public sealed partial class InventoryCellGrain
             return;
         }
 
+        RollSecond();
         var totals = Totals();
-        if (totals.Version != _lastToldVersion)
+        if (totals.Version != _lastToldVersion || _lastSecond != _lastToldRate)
         {
-            _lastToldVersion = totals.Version;
+            (_lastToldVersion, _lastToldRate) = (totals.Version, _lastSecond);
             await _publisher!.PublishAsync(StockChanged.StreamNamespace, _key.Sku,
-                new StockChanged { Cell = totals, Reason = StockChangeReason.Reserved, Quantity = 0, At = clock.GetUtcNow() });
+                new StockChanged { Cell = totals, Reason = StockChangeReason.Rush, Quantity = 0, At = clock.GetUtcNow(), Hot = Hot() });
         }
 
-        RollSecond();
         var now = TimeProvider.System.GetUtcNow();
         if (Math.Max(_lastSecond, _thisSecond) >= options.Value.QuietBelowReservationsPerSecond)
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -108,6 +110,13 @@ public sealed partial class InventoryCellGrain(
         if (_bucket is not null)
         {
             return Moved() ?? Reserve(reservationId, quantity, ttl, out _); // the cell counts its callers' reservations
+        }
+
+        if (S.SaleStartsAt is { } startsAt && clock.GetUtcNow() < startsAt && !S.Live.ContainsKey(reservationId) && !S.Closed.ContainsKey(reservationId))
+        {
+            Begin();
+            Count(CellOutcome.Insufficient);
+            return AfterDurable(Refuse(CellOutcome.Insufficient, string.Create(CultureInfo.InvariantCulture, $"Not on sale before {startsAt:u}.")));
         }
 
         if (BucketOf(reservationId) is { } bucket)
@@ -288,6 +297,18 @@ public sealed partial class InventoryCellGrain(
         });
     }
 
+    public Task<CellResult> ScheduleSaleAsync(DateTimeOffset? startsAt, string actor)
+    {
+        NotABucket();
+        Begin();
+        if (S.SaleStartsAt == startsAt)
+        {
+            return AfterDurable(Result(CellOutcome.Replayed));
+        }
+
+        return Change(StockChangeReason.SaleScheduled, 0, new CellChange { Kind = CellChangeKind.SaleScheduled, At = clock.GetUtcNow(), ExpiresAt = startsAt, Actor = actor });
+    }
+
     public async Task<CellSnapshot> SetBinAsync(Bin bin)
     {
         NotABucket();
@@ -411,6 +432,7 @@ public sealed partial class InventoryCellGrain(
         Bin = S.Bin,
         Version = S.Version,
         LiveReservations = S.Live.Count,
+        SaleStartsAt = S.SaleStartsAt,
     };
 
     private CellResult Result(CellOutcome outcome) => new() { Outcome = outcome, Cell = Snapshot(), Bucket = Tally() };

@@ -117,6 +117,9 @@ public sealed class InventoryCellState : IJournaledState
     /// <summary>A bucket: what it handed back, kept so the cell may ask again.</summary>
     [Id(18)] public BucketHandover? Handover { get; set; }
 
+    /// <summary>A cell: when its units go on sale; no hold is made before.</summary>
+    [Id(19)] public DateTimeOffset? SaleStartsAt { get; set; }
+
     /// <summary>Changes applied since the last hand-off to storage; never copied, never stored whole.</summary>
     [NonSerialized]
     private List<CellChange> _unwritten = [];
@@ -247,6 +250,9 @@ public sealed class InventoryCellState : IJournaledState
                 break;
             case CellChangeKind.HandedOver:
                 HandOver();
+                break;
+            case CellChangeKind.SaleScheduled:
+                SaleStartsAt = c.ExpiresAt;
                 break;
             default:
                 throw new InvalidOperationException($"Unknown cell change {c.Kind}.");

@@ -91,6 +91,7 @@ internal sealed class OrderPlacement(
 
         var attempts = request.Mode == FulfilmentMode.Pickup ? 1 : Math.Max(1, options.PlaceAttempts);
         var spentRetries = 0;
+        string? lastShort = null; // what the last cell short of stock said
         var locationsRead = false;
         for (var tries = 1; tries <= attempts; tries++)
         {
@@ -146,7 +147,7 @@ internal sealed class OrderPlacement(
                     $"You hold {counted.Held} units in orders not yet packed; at most {options.MaxReservedUnitsPerShopper} at once.");
             }
 
-            var held = await stock.ReserveAllAsync(S.Lines);
+            var held = await stock.ReserveAllAsync(S.Lines, detail => lastShort = detail);
             if (held == OrderStock.Hold.Held)
             {
                 var now = clock.GetUtcNow();
@@ -172,7 +173,7 @@ internal sealed class OrderPlacement(
             }
         }
 
-        return await RefusePlacementAsync(OrderOutcome.Insufficient, "Stock ran out while reserving; nothing is held.");
+        return await RefusePlacementAsync(OrderOutcome.Insufficient, $"Stock ran out while reserving; nothing is held.{(lastShort is null ? "" : $" {lastShort}")}");
     }
 
     private static List<Location> NearestFirst(IReadOnlyList<Location> locations, GeoPoint address) =>

@@ -22,13 +22,21 @@ internal sealed class OrderStock(string orderId, Func<OrderState> order, Func<Ta
 
     private OrderState S => order();
 
-    /// <summary>Holds every line or none: on a refusal the caller releases the lines already held.</summary>
-    public async Task<Hold> ReserveAllAsync(List<OrderLine> lines)
+    /// <summary>
+    /// Holds every line or none: on a refusal the caller releases the lines already held. <paramref name="why"/> is what
+    /// the first cell short of stock said (how many it has, or when its sale starts).
+    /// </summary>
+    public async Task<Hold> ReserveAllAsync(List<OrderLine> lines, Action<string> why)
     {
         var results = await Task.WhenAll(lines.Select(l => CellOf(l).ReserveAsync(l.ReservationId, l.Quantity, options.ReservationTtl)));
         if (results.All(r => r.Succeeded))
         {
             return Hold.Held;
+        }
+
+        if (results.FirstOrDefault(r => r.Outcome == CellOutcome.Insufficient) is { Detail: { } detail } scarce)
+        {
+            why($"{scarce.Cell.Sku} at {scarce.Cell.LocationId}: {detail}");
         }
 
         return results.Any(r => r.Outcome == CellOutcome.Conflict) ? Hold.SpentIds : Hold.Insufficient;

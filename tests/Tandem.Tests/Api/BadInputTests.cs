@@ -47,6 +47,12 @@ public sealed class BadInputTests(ApiFixture api)
         { "receipt for unknown sku", "/api/inventory/NO-SUCH/st-camden/receipts", """{"quantity":5,"reference":"r"}""", null, Ops, 404 },
         { "receipt at unknown location", "/api/inventory/{sku}/st-nowhere/receipts", """{"quantity":5,"reference":"r"}""", null, Ops, 404 },
         { "negative cycle count", "/api/inventory/{sku}/st-camden/adjustments", """{"countedOnHand":-1,"reason":"x","reference":"c"}""", null, Ops, 400 },
+        { "sale without a start", "PUT /api/inventory/{sku}/st-camden/sale", "{}", null, Ops, 400 },
+        { "sale start as text", "PUT /api/inventory/{sku}/st-camden/sale", """{"startsAt":"soon"}""", null, Ops, 400 },
+        { "sale more than a year ahead", "PUT /api/inventory/{sku}/st-camden/sale", """{"startsAt":"2099-01-01T00:00:00Z"}""", null, Ops, 400 },
+        { "sale of an unknown sku", "PUT /api/inventory/NO-SUCH/st-camden/sale", """{"startsAt":"2026-12-01T00:00:00Z"}""", null, Ops, 404 },
+        { "sale at an unknown location", "PUT /api/inventory/{sku}/st-nowhere/sale", """{"startsAt":"2026-12-01T00:00:00Z"}""", null, Ops, 404 },
+        { "calling off a sale of an unknown sku", "DELETE /api/inventory/NO-SUCH/st-camden/sale", "", null, Ops, 404 },
         { "position latitude out of range", "/api/couriers/{courier}/position", """{"lat":123,"lon":0,"at":"2026-01-01T00:00:00Z"}""", null, Courier, 400 },
         { "position longitude out of range", "/api/couriers/{courier}/position", """{"lat":51.5,"lon":-181,"at":"2026-01-01T00:00:00Z"}""", null, Courier, 400 },
         { "position without time", "/api/couriers/{courier}/position", """{"lat":51.5,"lon":-0.1}""", null, Courier, 400 },
@@ -71,6 +77,7 @@ public sealed class BadInputTests(ApiFixture api)
         { "order with an unreadable token", "/api/orders", Order("1"), "k", Garbage, 401 },
         { "order with a token without a role", "/api/orders", Order("1"), "k", NoRole, 403 },
         { "receipt without a token", "/api/inventory/{sku}/st-camden/receipts", """{"quantity":5,"reference":"r"}""", null, Anonymous, 401 },
+        { "sale without a token", "PUT /api/inventory/{sku}/st-camden/sale", """{"startsAt":"2026-12-01T00:00:00Z"}""", null, Anonymous, 401 },
         { "session events with an expired token", "/api/sessions/{session}/events", """[{"type":"view","at":"2026-01-01T00:00:00Z"}]""", null, Expired, 401 },
 
         // The wrong role.
@@ -78,6 +85,8 @@ public sealed class BadInputTests(ApiFixture api)
         { "ops places an order", "/api/orders", Order("1"), "k", Ops, 403 },
         { "shopper receives stock", "/api/inventory/{sku}/st-camden/receipts", """{"quantity":5,"reference":"r"}""", null, Shopper, 403 },
         { "courier adjusts stock", "/api/inventory/{sku}/st-camden/adjustments", """{"countedOnHand":0,"reason":"x","reference":"c"}""", null, Courier, 403 },
+        { "shopper schedules a sale", "PUT /api/inventory/{sku}/st-camden/sale", """{"startsAt":"2026-12-01T00:00:00Z"}""", null, Shopper, 403 },
+        { "courier calls off a sale", "DELETE /api/inventory/{sku}/st-camden/sale", "", null, Courier, 403 },
         { "shopper reports a courier position", "/api/couriers/{courier}/position", """{"lat":51.5,"lon":-0.1,"at":"2026-01-01T00:00:00Z"}""", null, Shopper, 403 },
         { "shopper packs an order", "/api/orders/{otherOrder}/pack", "{}", null, Shopper, 403 },
         { "courier dispatches an order", "/api/orders/{otherOrder}/dispatch", """{"courierId":"{courier}"}""", null, Courier, 403 },
@@ -105,7 +114,9 @@ public sealed class BadInputTests(ApiFixture api)
         var before = await world.DescribeAsync();
         using var client = api.CreateClient();
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, world.Fill(path)) { Content = Http.Json(world.Fill(body ?? "")) };
+        // A path is POSTed unless it starts with its method ("PUT /api/...").
+        var (method, target) = path.Split(' ') is [var verb, var rest] ? (new HttpMethod(verb), rest) : (HttpMethod.Post, path);
+        using var request = new HttpRequestMessage(method, world.Fill(target)) { Content = method == HttpMethod.Delete ? null : Http.Json(world.Fill(body ?? "")) };
         if (key is not null)
         {
             request.Headers.Add("Idempotency-Key", key);
