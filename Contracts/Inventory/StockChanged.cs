@@ -47,7 +47,7 @@ public sealed record StockChanged
 [GenerateSerializer, Immutable, Alias("tandem.hot-cell")]
 public sealed record HotCell
 {
-    /// <summary>Reservations answered in the last full second.</summary>
+    /// <summary>Reservations answered in the last full second, or so far in this one if more.</summary>
     [Id(0)] public required int ReservationsPerSecond { get; init; }
 
     [Id(1)] public required IReadOnlyList<HotBucket> Buckets { get; init; }

@@ -15,7 +15,7 @@ public sealed record HotCellView
     /// <summary>Empty unless split.</summary>
     [Id(2)] public required IReadOnlyList<BucketView> Buckets { get; init; }
 
-    /// <summary>Reservations the cell answered in the last full second.</summary>
+    /// <summary>Reservations the cell answered in the last full second, or so far in this one if more.</summary>
     [Id(3)] public required int ReservationsPerSecond { get; init; }
 
     /// <summary>Buckets are handing their units and holds back.</summary>

@@ -172,6 +172,13 @@ public sealed partial class InventoryCellGrain
         }
     }
 
+    /// <summary>Reservations answered in the last full second, or so far in this one if more.</summary>
+    private int Rate()
+    {
+        RollSecond();
+        return Math.Max(_lastSecond, _thisSecond);
+    }
+
     private void RollSecond()
     {
         var now = Environment.TickCount64;
@@ -443,13 +450,12 @@ public sealed partial class InventoryCellGrain
             });
         }
 
-        RollSecond();
         return new HotCellView
         {
             Total = Snapshot(),
             Own = Own(),
             Buckets = buckets,
-            ReservationsPerSecond = _lastSecond,
+            ReservationsPerSecond = Rate(),
             Merging = S.Merging,
             Refills = _refills,
         };
@@ -458,7 +464,7 @@ public sealed partial class InventoryCellGrain
     /// <summary>What the control room is told of this cell while it is split.</summary>
     private HotCell Hot() => new()
     {
-        ReservationsPerSecond = _lastSecond,
+        ReservationsPerSecond = Rate(),
         Pool = S.OnHand - S.Reserved,
         Buckets = [.. View().Buckets.Select(b => new HotBucket { Index = b.Index, Available = b.Available, Reserved = b.Reserved })],
     };
@@ -488,17 +494,17 @@ public sealed partial class InventoryCellGrain
             return;
         }
 
-        RollSecond();
         var totals = Totals();
-        if (totals.Version != _lastToldVersion || _lastSecond != _lastToldRate)
+        var rate = Rate();
+        if (totals.Version != _lastToldVersion || rate != _lastToldRate)
         {
-            (_lastToldVersion, _lastToldRate) = (totals.Version, _lastSecond);
+            (_lastToldVersion, _lastToldRate) = (totals.Version, rate);
             await _publisher!.PublishAsync(StockChanged.StreamNamespace, _key.Sku,
                 new StockChanged { Cell = totals, Reason = StockChangeReason.Rush, Quantity = 0, At = clock.GetUtcNow(), Hot = Hot() });
         }
 
         var now = TimeProvider.System.GetUtcNow();
-        if (Math.Max(_lastSecond, _thisSecond) >= options.Value.QuietBelowReservationsPerSecond)
+        if (Rate() >= options.Value.QuietBelowReservationsPerSecond)
         {
             _quietSince = null;
         }

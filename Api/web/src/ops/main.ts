@@ -25,6 +25,8 @@ const idleSince = new Map<string, number>();
 const orders = new Map<string, OrderView>();
 const waiting = new Map<string, WaitingOrder>();
 const stockOuts = new Map<string, number>();
+/** Cells split into buckets for a rush, by sku@location: their latest totals, rate and buckets. */
+const hotCells = new Map<string, StockChanged>();
 const alerted = new Set<string>();
 const alerts: Alert[] = [];
 const placedAt: number[] = [];
@@ -66,6 +68,10 @@ function apply(e: OpsEvent): void {
       const change = e.data as StockChanged;
       const key = `${change.cell.sku}@${change.cell.locationId}`;
       if (change.reason === "reserved") reservedAt.push(at);
+      const hot = hotCells.get(key);
+      if (!hot || hot.cell.version <= change.cell.version) {
+        if (change.hot) hotCells.set(key, change); else hotCells.delete(key); // a whole cell is not hot
+      }
       if (change.cell.available === 0 && !stockOuts.has(key)) {
         stockOuts.set(key, at);
         alert({ at, kind: "stock", text: `Stock-out: ${change.cell.sku} at ${locations.get(change.cell.locationId)?.name ?? change.cell.locationId}` });
@@ -181,7 +187,9 @@ function renderPanels(): void {
   set("kpi-delivery-p95", minutes.length ? percentile(minutes, 0.95).toFixed(1) : "–");
   set("kpi-on-time", minutes.length ? `${Math.round((100 * minutes.filter(m => m <= PromiseMinutes).length) / minutes.length)} %` : "–");
   set("kpi-stock-outs", String(stockOuts.size));
-  set("kpi-reservations", (reservedAt.filter(t => t > now - 10_000).length / 10).toFixed(1));
+  // a split cell's buckets tell no single reservation: their cell tells its rate instead
+  const rushing = [...hotCells.values()].reduce((sum, c) => sum + (c.hot?.reservationsPerSecond ?? 0), 0);
+  set("kpi-reservations", (reservedAt.filter(t => t > now - 10_000).length / 10 + rushing).toFixed(1));
   set("clock", new Date(now).toLocaleTimeString("en-GB"));
 
   replace(byId("alerts"), ...alerts.slice(0, 50).map(a => h("li", { class: `alert-${a.kind}` }, `${time(new Date(a.at).toISOString())} ${a.text}`)));
@@ -192,6 +200,21 @@ function renderPanels(): void {
       h("h3", {}, `${locations.get(zone)?.name ?? zone} · ${list.length} waiting`),
       h("ul", {}, ...list.sort((a, b) => a.since.localeCompare(b.since)).map(w => h("li", { "data-order": w.orderId },
         `${w.orderId} since ${time(w.since)}${w.offeredTo ? ` · offered to ${couriers.get(w.offeredTo)?.name ?? w.offeredTo}` : ""}`))))));
+  renderHotCells();
+}
+
+function renderHotCells(): void {
+  const cells = [...hotCells.values()].sort((a, b) => (b.hot?.reservationsPerSecond ?? 0) - (a.hot?.reservationsPerSecond ?? 0));
+  replace(byId("hot-cells"), cells.length === 0 ? h("p", { class: "muted", id: "hot-empty" }, "No cell is split for a rush.") : null,
+    ...cells.map(c => h("div", { class: "hot-cell", "data-cell": `${c.cell.sku}@${c.cell.locationId}` },
+      h("h3", {}, `${c.cell.sku} at ${locations.get(c.cell.locationId)?.name ?? c.cell.locationId}`),
+      h("p", {}, h("strong", { class: "hot-rate" }, `${c.hot!.reservationsPerSecond.toLocaleString("en-GB")} reservations/s`),
+        ` · ${c.cell.available.toLocaleString("en-GB")} of ${c.cell.onHand.toLocaleString("en-GB")} left · pool ${c.hot!.pool.toLocaleString("en-GB")}`),
+      h("table", { class: "hot-buckets" },
+        h("caption", { class: "visually-hidden" }, `Buckets of ${c.cell.sku}`),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "bucket"), h("th", { scope: "col" }, "free"), h("th", { scope: "col" }, "held"))),
+        h("tbody", {}, ...c.hot!.buckets.map(b => h("tr", { "data-bucket": b.index },
+          h("td", {}, String(b.index)), h("td", {}, b.available.toLocaleString("en-GB")), h("td", {}, b.reserved.toLocaleString("en-GB")))))))));
 }
 
 // ---- charts ----------------------------------------------------------------------------------------------

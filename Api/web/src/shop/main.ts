@@ -1,4 +1,4 @@
-// The shopper's web client: catalog, product page with live stock, cart, checkout and live order tracking.
+// The shopper's web client: catalog, product page with live stock, flash sale page, cart, checkout and live order tracking.
 import { Events, Methods, Routes } from "../generated/hub-contract";
 import { Api } from "../shared/api";
 import * as auth from "../shared/auth";
@@ -36,6 +36,7 @@ const locations = api.get<Location[]>("/api/locations");
 
 /** What the page shows now, so live events know where they belong. */
 let shown: { kind: "catalog" } | { kind: "product"; sku: string; rows: Map<string, LocationAvailability> }
+  | { kind: "sale"; sku: string; row: LocationAvailability; buying: boolean }
   | { kind: "cart" } | { kind: "order"; order: OrderView; courier: CourierOnTheWay | null } = { kind: "catalog" };
 
 const hub = connect(Routes.Shop, token, () => void route());
@@ -89,9 +90,11 @@ async function route(): Promise<void> {
   const watching = shown;
   try {
     if (watching.kind === "product" && !(kind === "p" && id === watching.sku)) await hub.invoke(Methods.UnwatchProduct, watching.sku);
+    if (watching.kind === "sale" && !(kind === "sale" && id === watching.sku)) await hub.invoke(Methods.UnwatchProduct, watching.sku);
     if (watching.kind === "order" && !(kind === "orders" && id === watching.order.orderId)) await hub.invoke(Methods.UnwatchOrder, watching.order.orderId);
     behaviour.viewing(kind === "p" && id ? decodeURIComponent(id) : null);
     if (kind === "p" && id) await showProduct(decodeURIComponent(id));
+    else if (kind === "sale" && id) await showSale(decodeURIComponent(id));
     else if (kind === "cart") await showCart();
     else if (kind === "orders" && id) await showOrder(decodeURIComponent(id));
     else await showCatalog();
@@ -152,6 +155,7 @@ async function showProduct(sku: string): Promise<void> {
         if (!sizes.hidden) behaviour.record({ type: "sizeChart", sku });
       } }, "Size chart"),
       sizes,
+      saleLink(sku, availability.locations),
       h("form", { class: "add", onsubmit: (e: Event) => { e.preventDefault(); void addToCart(sku, Number(quantity.value)); } },
         h("label", { for: "quantity" }, "Quantity"), quantity,
         h("button", { type: "submit", class: "primary", id: "add-to-cart" }, "Add to cart"))),
@@ -173,11 +177,101 @@ function renderStock(): void {
 }
 
 function onStock(change: StockChanged): void {
+  if (shown.kind === "sale" && change.cell.sku === shown.sku && change.cell.locationId === shown.row.locationId && change.cell.version > shown.row.version) {
+    const c = change.cell;
+    shown.row = { ...shown.row, onHand: c.onHand, reserved: c.reserved, available: c.available, version: c.version, saleStartsAt: c.saleStartsAt ?? null };
+    renderSale();
+    return;
+  }
   if (shown.kind !== "product" || change.cell.sku !== shown.sku) return;
   const row = shown.rows.get(change.cell.locationId);
   if (!row || change.cell.version <= row.version) return; // an older event arriving late changes nothing
   shown.rows.set(row.locationId, { ...row, onHand: change.cell.onHand, reserved: change.cell.reserved, available: change.cell.available, bin: change.cell.bin ?? row.bin, version: change.cell.version });
   renderStock();
+}
+
+// ---- flash sale ------------------------------------------------------------------------------------------
+
+/** The product page's way to a sale of it: the soonest location with a sale time. */
+function saleLink(sku: string, rows: LocationAvailability[]): HTMLElement | null {
+  const sale = rows.filter(r => r.saleStartsAt).sort((a, b) => a.saleStartsAt!.localeCompare(b.saleStartsAt!))[0];
+  return sale ? h("p", { class: "sale-link" }, h("a", { href: `#/sale/${encodeURIComponent(sku)}`, id: "sale-link" }, `Flash sale at ${sale.name} from ${time(sale.saleStartsAt!)}`)) : null;
+}
+
+/** One buying attempt of this page: a double click or a retry is the same order. */
+let saleKey = crypto.randomUUID();
+let saleClock: number | undefined;
+
+async function showSale(sku: string): Promise<void> {
+  const [item, availability] = await Promise.all([
+    product(sku),
+    api.get<ProductAvailability>(`/api/products/${encodeURIComponent(sku)}/availability?lat=${Home.lat}&lon=${Home.lon}`),
+  ]);
+  const row = availability.locations.filter(r => r.saleStartsAt).sort((a, b) => a.saleStartsAt!.localeCompare(b.saleStartsAt!))[0]
+    ?? availability.locations.find(r => r.available > 0) ?? availability.locations[0];
+  if (!row) throw new Error(`${item.name} is not stocked anywhere.`);
+  shown = { kind: "sale", sku, row, buying: false };
+  saleKey = crypto.randomUUID();
+  await started(hub);
+  await hub.invoke(Methods.WatchProduct, sku);
+  replace(view,
+    h("p", {}, h("a", { href: `#/p/${encodeURIComponent(sku)}` }, "← Product page")),
+    h("article", { class: "sale", "data-sku": sku },
+      h("h1", {}, `Flash sale: ${item.name}`),
+      h("p", { class: "price" }, money.format(item.price)),
+      h("p", { class: "muted" }, row.kind === "store" ? `At ${row.name}: buy now, collect in store.` : `From ${row.name}, delivered to ${Home.name}.`),
+      h("p", { class: "sale-countdown", id: "sale-countdown", role: "timer" }),
+      h("p", { class: "sale-remaining", id: "sale-remaining", "aria-live": "polite" }),
+      h("button", { type: "button", class: "primary", id: "sale-buy", onclick: () => void buyOnSale() }, "Buy one now")));
+  clearInterval(saleClock);
+  saleClock = window.setInterval(() => { if (shown.kind === "sale") renderSale(); else clearInterval(saleClock); }, 250);
+  renderSale();
+}
+
+function renderSale(): void {
+  if (shown.kind !== "sale") return;
+  const { row, buying } = shown;
+  const left = row.saleStartsAt ? Date.parse(row.saleStartsAt) - Date.now() : 0;
+  const countdown = document.getElementById("sale-countdown");
+  const remaining = document.getElementById("sale-remaining");
+  const buy = document.getElementById("sale-buy") as HTMLButtonElement | null;
+  if (!countdown || !remaining || !buy) return;
+  const text = left > 0 ? `Starts in ${clock(left)}` : "On now";
+  if (countdown.textContent !== text) countdown.textContent = text;
+  countdown.dataset.started = String(left <= 0);
+  const units = row.available > 0 ? `${row.available.toLocaleString("en-GB")} left` : "Sold out";
+  if (remaining.textContent !== units) remaining.textContent = units;
+  remaining.dataset.available = String(row.available);
+  buy.disabled = buying || left > 0 || row.available <= 0;
+}
+
+/** h:mm:ss (or m:ss) until a sale starts. */
+function clock(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  const [hours, minutes, seconds] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  const two = (n: number) => String(n).padStart(2, "0");
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${minutes}:${two(seconds)}`;
+}
+
+async function buyOnSale(): Promise<void> {
+  if (shown.kind !== "sale" || shown.buying) return;
+  const { sku, row } = shown;
+  shown.buying = true;
+  renderSale();
+  try {
+    const order = await api.post<OrderView>("/api/orders", {
+      sessionId: sessionId(),
+      lines: [{ sku, quantity: 1 }],
+      fulfilment: row.kind === "store" ? { mode: "pickup", locationId: row.locationId } : { mode: "delivery", address: { lat: Home.lat, lon: Home.lon } },
+    }, { "Idempotency-Key": saleKey });
+    saleKey = crypto.randomUUID();
+    location.hash = `#/orders/${order.orderId}`;
+  } catch (error) {
+    failed(error);
+    saleKey = crypto.randomUUID(); // refused: the next press is a new attempt
+    if (shown.kind === "sale") shown.buying = false;
+    renderSale();
+  }
 }
 
 async function addToCart(sku: string, quantity: number): Promise<void> {
