@@ -15,11 +15,12 @@ namespace Tandem.Hosting.Storage;
 /// <see cref="PostgresGrainStorage"/>. A state's due time (<see cref="IDueState"/>) is kept in the same row. Everything
 /// is lost when the process stops: production keeps state in PostgreSQL. A state that records its changes
 /// (<see cref="IJournaledState"/>) is kept as its bytes of some writes ago and the changes of each write since, whole
-/// again every <see cref="SnapshotEvery"/> writes, and read back by applying those changes in order.
+/// again once <see cref="SnapshotEvery"/> writes follow and weigh as much as it (<see cref="JournalCopies.Due"/>), and
+/// read back by applying those changes in order.
 /// </summary>
 public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer serializer) : IGrainStorage, IDueStates, ICapturesStateOnWrite
 {
-    /// <summary>How many writes of a state that records its changes keep only their changes before one keeps it whole.</summary>
+    /// <summary>How many writes of a state that records its changes keep only their changes, at least, before one keeps it whole.</summary>
     public const int SnapshotEvery = 100;
 
     private readonly ConcurrentDictionary<(GrainId Grain, string State), Row> _rows = new();
@@ -28,7 +29,7 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
     /// A stored state: its bytes (none once cleared), the changes written since them, when its grain is due, and its
     /// version. Compared by reference.
     /// </summary>
-    private sealed class Row(byte[]? payload, DateTimeOffset? dueAt, long version, ImmutableList<byte[]>? changes = null)
+    private sealed class Row(byte[]? payload, DateTimeOffset? dueAt, long version, ImmutableList<byte[]>? changes = null, long changeBytes = 0)
     {
         public byte[]? Payload { get; } = payload;
 
@@ -37,6 +38,9 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
         public long Version { get; } = version;
 
         public ImmutableList<byte[]> Changes { get; } = changes ?? [];
+
+        /// <summary>The size of <see cref="Changes"/>.</summary>
+        public long ChangeBytes { get; } = changeBytes;
     }
 
     /// <summary>States held (including cleared ones, which keep their version).</summary>
@@ -59,12 +63,13 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (grainState.State is IJournaledState { HandedChanges: > 0 } journaled
-            && _rows.TryGetValue((grainId, stateName), out var current)
-            && current.Payload is not null && current.Changes.Count + 1 < SnapshotEvery)
+        var changes = grainState.State is IJournaledState { HandedChanges: > 0 } journaled
+            && _rows.TryGetValue((grainId, stateName), out var current) && current.Payload is not null
+            ? (Bytes: journaled.SerializeChanges(serializer).ToArray(), Row: current)
+            : default;
+        if (changes.Row is { } row && !JournalCopies.Due(row.Changes.Count, SnapshotEvery, row.ChangeBytes, changes.Bytes.Length, row.Payload!.Length))
         {
-            var changes = journaled.SerializeChanges(serializer).ToArray();
-            Write(stateName, grainId, grainState, version => new Row(current.Payload, current.DueAt, version, current.Changes.Add(changes)), current);
+            Write(stateName, grainId, grainState, version => new Row(row.Payload, row.DueAt, version, row.Changes.Add(changes.Bytes), row.ChangeBytes + changes.Bytes.Length), row);
         }
         else
         {

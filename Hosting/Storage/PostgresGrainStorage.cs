@@ -94,6 +94,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, ICapturesS
     private JournalPosition Replay(IJournaledState state, StoredState stored, GrainId grainId, string stateName)
     {
         var seq = stored.LogThrough;
+        long logBytes = 0;
         for (var i = 0; i < (stored.Seqs?.Length ?? 0); i++)
         {
             if (stored.Seqs![i] != seq + 1)
@@ -106,29 +107,34 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, ICapturesS
             if (stored.Changes![i] is { } changes)
             {
                 state.Replay(new BinaryData(changes), _serializer);
+                logBytes += changes.Length;
             }
         }
 
-        return new JournalPosition(stored.Version, seq, stored.LogThrough);
+        return new JournalPosition(stored.Version, seq, stored.LogThrough, stored.Payload?.Length ?? 0, logBytes);
     }
 
     /// <summary>
     /// Appends the changes handed to <paramref name="journaled"/> as the next journal row, or writes the whole state
-    /// when <see cref="PostgresGrainStorageOptions.SnapshotEvery"/> rows follow the last copy, no changes were handed,
-    /// the stored copy was cleared (changes need a copy to apply to), or the state is cleared (<paramref name="journaled"/> null).
+    /// when a copy is due (<see cref="JournalPosition.CopyDue"/>: <see cref="PostgresGrainStorageOptions.SnapshotEvery"/>
+    /// rows after the last copy, weighing as much as it), no changes were handed, the stored copy was cleared (changes
+    /// need a copy to apply to), or the state is cleared (<paramref name="journaled"/> null).
     /// </summary>
     private async Task AppendAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, JournalPosition at, IJournaledState? journaled)
     {
         var seq = at.Seq + 1;
-        var whole = journaled is null || journaled.HandedChanges == 0 || at.Behind + 1 >= _snapshotEvery || !grainState.RecordExists;
+        var changes = journaled is null || journaled.HandedChanges == 0 || !grainState.RecordExists ? null : Bytes(journaled.SerializeChanges(_serializer));
+        var whole = changes is null || at.CopyDue(_snapshotEvery, changes.Length);
         var write = new JournalWrite(grainId.ToString(), stateName, at.Version, seq,
-            whole ? null : Bytes(journaled!.SerializeChanges(_serializer)),
+            whole ? null : changes,
             snapshot: whole,
             payload: whole && journaled is not null ? Bytes(_serializer.Serialize(grainState.State)) : null);
         _journal.Enqueue(write);
         var version = await write.Answer.Task.ConfigureAwait(false)
             ?? throw Conflict(write.GrainId, stateName, grainState.ETag, $"could not write row {seq} of its journal after version {at.Version}");
-        grainState.ETag = new JournalPosition(version, seq, whole ? seq : at.Through).ToString();
+        grainState.ETag = (whole
+            ? new JournalPosition(version, seq, seq, write.Payload?.Length ?? 0)
+            : at with { Version = version, Seq = seq, LogBytes = at.LogBytes + changes!.Length }).ToString();
         grainState.RecordExists = journaled is not null;
         if (journaled is null)
         {
@@ -144,7 +150,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDueStates, ICapturesS
         var version = await write.Answer.Task.ConfigureAwait(false)
             ?? throw Conflict(write.GrainId, stateName, held, $"holds version {held ?? "none"} but the stored row has another");
 
-        grainState.ETag = grainState.State is IJournaledState ? new JournalPosition(version, 0, 0).ToString() : StoredStates.Etag(version);
+        grainState.ETag = grainState.State is IJournaledState ? new JournalPosition(version, 0, 0, payload?.Length ?? 0).ToString() : StoredStates.Etag(version);
         grainState.RecordExists = payload is not null;
         if (payload is null)
         {
