@@ -104,7 +104,7 @@ public sealed partial class InventoryCellGrain
             if (answer.Bucket!.Retired)
             {
                 await SettledAsync();
-                return await ReserveAsync(reservationId, quantity, ttl);
+                return await ReserveAgainAsync(reservationId, quantity, ttl);
             }
 
             if (answer.Outcome != CellOutcome.Insufficient)
@@ -120,10 +120,14 @@ public sealed partial class InventoryCellGrain
                     return new CellResult { Outcome = CellOutcome.Insufficient, Cell = Totals(), Detail = $"{Totals().Available} available, {quantity} asked." };
                 case Refill.Merging:
                     await SettledAsync();
-                    return await ReserveAsync(reservationId, quantity, ttl);
+                    return await ReserveAgainAsync(reservationId, quantity, ttl);
             }
         }
     }
+
+    /// <summary>A reservation asked again once a split or merge has settled: where it goes now (counted once, by its first ask).</summary>
+    private Task<CellResult> ReserveAgainAsync(string reservationId, int quantity, TimeSpan ttl) =>
+        BucketOf(reservationId) is { } bucket ? ReserveInBucketAsync(bucket, reservationId, quantity, ttl) : Reserve(reservationId, quantity, ttl, out _);
 
     /// <summary>Sends a command to the bucket holding its id; answers with the cell's totals.</summary>
     private async Task<CellResult> ForwardAsync(int bucket, Func<IInventoryCellGrain, Task<CellResult>> command, Func<Task<CellResult>> again)

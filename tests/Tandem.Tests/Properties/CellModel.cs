@@ -1,4 +1,5 @@
 using Tandem.Contracts.Inventory;
+using Tandem.Grains.Interfaces.Inventory;
 
 namespace Tandem.Tests.Properties;
 
@@ -19,6 +20,18 @@ public abstract record CellOp
 
     /// <summary>Time passes (the fake clock moves); reservations due by then lapse.</summary>
     public sealed record Wait(int Minutes) : CellOp;
+
+    /// <summary>Sends a step (not <see cref="Wait"/>) to a real cell.</summary>
+    public static Task<CellResult> ExecuteAsync(IInventoryCellGrain cell, CellOp step) => step switch
+    {
+        Receive r => cell.ReceiveAsync(r.Quantity, "in" + r.Reference, "property"),
+        Reserve r => cell.ReserveAsync("r" + r.Id, r.Quantity, TimeSpan.FromMinutes(r.TtlMinutes)),
+        Commit c => cell.CommitAsync("r" + c.Id),
+        Release r => cell.ReleaseAsync("r" + r.Id),
+        Restock r => cell.RestockAsync("r" + r.Id),
+        Adjust a => cell.AdjustAsync(a.Counted, "counted", "count" + a.Reference, "property"),
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
+    };
 }
 
 /// <summary>What an inventory cell must hold after a sequence of steps, computed independently of the grain.</summary>

@@ -93,8 +93,8 @@ public sealed class HotCellProperties(GrainClusterFixture fixture)
     private static async Task OneAsync(IInventoryCellGrain cell, CellModel model, CellOp op)
     {
         var expected = model.Apply(op, Now);
-        var first = await ExecuteAsync(cell, op);
-        var replay = await ExecuteAsync(cell, op);
+        var first = await CellOp.ExecuteAsync(cell, op);
+        var replay = await CellOp.ExecuteAsync(cell, op);
 
         Assert.True(expected == first.Outcome, $"{op}: expected {expected}, cell said {first.Outcome} ({first.Detail})");
         Assert.True(replay.Cell == first.Cell, $"{op}: the replay changed the cell from {first.Cell} to {replay.Cell}");
@@ -104,7 +104,7 @@ public sealed class HotCellProperties(GrainClusterFixture fixture)
 
     private static async Task BurstAsync(IInventoryCellGrain cell, CellModel model, List<CellOp.Reserve> buyers, RushOp step)
     {
-        var answers = await Task.WhenAll(buyers.Select(b => Task.Run(() => ExecuteAsync(cell, b))));
+        var answers = await Task.WhenAll(buyers.Select(b => Task.Run(() => CellOp.ExecuteAsync(cell, b))));
         var available = model.OnHand - model.Reserved - model.LapsingBy(Now);
         Assert.True(answers.Count(a => a.Outcome == CellOutcome.Applied) == Math.Min(buyers.Count, available),
             $"{step}: {available} units free, {answers.Count(a => a.Outcome == CellOutcome.Applied)} of {buyers.Count} buyers served");
@@ -127,14 +127,4 @@ public sealed class HotCellProperties(GrainClusterFixture fixture)
         Assert.True(view.Own.Reserved + view.Buckets.Sum(b => b.Reserved) == total.Reserved, $"{step}: holds in the cell and its buckets do not add up to {total.Reserved}");
         Assert.All(view.Buckets, b => Assert.True(b.OnHand >= 0 && b.Available >= 0 && b.Moving >= 0, $"{step}: bucket {b}"));
     }
-
-    private static Task<CellResult> ExecuteAsync(IInventoryCellGrain cell, CellOp step) => step switch
-    {
-        CellOp.Receive r => cell.ReceiveAsync(r.Quantity, "in" + r.Reference, "property"),
-        CellOp.Reserve r => cell.ReserveAsync("r" + r.Id, r.Quantity, TimeSpan.FromMinutes(r.TtlMinutes)),
-        CellOp.Commit c => cell.CommitAsync("r" + c.Id),
-        CellOp.Release r => cell.ReleaseAsync("r" + r.Id),
-        CellOp.Restock r => cell.RestockAsync("r" + r.Id),
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
-    };
 }

@@ -1,7 +1,6 @@
 using CsCheck;
 
 using Tandem.Contracts.Inventory;
-using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
 
@@ -47,8 +46,8 @@ public sealed class InventoryCellProperties(GrainClusterFixture fixture)
             }
 
             var expected = model.Apply(step, GrainClusterFixture.Clock.GetUtcNow());
-            var first = await ExecuteAsync(cell, step);
-            var replay = await ExecuteAsync(cell, step);
+            var first = await CellOp.ExecuteAsync(cell, step);
+            var replay = await CellOp.ExecuteAsync(cell, step);
 
             Assert.True(expected == first.Outcome, $"{step}: expected {expected}, cell said {first.Outcome} ({first.Detail})");
             Matches(model, first.Cell, step);
@@ -64,15 +63,4 @@ public sealed class InventoryCellProperties(GrainClusterFixture fixture)
             (model.OnHand, model.Reserved, model.Committed, model.LiveCount) == (cell.OnHand, cell.Reserved, cell.Committed, cell.LiveReservations),
             $"{step}: model onHand={model.OnHand} reserved={model.Reserved} committed={model.Committed} live={model.LiveCount}, cell {cell}");
     }
-
-    private static Task<CellResult> ExecuteAsync(IInventoryCellGrain cell, CellOp step) => step switch
-    {
-        CellOp.Receive r => cell.ReceiveAsync(r.Quantity, "in" + r.Reference, "property"),
-        CellOp.Reserve r => cell.ReserveAsync("r" + r.Id, r.Quantity, TimeSpan.FromMinutes(r.TtlMinutes)),
-        CellOp.Commit c => cell.CommitAsync("r" + c.Id),
-        CellOp.Release r => cell.ReleaseAsync("r" + r.Id),
-        CellOp.Restock r => cell.RestockAsync("r" + r.Id),
-        CellOp.Adjust a => cell.AdjustAsync(a.Counted, "counted", "count" + a.Reference, "property"),
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
-    };
 }
