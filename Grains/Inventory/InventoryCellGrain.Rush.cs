@@ -24,6 +24,14 @@ namespace Tandem.Grains.Inventory;
 /// </summary>
 public sealed partial class InventoryCellGrain
 {
+    /// <summary>
+    /// Keeps a split cell coming back should its silo die while nothing asks for it: once back, it takes its buckets back
+    /// when quiet. Registered at the split, dropped at the merge (a minute is the shortest period a reminder takes).
+    /// </summary>
+    public const string RushReminder = "rush";
+
+    private static readonly TimeSpan RushReminderPeriod = TimeSpan.FromMinutes(1);
+
     private enum Refill
     {
         Refilled,
@@ -226,6 +234,30 @@ public sealed partial class InventoryCellGrain
         await _commit!.Changed(null); // units leave the cell durably before any bucket counts them
         await FundAllAsync(sent);
         StartTotalsTimer();
+        await RushReminderAsync(keep: true);
+    }
+
+    /// <summary>Nothing to do: being woken by the reminder resumed the rush (<see cref="ResumeRushAsync"/>); a whole cell drops it.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == RushReminder && S.Buckets == 0 ? RushReminderAsync(keep: false) : Task.CompletedTask;
+
+    private async Task RushReminderAsync(bool keep)
+    {
+        try
+        {
+            if (keep)
+            {
+                await this.RegisterOrUpdateReminder(RushReminder, RushReminderPeriod, RushReminderPeriod);
+            }
+            else if (await this.GetReminder(RushReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.RushReminderFailed(ex, _key, keep); // the split or merge itself is saved; a later one tries again
+        }
     }
 
     private async Task FundAllAsync(long[] sent)
@@ -359,6 +391,7 @@ public sealed partial class InventoryCellGrain
         logger.CellMerged(_key, handovers.Length);
         ExpireDue();
         ScheduleExpiry();
+        await RushReminderAsync(keep: false);
         await _commit!.Changed(new StockChanged { Cell = Own(), Reason = StockChangeReason.Rush, Quantity = 0, At = clock.GetUtcNow() }); // whole again: no longer hot
     }
 

@@ -40,7 +40,7 @@ public sealed partial class InventoryCellGrain(
     [FromKeyedServices(StorageNames.Grains)] IGrainStorage storage,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     IOptions<InventoryOptions> options,
-    ILogger<InventoryCellGrain> logger) : Grain, IInventoryCellGrain, IHotCellGrain, IStockBucketGrain
+    ILogger<InventoryCellGrain> logger) : Grain, IInventoryCellGrain, IHotCellGrain, IStockBucketGrain, IRemindable
 {
     /// <summary>The soonest the expiry timer fires again, and the longest it waits before looking.</summary>
     private static readonly TimeSpan MinimumExpiryWait = TimeSpan.FromMilliseconds(50);

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
 using Orleans.Streams;
 
 using Tandem.Contracts.Inventory;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
+using Tandem.Grains.Inventory;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Inventory;
@@ -80,6 +83,23 @@ public sealed class HotCellTests(GrainClusterFixture fixture)
             [CellOutcome.Replayed, CellOutcome.Replayed, CellOutcome.Applied, CellOutcome.Applied, CellOutcome.Conflict, CellOutcome.Applied],
             new[] { replayedAfter, commitAgain, restocked, releasedAfter, endedHold, counted }.Select(r => r.Outcome));
         Assert.Equal((40, 10, 5, 5), (counted.Cell.OnHand, counted.Cell.Reserved, counted.Cell.Committed, counted.Cell.LiveReservations));
+    }
+
+    [Fact]
+    public async Task A_split_cell_keeps_a_reminder_so_it_comes_back_should_its_silo_die_and_drops_it_when_whole_again()
+    {
+        var (cell, hot) = await NewCellAsync(onHand: 10);
+        var reminders = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>();
+        var before = await reminders.ReadRow(cell.GetGrainId(), InventoryCellGrain.RushReminder, TestContext.Current.CancellationToken);
+
+        await hot.SplitAsync(2);
+        var split = await reminders.ReadRow(cell.GetGrainId(), InventoryCellGrain.RushReminder, TestContext.Current.CancellationToken);
+        await hot.MergeAsync();
+        var whole = await reminders.ReadRow(cell.GetGrainId(), InventoryCellGrain.RushReminder, TestContext.Current.CancellationToken);
+
+        Assert.Null(before);
+        Assert.Equal(TimeSpan.FromMinutes(1), split?.Period);
+        Assert.Null(whole);
     }
 
     [Fact]
