@@ -216,7 +216,16 @@ public sealed partial class InventoryCellGrain
     private async Task SplitOnceAsync(int buckets)
     {
         S.Apply(new CellChange { Kind = CellChangeKind.Split, At = clock.GetUtcNow(), Quantity = buckets });
-        _views = new BucketTally?[buckets];
+        // Until a bucket answers, it is known as its last split left it: empty, having counted all it was sent and given
+        // back all the cell counted. So units sent now count as on their way, not as gone.
+        _views = [.. Enumerable.Range(0, buckets).Select(i => new BucketTally
+        {
+            Index = i,
+            Cell = Own() with { OnHand = 0, Reserved = 0, Committed = 0, Version = 0, LiveReservations = 0, Bin = null, SaleStartsAt = null },
+            FromCell = S.Channel(i).Sent,
+            ToCell = S.Channel(i).Received,
+            Retired = false,
+        })];
         var share = (S.OnHand - S.Reserved) / (2 * buckets); // half to the buckets, half kept as the pool that refills them
         var sent = new long[buckets];
         for (var i = 0; i < buckets; i++)

@@ -45,6 +45,19 @@ public sealed class HotCellTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Units_on_their_way_to_buckets_still_being_funded_are_counted_in_every_answer()
+    {
+        var (cell, hot) = await NewCellAsync(onHand: 100);
+
+        var splitting = hot.SplitAsync(4);
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => cell.ReceiveAsync(1, $"during-split-{i}", "tester")));
+        await splitting;
+
+        Assert.All(receipts, r => Assert.True(r.Cell.OnHand is >= 101 and <= 150, $"a receipt during the split answered on hand {r.Cell.OnHand}"));
+        Assert.Equal(150, (await cell.GetSnapshotAsync()).OnHand);
+    }
+
+    [Fact]
     public async Task Holds_made_before_during_and_after_a_split_answer_every_command_as_a_whole_cell_would()
     {
         var (cell, hot) = await NewCellAsync(onHand: 50);
