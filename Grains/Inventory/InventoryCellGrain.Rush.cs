@@ -265,7 +265,7 @@ public sealed partial class InventoryCellGrain
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.RushReminderFailed(ex, _key, keep); // the split or merge itself is saved; a later one tries again
+            logger.RushReminderFailed(ex, _key, keep ? "register" : "drop"); // the split or merge itself is saved; a later one tries again
         }
     }
 
@@ -437,31 +437,17 @@ public sealed partial class InventoryCellGrain
         }
     }
 
-    /// <summary>
-    /// A split cell's numbers: its own, each bucket's as last heard, and the units on their way between them (sent and
-    /// not yet counted by the bucket, or given back and not yet counted by the cell).
-    /// </summary>
+    /// <summary>A split cell's numbers: its own, and each bucket's as last heard with the units on their way (<see cref="Heard"/>).</summary>
     private CellSnapshot Totals()
     {
         long onHand = S.OnHand, reserved = S.Reserved, committed = S.Committed, version = S.Version, live = S.Live.Count;
-        for (var i = 0; i < S.Buckets; i++)
+        foreach (var (view, moving) in Heard())
         {
-            var channel = S.Channel(i);
-            if (channel.TakenOver >= S.Split)
-            {
-                continue; // its units and holds are the cell's own now
-            }
-
-            var view = _views.Length > i ? _views[i] : null;
-            var (bucketOnHand, fromCell, toCell) = view is null ? (0, channel.Sent, channel.Received) : (view.Cell.OnHand, view.FromCell, view.ToCell);
-            onHand += bucketOnHand + (channel.Sent - fromCell) + (toCell - channel.Received);
-            if (view is not null)
-            {
-                reserved += view.Cell.Reserved;
-                committed += view.Cell.Committed;
-                version += view.Cell.Version;
-                live += view.Cell.LiveReservations;
-            }
+            onHand += view.Cell.OnHand + moving;
+            reserved += view.Cell.Reserved;
+            committed += view.Cell.Committed;
+            version += view.Cell.Version;
+            live += view.Cell.LiveReservations;
         }
 
         return Own() with
@@ -474,27 +460,33 @@ public sealed partial class InventoryCellGrain
         };
     }
 
-    private HotCellView View()
+    /// <summary>
+    /// Each bucket not yet taken back, as last heard, with the units on their way between it and the cell: sent and not
+    /// yet counted by the bucket, or given back and not yet counted by the cell.
+    /// </summary>
+    private IEnumerable<(BucketTally View, long Moving)> Heard()
     {
-        var buckets = new List<BucketView>();
-        for (var i = 0; i < S.Buckets; i++)
+        for (var i = 0; i < S.Buckets && i < _views.Length; i++)
         {
             var channel = S.Channel(i);
-            if (channel.TakenOver >= S.Split || (_views.Length > i ? _views[i] : null) is not { } view)
+            if (channel.TakenOver < S.Split && _views[i] is { } view) // a bucket taken back: its units and holds are the cell's own now
             {
-                continue;
+                yield return (view, channel.Sent - view.FromCell + (view.ToCell - channel.Received));
             }
-
-            buckets.Add(new BucketView
-            {
-                Index = i,
-                OnHand = view.Cell.OnHand,
-                Reserved = view.Cell.Reserved,
-                Committed = view.Cell.Committed,
-                LiveReservations = view.Cell.LiveReservations,
-                Moving = (channel.Sent - view.FromCell) + (view.ToCell - channel.Received),
-            });
         }
+    }
+
+    private HotCellView View()
+    {
+        var buckets = Heard().Select(b => new BucketView
+        {
+            Index = b.View.Index,
+            OnHand = b.View.Cell.OnHand,
+            Reserved = b.View.Cell.Reserved,
+            Committed = b.View.Cell.Committed,
+            LiveReservations = b.View.Cell.LiveReservations,
+            Moving = b.Moving,
+        }).ToList();
 
         return new HotCellView
         {

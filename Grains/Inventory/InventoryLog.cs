@@ -15,9 +15,6 @@ internal static partial class InventoryLog
     [LoggerMessage(EventId = 2503, Level = LogLevel.Warning, Message = "Cell {Cell} could not read its buckets for its totals; it tries again at the next tick")]
     public static partial void BucketsUnread(this ILogger logger, Exception exception, CellKey cell);
 
-    [LoggerMessage(EventId = 2504, Level = LogLevel.Warning, Message = "Cell {Cell} could not {Keep} its rush reminder")]
-    private static partial void RushReminderFailed(this ILogger logger, Exception exception, CellKey cell, string keep);
-
-    public static void RushReminderFailed(this ILogger logger, Exception exception, CellKey cell, bool keep) =>
-        logger.RushReminderFailed(exception, cell, keep ? "register" : "drop");
+    [LoggerMessage(EventId = 2504, Level = LogLevel.Warning, Message = "Cell {Cell} could not {Action} its rush reminder")]
+    public static partial void RushReminderFailed(this ILogger logger, Exception exception, CellKey cell, string action);
 }

@@ -63,21 +63,20 @@ public sealed class EmbeddedGrainStorage(string name, IGrainStorageSerializer se
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var changes = grainState.State is IJournaledState { HandedChanges: > 0 } journaled
-            && _rows.TryGetValue((grainId, stateName), out var current) && current.Payload is not null
-            ? (Bytes: journaled.SerializeChanges(serializer).ToArray(), Row: current)
-            : default;
-        if (changes.Row is { } row && !JournalCopies.Due(row.Changes.Count, SnapshotEvery, row.ChangeBytes, changes.Bytes.Length, row.Payload!.Length))
+        if (grainState.State is IJournaledState { HandedChanges: > 0 } journaled
+            && _rows.TryGetValue((grainId, stateName), out var current) && current.Payload is { } copy)
         {
-            Write(stateName, grainId, grainState, version => new Row(row.Payload, row.DueAt, version, row.Changes.Add(changes.Bytes), row.ChangeBytes + changes.Bytes.Length), row);
-        }
-        else
-        {
-            var payload = serializer.Serialize(grainState.State).ToArray();
-            var dueAt = StoredStates.Due(grainState.State);
-            Write(stateName, grainId, grainState, version => new Row(payload, dueAt, version), expected: null);
+            var changes = journaled.SerializeChanges(serializer).ToArray();
+            if (!JournalCopies.Due(current.Changes.Count, SnapshotEvery, current.ChangeBytes, changes.Length, copy.Length))
+            {
+                Write(stateName, grainId, grainState, version => new Row(copy, current.DueAt, version, current.Changes.Add(changes), current.ChangeBytes + changes.Length), current);
+                return Task.CompletedTask;
+            }
         }
 
+        var payload = serializer.Serialize(grainState.State).ToArray();
+        var dueAt = StoredStates.Due(grainState.State);
+        Write(stateName, grainId, grainState, version => new Row(payload, dueAt, version), expected: null);
         return Task.CompletedTask;
     }
 

@@ -192,9 +192,14 @@ function onStock(change: StockChanged): void {
 
 // ---- flash sale ------------------------------------------------------------------------------------------
 
+/** The location whose sale starts soonest, if any has one. */
+function soonestSale(rows: LocationAvailability[]): LocationAvailability | undefined {
+  return rows.filter(r => r.saleStartsAt).sort((a, b) => a.saleStartsAt!.localeCompare(b.saleStartsAt!))[0];
+}
+
 /** The product page's way to a sale of it: the soonest location with a sale time. */
 function saleLink(sku: string, rows: LocationAvailability[]): HTMLElement | null {
-  const sale = rows.filter(r => r.saleStartsAt).sort((a, b) => a.saleStartsAt!.localeCompare(b.saleStartsAt!))[0];
+  const sale = soonestSale(rows);
   return sale ? h("p", { class: "sale-link" }, h("a", { href: `#/sale/${encodeURIComponent(sku)}`, id: "sale-link" }, `Flash sale at ${sale.name} from ${time(sale.saleStartsAt!)}`)) : null;
 }
 
@@ -207,8 +212,7 @@ async function showSale(sku: string): Promise<void> {
     product(sku),
     api.get<ProductAvailability>(`/api/products/${encodeURIComponent(sku)}/availability?lat=${Home.lat}&lon=${Home.lon}`),
   ]);
-  const row = availability.locations.filter(r => r.saleStartsAt).sort((a, b) => a.saleStartsAt!.localeCompare(b.saleStartsAt!))[0]
-    ?? availability.locations.find(r => r.available > 0) ?? availability.locations[0];
+  const row = soonestSale(availability.locations) ?? availability.locations.find(r => r.available > 0) ?? availability.locations[0];
   if (!row) throw new Error(`${item.name} is not stocked anywhere.`);
   shown = { kind: "sale", sku, row, buying: false };
   saleKey = crypto.randomUUID();
