@@ -1,0 +1,97 @@
+namespace Tandem.Brains.Recommendations;
+
+/// <summary>
+/// One item's weighted out-edges in the item graph (co-view or co-purchase), decaying with time: an edge's weight
+/// halves every <see cref="HalfLife"/>. Weights are kept relative to a fixed epoch, scaled up as time passes, so
+/// adding is O(1) and nothing is rewritten as the clock moves; only ratios between weights are ever read.
+/// Keeps at most <see cref="MaxNeighbours"/> edges (the lightest dropped once twice as many are held).
+/// </summary>
+public sealed class Adjacency
+{
+    private const double RebaseAbove = 1e100;
+
+    private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
+
+    public Adjacency(TimeSpan halfLife, int maxNeighbours, DateTimeOffset epoch)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(halfLife, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxNeighbours, 1);
+        HalfLife = halfLife;
+        MaxNeighbours = maxNeighbours;
+        Epoch = epoch;
+    }
+
+    public TimeSpan HalfLife { get; }
+
+    public int MaxNeighbours { get; }
+
+    /// <summary>The time the stored weights are relative to.</summary>
+    public DateTimeOffset Epoch { get; private set; }
+
+    /// <summary>Every weight ever added (trimmed edges included), relative to <see cref="Epoch"/>.</summary>
+    public double Total { get; private set; }
+
+    public int Count => _weights.Count;
+
+    /// <summary>Adds <paramref name="weight"/> to the edge towards <paramref name="to"/>, as seen at <paramref name="at"/>.</summary>
+    public void Add(string to, double weight, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(weight);
+        var scaled = weight * Growth(at);
+        if (scaled > RebaseAbove)
+        {
+            Rebase(at);
+            scaled = weight;
+        }
+
+        _weights[to] = _weights.GetValueOrDefault(to) + scaled;
+        Total += scaled;
+        if (_weights.Count > 2 * MaxNeighbours)
+        {
+            Trim();
+        }
+    }
+
+    /// <summary>The share of this item's edge weight that goes to <paramref name="to"/> (0 when unknown).</summary>
+    public double Share(string to) => Total <= 0 ? 0 : _weights.GetValueOrDefault(to) / Total;
+
+    /// <summary>Every held edge with its share of the total weight.</summary>
+    public IEnumerable<KeyValuePair<string, double>> Shares()
+    {
+        if (Total <= 0)
+        {
+            yield break;
+        }
+
+        foreach (var (to, weight) in _weights)
+        {
+            yield return new(to, weight / Total);
+        }
+    }
+
+    /// <summary>The edges' weights as of <see cref="Epoch"/> (for storing), heaviest first.</summary>
+    public IEnumerable<KeyValuePair<string, double>> Weights() =>
+        _weights.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal);
+
+    private double Growth(DateTimeOffset at) => Math.Pow(2, (at - Epoch) / HalfLife);
+
+    private void Rebase(DateTimeOffset at)
+    {
+        var shrink = 1 / Growth(at);
+        foreach (var key in _weights.Keys.ToList())
+        {
+            _weights[key] *= shrink;
+        }
+
+        Total *= shrink;
+        Epoch = at;
+    }
+
+    private void Trim()
+    {
+        foreach (var (key, _) in _weights.OrderBy(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_weights.Count - MaxNeighbours).ToList())
+        {
+            _weights.Remove(key);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Tandem.Brains.Recommendations;
+
+/// <summary>The strategies a recommendation can come from; each recommended item names the one that gave it most.</summary>
+public static class Arm
+{
+    /// <summary>Items viewed soon before or after the session's recent items by other shoppers.</summary>
+    public const string CoView = "co-view";
+
+    /// <summary>Items the session itself viewed lately.</summary>
+    public const string RecentlyViewed = "recently-viewed";
+
+    /// <summary>Items bought together with the basket's items.</summary>
+    public const string CoPurchase = "co-purchase";
+
+    /// <summary>What many shoppers looked at lately (fills a list the other arms leave short).</summary>
+    public const string Popular = "popular";
+}

@@ -1,0 +1,85 @@
+namespace Tandem.Brains.Recommendations;
+
+/// <summary>
+/// Weighted, time-decayed edges between items, learnt from what shoppers do: a view followed by another view
+/// within <see cref="GraphOptions.Window"/> steps links the first to the second (weight 1 / steps), and two items
+/// bought together link each other (weight 1). Every item keeps its own <see cref="Adjacency"/>, so the graph can be
+/// partitioned by item.
+/// </summary>
+public sealed class ItemGraph(GraphOptions options)
+{
+    private readonly Dictionary<string, Adjacency> _edges = new(StringComparer.Ordinal);
+
+    public GraphOptions Options { get; } = options.Validated();
+
+    public int Items => _edges.Count;
+
+    /// <summary>The item's out-edges, or null when it has none.</summary>
+    public Adjacency? Of(string item) => _edges.GetValueOrDefault(item);
+
+    /// <summary>Learns that <paramref name="next"/> was viewed after <paramref name="before"/> (oldest first) at <paramref name="at"/>.</summary>
+    public void ObserveStep(IReadOnlyList<string> before, string next, DateTimeOffset at)
+    {
+        for (var steps = 1; steps <= Options.Window && steps <= before.Count; steps++)
+        {
+            var from = before[^steps];
+            if (!string.Equals(from, next, StringComparison.Ordinal))
+            {
+                Edges(from, at).Add(next, 1.0 / steps, at);
+                if (Options.Backward > 0)
+                {
+                    Edges(next, at).Add(from, Options.Backward / steps, at);
+                }
+            }
+        }
+    }
+
+    /// <summary>Learns a whole sequence of views, step by step.</summary>
+    public void ObserveSequence(IReadOnlyList<string> items, DateTimeOffset at)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            ObserveStep(new Prefix(items, i), items[i], at);
+        }
+    }
+
+    /// <summary>Learns that the distinct items of one basket were bought together.</summary>
+    public void ObserveBasket(IEnumerable<string> items, DateTimeOffset at)
+    {
+        var distinct = items.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var from in distinct)
+        {
+            var edges = Edges(from, at);
+            foreach (var to in distinct)
+            {
+                if (!string.Equals(from, to, StringComparison.Ordinal))
+                {
+                    edges.Add(to, 1, at);
+                }
+            }
+        }
+    }
+
+    private Adjacency Edges(string item, DateTimeOffset at)
+    {
+        if (!_edges.TryGetValue(item, out var edges))
+        {
+            edges = new Adjacency(Options.HalfLife, Options.MaxNeighbours, at);
+            _edges.Add(item, edges);
+        }
+
+        return edges;
+    }
+
+    /// <summary>The first <c>count</c> items of a list, without copying them.</summary>
+    private sealed class Prefix(IReadOnlyList<string> items, int count) : IReadOnlyList<string>
+    {
+        public string this[int index] => index < count ? items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => count;
+
+        public IEnumerator<string> GetEnumerator() => items.Take(count).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

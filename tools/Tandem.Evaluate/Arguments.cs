@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace Tandem.Evaluate;
+
+/// <summary>A command's arguments: one data folder and <c>--name value</c> options.</summary>
+internal sealed class Arguments
+{
+    private readonly Dictionary<string, string> _options;
+
+    private Arguments(string folder, Dictionary<string, string> options)
+    {
+        Folder = folder;
+        _options = options;
+    }
+
+    public string Folder { get; }
+
+    public static Arguments Parse(IReadOnlyList<string> args)
+    {
+        string? folder = null;
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                if (i + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"{args[i]} needs a value.");
+                }
+
+                options[args[i][2..]] = args[++i];
+            }
+            else if (folder is null)
+            {
+                folder = args[i];
+            }
+            else
+            {
+                throw new ArgumentException($"Unexpected argument \"{args[i]}\": give one data folder.");
+            }
+        }
+
+        if (folder is null || !Directory.Exists(folder))
+        {
+            throw new ArgumentException(folder is null ? "Give the data folder." : $"No folder {folder}.");
+        }
+
+        return new Arguments(folder, options);
+    }
+
+    public string Text(string name, string fallback) => _options.GetValueOrDefault(name, fallback);
+
+    public int Number(string name, int fallback) =>
+        !_options.TryGetValue(name, out var text) ? fallback
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+        : throw new ArgumentException($"--{name} must be a positive whole number, not \"{text}\".");
+
+    public static int Usage()
+    {
+        Console.Error.WriteLine("""
+            Tandem's evaluations on real data (each prints a table and one JSON line):
+              next-click <yoochoose folder> [--train yoochoose-clicks-100k_train_tr.txt] [--test yoochoose-clicks-100k_train_valid.txt] [--cutoff 20]
+              next-item  <diginetica folder> [--test-days 7] [--cutoff 20]
+            """);
+        return 2;
+    }
+}

@@ -1,0 +1,8 @@
+using Tandem.Evaluate;
+
+return args switch
+{
+    ["next-click", .. var rest] => NextClickCommand.Run(Arguments.Parse(rest)),
+    ["next-item", .. var rest] => NextItemCommand.Run(Arguments.Parse(rest)),
+    _ => Arguments.Usage(),
+};
