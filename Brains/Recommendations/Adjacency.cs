@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Tandem.Brains.Recommendations;
 
 /// <summary>
@@ -11,6 +13,8 @@ public sealed class Adjacency
     private const double RebaseAbove = 1e100;
 
     private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
+    private DateTimeOffset _grownAt;
+    private double _growth = 1;
 
     public Adjacency(TimeSpan halfLife, int maxNeighbours, DateTimeOffset epoch)
     {
@@ -36,20 +40,22 @@ public sealed class Adjacency
     /// <summary>Adds <paramref name="weight"/> to the edge towards <paramref name="to"/>, as seen at <paramref name="at"/>.</summary>
     public void Add(string to, double weight, DateTimeOffset at)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(weight);
-        var scaled = weight * Growth(at);
-        if (scaled > RebaseAbove)
+        Grow(to, weight, at);
+        TrimIfFull();
+    }
+
+    /// <summary>Adds <paramref name="weight"/> to the edge towards each of <paramref name="items"/> but <paramref name="skip"/>, trimming once at the end.</summary>
+    public void AddEach(IReadOnlyList<string> items, string skip, double weight, DateTimeOffset at)
+    {
+        foreach (var to in items)
         {
-            Rebase(at);
-            scaled = weight;
+            if (!string.Equals(to, skip, StringComparison.Ordinal))
+            {
+                Grow(to, weight, at);
+            }
         }
 
-        _weights[to] = _weights.GetValueOrDefault(to) + scaled;
-        Total += scaled;
-        if (_weights.Count > 2 * MaxNeighbours)
-        {
-            Trim();
-        }
+        TrimIfFull();
     }
 
     /// <summary>The share of this item's edge weight that goes to <paramref name="to"/> (0 when unknown).</summary>
@@ -73,7 +79,37 @@ public sealed class Adjacency
     public IEnumerable<KeyValuePair<string, double>> Weights() =>
         _weights.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal);
 
-    private double Growth(DateTimeOffset at) => Math.Pow(2, (at - Epoch) / HalfLife);
+    private void Grow(string to, double weight, DateTimeOffset at)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(weight);
+        var scaled = weight * Growth(at);
+        if (scaled > RebaseAbove)
+        {
+            Rebase(at);
+            scaled = weight;
+        }
+
+        CollectionsMarshal.GetValueRefOrAddDefault(_weights, to, out _) += scaled;
+        Total += scaled;
+    }
+
+    private void TrimIfFull()
+    {
+        if (_weights.Count > 2 * MaxNeighbours)
+        {
+            Trim();
+        }
+    }
+
+    private double Growth(DateTimeOffset at)
+    {
+        if (at != _grownAt)
+        {
+            (_grownAt, _growth) = (at, Math.Pow(2, (at - Epoch) / HalfLife));
+        }
+
+        return _growth;
+    }
 
     private void Rebase(DateTimeOffset at)
     {
@@ -85,11 +121,42 @@ public sealed class Adjacency
 
         Total *= shrink;
         Epoch = at;
+        (_grownAt, _growth) = (at, 1);
     }
 
+    /// <summary>Keeps the <see cref="MaxNeighbours"/> heaviest edges; of edges as heavy as the lightest kept, the smallest ids stay.</summary>
     private void Trim()
     {
-        foreach (var (key, _) in _weights.OrderBy(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(_weights.Count - MaxNeighbours).ToList())
+        var values = new double[_weights.Count];
+        _weights.Values.CopyTo(values, 0);
+        Array.Sort(values);
+        var threshold = values[^MaxNeighbours];
+        var keepTies = MaxNeighbours;
+        var drop = new List<string>(_weights.Count - MaxNeighbours);
+        var ties = new List<string>();
+        foreach (var (key, value) in _weights)
+        {
+            if (value > threshold)
+            {
+                keepTies--;
+            }
+            else if (value < threshold)
+            {
+                drop.Add(key);
+            }
+            else
+            {
+                ties.Add(key);
+            }
+        }
+
+        if (ties.Count > keepTies)
+        {
+            ties.Sort(StringComparer.Ordinal);
+            drop.AddRange(ties.Skip(keepTies));
+        }
+
+        foreach (var key in drop)
         {
             _weights.Remove(key);
         }

@@ -3,6 +3,9 @@ namespace Tandem.Brains.Recommendations;
 /// <summary>How an item graph learns: how fast old evidence fades, how many neighbours an item keeps, how far back in a session an edge reaches.</summary>
 public sealed record GraphOptions
 {
+    /// <summary>For a co-purchase graph: purchases are far sparser than views, so their evidence is kept longer.</summary>
+    public static GraphOptions Purchases { get; } = new() { HalfLife = TimeSpan.FromDays(90) };
+
     /// <summary>An edge's weight halves in this time.</summary>
     public TimeSpan HalfLife { get; init; } = TimeSpan.FromDays(14);
 

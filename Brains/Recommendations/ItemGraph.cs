@@ -2,8 +2,8 @@ namespace Tandem.Brains.Recommendations;
 
 /// <summary>
 /// Weighted, time-decayed edges between items, learnt from what shoppers do: a view followed by another view
-/// within <see cref="GraphOptions.Window"/> steps links the first to the second (weight 1 / steps), and two items
-/// bought together link each other (weight 1). Every item keeps its own <see cref="Adjacency"/>, so the graph can be
+/// within <see cref="GraphOptions.Window"/> steps links the first to the second (weight 1 / steps) and the second
+/// back (<see cref="GraphOptions.Backward"/> of that), and items bought together link each other. Every item keeps its own <see cref="Adjacency"/>, so the graph can be
 /// partitioned by item.
 /// </summary>
 public sealed class ItemGraph(GraphOptions options)
@@ -43,20 +43,17 @@ public sealed class ItemGraph(GraphOptions options)
         }
     }
 
-    /// <summary>Learns that the distinct items of one basket were bought together.</summary>
+    /// <summary>
+    /// Learns that the distinct items of one basket were bought together: each item gives one unit of weight, shared
+    /// equally among the others (a wholesale order of 300 lines does not outweigh 300 small ones).
+    /// </summary>
     public void ObserveBasket(IEnumerable<string> items, DateTimeOffset at)
     {
         var distinct = items.Distinct(StringComparer.Ordinal).ToList();
+        var weight = 1.0 / Math.Max(1, distinct.Count - 1);
         foreach (var from in distinct)
         {
-            var edges = Edges(from, at);
-            foreach (var to in distinct)
-            {
-                if (!string.Equals(from, to, StringComparison.Ordinal))
-                {
-                    edges.Add(to, 1, at);
-                }
-            }
+            Edges(from, at).AddEach(distinct, from, weight, at);
         }
     }
 

@@ -61,6 +61,7 @@ internal sealed class Arguments
             Tandem's evaluations on real data (each prints a table and one JSON line):
               next-click <yoochoose folder> [--train yoochoose-clicks-100k_train_tr.txt] [--test yoochoose-clicks-100k_train_valid.txt] [--cutoff 20]
               next-item  <diginetica folder> [--test-days 7] [--cutoff 20]
+              basket     <uci_online_retail folder> [--test-days 30] [--cutoff 20]
             """);
         return 2;
     }
