@@ -62,6 +62,7 @@ internal sealed class Arguments
               next-click <yoochoose folder> [--train yoochoose-clicks-100k_train_tr.txt] [--test yoochoose-clicks-100k_train_valid.txt] [--cutoff 20]
               next-item  <diginetica folder> [--test-days 7] [--cutoff 20]
               basket     <uci_online_retail folder> [--test-days 30] [--cutoff 20]
+              intent     <diginetica folder> [--test-days 30] [--bootstrap 1000]
             """);
         return 2;
     }

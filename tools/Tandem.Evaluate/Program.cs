@@ -5,5 +5,6 @@ return args switch
     ["next-click", .. var rest] => NextClickCommand.Run(Arguments.Parse(rest)),
     ["next-item", .. var rest] => NextItemCommand.Run(Arguments.Parse(rest)),
     ["basket", .. var rest] => BasketCommand.Run(Arguments.Parse(rest)),
+    ["intent", .. var rest] => IntentCommand.Run(Arguments.Parse(rest)),
     _ => Arguments.Usage(),
 };

@@ -29,6 +29,14 @@ public sealed class DigineticaViews
     /// <summary>Item to category.</summary>
     public IReadOnlyDictionary<string, string> Categories { get; }
 
+    /// <summary>The sessions as purchase-intent sessions: their views (with categories), signed in or not, bought or not.</summary>
+    public IReadOnlyList<Intent.IntentSession> ForIntent() =>
+        [.. Sessions.Select(s => new Intent.IntentSession(
+            s.Id,
+            SignedIn.GetValueOrDefault(s.Id),
+            [.. s.Items.Select((item, i) => new Intent.IntentEvent(Intent.IntentSignal.View, item, Categories.GetValueOrDefault(item), s.Times[i]))],
+            Buyers.Contains(s.Id)))];
+
     public static DigineticaViews Read(string folder)
     {
         var grouped = new Dictionary<string, (List<string> Items, List<DateTimeOffset> Times)>(StringComparer.Ordinal);
