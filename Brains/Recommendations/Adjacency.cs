@@ -12,17 +12,29 @@ public sealed class Adjacency
 {
     private const double RebaseAbove = 1e100;
 
-    private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _weights;
     private DateTimeOffset _grownAt;
     private double _growth = 1;
 
     public Adjacency(TimeSpan halfLife, int maxNeighbours, DateTimeOffset epoch)
+        : this(halfLife, maxNeighbours, epoch, 0, new Dictionary<string, double>(StringComparer.Ordinal))
+    {
+    }
+
+    /// <summary>
+    /// Edges kept in <paramref name="weights"/> (relative to <paramref name="epoch"/>, adding up with trimmed ones to
+    /// <paramref name="total"/>): the dictionary is used, not copied, so whoever stores it sees every change; read
+    /// <see cref="Epoch"/> and <see cref="Total"/> back after changing it.
+    /// </summary>
+    public Adjacency(TimeSpan halfLife, int maxNeighbours, DateTimeOffset epoch, double total, Dictionary<string, double> weights)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(halfLife, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxNeighbours, 1);
         HalfLife = halfLife;
         MaxNeighbours = maxNeighbours;
         Epoch = epoch;
+        Total = total;
+        _weights = weights;
     }
 
     public TimeSpan HalfLife { get; }
@@ -53,6 +65,17 @@ public sealed class Adjacency
             {
                 Grow(to, weight, at);
             }
+        }
+
+        TrimIfFull();
+    }
+
+    /// <summary>Adds each of <paramref name="edges"/> (target, weight) as seen at <paramref name="at"/>, trimming once at the end.</summary>
+    public void AddMany(IEnumerable<KeyValuePair<string, double>> edges, DateTimeOffset at)
+    {
+        foreach (var (to, weight) in edges)
+        {
+            Grow(to, weight, at);
         }
 
         TrimIfFull();

@@ -20,15 +20,43 @@ public sealed class ItemGraph(GraphOptions options)
     /// <summary>Learns that <paramref name="next"/> was viewed after <paramref name="before"/> (oldest first) at <paramref name="at"/>.</summary>
     public void ObserveStep(IReadOnlyList<string> before, string next, DateTimeOffset at)
     {
-        for (var steps = 1; steps <= Options.Window && steps <= before.Count; steps++)
+        foreach (var (from, to, weight) in StepEdges(before, next, Options))
+        {
+            Edges(from, at).Add(to, weight, at);
+        }
+    }
+
+    /// <summary>
+    /// The edges one view adds: from each of the <see cref="GraphOptions.Window"/> views before it (weight 1 / steps)
+    /// and back to them (<see cref="GraphOptions.Backward"/> of that); none between an item and itself.
+    /// </summary>
+    public static IEnumerable<(string From, string To, double Weight)> StepEdges(IReadOnlyList<string> before, string next, GraphOptions options)
+    {
+        for (var steps = 1; steps <= options.Window && steps <= before.Count; steps++)
         {
             var from = before[^steps];
             if (!string.Equals(from, next, StringComparison.Ordinal))
             {
-                Edges(from, at).Add(next, 1.0 / steps, at);
-                if (Options.Backward > 0)
+                yield return (from, next, 1.0 / steps);
+                if (options.Backward > 0)
                 {
-                    Edges(next, at).Add(from, Options.Backward / steps, at);
+                    yield return (next, from, options.Backward / steps);
+                }
+            }
+        }
+    }
+
+    /// <summary>The edges one basket adds: from each distinct item to each other one, one unit per item shared equally among the others.</summary>
+    public static IEnumerable<(string From, string To, double Weight)> BasketEdges(IReadOnlyList<string> distinctItems)
+    {
+        var weight = 1.0 / Math.Max(1, distinctItems.Count - 1);
+        foreach (var from in distinctItems)
+        {
+            foreach (var to in distinctItems)
+            {
+                if (!string.Equals(from, to, StringComparison.Ordinal))
+                {
+                    yield return (from, to, weight);
                 }
             }
         }

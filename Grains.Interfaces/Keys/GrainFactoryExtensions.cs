@@ -55,6 +55,10 @@ public static class GrainFactoryExtensions
     public static IEnumerable<IOfferDispatcherGrain> OfferDispatchers(this IGrainFactory grains) =>
         StreamPartition.All.Select(grains.OfferDispatcher);
 
+    /// <summary>A product's part of the product graph.</summary>
+    public static IProductGraphGrain ProductGraph(this IGrainFactory grains, string sku) =>
+        grains.GetGrain<IProductGraphGrain>(sku);
+
     /// <summary>The recommender of the session-stream partition a session belongs to.</summary>
     public static ISceneRecommenderGrain SceneRecommender(this IGrainFactory grains, SessionId session) =>
         grains.GetGrain<ISceneRecommenderGrain>(StreamPartition.Of(session.Value).ToString());

@@ -33,4 +33,7 @@ public interface ISessionGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<SessionView> GetAsync();
+
+    /// <summary>Delivers what the session still owes other grains (lessons for the product graph). Idempotent; the sweeper calls it for due sessions.</summary>
+    Task CatchUpAsync();
 }

@@ -18,6 +18,9 @@ public enum OrderDutyKind
 
     /// <summary>The order's units no longer count against its shopper's hold limit.</summary>
     ReleaseShopperHold = 4,
+
+    /// <summary>Each product of a packed order learns that it was bought with the others (the product graph).</summary>
+    LearnBasket = 5,
 }
 
 /// <summary>
@@ -32,4 +35,7 @@ public sealed record OrderDuty
 
     /// <summary>The skus the duty is about (the lines that leave the cart).</summary>
     [Id(1)] public IReadOnlyList<string> Skus { get; init; } = [];
+
+    /// <summary>When what the duty reports happened (for lessons of the product graph).</summary>
+    [Id(2)] public DateTimeOffset? At { get; init; }
 }

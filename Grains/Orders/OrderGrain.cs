@@ -149,7 +149,13 @@ public sealed class OrderGrain(
             return Refuse(OrderOutcome.Insufficient, $"The hold on {S.Lines[line].Sku} lapsed and the stock is gone.");
         }
 
-        OrderDuty[] duties = [new() { Kind = OrderDutyKind.ReleaseShopperHold }, .. S.Mode == FulfilmentMode.Delivery ? [new OrderDuty { Kind = OrderDutyKind.EnterDispatchQueue }] : Array.Empty<OrderDuty>()];
+        var skus = S.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
+        OrderDuty[] duties =
+        [
+            new() { Kind = OrderDutyKind.ReleaseShopperHold },
+            .. S.Mode == FulfilmentMode.Delivery ? [new OrderDuty { Kind = OrderDutyKind.EnterDispatchQueue }] : Array.Empty<OrderDuty>(),
+            .. skus.Count >= 2 ? [new OrderDuty { Kind = OrderDutyKind.LearnBasket, Skus = skus, At = clock.GetUtcNow() }] : Array.Empty<OrderDuty>(),
+        ];
         return await MoveAsync(OrderStatus.Packed, actor, null, duties);
     }
 

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
 
+using Tandem.Brains.Recommendations;
 using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Recommendations;
 
 namespace Tandem.Grains.Orders;
 
@@ -96,6 +98,16 @@ internal sealed class OrderOutbox(
                 break;
             case OrderDutyKind.ReleaseShopperHold:
                 await grains.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(Key);
+                break;
+            case OrderDutyKind.LearnBasket:
+                await Task.WhenAll(ItemGraph.BasketEdges(duty.Skus).GroupBy(e => e.From, StringComparer.Ordinal).Select(edges =>
+                    grains.ProductGraph(edges.Key).LearnAsync(new GraphLesson
+                    {
+                        Id = "order:" + orderId,
+                        Relation = GraphRelation.CoPurchase,
+                        Edges = [.. edges.Select(e => new GraphEdge(e.To, e.Weight))],
+                        At = duty.At ?? clock.GetUtcNow(),
+                    })));
                 break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)

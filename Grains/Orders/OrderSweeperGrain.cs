@@ -5,14 +5,16 @@ using Microsoft.Extensions.Options;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
+using Tandem.Grains.Sessions;
 
 namespace Tandem.Grains.Orders;
 
 /// <summary>
-/// The cluster's one order sweeper. Every <see cref="OrderOptions.SweepEvery"/> it asks the grain storage for the
-/// orders whose stored due time has come (<see cref="OrderState.DueAt"/>) and wakes them, a page at a time, waiting
-/// for them before the next sweep. It is started by every silo and kept by a reminder, which brings it back on another
-/// silo should its silo die: one reminder for the cluster instead of one per order.
+/// The cluster's one sweeper of due grains. Every <see cref="OrderOptions.SweepEvery"/> it asks the grain storage for the
+/// orders (<see cref="OrderState.DueAt"/>) and sessions (<see cref="SessionState.DueAt"/>) whose stored due time has come
+/// and wakes them, a page at a time, waiting for them before the next sweep. It is started by every silo and kept by a
+/// reminder, which brings it back on another silo should its silo die: one reminder for the cluster instead of one per
+/// grain. (It keeps the name it had when it woke only orders: the cluster's stored reminder names its grain type.)
 /// </summary>
 public sealed class OrderSweeperGrain(
     IDueStates states,
@@ -41,22 +43,27 @@ public sealed class OrderSweeperGrain(
     }
 
     /// <summary>
-    /// Wakes every order due now, a page of <see cref="OrderOptions.SweepBatch"/> at a time (each page all at once),
-    /// reading the next page after the last of the previous one: an order whose catch-up failed stays due for the next
-    /// sweep without holding back those behind it.
+    /// Wakes every order, then every session, due now, a page of <see cref="OrderOptions.SweepBatch"/> at a time (each
+    /// page all at once), reading the next page after the last of the previous one: a grain whose catch-up failed stays
+    /// due for the next sweep without holding back those behind it.
     /// </summary>
     public async Task<int> SweepAsync()
     {
         var now = clock.GetUtcNow();
+        var orders = await SweepAsync(OrderGrain.StateName, now, g => GrainFactory.Order(new OrderId(g.Key.ToString()!)).CatchUpAsync());
+        TandemMetrics.OrdersCaughtUp.Add(orders);
+        return orders + await SweepAsync(SessionGrain.StateName, now, g => GrainFactory.Session(new SessionId(g.Key.ToString()!)).CatchUpAsync());
+    }
+
+    private async Task<int> SweepAsync(string stateName, DateTimeOffset now, Func<GrainId, Task> catchUp)
+    {
         var batch = options.Value.SweepBatch;
         var count = 0;
         DueGrain? after = null;
         while (true)
         {
-            var due = await states.DueAsync(OrderGrain.StateName, now, batch, after);
-            var caughtUp = (await Task.WhenAll(due.Select(d => CatchUpAsync(d.Grain)))).Count(ok => ok);
-            TandemMetrics.OrdersCaughtUp.Add(caughtUp);
-            count += caughtUp;
+            var due = await states.DueAsync(stateName, now, batch, after);
+            count += (await Task.WhenAll(due.Select(d => CatchUpAsync(d.Grain, catchUp)))).Count(ok => ok);
             if (due.Count < batch)
             {
                 return count;
@@ -81,16 +88,16 @@ public sealed class OrderSweeperGrain(
         }
     }
 
-    private async Task<bool> CatchUpAsync(GrainId order)
+    private async Task<bool> CatchUpAsync(GrainId grain, Func<GrainId, Task> catchUp)
     {
         try
         {
-            await GrainFactory.Order(new OrderId(order.Key.ToString()!)).CatchUpAsync();
+            await catchUp(grain);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.CatchUpFailed(ex, order.Key.ToString()!); // still due: the next sweep wakes it again
+            logger.CatchUpFailed(ex, grain.ToString()); // still due: the next sweep wakes it again
             return false;
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Infrastructure;
@@ -8,13 +9,26 @@ using Tandem.Grains.Interfaces.Sessions;
 
 namespace Tandem.Grains.Sessions;
 
-/// <summary>A shopper session: cart, bounded recent behaviour, open orders.</summary>
+/// <summary>
+/// A shopper session: cart, bounded recent behaviour, open orders. Each batch of views teaches the product graph which
+/// products are viewed around which (<see cref="SessionLessons"/>): the lessons are written with the events (the
+/// session's outbox), delivered right after, retried while the session lives, and after a crash by the sweeper,
+/// which wakes the session once its <see cref="SessionState.DueAt"/> passes.
+/// </summary>
 public sealed class SessionGrain(
-    [PersistentState("session", StorageNames.Grains)] IPersistentState<SessionState> state,
+    [PersistentState(SessionGrain.StateName, StorageNames.Grains)] IPersistentState<SessionState> state,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
+    IOptions<SessionOptions> options,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
+    public const string StateName = "session";
+
+    /// <summary>The most lessons kept undelivered; past it the oldest are dropped (and logged), so a long outage cannot grow the state without bound.</summary>
+    public const int MaxPendingLessons = 2000;
+
     private EventPublisher? _events;
+    private IGrainTimer? _retry;
+    private TimeSpan _nextRetry;
 
     private SessionState S => state.State;
 
@@ -94,12 +108,26 @@ public sealed class SessionGrain(
             return 0;
         }
 
+        var lessons = SessionLessons.From(this.GetPrimaryKeyString(), S.EventsSeen, S.RecentEvents, fresh);
         S.RecentEvents.AddRange(fresh);
         S.RecentEvents.Sort((a, b) => a.At.CompareTo(b.At));
         S.RecentEvents.TrimTo(SessionLimits.MaxRecentEvents);
         S.EventsSeen += fresh.Count;
+        if (lessons.Count > 0)
+        {
+            S.Lessons.AddRange(lessons);
+            if (S.Lessons.Count > MaxPendingLessons)
+            {
+                logger.LessonsDropped(this.GetPrimaryKeyString(), S.Lessons.Count - MaxPendingLessons);
+                S.Lessons.TrimTo(MaxPendingLessons);
+            }
+
+            S.DueAt = clock.GetUtcNow() + options.Value.CatchUpAfter;
+        }
+
         var skus = fresh.Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         await SaveAndPublishAsync(SessionChangeKind.Behaviour, skus, fresh.Count);
+        await DeliverLessonsAsync();
         return fresh.Count;
     }
 
@@ -138,6 +166,62 @@ public sealed class SessionGrain(
     }
 
     public Task<SessionView> GetAsync() => Task.FromResult(View());
+
+    public async Task CatchUpAsync()
+    {
+        await DeliverLessonsAsync();
+        if (S.Lessons.Count == 0 && S.DueAt is not null)
+        {
+            S.DueAt = null;
+            await state.SaveAsync(this);
+        }
+    }
+
+    /// <summary>
+    /// Delivers every pending lesson (all at once); each acknowledged one is dropped in memory at once and from storage
+    /// with the next write (delivering it again after a crash is harmless: lessons are idempotent). What fails is tried
+    /// again in this activation, backing off from 200 ms to a minute.
+    /// </summary>
+    private async Task DeliverLessonsAsync()
+    {
+        if (S.Lessons.Count == 0)
+        {
+            return;
+        }
+
+        var pending = S.Lessons.ToList();
+        var delivered = await Task.WhenAll(pending.Select(async lesson =>
+        {
+            try
+            {
+                await GrainFactory.ProductGraph(lesson.Sku).LearnAsync(lesson.Lesson);
+                return true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LessonFailed(ex, this.GetPrimaryKeyString(), lesson.Sku);
+                return false;
+            }
+        }));
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (delivered[i])
+            {
+                S.Lessons.Remove(pending[i]);
+            }
+        }
+
+        _retry?.Dispose();
+        _retry = null;
+        if (S.Lessons.Count == 0)
+        {
+            _nextRetry = TimeSpan.Zero;
+            return;
+        }
+
+        _nextRetry = _nextRetry == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromTicks(Math.Min(_nextRetry.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+        _retry = this.RegisterGrainTimer(DeliverLessonsAsync, new GrainTimerCreationOptions(_nextRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
 
     private async Task SaveAndPublishAsync(SessionChangeKind kind, IReadOnlyList<string> skus, int eventCount)
     {

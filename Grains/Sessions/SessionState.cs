@@ -1,9 +1,10 @@
 using Tandem.Contracts.Sessions;
+using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Grains.Sessions;
 
 [GenerateSerializer, Alias("tandem.session-state")]
-public sealed class SessionState
+public sealed class SessionState : IDueState
 {
     public const int CurrentSchema = 1;
 
@@ -22,4 +23,10 @@ public sealed class SessionState
 
     /// <summary>The shopper who owns the session: the first to use it. Never changes once set.</summary>
     [Id(6)] public string? ShopperId { get; set; }
+
+    /// <summary>What the session's behaviour teaches the product graph, written with the events and kept until acknowledged (its outbox).</summary>
+    [Id(7)] public List<PendingLesson> Lessons { get; set; } = [];
+
+    /// <summary>When the sweeper must wake the session to deliver lessons a crash left undelivered; null when none can be.</summary>
+    [Id(8)] public DateTimeOffset? DueAt { get; set; }
 }

@@ -12,6 +12,7 @@ using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Inventory;
 using Tandem.Grains.Orders;
 using Tandem.Grains.Push;
+using Tandem.Grains.Sessions;
 using Tandem.Hosting.Database;
 using Tandem.Hosting.Demo;
 using Tandem.Hosting.Storage;
@@ -93,7 +94,7 @@ public static class SiloConfiguration
         silo.Services.TryAddSingleton<CatalogFacts>();
         silo.Services.TryAddSingleton(sp => sp.GetKeyedService<IGrainStorage>(StorageNames.Grains) as IDueStates
             ?? throw new InvalidOperationException($"The grain storage '{StorageNames.Grains}' keeps no due times ({nameof(IDueStates)}): no order could be woken."));
-        silo.Services.AddInventory().AddOrders().AddDispatch().AddPush();
+        silo.Services.AddInventory().AddOrders().AddSessions().AddDispatch().AddPush();
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().OrderSweeper().StartAsync());
         return silo;
     }

@@ -6,13 +6,14 @@ using Orleans.TestingHost;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Orders;
+using Tandem.Grains.Sessions;
 using Tandem.Hosting.Configuration;
 
 namespace Tandem.Tests.Infrastructure;
 
 /// <summary>
 /// A one-silo test cluster on the real clock whose order sweeper runs by itself every <see cref="SweepEvery"/>, and
-/// whose orders are due <see cref="CatchUpAfter"/> after a write that leaves a duty unfinished: for tests of what
+/// whose orders and sessions are due <see cref="CatchUpAfter"/> after a write that leaves a duty unfinished: for tests of what
 /// happens when nobody sweeps by hand.
 /// </summary>
 public sealed class SweepingClusterFixture : InProcessClusterFixture<SweepingClusterFixture.SiloConfigurator>
@@ -33,6 +34,7 @@ public sealed class SweepingClusterFixture : InProcessClusterFixture<SweepingClu
                 o.CatchUpAfter = CatchUpAfter;
                 o.MaxReservedUnitsPerShopper = int.MaxValue;
             });
+            siloBuilder.Services.Configure<SessionOptions>(o => o.CatchUpAfter = CatchUpAfter);
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, (_, _) => FaultyStorage.Isolated()); // its sweeper sees only its own orders
