@@ -60,7 +60,7 @@ public static class SessionsApi
             return NoSession(sessionId);
         }
 
-        return TypedResults.Ok(await grains.SceneRecommender(new SessionId(sessionId)).GetAsync(new SessionId(sessionId)));
+        return TypedResults.Ok(await grains.Recommender(new SessionId(sessionId)).GetAsync(new SessionId(sessionId)));
     }
 
     private static async Task<Results<Ok<SessionView>, ProblemHttpResult, ValidationProblem>> SetCartLine(

@@ -12,6 +12,9 @@ public static class Arm
     /// <summary>Items bought together with the basket's items.</summary>
     public const string CoPurchase = "co-purchase";
 
+    /// <summary>Products of the scenes and categories the session's behaviour points to, completing what it is shopping for.</summary>
+    public const string Scene = "scene";
+
     /// <summary>What many shoppers looked at lately (fills a list the other arms leave short).</summary>
     public const string Popular = "popular";
 }

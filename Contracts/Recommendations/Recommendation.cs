@@ -12,6 +12,15 @@ public sealed record Recommendation
 
     [Id(3)] public required double Score { get; init; }
 
-    /// <summary>The scene or category the shopper's behaviour points to, e.g. <c>newborn-travel</c>.</summary>
+    /// <summary>What it comes from, for people: the product viewed or bought with it, or the scene or category it completes (e.g. <c>newborn-travel</c>).</summary>
     [Id(4)] public required string Because { get; init; }
+
+    /// <summary>The strategy that voted for it most: <c>co-view</c>, <c>co-purchase</c>, <c>recently-viewed</c> or <c>scene</c>.</summary>
+    [Id(5)] public string Arm { get; init; } = "scene";
+
+    /// <summary>The viewed or bought product behind the strongest vote; null when a scene or category is.</summary>
+    [Id(6)] public string? BecauseSku { get; init; }
+
+    /// <summary>Every vote it got, largest first: the lineage of the decision.</summary>
+    [Id(7)] public IReadOnlyList<RecommendationEvidence> Evidence { get; init; } = [];
 }

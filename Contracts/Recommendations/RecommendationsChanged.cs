@@ -15,4 +15,10 @@ public sealed record RecommendationsChanged
     [Id(2)] public required long Version { get; init; }
 
     [Id(3)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>Each strategy's weight in the blend when the picks were made.</summary>
+    [Id(4)] public IReadOnlyDictionary<string, double> ArmWeights { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>How the weights were set, e.g. <c>equal weights</c>.</summary>
+    [Id(5)] public string Policy { get; init; } = "";
 }

@@ -60,8 +60,8 @@ public static class GrainFactoryExtensions
         grains.GetGrain<IProductGraphGrain>(sku);
 
     /// <summary>The recommender of the session-stream partition a session belongs to.</summary>
-    public static ISceneRecommenderGrain SceneRecommender(this IGrainFactory grains, SessionId session) =>
-        grains.GetGrain<ISceneRecommenderGrain>(StreamPartition.Of(session.Value).ToString());
+    public static IRecommenderGrain Recommender(this IGrainFactory grains, SessionId session) =>
+        grains.GetGrain<IRecommenderGrain>(StreamPartition.Of(session.Value).ToString());
 
     /// <summary>The courier board of one courier-stream partition.</summary>
     public static ICourierBoardGrain CourierBoard(this IGrainFactory grains, StreamPartition partition) =>

@@ -55,7 +55,16 @@ public static class SceneInterest
 
     /// <summary>The best <see cref="MaxPicks"/> candidates by interest, leaving out <paramref name="exclude"/> (already in the cart).</summary>
     public static IReadOnlyList<Recommendation> Pick(IReadOnlyDictionary<string, double> interest, IEnumerable<Product> candidates, ISet<string> exclude) =>
-        [.. candidates
+        [.. Score(interest, candidates, exclude)
+            .Take(MaxPicks)
+            .Select(c => new Recommendation { Sku = c.Product.Sku, Name = c.Product.Name, Price = c.Product.Price, Score = Math.Round(c.Score, 3), Because = c.Because })];
+
+    /// <summary>
+    /// Every candidate with its interest (the sum over its scenes and its category) and the scene or category that
+    /// points to it most, best first, leaving out <paramref name="exclude"/> and those no interest points to.
+    /// </summary>
+    public static IEnumerable<(Product Product, double Score, string Because)> Score(IReadOnlyDictionary<string, double> interest, IEnumerable<Product> candidates, ISet<string> exclude) =>
+        candidates
             .Where(p => !exclude.Contains(p.Sku))
             .DistinctBy(p => p.Sku)
             .Select(p =>
@@ -63,12 +72,11 @@ public static class SceneInterest
                 var keys = p.SceneTags.Append("category:" + p.Category);
                 var best = keys.MaxBy(k => interest.GetValueOrDefault(k))!;
                 var score = p.SceneTags.Sum(t => interest.GetValueOrDefault(t)) + interest.GetValueOrDefault("category:" + p.Category);
-                return new Recommendation { Sku = p.Sku, Name = p.Name, Price = p.Price, Score = Math.Round(score, 3), Because = best.Replace("category:", "", StringComparison.Ordinal) };
+                return (Product: p, Score: score, Because: best.Replace("category:", "", StringComparison.Ordinal));
             })
             .Where(r => r.Score > 0)
             .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Sku, StringComparer.Ordinal)
-            .Take(MaxPicks)];
+            .ThenBy(r => r.Product.Sku, StringComparer.Ordinal);
 
     /// <summary>The scenes and categories worth searching for candidates: the strongest three.</summary>
     public static IEnumerable<string> Strongest(IReadOnlyDictionary<string, double> interest) =>

@@ -58,7 +58,7 @@ public sealed class ShopBrowserTests(WebFixture web)
         await using var context = await web.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/?shopper={TestData.NewId("carol")}#/p/{sku}");
-        await Expect(page.Locator("#picks li").First).ToContainTextAsync("Because of test"); // behaviour flushed, picks recomputed, pushed live
+        await Expect(page.Locator("#picks li").First).ToContainTextAsync("Completes test"); // behaviour flushed, picks recomputed, pushed live
         await page.ClickAsync("#add-to-cart");
         await Expect(page.Locator("#cart-count")).ToHaveTextAsync("1");
         await page.GotoAsync("/#/cart");

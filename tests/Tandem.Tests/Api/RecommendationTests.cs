@@ -51,8 +51,11 @@ public sealed class RecommendationTests(ApiFixture api)
         var read = await shopper.GetFromJsonAsync<RecommendationsChanged>($"/api/sessions/{session}/recommendations", ApiFixture.Json, TestContext.Current.CancellationToken);
         var other = await stranger.GetAsync(new Uri($"/api/sessions/{session}/recommendations", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.Equal(skus[1..].Order(StringComparer.Ordinal), live.Items.Select(i => i.Sku).Order(StringComparer.Ordinal)); // all of the scene but the cart's
-        Assert.All(live.Items, i => Assert.Equal(scene, i.Because));
+        // All of the scene but the cart's and the product on screen (the one viewed last).
+        Assert.Equal(skus[2..].Order(StringComparer.Ordinal), live.Items.Select(i => i.Sku).Order(StringComparer.Ordinal));
+        Assert.All(live.Items, i => Assert.Equal((scene, "scene", (string?)null), (i.Because, i.Arm, i.BecauseSku)));
+        Assert.All(live.Items, i => Assert.Equal([("scene", scene, 0.5)], i.Evidence.Select(e => (e.Arm, e.From, e.Vote))));
+        Assert.Equal(new Dictionary<string, double> { ["co-view"] = 1, ["recently-viewed"] = 1, ["co-purchase"] = 1, ["scene"] = 1 }, live.ArmWeights);
         Assert.Equal(live.Items.Select(i => i.Sku), read!.Items.Select(i => i.Sku));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.Contains($"No session {session}", refused.Message, StringComparison.Ordinal);

@@ -432,13 +432,23 @@ async function followPicks(): Promise<void> {
   onPicks(await api.get<RecommendationsChanged>(`/api/sessions/${sessionId()}/recommendations`));
 }
 
+/** Why a product is picked, in the shopper's words: from the strategy that voted for it most. */
+function why(r: RecommendationsChanged["items"][number]): string {
+  switch (r.arm) {
+    case "co-view": return `Because you viewed ${r.because}`;
+    case "co-purchase": return `Often bought with ${r.because}`;
+    case "recently-viewed": return "You looked at this";
+    default: return `Completes ${r.because}`;
+  }
+}
+
 function onPicks(next: RecommendationsChanged): void {
   if (next.sessionId !== sessionId() || (picks && next.version < picks.version)) return;
   picks = next;
   byId("picks-empty").hidden = next.items.length > 0;
   replace(byId("picks"), ...next.items.map(r => h("li", { "data-sku": r.sku }, h("a", { class: "card", href: `#/p/${encodeURIComponent(r.sku)}` },
     h("span", { class: "card-name" }, r.name),
-    h("span", { class: "card-because" }, `Because of ${r.because}`),
+    h("span", { class: "card-because", "data-arm": r.arm }, why(r)),
     h("span", { class: "card-price" }, money.format(r.price))))));
 }
 

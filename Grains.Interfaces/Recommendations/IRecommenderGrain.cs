@@ -1,0 +1,16 @@
+using Tandem.Contracts.Recommendations;
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Grains.Interfaces.Recommendations;
+
+/// <summary>
+/// Live recommendations for sessions: strategies (co-view neighbours of what the session viewed, co-purchase
+/// neighbours of its cart, what it viewed lately, the scenes and categories its behaviour points to) vote for products,
+/// blended by each strategy's weight. One per partition of the session stream (key "0"–"7"); it recomputes a session's
+/// picks on every behaviour, cart or order change and publishes them.
+/// </summary>
+public interface IRecommenderGrain : IGrainWithStringKey
+{
+    /// <summary>The session's current picks (computed now if the session has none yet), best first, each with every vote behind it.</summary>
+    Task<RecommendationsChanged> GetAsync(SessionId sessionId);
+}
