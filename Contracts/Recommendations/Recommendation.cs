@@ -23,4 +23,7 @@ public sealed record Recommendation
 
     /// <summary>Every vote it got, largest first: the lineage of the decision.</summary>
     [Id(7)] public IReadOnlyList<RecommendationEvidence> Evidence { get; init; } = [];
+
+    /// <summary>The chance <see cref="Arm"/> had of being drawn for this slot (Thompson sampling); 1 when no draw was made.</summary>
+    [Id(8)] public double Propensity { get; init; } = 1;
 }

@@ -16,9 +16,15 @@ public sealed record RecommendationsChanged
 
     [Id(3)] public required DateTimeOffset At { get; init; }
 
-    /// <summary>Each strategy's weight in the blend when the picks were made.</summary>
+    /// <summary>Each strategy's weight when the picks were made: its posterior mean click rate in the session's segment.</summary>
     [Id(4)] public IReadOnlyDictionary<string, double> ArmWeights { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>How the weights were set, e.g. <c>equal weights</c>.</summary>
+    /// <summary>How the list was filled, e.g. <c>Thompson sampling per slot</c>.</summary>
     [Id(5)] public string Policy { get; init; } = "";
+
+    /// <summary>The bandit segment the session was in: <c>browse</c> (empty cart) or <c>cart</c>.</summary>
+    [Id(6)] public string Segment { get; init; } = "";
+
+    /// <summary>Each strategy's record in that segment when the picks were made.</summary>
+    [Id(7)] public IReadOnlyList<ArmStats> Arms { get; init; } = [];
 }

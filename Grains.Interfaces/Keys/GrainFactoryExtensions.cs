@@ -59,6 +59,10 @@ public static class GrainFactoryExtensions
     public static IProductGraphGrain ProductGraph(this IGrainFactory grains, string sku) =>
         grains.GetGrain<IProductGraphGrain>(sku);
 
+    /// <summary>The bandit's record of a segment of shoppers (<c>browse</c> or <c>cart</c>).</summary>
+    public static IArmWeightsGrain ArmWeights(this IGrainFactory grains, string segment) =>
+        grains.GetGrain<IArmWeightsGrain>(segment);
+
     /// <summary>The recommender of the session-stream partition a session belongs to.</summary>
     public static IRecommenderGrain Recommender(this IGrainFactory grains, SessionId session) =>
         grains.GetGrain<IRecommenderGrain>(StreamPartition.Of(session.Value).ToString());

@@ -11,6 +11,14 @@ namespace Tandem.Grains.Interfaces.Recommendations;
 /// </summary>
 public interface IRecommenderGrain : IGrainWithStringKey
 {
-    /// <summary>The session's current picks (computed now if the session has none yet), best first, each with every vote behind it.</summary>
+    /// <summary>The session's current picks (computed now if the session has none yet), in list order, each with every vote behind it.</summary>
     Task<RecommendationsChanged> GetAsync(SessionId sessionId);
+
+    /// <summary>
+    /// Records that the shopper had <paramref name="skus"/> of the session's list made for <paramref name="version"/> on
+    /// screen (the impressions the bandit learns from). Skus not in that list are ignored. Returns how many impressions
+    /// are now recorded for it, 0 when the list is no longer known, or null when the session is another shopper's.
+    /// Idempotent.
+    /// </summary>
+    Task<int?> ShownAsync(ShopperId shopper, SessionId sessionId, long version, IReadOnlyList<string> skus);
 }

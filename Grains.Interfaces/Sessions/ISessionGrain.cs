@@ -1,5 +1,6 @@
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Recommendations;
 
 namespace Tandem.Grains.Interfaces.Sessions;
 
@@ -33,6 +34,19 @@ public interface ISessionGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<SessionView> GetAsync();
+
+    /// <summary>
+    /// Keeps picks the shopper had on screen, for the bandit: a pick clicked credits its strategy, one not clicked within
+    /// the impression window counts as a miss. Returns how many of them the session now holds, or null when the session is
+    /// another shopper's. Idempotent (an impression is its list version and sku).
+    /// </summary>
+    Task<int?> RecordImpressionsAsync(ShopperId shopper, IReadOnlyList<ShownPick> picks);
+
+    /// <summary>
+    /// A click on a shown pick: credits its strategy with a click (once). True when it was shown, false when no such
+    /// impression is held, null when the session is another shopper's. Idempotent.
+    /// </summary>
+    Task<bool?> RecordPickClickAsync(ShopperId shopper, long version, string sku);
 
     /// <summary>Delivers what the session still owes other grains (lessons for the product graph). Idempotent; the sweeper calls it for due sessions.</summary>
     Task CatchUpAsync();

@@ -14,16 +14,22 @@ public sealed class EventPublisher(Grain grain, ILogger logger)
 {
     private IStreamProvider? _provider;
 
-    public async Task PublishAsync<T>(string streamNamespace, string entityId, T item)
+    public Task PublishAsync<T>(string streamNamespace, string entityId, T item) => PublishAsync(StreamMap.For(streamNamespace, entityId), entityId, item);
+
+    /// <summary>Publishes <paramref name="item"/> on every partition of the namespace, for news every consumer of it must hear.</summary>
+    public Task PublishToAllAsync<T>(string streamNamespace, string entityId, T item) =>
+        Task.WhenAll(StreamMap.All(streamNamespace).Select(stream => PublishAsync(stream, entityId, item)));
+
+    private async Task PublishAsync<T>(StreamId stream, string entityId, T item)
     {
         try
         {
             _provider ??= grain.GetStreamProvider(StreamMap.Provider);
-            await _provider.GetStream<T>(StreamMap.For(streamNamespace, entityId)).OnNextAsync(item);
+            await _provider.GetStream<T>(stream).OnNextAsync(item);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.PublishFailed(ex, typeof(T).Name, entityId, streamNamespace);
+            logger.PublishFailed(ex, typeof(T).Name, entityId, stream.GetNamespace() ?? "");
         }
     }
 }

@@ -24,41 +24,88 @@ namespace Tandem.Grains.Recommendations;
 /// sessions seen lately, recomputed from the session grain when asked for one it does not hold.
 /// </summary>
 [ImplicitStreamSubscription(SessionChanged.StreamNamespace)]
+[ImplicitStreamSubscription(ArmWeightsChanged.StreamNamespace)]
 public sealed class RecommenderGrain(
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<RecommenderGrain> logger) : Grain, IRecommenderGrain, IStreamSubscriptionObserver
 {
     private const int RememberedSessions = 5000;
     private const int ViewsRead = 50;
+    private const int ReRankAtMost = 200;
+    private static readonly TimeSpan ReRankWithin = TimeSpan.FromMinutes(5);
 
     private readonly Dictionary<string, RecommendationsChanged> _latest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecommendationsChanged> _previous = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private EventPublisher? _events;
     private NeighbourCache? _neighbours;
+    private WeightsCache? _weights;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _events = new EventPublisher(this, logger);
         _neighbours = new NeighbourCache(GrainFactory, clock);
+        _weights = new WeightsCache(GrainFactory, clock);
         return Task.CompletedTask;
     }
 
-    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<SessionChanged>().ResumeAsync((change, _) => OnSessionAsync(change));
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        if (handleFactory.StreamId.GetNamespace() == ArmWeightsChanged.StreamNamespace)
+        {
+            await handleFactory.Create<ArmWeightsChanged>().ResumeAsync((change, _) => OnWeightsAsync(change));
+        }
+        else
+        {
+            await handleFactory.Create<SessionChanged>().ResumeAsync((change, _) => OnSessionAsync(change));
+        }
+    }
+
+    public async Task<int?> ShownAsync(ShopperId shopper, SessionId sessionId, long version, IReadOnlyList<string> skus)
+    {
+        var list = new[] { _latest.GetValueOrDefault(sessionId.Value), _previous.GetValueOrDefault(sessionId.Value) }.FirstOrDefault(l => l?.Version == version);
+        var shown = list is null ? [] : list.Items
+            .Select((item, position) => (item, position))
+            .Where(p => skus.Contains(p.item.Sku, StringComparer.Ordinal))
+            .Select(p => new ShownPick { Version = version, Sku = p.item.Sku, Position = p.position, Arm = p.item.Arm, Segment = list.Segment, Propensity = p.item.Propensity })
+            .ToList();
+        return await GrainFactory.Session(sessionId).RecordImpressionsAsync(shopper, shown);
+    }
+
+    /// <summary>
+    /// A segment's record changed: remember it, and re-rank the sessions of that segment whose lists were made in the
+    /// last <see cref="ReRankWithin"/> (at most <see cref="ReRankAtMost"/>, the latest first), publishing the new lists.
+    /// </summary>
+    private async Task OnWeightsAsync(ArmWeightsChanged change)
+    {
+        if (!_weights!.Heard(change))
+        {
+            return;
+        }
+
+        var since = clock.GetUtcNow() - ReRankWithin;
+        foreach (var sessionId in _latest.Values.Where(l => l.Segment == change.Segment && l.At >= since).OrderByDescending(l => l.At).Take(ReRankAtMost).Select(l => l.SessionId).ToList())
+        {
+            await OnSessionAsync(sessionId);
+        }
+    }
 
     public async Task<RecommendationsChanged> GetAsync(SessionId sessionId) =>
         _latest.TryGetValue(sessionId.Value, out var known) ? known : await ComputeAsync(sessionId.Value);
 
-    private async Task OnSessionAsync(SessionChanged change)
+    private Task OnSessionAsync(SessionChanged change) => OnSessionAsync(change.SessionId);
+
+    private async Task OnSessionAsync(string sessionId)
     {
-        var picks = await ComputeAsync(change.SessionId);
-        await _events!.PublishAsync(RecommendationsChanged.StreamNamespace, change.SessionId, picks);
+        var picks = await ComputeAsync(sessionId);
+        await _events!.PublishAsync(RecommendationsChanged.StreamNamespace, sessionId, picks);
     }
 
     private async Task<RecommendationsChanged> ComputeAsync(string sessionId)
     {
         var session = await GrainFactory.Session(new SessionId(sessionId)).GetAsync();
-        var weights = ArmWeights.Equal;
+        var segment = session.Cart.Count > 0 ? Arms.Cart : Arms.Browse;
+        var record = await _weights!.GetAsync(segment);
         var views = session.RecentEvents.Where(e => e.Type == BehaviourType.View && !string.IsNullOrEmpty(e.Sku)).Select(e => e.Sku!).TakeLast(ViewsRead).ToList();
         var cart = session.Cart.Select(l => l.Sku).ToList();
         var shown = cart.ToHashSet(StringComparer.Ordinal);
@@ -72,30 +119,50 @@ public sealed class RecommenderGrain(
         var seen = session.RecentEvents.Select(e => e.Sku).Concat(cart).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var products = (await catalog.GetProductsAsync(seen)).ToDictionary(p => p.Sku, StringComparer.Ordinal);
 
-        var votes = new Votes(keepEvidence: true);
-        SessionNeighbours.Vote(s => Shares(neighbours, s, n => n.CoView), views, votes, weights[Arm.CoView], Arm.CoView, shown.Contains);
-        RecentlyViewed.Vote(views, votes, weights[Arm.RecentlyViewed], shown.Contains);
-        CoPurchase.Vote(s => Shares(neighbours, s, n => n.CoPurchase), cart, votes, weights[Arm.CoPurchase], shown.Contains);
-        await VoteScenesAsync(session, products, votes, weights[Arm.Scene], shown);
-
-        var best = votes.Best(SceneInterest.MaxPicks * 2);
-        var missing = best.Select(b => b.Item).Where(s => !products.ContainsKey(s)).ToList();
+        // Each strategy ranks its own candidates; the bandit then fills the list slot by slot.
+        var byArm = Arms.Known.ToDictionary(a => a, _ => new Votes(keepEvidence: true), StringComparer.Ordinal);
+        SessionNeighbours.Vote(s => Shares(neighbours, s, n => n.CoView), views, byArm[Arm.CoView], 1, Arm.CoView, shown.Contains);
+        RecentlyViewed.Vote(views, byArm[Arm.RecentlyViewed], 1, shown.Contains);
+        CoPurchase.Vote(s => Shares(neighbours, s, n => n.CoPurchase), cart, byArm[Arm.CoPurchase], 1, shown.Contains);
+        await VoteScenesAsync(session, products, byArm[Arm.Scene], 1, shown);
+        var ranked = byArm.ToDictionary(p => p.Key, p => p.Value.Best(SceneInterest.MaxPicks * 2), StringComparer.Ordinal);
+        var missing = ranked.Values.SelectMany(r => r).Select(r => r.Item).Where(s => !products.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var product in missing.Count == 0 ? [] : await catalog.GetProductsAsync(missing))
         {
             products[product.Sku] = product;
         }
 
+        var posteriors = record.Arms.ToDictionary(a => a.Arm, a => new ArmPosterior(a.Clicks, a.Misses, record.At), StringComparer.Ordinal);
+        var slots = BanditBlend.Compose(
+            ranked.ToDictionary(p => p.Key, p => (IReadOnlyList<ScoredItem>)[.. p.Value.Where(i => products.ContainsKey(i.Item))], StringComparer.Ordinal),
+            posteriors,
+            SceneInterest.MaxPicks,
+            new Random(Seed(sessionId, session.Version)));
         var picks = new RecommendationsChanged
         {
             SessionId = sessionId,
-            Items = [.. best.Where(b => products.ContainsKey(b.Item)).Take(SceneInterest.MaxPicks).Select(b => Describe(b, products, votes))],
+            Items = [.. slots.Select(slot => Describe(slot, products, byArm))],
             Version = session.Version,
             At = clock.GetUtcNow(),
-            ArmWeights = weights,
-            Policy = ArmWeights.EqualPolicy,
+            ArmWeights = record.Arms.ToDictionary(a => a.Arm, a => a.Mean, StringComparer.Ordinal),
+            Arms = record.Arms,
+            Segment = segment,
+            Policy = "Thompson sampling per slot",
         };
         Remember(picks);
         return picks;
+    }
+
+    /// <summary>The same session version always gets the same draws, so a list can be explained and asked for again.</summary>
+    private static int Seed(string sessionId, long version)
+    {
+        var hash = 2166136261u;
+        foreach (var c in $"{sessionId}#{version}")
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)hash;
     }
 
     /// <summary>The scene strategy: candidates from the strongest scenes and categories, each voting with its share of the candidates' interest.</summary>
@@ -124,20 +191,22 @@ public sealed class RecommenderGrain(
         IReadOnlyDictionary<string, ProductNeighbours> neighbours, string sku, Func<ProductNeighbours, IReadOnlyList<GraphEdge>> relation) =>
         neighbours.TryGetValue(sku, out var n) ? relation(n).Select(e => new KeyValuePair<string, double>(e.To, e.Weight)) : [];
 
-    private static Recommendation Describe(ScoredItem pick, Dictionary<string, Product> products, Votes votes)
+    private static Recommendation Describe(SlotPick slot, Dictionary<string, Product> products, Dictionary<string, Votes> byArm)
     {
+        var pick = slot.Item;
         var product = products[pick.Item];
-        var fromProduct = pick.Arm != Arm.Scene && pick.Because is not null;
+        var fromProduct = slot.Arm != Arm.Scene && pick.Because is not null;
         return new Recommendation
         {
             Sku = product.Sku,
             Name = product.Name,
             Price = product.Price,
             Score = Math.Round(pick.Score, 4),
-            Arm = pick.Arm,
+            Arm = slot.Arm,
+            Propensity = Math.Round(slot.Propensity, 4),
             BecauseSku = fromProduct ? pick.Because : null,
             Because = fromProduct ? products.GetValueOrDefault(pick.Because!)?.Name ?? pick.Because! : pick.Because ?? "",
-            Evidence = [.. votes.EvidenceFor(pick.Item).Select(e => new RecommendationEvidence
+            Evidence = [.. byArm.Values.SelectMany(v => v.EvidenceFor(pick.Item)).OrderByDescending(e => e.Vote).ThenBy(e => e.Arm, StringComparer.Ordinal).Select(e => new RecommendationEvidence
             {
                 Arm = e.Arm, From = e.From, Edge = e.Share is { } share ? Math.Round(share, 4) : null, Vote = Math.Round(e.Vote, 4),
             })],
@@ -146,7 +215,14 @@ public sealed class RecommenderGrain(
 
     private void Remember(RecommendationsChanged picks)
     {
-        if (!_latest.ContainsKey(picks.SessionId))
+        if (_latest.TryGetValue(picks.SessionId, out var before))
+        {
+            if (before.Version != picks.Version)
+            {
+                _previous[picks.SessionId] = before;
+            }
+        }
+        else
         {
             _order.Enqueue(picks.SessionId);
         }
@@ -154,7 +230,9 @@ public sealed class RecommenderGrain(
         _latest[picks.SessionId] = picks;
         while (_order.Count > RememberedSessions)
         {
-            _latest.Remove(_order.Dequeue());
+            var gone = _order.Dequeue();
+            _latest.Remove(gone);
+            _previous.Remove(gone);
         }
     }
 }

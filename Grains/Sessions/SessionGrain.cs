@@ -5,15 +5,18 @@ using Microsoft.Extensions.Options;
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Sessions;
 
 namespace Tandem.Grains.Sessions;
 
 /// <summary>
-/// A shopper session: cart, bounded recent behaviour, open orders. Each batch of views teaches the product graph which
-/// products are viewed around which (<see cref="SessionLessons"/>): the lessons are written with the events (the
-/// session's outbox), delivered right after, retried while the session lives, and after a crash by the sweeper,
-/// which wakes the session once its <see cref="SessionState.DueAt"/> passes.
+/// A shopper session: cart, bounded recent behaviour, open orders, the picks it had on screen. Each batch of views
+/// teaches the product graph which products are viewed around which (<see cref="SessionLessons"/>); a click on a shown
+/// pick, or its impression window passing without one, credits the pick's strategy in the bandit. Both are written
+/// with what caused them (the session's outbox), delivered right after, retried while the session lives, and after a
+/// crash by the sweeper, which wakes the session once its <see cref="SessionState.DueAt"/> passes (also when an
+/// impression's window ends).
 /// </summary>
 public sealed class SessionGrain(
     [PersistentState(SessionGrain.StateName, StorageNames.Grains)] IPersistentState<SessionState> state,
@@ -122,12 +125,13 @@ public sealed class SessionGrain(
                 S.Lessons.TrimTo(MaxPendingLessons);
             }
 
-            S.DueAt = clock.GetUtcNow() + options.Value.CatchUpAfter;
         }
+
+        S.DueAt = NextDue();
 
         var skus = fresh.Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         await SaveAndPublishAsync(SessionChangeKind.Behaviour, skus, fresh.Count);
-        await DeliverLessonsAsync();
+        await DeliverOwedAsync();
         return fresh.Count;
     }
 
@@ -167,60 +171,166 @@ public sealed class SessionGrain(
 
     public Task<SessionView> GetAsync() => Task.FromResult(View());
 
+    public async Task<int?> RecordImpressionsAsync(ShopperId shopper, IReadOnlyList<ShownPick> picks)
+    {
+        var claimed = Claim(shopper.Value);
+        if (S.ShopperId != shopper.Value)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var fresh = picks.Where(p => !S.Impressions.Any(i => i.Version == p.Version && i.Sku == p.Sku)).Select(p => p with { At = now, Clicked = false, Settled = false }).ToList();
+        if (fresh.Count > 0 || claimed)
+        {
+            S.Impressions.AddRange(fresh);
+            S.Impressions.TrimTo(SessionState.MaxImpressions);
+            S.DueAt = NextDue();
+            await state.SaveAsync(this);
+        }
+
+        return picks.Count(p => S.Impressions.Any(i => i.Version == p.Version && i.Sku == p.Sku));
+    }
+
+    public async Task<bool?> RecordPickClickAsync(ShopperId shopper, long version, string sku)
+    {
+        if (S.ShopperId != shopper.Value)
+        {
+            return S.ShopperId is null ? false : null;
+        }
+
+        var index = S.Impressions.FindIndex(i => i.Version == version && i.Sku == sku);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        var shown = S.Impressions[index];
+        if (!shown.Clicked)
+        {
+            S.Impressions[index] = shown with { Clicked = true, Settled = true };
+            if (!shown.Settled)
+            {
+                S.Rewards.Add(Reward(shown, clicked: true));
+            }
+
+            S.DueAt = NextDue();
+            await state.SaveAsync(this);
+        }
+
+        await DeliverOwedAsync();
+        return true;
+    }
+
     public async Task CatchUpAsync()
     {
-        await DeliverLessonsAsync();
-        if (S.Lessons.Count == 0 && S.DueAt is not null)
+        var now = clock.GetUtcNow();
+        var window = options.Value.ImpressionWindow;
+        var settled = false;
+        for (var i = 0; i < S.Impressions.Count; i++)
         {
-            S.DueAt = null;
+            var shown = S.Impressions[i];
+            if (!shown.Settled && shown.At + window <= now)
+            {
+                S.Impressions[i] = shown with { Settled = true };
+                S.Rewards.Add(Reward(shown, clicked: false));
+                settled = true;
+            }
+        }
+
+        if (settled)
+        {
+            S.DueAt = NextDue();
+            await state.SaveAsync(this);
+        }
+
+        await DeliverOwedAsync();
+        var due = NextDue();
+        if (due != S.DueAt)
+        {
+            S.DueAt = due;
             await state.SaveAsync(this);
         }
     }
 
-    /// <summary>
-    /// Delivers every pending lesson (all at once); each acknowledged one is dropped in memory at once and from storage
-    /// with the next write (delivering it again after a crash is harmless: lessons are idempotent). What fails is tried
-    /// again in this activation, backing off from 200 ms to a minute.
-    /// </summary>
-    private async Task DeliverLessonsAsync()
+    /// <summary>When the sweeper must next wake the session: soon when something is owed, else when the oldest unsettled impression's window ends.</summary>
+    private DateTimeOffset? NextDue()
     {
-        if (S.Lessons.Count == 0)
+        DateTimeOffset? due = S.Lessons.Count + S.Rewards.Count > 0 ? clock.GetUtcNow() + options.Value.CatchUpAfter : null;
+        foreach (var shown in S.Impressions.Where(i => !i.Settled))
+        {
+            var ends = shown.At + options.Value.ImpressionWindow;
+            due = due is null || ends < due ? ends : due;
+        }
+
+        return due;
+    }
+
+    private PendingReward Reward(ShownPick shown, bool clicked) => new(shown.Segment, new ArmReward
+    {
+        Id = $"{this.GetPrimaryKeyString()}:{shown.Version}:{shown.Sku}",
+        Arm = shown.Arm,
+        Clicked = clicked,
+        At = clock.GetUtcNow(),
+    });
+
+    /// <summary>
+    /// Delivers every pending lesson and reward (all at once); each acknowledged one is dropped in memory at once and
+    /// from storage with the next write (delivering it again after a crash is harmless: both are idempotent). What fails
+    /// is tried again in this activation, backing off from 200 ms to a minute.
+    /// </summary>
+    private async Task DeliverOwedAsync()
+    {
+        if (S.Lessons.Count + S.Rewards.Count == 0)
         {
             return;
         }
 
-        var pending = S.Lessons.ToList();
-        var delivered = await Task.WhenAll(pending.Select(async lesson =>
-        {
-            try
-            {
-                await GrainFactory.ProductGraph(lesson.Sku).LearnAsync(lesson.Lesson);
-                return true;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LessonFailed(ex, this.GetPrimaryKeyString(), lesson.Sku);
-                return false;
-            }
-        }));
-        for (var i = 0; i < pending.Count; i++)
+        var lessons = S.Lessons.ToList();
+        var rewards = S.Rewards.ToList();
+        var delivered = await Task.WhenAll(
+            lessons.Select(l => TryAsync(() => GrainFactory.ProductGraph(l.Sku).LearnAsync(l.Lesson), l.Sku))
+                .Concat(rewards.Select(r => TryAsync(() => GrainFactory.ArmWeights(r.Segment).RewardAsync(r.Reward), r.Segment))));
+        for (var i = 0; i < lessons.Count; i++)
         {
             if (delivered[i])
             {
-                S.Lessons.Remove(pending[i]);
+                S.Lessons.Remove(lessons[i]);
+            }
+        }
+
+        for (var i = 0; i < rewards.Count; i++)
+        {
+            if (delivered[lessons.Count + i])
+            {
+                S.Rewards.Remove(rewards[i]);
             }
         }
 
         _retry?.Dispose();
         _retry = null;
-        if (S.Lessons.Count == 0)
+        if (S.Lessons.Count + S.Rewards.Count == 0)
         {
             _nextRetry = TimeSpan.Zero;
             return;
         }
 
         _nextRetry = _nextRetry == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromTicks(Math.Min(_nextRetry.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
-        _retry = this.RegisterGrainTimer(DeliverLessonsAsync, new GrainTimerCreationOptions(_nextRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        _retry = this.RegisterGrainTimer(DeliverOwedAsync, new GrainTimerCreationOptions(_nextRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task<bool> TryAsync(Func<Task> deliver, string to)
+    {
+        try
+        {
+            await deliver();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.DeliveryFailed(ex, this.GetPrimaryKeyString(), to);
+            return false;
+        }
     }
 
     private async Task SaveAndPublishAsync(SessionChangeKind kind, IReadOnlyList<string> skus, int eventCount)

@@ -1,5 +1,6 @@
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Recommendations;
 
 namespace Tandem.Grains.Sessions;
 
@@ -27,6 +28,14 @@ public sealed class SessionState : IDueState
     /// <summary>What the session's behaviour teaches the product graph, written with the events and kept until acknowledged (its outbox).</summary>
     [Id(7)] public List<PendingLesson> Lessons { get; set; } = [];
 
-    /// <summary>When the sweeper must wake the session to deliver lessons a crash left undelivered; null when none can be.</summary>
+    /// <summary>When the sweeper must wake the session: to deliver what a crash left undelivered, or to settle impressions whose window passed; null when nothing is owed.</summary>
     [Id(8)] public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>Picks the shopper had on screen lately (the latest <see cref="MaxImpressions"/>).</summary>
+    [Id(9)] public List<ShownPick> Impressions { get; set; } = [];
+
+    /// <summary>Rewards owed to the bandit, written with the click or settlement that earned them and kept until acknowledged (its outbox).</summary>
+    [Id(10)] public List<PendingReward> Rewards { get; set; } = [];
+
+    public const int MaxImpressions = 200;
 }

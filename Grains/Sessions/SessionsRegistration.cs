@@ -18,5 +18,10 @@ public static class SessionsRegistration
         {
             yield return $"{Section}:{nameof(options.CatchUpAfter)} must be positive.";
         }
+
+        if (options.ImpressionWindow <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.ImpressionWindow)} must be positive.";
+        }
     }
 }

@@ -76,4 +76,27 @@ public sealed class ShopBrowserTests(WebFixture web)
         await Expect(page.Locator("#order-status")).ToHaveTextAsync("Ready to collect");
         await Expect(page.Locator("#timeline li.done")).ToHaveCountAsync(4);
     }
+
+    [Fact]
+    public async Task A_pick_seen_on_screen_and_clicked_credits_the_strategy_that_placed_it()
+    {
+        var skus = await TestData.NewProductsAsync(web.Grains, 3, withTestLocations: false);
+        await using var context = await web.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var shown = page.WaitForResponseAsync(r => r.Url.Contains("/picks/shown", StringComparison.Ordinal));
+        await page.GotoAsync($"/?shopper={TestData.NewId("dora")}#/p/{skus[0]}");
+        var first = page.Locator("#picks li").First;
+        await Expect(first).ToBeVisibleAsync();
+        await first.ScrollIntoViewIfNeededAsync(); // the shopper scrolls down to the picks: now they are seen
+        Assert.Equal(200, (await shown).Status);
+        var arm = await first.Locator(".card-because").GetAttributeAsync("data-arm");
+        var before = (await web.Grains.ArmWeights("browse").GetAsync()).Arms.Single(a => a.Arm == arm).Clicks;
+
+        var clicked = page.WaitForResponseAsync(r => r.Url.Contains("/picks/click", StringComparison.Ordinal));
+        await first.Locator("a").ClickAsync();
+
+        Assert.Equal(204, (await clicked).Status);
+        var after = (await web.Grains.ArmWeights("browse").GetAsync()).Arms.Single(a => a.Arm == arm).Clicks;
+        Assert.Equal(1, after - before, 3);
+    }
 }

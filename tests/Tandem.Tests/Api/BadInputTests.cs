@@ -66,6 +66,13 @@ public sealed class BadInputTests(ApiFixture api)
         { "event without time", "/api/sessions/{session}/events", """[{"type":"view","sku":"{sku}"}]""", null, Shopper, 400 },
         { "order body over 64 KB", "/api/orders", Padded(Order("1"), 70_000), "k", Shopper, 413 },
         { "receipt body over 16 KB", "/api/inventory/{sku}/st-camden/receipts", Padded("""{"quantity":1,"reference":"r"}""", 20_000), null, Ops, 413 },
+        { "picks shown without a version", "/api/sessions/{session}/picks/shown", """{"skus":["{sku}"]}""", null, Shopper, 400 },
+        { "picks shown with a negative version", "/api/sessions/{session}/picks/shown", """{"version":-1,"skus":["{sku}"]}""", null, Shopper, 400 },
+        { "picks shown: none named", "/api/sessions/{session}/picks/shown", """{"version":1,"skus":[]}""", null, Shopper, 400 },
+        { "picks shown: 13 named", "/api/sessions/{session}/picks/shown", """{"version":1,"skus":[""" + string.Join(",", Enumerable.Repeat("\"{sku}\"", 13)) + "]}", null, Shopper, 400 },
+        { "picks shown: a malformed sku", "/api/sessions/{session}/picks/shown", """{"version":1,"skus":["a b"]}""", null, Shopper, 400 },
+        { "pick click without a sku", "/api/sessions/{session}/picks/click", """{"version":1}""", null, Shopper, 400 },
+        { "click on a pick never shown", "/api/sessions/{session}/picks/click", """{"version":1,"sku":"{sku}"}""", null, Shopper, 409 },
         { "event batch over 256 KB", "/api/sessions/{session}/events", "[" + string.Join(",", Enumerable.Repeat(Padded("""{"type":"view","at":"2026-01-01T00:00:00Z"}""", 3_000), 100)) + "]", null, Shopper, 413 },
 
         // Tokens: missing, expired, wrongly signed, for another audience or issuer, unreadable, without a role.
@@ -90,6 +97,8 @@ public sealed class BadInputTests(ApiFixture api)
         { "shopper reports a courier position", "/api/couriers/{courier}/position", """{"lat":51.5,"lon":-0.1,"at":"2026-01-01T00:00:00Z"}""", null, Shopper, 403 },
         { "shopper packs an order", "/api/orders/{otherOrder}/pack", "{}", null, Shopper, 403 },
         { "courier dispatches an order", "/api/orders/{otherOrder}/dispatch", """{"courierId":"{courier}"}""", null, Courier, 403 },
+        { "courier reports picks shown", "/api/sessions/{session}/picks/shown", """{"version":1,"skus":["{sku}"]}""", null, Courier, 403 },
+        { "anonymous pick click", "/api/sessions/{session}/picks/click", """{"version":1,"sku":"{sku}"}""", null, Anonymous, 401 },
         { "courier writes a cart", "/api/sessions/{session}/cart", """{"sku":"{sku}","quantity":1}""", null, Courier, 403 },
 
         // Another user's ids.
@@ -99,6 +108,8 @@ public sealed class BadInputTests(ApiFixture api)
         { "shopper cancels another shopper's order", "/api/orders/{otherOrder}/cancel", "{}", null, Shopper, 404 },
         { "shopper fills another shopper's cart", "/api/sessions/{otherSession}/cart", """{"sku":"{sku}","quantity":1}""", null, Shopper, 404 },
         { "shopper sends events to another shopper's session", "/api/sessions/{otherSession}/events", """[{"type":"view","at":"2026-01-01T00:00:00Z"}]""", null, Shopper, 404 },
+        { "shopper reports picks shown in another shopper's session", "/api/sessions/{otherSession}/picks/shown", """{"version":1,"skus":["{sku}"]}""", null, Shopper, 404 },
+        { "shopper clicks a pick in another shopper's session", "/api/sessions/{otherSession}/picks/click", """{"version":1,"sku":"{sku}"}""", null, Shopper, 404 },
         { "shopper orders in another shopper's session", "/api/orders", Order("1").Replace("{session}", "{otherSession}", StringComparison.Ordinal), "k", Shopper, 404 },
 
         // Development tokens.

@@ -55,7 +55,9 @@ public sealed class RecommendationTests(ApiFixture api)
         Assert.Equal(skus[2..].Order(StringComparer.Ordinal), live.Items.Select(i => i.Sku).Order(StringComparer.Ordinal));
         Assert.All(live.Items, i => Assert.Equal((scene, "scene", (string?)null), (i.Because, i.Arm, i.BecauseSku)));
         Assert.All(live.Items, i => Assert.Equal([("scene", scene, 0.5)], i.Evidence.Select(e => (e.Arm, e.From, e.Vote))));
-        Assert.Equal(new Dictionary<string, double> { ["co-view"] = 1, ["recently-viewed"] = 1, ["co-purchase"] = 1, ["scene"] = 1 }, live.ArmWeights);
+        Assert.Equal(("cart", "Thompson sampling per slot"), (live.Segment, live.Policy));
+        Assert.Equal(["co-purchase", "co-view", "recently-viewed", "scene"], live.Arms.Select(a => a.Arm));
+        Assert.Equal(live.Arms.ToDictionary(a => a.Arm, a => a.Mean), live.ArmWeights);
         Assert.Equal(live.Items.Select(i => i.Sku), read!.Items.Select(i => i.Sku));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.Contains($"No session {session}", refused.Message, StringComparison.Ordinal);

@@ -442,14 +442,34 @@ function why(r: RecommendationsChanged["items"][number]): string {
   }
 }
 
+/** Picks actually on screen, reported once per list (the bandit learns from impressions, not from lists sent). */
+const onScreen = new IntersectionObserver(entries => {
+  if (!picks) return;
+  const list = picks;
+  const seen = entries.filter(e => e.isIntersecting).map(e => (e.target as HTMLElement).dataset.sku!)
+    .filter(sku => !reported.has(`${list.version}:${sku}`));
+  if (seen.length === 0) return;
+  seen.forEach(sku => reported.add(`${list.version}:${sku}`));
+  api.post(`/api/sessions/${sessionId()}/picks/shown`, { version: list.version, skus: seen })
+    .catch(() => seen.forEach(sku => reported.delete(`${list.version}:${sku}`))); // told again when next seen
+}, { threshold: 0.5 });
+const reported = new Set<string>();
+
+/** A click on a pick credits the strategy that placed it; the page then follows the link as usual. */
+function pickClicked(version: number, sku: string): void {
+  void api.post(`/api/sessions/${sessionId()}/picks/click`, { version, sku }).catch(() => undefined);
+}
+
 function onPicks(next: RecommendationsChanged): void {
   if (next.sessionId !== sessionId() || (picks && next.version < picks.version)) return;
   picks = next;
   byId("picks-empty").hidden = next.items.length > 0;
-  replace(byId("picks"), ...next.items.map(r => h("li", { "data-sku": r.sku }, h("a", { class: "card", href: `#/p/${encodeURIComponent(r.sku)}` },
+  onScreen.disconnect();
+  replace(byId("picks"), ...next.items.map(r => h("li", { "data-sku": r.sku }, h("a", { class: "card", href: `#/p/${encodeURIComponent(r.sku)}`, onclick: () => pickClicked(next.version, r.sku) },
     h("span", { class: "card-name" }, r.name),
     h("span", { class: "card-because", "data-arm": r.arm }, why(r)),
     h("span", { class: "card-price" }, money.format(r.price))))));
+  byId("picks").querySelectorAll("li").forEach(li => onScreen.observe(li));
 }
 
 // ---- start -----------------------------------------------------------------------------------------------
