@@ -9,6 +9,7 @@ using Tandem.Api.Relay;
 using Tandem.Contracts.Hubs;
 using Tandem.Contracts.Recommendations;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Recommendations;
 
 namespace Tandem.Api.Recommendations;
 
@@ -27,9 +28,15 @@ public static class RecommendationsApi
         picks.MapPost("/shown", Shown).WithName("PicksShown")
             .WithSummary($"The picks of a list (by its session version) the shopper had on screen, at most {MaxShownPerReport}; idempotent");
         picks.MapPost("/click", Click).WithName("PickClicked").WithSummary("A click on a shown pick: credits its strategy once; idempotent");
+        app.MapGet("/api/recommendations/arms", Arms).WithTags("Recommendations").RequireAuthorization(Roles.Ops).WithName("GetArmRecords")
+            .WithSummary("The bandit's record of every strategy in each segment: clicks, ignored impressions, the weight it is drawn by");
         app.Relay<RecommendationsChanged>(RecommendationsChanged.StreamNamespace, opsKind: null, e => e.At, RelayPicksAsync);
+        app.Relay<ArmWeightsChanged>(ArmWeightsChanged.StreamNamespace, ArmWeightsChanged.OpsKind, e => e.At, static (_, _) => Task.CompletedTask); // the control room only
         return app;
     }
+
+    private static async Task<Ok<ArmWeightsChanged[]>> Arms(IGrainFactory grains) =>
+        TypedResults.Ok(await Task.WhenAll(Segments.All.Select(s => grains.ArmWeights(s).GetAsync())));
 
     private static async Task<Results<Ok<PicksShown>, ProblemHttpResult, ValidationProblem>> Shown(
         IGrainFactory grains, ClaimsPrincipal user, string sessionId, PicksShownRequest request)

@@ -9,6 +9,9 @@ public sealed record ArmWeightsChanged
 {
     public const string StreamNamespace = "tandem.arm-weights";
 
+    /// <summary>What the control room's feed calls these events (<c>OpsEvent.Kind</c>).</summary>
+    public const string OpsKind = "armWeights";
+
     /// <summary>Which shoppers the records are for: <c>browse</c> (empty cart) or <c>cart</c>.</summary>
     [Id(0)] public required string Segment { get; init; }
 

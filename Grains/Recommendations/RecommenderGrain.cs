@@ -104,7 +104,7 @@ public sealed class RecommenderGrain(
     private async Task<RecommendationsChanged> ComputeAsync(string sessionId)
     {
         var session = await GrainFactory.Session(new SessionId(sessionId)).GetAsync();
-        var segment = session.Cart.Count > 0 ? Arms.Cart : Arms.Browse;
+        var segment = session.Cart.Count > 0 ? Segments.Cart : Segments.Browse;
         var record = await _weights!.GetAsync(segment);
         var views = session.RecentEvents.Where(e => e.Type == BehaviourType.View && !string.IsNullOrEmpty(e.Sku)).Select(e => e.Sku!).TakeLast(ViewsRead).ToList();
         var cart = session.Cart.Select(l => l.Sku).ToList();

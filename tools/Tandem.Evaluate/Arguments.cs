@@ -63,6 +63,7 @@ internal sealed class Arguments
               next-item  <diginetica folder> [--test-days 7] [--cutoff 20]
               basket     <uci_online_retail folder> [--test-days 30] [--cutoff 20]
               intent     <diginetica folder> [--test-days 30] [--bootstrap 1000]
+              bandit     <yoochoose folder> [--train …] [--test …] [--slots 6] [--seed 1]
             """);
         return 2;
     }

@@ -6,5 +6,6 @@ return args switch
     ["next-item", .. var rest] => NextItemCommand.Run(Arguments.Parse(rest)),
     ["basket", .. var rest] => BasketCommand.Run(Arguments.Parse(rest)),
     ["intent", .. var rest] => IntentCommand.Run(Arguments.Parse(rest)),
+    ["bandit", .. var rest] => BanditCommand.Run(Arguments.Parse(rest)),
     _ => Arguments.Usage(),
 };

@@ -48,6 +48,23 @@ public sealed class ControlRoomBrowserTests(WebFixture web)
     }
 
     [Fact]
+    public async Task The_recommendation_strategies_panel_follows_the_bandit_live()
+    {
+        await using var context = await web.NewContextAsync(width: 1440, height: 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/ops?operator={TestData.NewId("olga")}");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        var coView = page.Locator("#arms table[data-segment=cart] tr[data-arm=co-view] td").Nth(1);
+        await Expect(coView).ToBeVisibleAsync();
+
+        await web.Grains.ArmWeights("cart").RewardAsync(new() { Id = TestData.NewId("reward"), Arm = "co-view", Clicked = true, At = DateTimeOffset.UtcNow });
+        var record = (await web.Grains.ArmWeights("cart").GetAsync()).Arms.Single(a => a.Arm == "co-view");
+
+        await Expect(coView).ToHaveTextAsync(record.Clicks.ToString("F1", CultureInfo.InvariantCulture), new() { Timeout = 10_000 });
+        await WebFixture.ScreenshotAsync(page, "control-room-strategies");
+    }
+
+    [Fact]
     public async Task With_200_couriers_moving_and_an_order_a_second_the_page_handles_every_event()
     {
         var skus = await TestData.NewProductsAsync(web.Grains, 4, withTestLocations: false);

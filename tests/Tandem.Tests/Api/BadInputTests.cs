@@ -97,6 +97,8 @@ public sealed class BadInputTests(ApiFixture api)
         { "shopper reports a courier position", "/api/couriers/{courier}/position", """{"lat":51.5,"lon":-0.1,"at":"2026-01-01T00:00:00Z"}""", null, Shopper, 403 },
         { "shopper packs an order", "/api/orders/{otherOrder}/pack", "{}", null, Shopper, 403 },
         { "courier dispatches an order", "/api/orders/{otherOrder}/dispatch", """{"courierId":"{courier}"}""", null, Courier, 403 },
+        { "shopper reads the bandit's records", "GET /api/recommendations/arms", "", null, Shopper, 403 },
+        { "anonymous reads the bandit's records", "GET /api/recommendations/arms", "", null, Anonymous, 401 },
         { "courier reports picks shown", "/api/sessions/{session}/picks/shown", """{"version":1,"skus":["{sku}"]}""", null, Courier, 403 },
         { "anonymous pick click", "/api/sessions/{session}/picks/click", """{"version":1,"sku":"{sku}"}""", null, Anonymous, 401 },
         { "courier writes a cart", "/api/sessions/{session}/cart", """{"sku":"{sku}","quantity":1}""", null, Courier, 403 },

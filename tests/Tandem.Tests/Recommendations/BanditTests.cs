@@ -1,3 +1,4 @@
+using Tandem.Brains.Evaluation;
 using Tandem.Brains.Recommendations;
 
 namespace Tandem.Tests.Recommendations;
@@ -67,4 +68,22 @@ public sealed class BanditTests
     }
 
     private static ScoredItem Item(string item, string arm) => new(item, 1, arm, null);
+
+    [Fact]
+    public void In_a_replay_where_shoppers_go_back_to_what_they_viewed_the_bandit_gives_its_one_slot_to_recently_viewed()
+    {
+        // Every test session clicks one item again and again: the next click is always the item viewed last, which
+        // "recently viewed" offers first, while the co-view graph (no edge from an item to itself) points elsewhere.
+        var train = Enumerable.Range(0, 50).Select(i => Session($"t{i}", i, $"p{i}", $"q{i}", $"r{i}")).ToList();
+        var test = Enumerable.Range(0, 200).Select(i => Session($"s{i}", 100 + i, [.. Enumerable.Repeat($"p{i % 50}", 5)])).ToList();
+
+        var score = BanditReplay.Run(BanditReplay.Policy.Bandit, train, test, slots: 1);
+
+        Assert.Equal(800, score.Lists);
+        Assert.True(score.ByArm["recently-viewed"].Slots > 700, string.Join(", ", score.ByArm));
+        Assert.True(score.ClickRate > 0.7, $"{score.ClickRate}");
+    }
+
+    private static ClickSession Session(string id, int minute, params string[] items) =>
+        new(id, items, [.. items.Select((_, i) => T0.AddMinutes(minute).AddSeconds(i))]);
 }

@@ -8,7 +8,8 @@ import * as auth from "../shared/auth";
 import { byId, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
-import type { CourierChanged, CourierView, Location, OpsEvent, OpsSnapshot, OrderChanged, OrderView, StockChanged, WaitingOrder } from "../shared/types";
+import { Api } from "../shared/api";
+import type { ArmWeightsChanged, CourierChanged, CourierView, Location, OpsEvent, OpsSnapshot, OrderChanged, OrderView, StockChanged, WaitingOrder } from "../shared/types";
 interface Alert { at: number; kind: "stock" | "late" | "idle"; text: string; }
 
 const PromiseMinutes = 45;
@@ -27,6 +28,8 @@ const waiting = new Map<string, WaitingOrder>();
 const stockOuts = new Map<string, number>();
 /** Cells split into buckets for a rush, by sku@location: their latest totals, rate and buckets. */
 const hotCells = new Map<string, StockChanged>();
+/** The bandit's record per segment, the newest version kept (every partition's recommender hears each change: copies arrive). */
+const armRecords = new Map<string, ArmWeightsChanged>();
 const alerted = new Set<string>();
 const alerts: Alert[] = [];
 const placedAt: number[] = [];
@@ -93,6 +96,10 @@ function apply(e: OpsEvent): void {
       } else if (order.status !== "packed") {
         waiting.delete(order.orderId);
       }
+      break;
+    }
+    case OpsKinds.ArmWeightsChanged: {
+      keepArms(e.data as ArmWeightsChanged);
       break;
     }
     case OpsKinds.CourierChanged: {
@@ -201,6 +208,27 @@ function renderPanels(): void {
       h("ul", {}, ...list.sort((a, b) => a.since.localeCompare(b.since)).map(w => h("li", { "data-order": w.orderId },
         `${w.orderId} since ${time(w.since)}${w.offeredTo ? ` · offered to ${couriers.get(w.offeredTo)?.name ?? w.offeredTo}` : ""}`))))));
   renderHotCells();
+  renderArms();
+}
+
+function keepArms(record: ArmWeightsChanged): void {
+  const known = armRecords.get(record.segment);
+  if (!known || known.version <= record.version) armRecords.set(record.segment, record);
+}
+
+/** Each strategy's clicks, ignored impressions, click rate and the weight the bandit draws it by, per segment. */
+function renderArms(): void {
+  const segments = [...armRecords.values()].sort((a, b) => a.segment.localeCompare(b.segment));
+  replace(byId("arms"), segments.length === 0 ? h("p", { class: "muted" }, "No record yet.") : null,
+    ...segments.map(s => h("table", { class: "arms", "data-segment": s.segment },
+      h("caption", {}, `Segment: ${s.segment}`),
+      h("thead", {}, h("tr", {}, ...["strategy", "clicks", "ignored", "CTR", "weight"].map(c => h("th", { scope: "col" }, c)))),
+      h("tbody", {}, ...s.arms.map(a => h("tr", { "data-arm": a.arm },
+        h("td", {}, a.arm),
+        h("td", {}, a.clicks.toFixed(1)),
+        h("td", {}, a.misses.toFixed(1)),
+        h("td", {}, a.clicks + a.misses > 0 ? `${((100 * a.clicks) / (a.clicks + a.misses)).toFixed(1)} %` : "–"),
+        h("td", {}, h("span", { class: "arm-weight", style: `width:${Math.round(a.mean * 100)}%` }), ` ${a.mean.toFixed(3)}`)))))));
 }
 
 function renderHotCells(): void {
@@ -248,6 +276,7 @@ async function start(): Promise<void> {
   hub.on(Events.Snapshot, (snapshot: OpsSnapshot) => onSnapshot(snapshot));
   hub.on(Events.Event, (batch: OpsEvent[]) => onBatch(batch));
   await started(hub);
+  (await new Api(() => user.token).get<ArmWeightsChanged[]>("/api/recommendations/arms")).forEach(keepArms);
   const ordersChart = chart("chart-orders", "orders / min", "#bb8fce");
   const reservationsChart = chart("chart-reservations", "reservations / s", "#48c9b0");
   setInterval(() => { watchTheClock(); renderPanels(); }, 500);

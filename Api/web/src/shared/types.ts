@@ -31,6 +31,7 @@ export type TokenResponse = Schemas["TokenResponse"];
 export type ProblemDetails = Schemas["HttpValidationProblemDetails"];
 export type Recommendation = Schemas["Recommendation"];
 export type RecommendationsChanged = Schemas["RecommendationsChanged"];
+export type ArmWeightsChanged = Schemas["ArmWeightsChanged"];
 export type OpsEvent = Schemas["OpsEvent"];
 export type OpsSnapshot = Schemas["OpsSnapshot"];
 export type WaitingOrder = Schemas["WaitingOrder"];
