@@ -28,13 +28,10 @@ public sealed class ArmWeightsState : IJournaledState
     [Id(2)] public long Version { get; set; }
 
     [NonSerialized]
-    private List<ArmReward> _unwritten = [];
-
-    [NonSerialized]
-    private List<ArmReward> _handed = [];
+    private readonly ChangeLog<ArmReward> _changes = new();
 
     [JsonIgnore]
-    public int HandedChanges => _handed.Count;
+    public int HandedChanges => _changes.Handed;
 
     /// <summary>Credits <paramref name="reward"/> unless it was already, and records it for the next write; true when it changed the state.</summary>
     public bool Apply(ArmReward reward)
@@ -44,7 +41,7 @@ public sealed class ArmWeightsState : IJournaledState
             return false;
         }
 
-        _unwritten.Add(reward);
+        _changes.Record(reward);
         return true;
     }
 
@@ -52,18 +49,13 @@ public sealed class ArmWeightsState : IJournaledState
     public Dictionary<string, ArmPosterior> Posteriors(DateTimeOffset now) =>
         Arms.ToDictionary(p => p.Key, p => new ArmPosterior(p.Value.Clicks, p.Value.Misses, p.Value.At).FadedTo(now, HalfLife), StringComparer.Ordinal);
 
-    public void HandOffChanges(IJournaledState target)
-    {
-        _handed = [];
-        ((ArmWeightsState)target)._handed = _unwritten;
-        _unwritten = [];
-    }
+    public void HandOffChanges(IJournaledState target) => _changes.HandOffTo(((ArmWeightsState)target)._changes);
 
-    public BinaryData SerializeChanges(IGrainStorageSerializer serializer) => serializer.Serialize(_handed);
+    public BinaryData SerializeChanges(IGrainStorageSerializer serializer) => _changes.Serialize(serializer);
 
     public void Replay(BinaryData changes, IGrainStorageSerializer serializer)
     {
-        foreach (var reward in serializer.Deserialize<List<ArmReward>>(changes) ?? [])
+        foreach (var reward in _changes.Read(changes, serializer))
         {
             Evolve(reward);
         }

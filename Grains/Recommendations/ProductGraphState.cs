@@ -39,13 +39,10 @@ public sealed class ProductGraphState : IJournaledState
     [Id(4)] public long Lessons { get; set; }
 
     [NonSerialized]
-    private List<GraphLesson> _unwritten = [];
-
-    [NonSerialized]
-    private List<GraphLesson> _handed = [];
+    private readonly ChangeLog<GraphLesson> _changes = new();
 
     [JsonIgnore]
-    public int HandedChanges => _handed.Count;
+    public int HandedChanges => _changes.Handed;
 
     /// <summary>Learns <paramref name="lesson"/> unless it was learnt already, and records it for the next write; true when it changed the state.</summary>
     public bool Apply(GraphLesson lesson)
@@ -55,7 +52,7 @@ public sealed class ProductGraphState : IJournaledState
             return false;
         }
 
-        _unwritten.Add(lesson);
+        _changes.Record(lesson);
         return true;
     }
 
@@ -66,18 +63,13 @@ public sealed class ProductGraphState : IJournaledState
         return new Adjacency(options.HalfLife, options.MaxNeighbours, set.Epoch ?? now, set.Total, set.Weights);
     }
 
-    public void HandOffChanges(IJournaledState target)
-    {
-        _handed = [];
-        ((ProductGraphState)target)._handed = _unwritten;
-        _unwritten = [];
-    }
+    public void HandOffChanges(IJournaledState target) => _changes.HandOffTo(((ProductGraphState)target)._changes);
 
-    public BinaryData SerializeChanges(IGrainStorageSerializer serializer) => serializer.Serialize(_handed);
+    public BinaryData SerializeChanges(IGrainStorageSerializer serializer) => _changes.Serialize(serializer);
 
     public void Replay(BinaryData changes, IGrainStorageSerializer serializer)
     {
-        foreach (var lesson in serializer.Deserialize<List<GraphLesson>>(changes) ?? [])
+        foreach (var lesson in _changes.Read(changes, serializer))
         {
             Evolve(lesson);
         }
