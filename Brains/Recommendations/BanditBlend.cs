@@ -8,13 +8,15 @@ namespace Tandem.Brains.Recommendations;
 public static class BanditBlend
 {
     public static List<SlotPick> Compose(
-        IReadOnlyDictionary<string, IReadOnlyList<ScoredItem>> byArm, IReadOnlyDictionary<string, ArmPosterior> posteriors, int count, Random random)
+        IReadOnlyDictionary<string, IReadOnlyList<ScoredItem>> byArm, IReadOnlyDictionary<string, ArmPosterior> posteriors, int count, Random random) =>
+        Compose(byArm, new Propensities(posteriors), count, random);
+
+    /// <summary>As above, with propensities remembered across lists made from the same records.</summary>
+    public static List<SlotPick> Compose(IReadOnlyDictionary<string, IReadOnlyList<ScoredItem>> byArm, Propensities propensities, int count, Random random)
     {
         var placed = new HashSet<string>(StringComparer.Ordinal);
         var next = byArm.Keys.ToDictionary(a => a, _ => 0, StringComparer.Ordinal);
         var picks = new List<SlotPick>(count);
-        string? lastArms = null;
-        Dictionary<string, double> propensities = [];
         while (picks.Count < count)
         {
             foreach (var arm in byArm.Keys)
@@ -31,17 +33,10 @@ public static class BanditBlend
                 break;
             }
 
-            var key = string.Join('|', open);
-            if (key != lastArms)
-            {
-                propensities = ThompsonSampling.Propensities(posteriors, open, random);
-                lastArms = key;
-            }
-
-            var chosen = ThompsonSampling.Choose(posteriors, open, random);
+            var chosen = ThompsonSampling.Choose(propensities.Posteriors, open, random);
             var item = byArm[chosen][next[chosen]];
             placed.Add(item.Item);
-            picks.Add(new SlotPick(item with { Arm = chosen }, picks.Count, chosen, propensities[chosen]));
+            picks.Add(new SlotPick(item with { Arm = chosen }, picks.Count, chosen, propensities.For(open)[chosen]));
         }
 
         return picks;

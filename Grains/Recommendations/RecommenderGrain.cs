@@ -36,16 +36,19 @@ public sealed class RecommenderGrain(
 
     private readonly Dictionary<string, RecommendationsChanged> _latest = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecommendationsChanged> _previous = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Version, Propensities Propensities)> _propensities = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private EventPublisher? _events;
     private NeighbourCache? _neighbours;
     private WeightsCache? _weights;
+    private SceneCache? _scenes;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _events = new EventPublisher(this, logger);
         _neighbours = new NeighbourCache(GrainFactory, clock);
         _weights = new WeightsCache(GrainFactory, clock);
+        _scenes = new SceneCache(GrainFactory, clock);
         return Task.CompletedTask;
     }
 
@@ -95,10 +98,11 @@ public sealed class RecommenderGrain(
 
     private Task OnSessionAsync(SessionChanged change) => OnSessionAsync(change.SessionId);
 
+    /// <summary>Publishes the session's new list for its screens: what they show, without the votes behind each pick (those are read with the list).</summary>
     private async Task OnSessionAsync(string sessionId)
     {
         var picks = await ComputeAsync(sessionId);
-        await _events!.PublishAsync(RecommendationsChanged.StreamNamespace, sessionId, picks);
+        await _events!.PublishAsync(RecommendationsChanged.StreamNamespace, sessionId, picks with { Items = [.. picks.Items.Select(i => i with { Evidence = [] })] });
     }
 
     private async Task<RecommendationsChanged> ComputeAsync(string sessionId)
@@ -132,10 +136,9 @@ public sealed class RecommenderGrain(
             products[product.Sku] = product;
         }
 
-        var posteriors = record.Arms.ToDictionary(a => a.Arm, a => new ArmPosterior(a.Clicks, a.Misses, record.At), StringComparer.Ordinal);
         var slots = BanditBlend.Compose(
             ranked.ToDictionary(p => p.Key, p => (IReadOnlyList<ScoredItem>)[.. p.Value.Where(i => products.ContainsKey(i.Item))], StringComparer.Ordinal),
-            posteriors,
+            PropensitiesFor(record),
             SceneInterest.MaxPicks,
             new Random(Seed(sessionId, session.Version)));
         var picks = new RecommendationsChanged
@@ -151,6 +154,18 @@ public sealed class RecommenderGrain(
         };
         Remember(picks);
         return picks;
+    }
+
+    /// <summary>The propensities of a segment's record, estimated once per version of it.</summary>
+    private Propensities PropensitiesFor(ArmWeightsChanged record)
+    {
+        if (!_propensities.TryGetValue(record.Segment, out var known) || known.Version != record.Version)
+        {
+            var posteriors = record.Arms.ToDictionary(a => a.Arm, a => new ArmPosterior(a.Clicks, a.Misses, record.At), StringComparer.Ordinal);
+            _propensities[record.Segment] = known = (record.Version, new Propensities(posteriors));
+        }
+
+        return known.Propensities;
     }
 
     /// <summary>The same session version always gets the same draws, so a list can be explained and asked for again.</summary>
@@ -169,14 +184,10 @@ public sealed class RecommenderGrain(
     private async Task VoteScenesAsync(SessionView session, IReadOnlyDictionary<string, Product> products, Votes votes, double weight, ISet<string> shown)
     {
         var interest = SceneInterest.Weigh(session.RecentEvents, session.Cart, products);
-        var catalog = GrainFactory.Catalog();
         var candidates = new List<Product>();
         foreach (var key in SceneInterest.Strongest(interest))
         {
-            var page = key.StartsWith("category:", StringComparison.Ordinal)
-                ? await catalog.SearchAsync(key["category:".Length..], null, 0, 40)
-                : await catalog.SearchAsync(null, key, 0, 40);
-            candidates.AddRange(page.Items);
+            candidates.AddRange(await _scenes!.GetAsync(key));
         }
 
         var scored = SceneInterest.Score(interest, candidates, shown).ToList();

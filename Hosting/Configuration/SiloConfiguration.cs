@@ -80,6 +80,9 @@ public static class SiloConfiguration
         return silo.AddTandemGrainServices();
     }
 
+    /// <summary>How long a stream queue's agent waits after finding its queue empty (default 10 ms; Orleans' own default is 100 ms).</summary>
+    public const string PollEveryKey = "Tandem:Streams:PollEvery";
+
     /// <summary>The Orleans Dashboard (<c>Tandem:Dashboard:Enabled</c>, on by default).</summary>
     public static bool DashboardEnabled(IConfiguration configuration) => configuration.GetValue("Tandem:Dashboard:Enabled", true);
 
@@ -87,6 +90,15 @@ public static class SiloConfiguration
     public static ISiloBuilder AddTandemGrainServices(this ISiloBuilder silo)
     {
         silo.AddMemoryStreams(StreamMap.Provider);
+        // How long a stream queue's agent waits after finding its queue empty: each hop of an event (a session's change to
+        // its recommender, the picks to the Api's relay) waits up to this long when the system is quiet.
+        silo.Services.AddOptions<StreamPullingAgentOptions>(StreamMap.Provider).Configure<IConfiguration>((o, configuration) =>
+        {
+            var pollEvery = configuration.GetValue(PollEveryKey, TimeSpan.FromMilliseconds(10));
+            o.GetQueueMsgsTimerPeriod = pollEvery > TimeSpan.Zero && pollEvery <= TimeSpan.FromSeconds(10)
+                ? pollEvery
+                : throw new InvalidOperationException($"{PollEveryKey} must be above zero and at most 10 s, not {pollEvery}.");
+        });
         silo.Services.AddTandemExceptionSerialization();
         silo.Services.AddGrainInterfaceTypeCache();
         silo.Services.TryAddSingleton(TimeProvider.System);
