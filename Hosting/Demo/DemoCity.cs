@@ -70,6 +70,7 @@ public sealed class DemoCity
         Products = MakeProducts(random);
         Stock = MakeStock(random, Products, Locations);
         Couriers = MakeCouriers(random);
+        History = MakeHistory(random, Products);
     }
 
     public IReadOnlyList<Product> Products { get; }
@@ -79,6 +80,47 @@ public sealed class DemoCity
     public IReadOnlyList<DemoStock> Stock { get; }
 
     public IReadOnlyList<DemoCourier> Couriers { get; }
+
+    /// <summary>Past baskets that bootstrap the product graph: each filled for one scene, from its products.</summary>
+    public IReadOnlyList<DemoBasket> History { get; }
+
+    /// <summary>How many past baskets the city remembers.</summary>
+    public const int HistoryBaskets = 1500;
+
+    /// <summary>
+    /// Baskets shoppers of the city bought before: each picks a scene, then two to four of its products, the first of a
+    /// handful of favourites per scene more often than the rest, so the graph learns which products go together and
+    /// which of them most.
+    /// </summary>
+    private static List<DemoBasket> MakeHistory(Random random, IReadOnlyList<Product> products)
+    {
+        var byScene = products
+            .SelectMany(p => p.SceneTags.Select(scene => (scene, p.Sku)))
+            .GroupBy(x => x.scene, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Select(x => x.Sku).ToArray())
+            .ToArray();
+        var history = new List<DemoBasket>(HistoryBaskets);
+        for (var i = 0; i < HistoryBaskets; i++)
+        {
+            var scene = byScene[random.Next(byScene.Length)];
+            var favourites = Math.Min(scene.Length, 6);
+            var size = random.Next(2, 5);
+            var basket = new List<string>();
+            while (basket.Count < Math.Min(size, scene.Length))
+            {
+                var sku = random.NextDouble() < 0.6 ? scene[random.Next(favourites)] : scene[random.Next(scene.Length)];
+                if (!basket.Contains(sku))
+                {
+                    basket.Add(sku);
+                }
+            }
+
+            history.Add(new DemoBasket(string.Create(CultureInfo.InvariantCulture, $"demo-history:{i}"), basket, random.Next(0, 60)));
+        }
+
+        return history;
+    }
 
     private static List<Product> MakeProducts(Random random)
     {

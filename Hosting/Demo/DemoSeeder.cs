@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 
+using Tandem.Brains.Recommendations;
 using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Recommendations;
 
 namespace Tandem.Hosting.Demo;
 
@@ -44,6 +46,19 @@ public sealed class DemoSeeder(
         await Parallel.ForEachAsync(city.Couriers, parallel, async (courier, _) =>
             await grains.Courier(new CourierId(courier.Id)).RegisterAsync(
                 courier.Name, courier.Capacity, courier.Position, courier.Online ? CourierStatus.Idle : CourierStatus.Offline));
+
+        // The graph learns the city's past baskets, so co-purchases show from the first visit (idempotent by basket id).
+        var now = TimeProvider.System.GetUtcNow();
+        var lessons = city.History.SelectMany(basket => ItemGraph.BasketEdges(basket.Skus)
+            .GroupBy(e => e.From, StringComparer.Ordinal)
+            .Select(edges => (Sku: edges.Key, Lesson: new GraphLesson
+            {
+                Id = basket.Id,
+                Relation = GraphRelation.CoPurchase,
+                Edges = [.. edges.Select(e => new GraphEdge(e.To, e.Weight))],
+                At = now.AddDays(-basket.DaysAgo),
+            })));
+        await Parallel.ForEachAsync(lessons, parallel, async (l, _) => await grains.ProductGraph(l.Sku).LearnAsync(l.Lesson));
 
         status.MarkComplete();
         var elapsed = TimeProvider.System.GetElapsedTime(started);
