@@ -18,10 +18,11 @@ namespace Tandem.Grains.Recommendations;
 /// Recomputes a session's picks whenever its behaviour, cart or orders change (implicitly subscribed to its partition of
 /// the session stream) and publishes them. Strategies vote (<see cref="Votes"/>): co-view neighbours of the session's
 /// recent views and co-purchase neighbours of its cart (from the product graph), the recent views themselves, and the
-/// products of the scenes and categories its behaviour points to (<see cref="SceneInterest"/>); each vote counts with its
-/// strategy's weight, every vote is kept as the pick's evidence. Neither what is in the cart nor the product viewed last
-/// (the page on screen) is picked. Picks are derived data: kept in memory for the
-/// sessions seen lately, recomputed from the session grain when asked for one it does not hold.
+/// products of the scenes and categories its behaviour points to (<see cref="SceneInterest"/>); each strategy ranks its
+/// candidates, and the bandit fills the list slot by slot (<see cref="BanditBlend"/>: Thompson sampling over the
+/// segment's records, the propensity kept); every vote is kept as the pick's evidence. Neither what is in the cart nor
+/// the product viewed last (the page on screen) is picked. Picks are derived data: kept in memory for the sessions seen
+/// lately, recomputed from the session grain when asked for one it does not hold.
 /// </summary>
 [ImplicitStreamSubscription(SessionChanged.StreamNamespace)]
 [ImplicitStreamSubscription(ArmWeightsChanged.StreamNamespace)]
@@ -31,12 +32,14 @@ public sealed class RecommenderGrain(
 {
     private const int RememberedSessions = 5000;
     private const int ViewsRead = 50;
-    private const int ReRankAtMost = 200;
+    private const int ReRankAtMost = 50;
+    private const double ReRankAfter = 0.02;
     private static readonly TimeSpan ReRankWithin = TimeSpan.FromMinutes(5);
 
     private readonly Dictionary<string, RecommendationsChanged> _latest = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecommendationsChanged> _previous = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Version, Propensities Propensities)> _propensities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, double>> _reRankedAt = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private EventPublisher? _events;
     private NeighbourCache? _neighbours;
@@ -76,8 +79,9 @@ public sealed class RecommenderGrain(
     }
 
     /// <summary>
-    /// A segment's record changed: remember it, and re-rank the sessions of that segment whose lists were made in the
-    /// last <see cref="ReRankWithin"/> (at most <see cref="ReRankAtMost"/>, the latest first), publishing the new lists.
+    /// A segment's record changed: remember it and, when a strategy's weight moved by <see cref="ReRankAfter"/> or more
+    /// since the last re-rank, re-rank the sessions of that segment whose lists were made in the last
+    /// <see cref="ReRankWithin"/> (at most <see cref="ReRankAtMost"/>, the latest first), publishing the new lists.
     /// </summary>
     private async Task OnWeightsAsync(ArmWeightsChanged change)
     {
@@ -85,6 +89,14 @@ public sealed class RecommenderGrain(
         {
             return;
         }
+
+        var means = change.Arms.ToDictionary(a => a.Arm, a => a.Mean, StringComparer.Ordinal);
+        if (_reRankedAt.TryGetValue(change.Segment, out var before) && means.All(m => Math.Abs(m.Value - before.GetValueOrDefault(m.Key, 0.5)) < ReRankAfter))
+        {
+            return;
+        }
+
+        _reRankedAt[change.Segment] = means;
 
         var since = clock.GetUtcNow() - ReRankWithin;
         foreach (var sessionId in _latest.Values.Where(l => l.Segment == change.Segment && l.At >= since).OrderByDescending(l => l.At).Take(ReRankAtMost).Select(l => l.SessionId).ToList())

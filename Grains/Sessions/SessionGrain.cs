@@ -124,7 +124,6 @@ public sealed class SessionGrain(
                 logger.LessonsDropped(this.GetPrimaryKeyString(), S.Lessons.Count - MaxPendingLessons);
                 S.Lessons.TrimTo(MaxPendingLessons);
             }
-
         }
 
         S.DueAt = NextDue();

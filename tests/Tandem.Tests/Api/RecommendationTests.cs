@@ -63,4 +63,41 @@ public sealed class RecommendationTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.Contains($"No session {session}", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task When_the_bandit_s_record_moves_the_sessions_of_that_segment_get_their_lists_again_weighed_anew()
+    {
+        var scene = "scene-" + Guid.NewGuid().ToString("N")[..8];
+        var skus = TestData.NewSkus(4);
+        await api.Grains.Catalog().UpsertAsync([.. skus.Select(s => TestData.Product(s) with { SceneTags = [scene], Category = "test-" + scene })], []);
+        var shopperId = TestData.NewId("shopper");
+        var session = TestData.NewId("session");
+        using var shopper = api.ClientAs("shopper", shopperId);
+        await using var hub = api.Hub(HubContract.Routes.Shop, api.Token("shopper", shopperId));
+        var lists = System.Threading.Channels.Channel.CreateUnbounded<RecommendationsChanged>();
+        hub.On<RecommendationsChanged>(HubContract.Events.Recommendations, p => lists.Writer.TryWrite(p));
+        await hub.StartAsync(TestContext.Current.CancellationToken);
+        await hub.InvokeAsync(HubContract.Methods.WatchSession, session, TestContext.Current.CancellationToken);
+        await shopper.PostAsJsonAsync($"/api/sessions/{session}/events", new object[] { new { type = "view", sku = skus[0], at = DateTimeOffset.UtcNow } }, TestContext.Current.CancellationToken);
+        var first = await Await.WithinAsync(lists.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask(), TimeSpan.FromSeconds(10), "the first list");
+        var before = first.ArmWeights["scene"];
+
+        foreach (var i in Enumerable.Range(0, 5))
+        {
+            await api.Grains.ArmWeights(first.Segment).RewardAsync(new() { Id = TestData.NewId("reward"), Arm = "scene", Clicked = true, At = DateTimeOffset.UtcNow });
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(15));
+        RecommendationsChanged again;
+        do
+        {
+            again = await lists.Reader.ReadAsync(deadline.Token); // cancelled (the test fails) if no list weighed anew comes in time
+        }
+        while (again.ArmWeights["scene"] <= before);
+
+        Assert.Equal(first.Version, again.Version); // nothing about the session changed: the record did
+        Assert.Equal(first.Items.Select(i => i.Sku), again.Items.Select(i => i.Sku));
+        Assert.True(again.ArmWeights["scene"] >= before + 0.02, $"{before} → {again.ArmWeights["scene"]}");
+    }
 }
