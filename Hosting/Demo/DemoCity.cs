@@ -81,39 +81,36 @@ public sealed class DemoCity
 
     public IReadOnlyList<DemoCourier> Couriers { get; }
 
-    /// <summary>Past baskets that bootstrap the product graph: each filled for one scene, from its products.</summary>
+    /// <summary>Past baskets that bootstrap the product graph: each filled for one scene, one product of each kind it holds.</summary>
     public IReadOnlyList<DemoBasket> History { get; }
 
     /// <summary>How many past baskets the city remembers.</summary>
     public const int HistoryBaskets = 1500;
 
     /// <summary>
-    /// Baskets shoppers of the city bought before: each picks a scene, then two to four of its products, the first of a
-    /// handful of favourites per scene more often than the rest, so the graph learns which products go together and
-    /// which of them most.
+    /// Baskets shoppers of the city bought before: each picks a scene, then two to four different kinds of its products
+    /// (never two variants of one thing), most often each kind's favourite variant, so the graph learns which products go
+    /// together and which of them most.
     /// </summary>
     private static List<DemoBasket> MakeHistory(Random random, IReadOnlyList<Product> products)
     {
-        var byScene = products
-            .SelectMany(p => p.SceneTags.Select(scene => (scene, p.Sku)))
+        // Products come in runs of variants of one kind (a noun of a category): kind = position / variants.
+        var kinds = products
+            .Select((p, i) => (p, Kind: i / Variants.Length))
+            .SelectMany(x => x.p.SceneTags.Select(scene => (scene, x.Kind, x.p.Sku)))
             .GroupBy(x => x.scene, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Select(x => x.Sku).ToArray())
+            .Select(g => g.GroupBy(x => x.Kind).OrderBy(k => k.Key).Select(k => k.Select(x => x.Sku).ToArray()).ToArray())
             .ToArray();
         var history = new List<DemoBasket>(HistoryBaskets);
         for (var i = 0; i < HistoryBaskets; i++)
         {
-            var scene = byScene[random.Next(byScene.Length)];
-            var favourites = Math.Min(scene.Length, 6);
-            var size = random.Next(2, 5);
+            var scene = kinds[random.Next(kinds.Length)];
+            var size = Math.Min(random.Next(2, 5), scene.Length);
             var basket = new List<string>();
-            while (basket.Count < Math.Min(size, scene.Length))
+            foreach (var kind in scene.OrderBy(_ => random.Next()).Take(size))
             {
-                var sku = random.NextDouble() < 0.6 ? scene[random.Next(favourites)] : scene[random.Next(scene.Length)];
-                if (!basket.Contains(sku))
-                {
-                    basket.Add(sku);
-                }
+                basket.Add(random.NextDouble() < 0.7 ? kind[0] : kind[random.Next(kind.Length)]);
             }
 
             history.Add(new DemoBasket(string.Create(CultureInfo.InvariantCulture, $"demo-history:{i}"), basket, random.Next(0, 60)));
