@@ -5,16 +5,15 @@ namespace Tandem.Grains.Recommendations;
 
 /// <summary>
 /// The product graph's answers a recommender read lately, kept for <see cref="FreshFor"/>: a session's burst of events
-/// asks for the same few products again and again, and a product's neighbours move slowly.
+/// asks for the same few products again and again, and a product's neighbours move slowly. At most
+/// <c>maxProducts</c> are held: past it the memory starts over.
 /// </summary>
-internal sealed class NeighbourCache(IGrainFactory grains, TimeProvider clock)
+public sealed class NeighbourCache(IGrainFactory grains, TimeProvider clock, int maxProducts = 5000)
 {
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(2);
 
     /// <summary>How many neighbours of each relation are read per product.</summary>
     public const int Width = 50;
-
-    private const int MaxProducts = 5000;
 
     private readonly Dictionary<string, (ProductNeighbours Neighbours, DateTimeOffset Read)> _held = new(StringComparer.Ordinal);
 
@@ -25,9 +24,15 @@ internal sealed class NeighbourCache(IGrainFactory grains, TimeProvider clock)
         var wanted = skus.Distinct(StringComparer.Ordinal).ToList();
         var stale = wanted.Where(s => !_held.TryGetValue(s, out var held) || now - held.Read > FreshFor).ToList();
         var read = await Task.WhenAll(stale.Select(s => grains.ProductGraph(s).GetAsync(Width)));
-        if (_held.Count + read.Length > MaxProducts)
+        var answer = read.ToDictionary(n => n.Sku, StringComparer.Ordinal);
+        foreach (var sku in wanted.Where(s => !answer.ContainsKey(s)))
         {
-            _held.Clear();
+            answer[sku] = _held[sku].Neighbours;
+        }
+
+        if (_held.Count + read.Length > maxProducts)
+        {
+            _held.Clear(); // room for what was read; the answer is already made
         }
 
         foreach (var neighbours in read)
@@ -35,6 +40,6 @@ internal sealed class NeighbourCache(IGrainFactory grains, TimeProvider clock)
             _held[neighbours.Sku] = (neighbours, now);
         }
 
-        return wanted.ToDictionary(s => s, s => _held.TryGetValue(s, out var held) ? held.Neighbours : read.First(r => r.Sku == s), StringComparer.Ordinal);
+        return answer;
     }
 }
