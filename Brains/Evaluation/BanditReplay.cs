@@ -25,14 +25,7 @@ public static class BanditReplay
     public static BanditScore Run(Policy policy, IReadOnlyList<ClickSession> train, IReadOnlyList<ClickSession> test, int slots = 6, int seed = 1)
     {
         var recommender = new SessionRecommender(new GraphOptions());
-        foreach (var session in train.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal))
-        {
-            recommender.Popular.Add(session.Items[0], session.Times[0]);
-            for (var i = 1; i < session.Items.Count; i++)
-            {
-                recommender.Learn([.. session.Items.Take(i)], session.Items[i], session.Times[i]);
-            }
-        }
+        Models.TandemSessionModel.Teach(recommender, train);
 
         var random = new Random(seed);
         var records = new Dictionary<string, ArmPosterior>(StringComparer.Ordinal);

@@ -49,7 +49,7 @@ public sealed class ItemGraph(GraphOptions options)
     /// <summary>The edges one basket adds: from each distinct item to each other one, one unit per item shared equally among the others.</summary>
     public static IEnumerable<(string From, string To, double Weight)> BasketEdges(IReadOnlyList<string> distinctItems)
     {
-        var weight = 1.0 / Math.Max(1, distinctItems.Count - 1);
+        var weight = BasketShare(distinctItems.Count);
         foreach (var from in distinctItems)
         {
             foreach (var to in distinctItems)
@@ -78,12 +78,15 @@ public sealed class ItemGraph(GraphOptions options)
     public void ObserveBasket(IEnumerable<string> items, DateTimeOffset at)
     {
         var distinct = items.Distinct(StringComparer.Ordinal).ToList();
-        var weight = 1.0 / Math.Max(1, distinct.Count - 1);
+        var weight = BasketShare(distinct.Count);
         foreach (var from in distinct)
         {
             Edges(from, at).AddEach(distinct, from, weight, at);
         }
     }
+
+    /// <summary>What each item of a basket of <paramref name="items"/> distinct items gives each other one: its unit, shared equally.</summary>
+    private static double BasketShare(int items) => 1.0 / Math.Max(1, items - 1);
 
     private Adjacency Edges(string item, DateTimeOffset at)
     {

@@ -17,13 +17,7 @@ public sealed class Propensities(IReadOnlyDictionary<string, ArmPosterior> poste
         var key = string.Join('|', open);
         if (!_byOpenSet.TryGetValue(key, out var known))
         {
-            var seed = 2166136261u;
-            foreach (var c in key)
-            {
-                seed = (seed ^ c) * 16777619u;
-            }
-
-            _byOpenSet[key] = known = ThompsonSampling.Propensities(Posteriors, open, new Random((int)seed), draws);
+            _byOpenSet[key] = known = ThompsonSampling.Propensities(Posteriors, open, new Random(Fnv1a.Of(key)), draws);
         }
 
         return known;

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Logging;
 
-using Tandem.Brains.Recommendations;
 using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Recommendations;
+using Tandem.Grains.Recommendations;
 
 namespace Tandem.Grains.Orders;
 
@@ -100,14 +99,8 @@ internal sealed class OrderOutbox(
                 await grains.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(Key);
                 break;
             case OrderDutyKind.LearnBasket:
-                await Task.WhenAll(ItemGraph.BasketEdges(duty.Skus).GroupBy(e => e.From, StringComparer.Ordinal).Select(edges =>
-                    grains.ProductGraph(edges.Key).LearnAsync(new GraphLesson
-                    {
-                        Id = "order:" + orderId,
-                        Relation = GraphRelation.CoPurchase,
-                        Edges = [.. edges.Select(e => new GraphEdge(e.To, e.Weight))],
-                        At = duty.At ?? clock.GetUtcNow(),
-                    })));
+                await Task.WhenAll(BasketLessons.From("order:" + orderId, duty.Skus, duty.At ?? clock.GetUtcNow())
+                    .Select(l => grains.ProductGraph(l.Sku).LearnAsync(l.Lesson)));
                 break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)

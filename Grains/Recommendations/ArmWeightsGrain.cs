@@ -63,12 +63,13 @@ public sealed class ArmWeightsGrain(
     private ArmWeightsChanged View()
     {
         var now = clock.GetUtcNow();
+        var posteriors = S.Posteriors(now);
         return new ArmWeightsChanged
         {
             Segment = this.GetPrimaryKeyString(),
             Arms = [.. Arms.Known.Order(StringComparer.Ordinal).Select(arm =>
             {
-                var posterior = S.Posteriors(now).GetValueOrDefault(arm, new ArmPosterior(0, 0, now));
+                var posterior = posteriors.GetValueOrDefault(arm, new ArmPosterior(0, 0, now));
                 return new ArmStats { Arm = arm, Clicks = Math.Round(posterior.Clicks, 3), Misses = Math.Round(posterior.Misses, 3), Mean = Math.Round(posterior.Mean, 4) };
             })],
             Version = S.Version,

@@ -152,7 +152,7 @@ public sealed class RecommenderGrain(
             ranked.ToDictionary(p => p.Key, p => (IReadOnlyList<ScoredItem>)[.. p.Value.Where(i => products.ContainsKey(i.Item))], StringComparer.Ordinal),
             PropensitiesFor(record),
             SceneInterest.MaxPicks,
-            new Random(Seed(sessionId, session.Version)));
+            new Random(Fnv1a.Of($"{sessionId}#{session.Version}"))); // the same session version always gets the same draws
         var picks = new RecommendationsChanged
         {
             SessionId = sessionId,
@@ -180,17 +180,6 @@ public sealed class RecommenderGrain(
         return known.Propensities;
     }
 
-    /// <summary>The same session version always gets the same draws, so a list can be explained and asked for again.</summary>
-    private static int Seed(string sessionId, long version)
-    {
-        var hash = 2166136261u;
-        foreach (var c in $"{sessionId}#{version}")
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)hash;
-    }
 
     /// <summary>The scene strategy: candidates from the strongest scenes and categories, each voting with its share of the candidates' interest.</summary>
     private async Task VoteScenesAsync(SessionView session, IReadOnlyDictionary<string, Product> products, Votes votes, double weight, ISet<string> shown)

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Options;
 
-using Tandem.Brains.Recommendations;
 using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Keys;
-using Tandem.Grains.Interfaces.Recommendations;
+using Tandem.Grains.Recommendations;
 
 namespace Tandem.Hosting.Demo;
 
@@ -49,15 +48,7 @@ public sealed class DemoSeeder(
 
         // The graph learns the city's past baskets, so co-purchases show from the first visit (idempotent by basket id).
         var now = TimeProvider.System.GetUtcNow();
-        var lessons = city.History.SelectMany(basket => ItemGraph.BasketEdges(basket.Skus)
-            .GroupBy(e => e.From, StringComparer.Ordinal)
-            .Select(edges => (Sku: edges.Key, Lesson: new GraphLesson
-            {
-                Id = basket.Id,
-                Relation = GraphRelation.CoPurchase,
-                Edges = [.. edges.Select(e => new GraphEdge(e.To, e.Weight))],
-                At = now.AddDays(-basket.DaysAgo),
-            })));
+        var lessons = city.History.SelectMany(basket => BasketLessons.From(basket.Id, basket.Skus, now.AddDays(-basket.DaysAgo)));
         await Parallel.ForEachAsync(lessons, parallel, async (l, _) => await grains.ProductGraph(l.Sku).LearnAsync(l.Lesson));
 
         status.MarkComplete();

@@ -9,18 +9,21 @@ public sealed class TandemSessionModel(GraphOptions options, bool live) : INextI
 
     public string Name => live ? "Tandem (learning live)" : "Tandem (frozen after training)";
 
-    public void Train(IReadOnlyList<ClickSession> sessions)
+    public void Train(IReadOnlyList<ClickSession> sessions) => Teach(_recommender, sessions);
+
+    /// <summary>Teaches <paramref name="recommender"/> every step of <paramref name="sessions"/>, earliest session first.</summary>
+    public static void Teach(SessionRecommender recommender, IReadOnlyList<ClickSession> sessions)
     {
         foreach (var session in sessions.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal))
         {
             if (session.Items.Count > 0)
             {
-                _recommender.Popular.Add(session.Items[0], session.Times[0]);
+                recommender.Popular.Add(session.Items[0], session.Times[0]);
             }
 
             for (var i = 1; i < session.Items.Count; i++)
             {
-                _recommender.Learn([.. session.Items.Take(i)], session.Items[i], session.Times[i]);
+                recommender.Learn([.. session.Items.Take(i)], session.Items[i], session.Times[i]);
             }
         }
     }

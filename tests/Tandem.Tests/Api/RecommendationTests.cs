@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Threading.Channels;
 
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -18,16 +19,14 @@ public sealed class RecommendationTests(ApiFixture api)
     [Fact]
     public async Task Looking_at_a_scene_brings_live_picks_from_it_to_the_sessions_own_watchers()
     {
-        var scene = "scene-" + Guid.NewGuid().ToString("N")[..8];
-        var skus = TestData.NewSkus(4);
-        await api.Grains.Catalog().UpsertAsync([.. skus.Select(s => TestData.Product(s) with { SceneTags = [scene], Category = "test-" + scene })], []);
+        var (scene, skus) = await SceneOfFourAsync();
         var shopperId = TestData.NewId("shopper");
         var session = TestData.NewId("session");
         using var shopper = api.ClientAs("shopper", shopperId);
         using var stranger = api.ClientAs("shopper", TestData.NewId("shopper"));
         await using var hub = api.Hub(HubContract.Routes.Shop, api.Token("shopper", shopperId));
         await using var strangerHub = api.Hub(HubContract.Routes.Shop, api.Token("shopper", TestData.NewId("shopper")));
-        var pushed = System.Threading.Channels.Channel.CreateUnbounded<RecommendationsChanged>();
+        var pushed = Channel.CreateUnbounded<RecommendationsChanged>();
         hub.On<RecommendationsChanged>(HubContract.Events.Recommendations, p => pushed.Writer.TryWrite(p));
         await hub.StartAsync(TestContext.Current.CancellationToken);
         await strangerHub.StartAsync(TestContext.Current.CancellationToken);
@@ -44,14 +43,7 @@ public sealed class RecommendationTests(ApiFixture api)
         }, TestContext.Current.CancellationToken);
         // The list made after the behaviour: the cart's change alone makes one of its own first.
         var version = (await shopper.GetFromJsonAsync<SessionView>($"/api/sessions/{session}", ApiFixture.Json, TestContext.Current.CancellationToken))!.Version;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(10));
-        RecommendationsChanged live;
-        do
-        {
-            live = await pushed.Reader.ReadAsync(deadline.Token); // cancelled (the test fails) if no list for the behaviour comes in time
-        }
-        while (live.Version < version);
+        var live = await NextListAsync(pushed.Reader, l => l.Version >= version, TimeSpan.FromSeconds(10));
 
         var read = await shopper.GetFromJsonAsync<RecommendationsChanged>($"/api/sessions/{session}/recommendations", ApiFixture.Json, TestContext.Current.CancellationToken);
         var other = await stranger.GetAsync(new Uri($"/api/sessions/{session}/recommendations", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -72,14 +64,12 @@ public sealed class RecommendationTests(ApiFixture api)
     [Fact]
     public async Task When_the_bandit_s_record_moves_the_sessions_of_that_segment_get_their_lists_again_weighed_anew()
     {
-        var scene = "scene-" + Guid.NewGuid().ToString("N")[..8];
-        var skus = TestData.NewSkus(4);
-        await api.Grains.Catalog().UpsertAsync([.. skus.Select(s => TestData.Product(s) with { SceneTags = [scene], Category = "test-" + scene })], []);
+        var (_, skus) = await SceneOfFourAsync();
         var shopperId = TestData.NewId("shopper");
         var session = TestData.NewId("session");
         using var shopper = api.ClientAs("shopper", shopperId);
         await using var hub = api.Hub(HubContract.Routes.Shop, api.Token("shopper", shopperId));
-        var lists = System.Threading.Channels.Channel.CreateUnbounded<RecommendationsChanged>();
+        var lists = Channel.CreateUnbounded<RecommendationsChanged>();
         hub.On<RecommendationsChanged>(HubContract.Events.Recommendations, p => lists.Writer.TryWrite(p));
         await hub.StartAsync(TestContext.Current.CancellationToken);
         await hub.InvokeAsync(HubContract.Methods.WatchSession, session, TestContext.Current.CancellationToken);
@@ -92,17 +82,34 @@ public sealed class RecommendationTests(ApiFixture api)
             await api.Grains.ArmWeights(first.Segment).RewardAsync(new() { Id = TestData.NewId("reward"), Arm = "scene", Clicked = true, At = DateTimeOffset.UtcNow });
         }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(15));
-        RecommendationsChanged again;
-        do
-        {
-            again = await lists.Reader.ReadAsync(deadline.Token); // cancelled (the test fails) if no list weighed anew comes in time
-        }
-        while (again.ArmWeights["scene"] <= before);
+        var again = await NextListAsync(lists.Reader, l => l.ArmWeights["scene"] > before, TimeSpan.FromSeconds(15));
 
         Assert.Equal(first.Version, again.Version); // nothing about the session changed: the record did
         Assert.Equal(first.Items.Select(i => i.Sku), again.Items.Select(i => i.Sku));
         Assert.True(again.ArmWeights["scene"] >= before + 0.02, $"{before} → {again.ArmWeights["scene"]}");
+    }
+
+    /// <summary>Four new products of a new scene (and a category of their own).</summary>
+    private async Task<(string Scene, string[] Skus)> SceneOfFourAsync()
+    {
+        var scene = "scene-" + Guid.NewGuid().ToString("N")[..8];
+        var skus = TestData.NewSkus(4);
+        await api.Grains.Catalog().UpsertAsync([.. skus.Select(s => TestData.Product(s) with { SceneTags = [scene], Category = "test-" + scene })], []);
+        return (scene, skus);
+    }
+
+    /// <summary>The first list pushed that meets <paramref name="wanted"/>; cancelled (the test fails) if none comes within <paramref name="deadline"/>.</summary>
+    private static async Task<RecommendationsChanged> NextListAsync(ChannelReader<RecommendationsChanged> pushed, Func<RecommendationsChanged, bool> wanted, TimeSpan deadline)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(deadline);
+        RecommendationsChanged list;
+        do
+        {
+            list = await pushed.ReadAsync(timeout.Token);
+        }
+        while (!wanted(list));
+
+        return list;
     }
 }
