@@ -1,6 +1,7 @@
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Recommendations;
+using Tandem.Grains.Recommendations;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Recommendations;
@@ -42,6 +43,9 @@ public sealed class RecommenderTests(GrainClusterFixture fixture)
             await Grains.Session(new SessionId(TestData.NewId("s"))).RecordEventsAsync(new ShopperId("s" + i), [View(cot), View(next)]);
         }
 
+        // A recommender remembers a product's neighbours for a moment: one that read the cot's between the lessons above
+        // (for those shoppers' own picks) would answer from that until the (fake) clock moves on.
+        GrainClusterFixture.Clock.Advance(NeighbourCache.FreshFor + TimeSpan.FromSeconds(1));
         var session = new SessionId(TestData.NewId("s"));
         await Grains.Session(session).RecordEventsAsync(new ShopperId("ann"), [View(cot)]);
 
