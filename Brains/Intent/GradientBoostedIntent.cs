@@ -10,13 +10,16 @@ namespace Tandem.Brains.Intent;
 /// Gradient-boosted trees (ML.NET LightGBM) over <see cref="IntentFeatures"/>. How big the trees are and how many are
 /// grown is chosen on the training sessions alone: each setting of a small grid is trained on their earlier 70 % and
 /// ranked by ROC AUC on the later 30 %, then the best is trained on all of them. Deterministic (one thread, fixed seed).
+/// A trained model is saved to and loaded from a stream (ML.NET's model zip); scoring is safe from many threads at once.
 /// </summary>
-public sealed class GradientBoostedIntent : IIntentModel
+public sealed class GradientBoostedIntent : IIntentModel, IDisposable
 {
     private static readonly (int Leaves, int Trees)[] Grid = [(2, 50), (2, 150), (4, 50), (4, 150), (8, 50), (8, 150)];
 
     private readonly MLContext _ml = new(seed: 17);
-    private PredictionEngine<Row, Prediction>? _engine;
+    private ITransformer? _model;
+    private DataViewSchema? _schema;
+    private ThreadLocal<PredictionEngine<Row, Prediction>>? _engines;
 
     public string Name => "gradient-boosted trees (LightGBM)";
 
@@ -31,17 +34,42 @@ public sealed class GradientBoostedIntent : IIntentModel
         Chosen = late.Any(s => s.Bought) && late.Any(s => !s.Bought) && early.Count(s => s.Bought) >= 2
             ? Grid.MaxBy(setting =>
             {
-                var engine = Fit(early, setting);
+                var (model, _) = Fit(early, setting);
+                var engine = _ml.Model.CreatePredictionEngine<Row, Prediction>(model);
                 return Ranks.RocAuc([.. late.Select(s => (double)engine.Predict(Features(s)).Probability)], [.. late.Select(s => s.Bought)]);
             })
             : Grid[0];
-        _engine = Fit(ordered, Chosen);
+        var (chosen, schema) = Fit(ordered, Chosen);
+        Serve(chosen, schema);
     }
 
     public double Score(IntentSession session) =>
-        (_engine ?? throw new InvalidOperationException("Train the model first.")).Predict(Features(session)).Probability;
+        (_engines ?? throw new InvalidOperationException("Train or load the model first.")).Value!.Predict(Features(session)).Probability;
 
-    private PredictionEngine<Row, Prediction> Fit(IReadOnlyList<IntentSession> sessions, (int Leaves, int Trees) setting)
+    /// <summary>Writes the trained model (ML.NET's zip).</summary>
+    public void Save(Stream to) =>
+        _ml.Model.Save(_model ?? throw new InvalidOperationException("Train the model first."), _schema, to);
+
+    /// <summary>A model written by <see cref="Save"/>.</summary>
+    public static GradientBoostedIntent Load(Stream from)
+    {
+        var intent = new GradientBoostedIntent();
+        var model = intent._ml.Model.Load(from, out var schema);
+        intent.Serve(model, schema);
+        return intent;
+    }
+
+    public void Dispose() => _engines?.Dispose();
+
+    private void Serve(ITransformer model, DataViewSchema schema)
+    {
+        _model = model;
+        _schema = schema;
+        _engines?.Dispose();
+        _engines = new ThreadLocal<PredictionEngine<Row, Prediction>>(() => _ml.Model.CreatePredictionEngine<Row, Prediction>(model));
+    }
+
+    private (ITransformer Model, DataViewSchema Schema) Fit(IReadOnlyList<IntentSession> sessions, (int Leaves, int Trees) setting)
     {
         var data = _ml.Data.LoadFromEnumerable(sessions.Select(s => Features(s) with { Label = s.Bought }));
         var trainer = _ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
@@ -53,7 +81,7 @@ public sealed class GradientBoostedIntent : IIntentModel
             NumberOfThreads = 1,
             Seed = 17,
         });
-        return _ml.Model.CreatePredictionEngine<Row, Prediction>(trainer.Fit(data));
+        return (trainer.Fit(data), data.Schema);
     }
 
     private static Row Features(IntentSession session) => new() { Features = IntentFeatures.From(session.Events, session.SignedIn) };

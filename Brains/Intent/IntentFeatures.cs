@@ -8,7 +8,7 @@ namespace Tandem.Brains.Intent;
 public static class IntentFeatures
 {
     /// <summary>How many features <see cref="From"/> gives.</summary>
-    public const int Count = 19;
+    public const int Count = 20;
 
     /// <summary>The features' names, in the order <see cref="From"/> gives them.</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -17,6 +17,7 @@ public static class IntentFeatures
         "log longest seconds between events", "log seconds before the last event", "share of views repeated", "most views of one item",
         "share of views in the top category", "signed in", "size chart opens", "clicks", "mean click position", "add to carts",
         "log dwell seconds", "deepest scroll", "items viewed twice or more", "returns to an earlier item",
+        "log fastest scroll (pixels a second)",
     ];
 
     public static float[] From(IReadOnlyList<IntentEvent> events, bool signedIn)
@@ -66,6 +67,7 @@ public static class IntentFeatures
             (float)events.Where(e => e.Signal == IntentSignal.Scroll).Select(e => e.Value).DefaultIfEmpty(0).Max(),
             viewsPerItem.Count(c => c >= 2),
             returns,
+            Log(events.Where(e => e.Signal == IntentSignal.ScrollSpeed).Select(e => e.Value).DefaultIfEmpty(0).Max()),
         ];
     }
 

@@ -20,4 +20,7 @@ public enum IntentSignal
 
     /// <summary>How far down a page the shopper scrolled (value: 0–1).</summary>
     Scroll,
+
+    /// <summary>How fast the shopper scrolled a page (value: pixels a second, the fastest stretch).</summary>
+    ScrollSpeed,
 }

@@ -93,7 +93,7 @@ public sealed class SequenceIntent(int hidden = 8, int epochs = 30, int seed = 1
         foreach (var e in session.Events)
         {
             var x = new double[Inputs];
-            x[(int)e.Signal] = 1;
+            x[e.Signal == IntentSignal.ScrollSpeed ? (int)IntentSignal.Scroll : (int)e.Signal] = 1; // six kinds: a scroll's speed travels with its depth
             x[6] = previous is null ? 0 : Math.Log(1 + Math.Max(0, (e.At - previous.Value).TotalSeconds)) / 5;
             x[7] = e.Item is not null && !items.Add(e.Item) ? 1 : 0;
             x[8] = e.Category is not null && !categories.Add(e.Category) ? 1 : 0;
@@ -102,6 +102,7 @@ public sealed class SequenceIntent(int hidden = 8, int epochs = 30, int seed = 1
                 IntentSignal.Dwell => Math.Log(1 + (e.Value / 1000)) / 5,
                 IntentSignal.Click => Math.Min(e.Value, 20) / 20,
                 IntentSignal.Scroll => Math.Clamp(e.Value, 0, 1),
+                IntentSignal.ScrollSpeed => Math.Log(1 + Math.Max(0, e.Value)) / 8,
                 _ => 0,
             };
             x[10] = session.SignedIn ? 1 : 0;

@@ -26,4 +26,7 @@ public sealed record Recommendation
 
     /// <summary>The chance <see cref="Arm"/> had of being drawn for this slot (Thompson sampling); 1 when no draw was made.</summary>
     [Id(8)] public double Propensity { get; init; } = 1;
+
+    /// <summary>The session's purchase intent in this product's category (see <see cref="RecommendationsChanged.Intent"/>); null when the category was not read.</summary>
+    [Id(9)] public double? CategoryIntent { get; init; }
 }

@@ -1,3 +1,5 @@
+using Tandem.Contracts.Sessions;
+
 namespace Tandem.Contracts.Recommendations;
 
 /// <summary>A session's picks changed. Published on the stream namespace <see cref="StreamNamespace"/>, partitioned by session id.</summary>
@@ -27,4 +29,7 @@ public sealed record RecommendationsChanged
 
     /// <summary>Each strategy's record in that segment when the picks were made.</summary>
     [Id(7)] public IReadOnlyList<ArmStats> Arms { get; init; } = [];
+
+    /// <summary>The session's purchase intent the picks were made with (its model's version included); null before any behaviour.</summary>
+    [Id(8)] public PurchaseIntent? Intent { get; init; }
 }

@@ -20,4 +20,7 @@ public sealed record SessionView
 
     /// <summary>The owning shopper; null while nobody has used the session.</summary>
     [Id(6)] public string? ShopperId { get; init; }
+
+    /// <summary>The session's purchase intent after its latest batch of behaviour; null before any.</summary>
+    [Id(7)] public PurchaseIntent? Intent { get; init; }
 }

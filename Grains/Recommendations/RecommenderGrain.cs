@@ -156,13 +156,14 @@ public sealed class RecommenderGrain(
         var picks = new RecommendationsChanged
         {
             SessionId = sessionId,
-            Items = [.. slots.Select(slot => Describe(slot, products, byArm))],
+            Items = [.. slots.Select(slot => Describe(slot, products, byArm, session.Intent))],
             Version = session.Version,
             At = clock.GetUtcNow(),
             ArmWeights = record.Arms.ToDictionary(a => a.Arm, a => a.Mean, StringComparer.Ordinal),
             Arms = record.Arms,
             Segment = segment,
             Policy = "Thompson sampling per slot",
+            Intent = session.Intent,
         };
         Remember(picks);
         return picks;
@@ -203,7 +204,7 @@ public sealed class RecommenderGrain(
         IReadOnlyDictionary<string, ProductNeighbours> neighbours, string sku, Func<ProductNeighbours, IReadOnlyList<GraphEdge>> relation) =>
         neighbours.TryGetValue(sku, out var n) ? relation(n).Select(e => new KeyValuePair<string, double>(e.To, e.Weight)) : [];
 
-    private static Recommendation Describe(SlotPick slot, Dictionary<string, Product> products, Dictionary<string, Votes> byArm)
+    private static Recommendation Describe(SlotPick slot, Dictionary<string, Product> products, Dictionary<string, Votes> byArm, PurchaseIntent? intent)
     {
         var pick = slot.Item;
         var product = products[pick.Item];
@@ -216,6 +217,7 @@ public sealed class RecommenderGrain(
             Score = Math.Round(pick.Score, 4),
             Arm = slot.Arm,
             Propensity = Math.Round(slot.Propensity, 4),
+            CategoryIntent = intent?.Categories.FirstOrDefault(c => c.Key == product.Category)?.Score,
             BecauseSku = fromProduct ? pick.Because : null,
             Because = fromProduct ? products.GetValueOrDefault(pick.Because!)?.Name ?? pick.Because! : pick.Because ?? "",
             Evidence = [.. byArm.Values.SelectMany(v => v.EvidenceFor(pick.Item)).OrderByDescending(e => e.Vote).ThenBy(e => e.Arm, StringComparer.Ordinal).Select(e => new RecommendationEvidence

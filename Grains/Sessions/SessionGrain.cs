@@ -2,8 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using Tandem.Brains.Intent;
 using Tandem.Contracts.Sessions;
+using Tandem.Grains.Catalog;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Intent;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Sessions;
@@ -16,12 +19,17 @@ namespace Tandem.Grains.Sessions;
 /// pick, or its impression window passing without one, credits the pick's strategy in the bandit. Both are written
 /// with what caused them (the session's outbox), delivered right after, retried while the session lives, and after a
 /// crash by the sweeper, which wakes the session once its <see cref="SessionState.DueAt"/> passes (also when an
-/// impression's window ends).
+/// impression's window ends). After each batch the served model reads the session's purchase intent
+/// (<see cref="IntentReading"/>, its version kept with the score), and the batch goes to the session log the model is
+/// retrained from (with an order's placement, which labels the session a buyer).
 /// </summary>
 public sealed class SessionGrain(
     [PersistentState(SessionGrain.StateName, StorageNames.Grains)] IPersistentState<SessionState> state,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     IOptions<SessionOptions> options,
+    IntentModels intentModels,
+    SessionLogWriter sessionLog,
+    CatalogFacts catalog,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     public const string StateName = "session";
@@ -111,6 +119,7 @@ public sealed class SessionGrain(
             return 0;
         }
 
+        var firstSeq = S.EventsSeen;
         var lessons = SessionLessons.From(this.GetPrimaryKeyString(), S.EventsSeen, S.RecentEvents, fresh);
         S.RecentEvents.AddRange(fresh);
         S.RecentEvents.Sort((a, b) => a.At.CompareTo(b.At));
@@ -128,10 +137,34 @@ public sealed class SessionGrain(
 
         S.DueAt = NextDue();
 
+        var sessionId = this.GetPrimaryKeyString();
+        var (products, _) = await catalog.ReadAsync([.. S.RecentEvents.Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal)]);
+        string? CategoryOf(string? sku) => sku is not null && products.TryGetValue(sku, out var product) ? product.Category : null;
+        S.Intent = ReadIntent([.. S.RecentEvents.Select(e => SessionLogLines.Of(sessionId, e, CategoryOf(e.Sku)))]);
+
         var skus = fresh.Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         await SaveAndPublishAsync(SessionChangeKind.Behaviour, skus, fresh.Count);
+        sessionLog.Write(fresh.Select((e, i) => SessionLogLines.Of(sessionId, e, CategoryOf(e.Sku), firstSeq + i)));
         await DeliverOwedAsync();
         return fresh.Count;
+    }
+
+    /// <summary>The served model's reading of the session's recent behaviour, with the model's version.</summary>
+    private PurchaseIntent ReadIntent(IReadOnlyList<SessionLogLine> lines)
+    {
+        var served = intentModels.Current;
+        var events = lines.Select(l => l.ToIntent()).OfType<IntentEvent>().ToList();
+        var reading = IntentReading.Of(served.Model, events, signedIn: true); // every shopper of the shop is signed in
+        return new PurchaseIntent
+        {
+            Score = Math.Round(reading.Session, 4),
+            Model = served.Name,
+            ModelVersion = served.Version,
+            Products = [.. reading.Products.Select(p => new IntentOf { Key = p.Key, Score = Math.Round(p.Value, 4) })],
+            Categories = [.. reading.Categories.Select(c => new IntentOf { Key = c.Key, Score = Math.Round(c.Value, 4) })],
+            Events = events.Count,
+            At = clock.GetUtcNow(),
+        };
     }
 
     /// <summary>Makes <paramref name="shopperId"/> the owner of a session nobody owns yet; true when it did (unsaved).</summary>
@@ -157,6 +190,7 @@ public sealed class SessionGrain(
         S.OpenOrders.Add(orderId);
         S.Cart.RemoveAll(l => skus.Contains(l.Sku));
         await SaveAndPublishAsync(SessionChangeKind.Orders, skus, 0);
+        sessionLog.Write([new SessionLogLine { Session = this.GetPrimaryKeyString(), Kind = SessionLogLine.OrderKind, At = clock.GetUtcNow(), Order = orderId, Seq = S.EventsSeen }]);
     }
 
     public async Task OrderClosedAsync(OrderId order)
@@ -352,5 +386,6 @@ public sealed class SessionGrain(
         EventsSeen = S.EventsSeen,
         Version = S.Version,
         ShopperId = S.ShopperId,
+        Intent = S.Intent,
     };
 }

@@ -37,5 +37,8 @@ public sealed class SessionState : IDueState
     /// <summary>Rewards owed to the bandit, written with the click or settlement that earned them and kept until acknowledged (its outbox).</summary>
     [Id(10)] public List<PendingReward> Rewards { get; set; } = [];
 
+    /// <summary>The purchase intent read after the latest batch of behaviour.</summary>
+    [Id(11)] public PurchaseIntent? Intent { get; set; }
+
     public const int MaxImpressions = 200;
 }

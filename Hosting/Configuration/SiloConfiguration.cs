@@ -7,6 +7,7 @@ using Orleans.Storage;
 using Tandem.Grains.Catalog;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Intent;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Inventory;
@@ -106,7 +107,7 @@ public static class SiloConfiguration
         silo.Services.TryAddSingleton<CatalogFacts>();
         silo.Services.TryAddSingleton(sp => sp.GetKeyedService<IGrainStorage>(StorageNames.Grains) as IDueStates
             ?? throw new InvalidOperationException($"The grain storage '{StorageNames.Grains}' keeps no due times ({nameof(IDueStates)}): no order could be woken."));
-        silo.Services.AddInventory().AddOrders().AddSessions().AddDispatch().AddPush();
+        silo.Services.AddInventory().AddOrders().AddSessions().AddIntent().AddDispatch().AddPush();
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().OrderSweeper().StartAsync());
         return silo;
     }

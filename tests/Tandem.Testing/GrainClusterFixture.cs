@@ -7,6 +7,7 @@ using Orleans.TestingHost;
 
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Intent;
 using Tandem.Grains.Inventory;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Orders;
@@ -25,6 +26,12 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
 
     /// <summary>How often courier boards read their couriers again: short, so a test sees a lost event healed.</summary>
     public static readonly TimeSpan BoardRefresh = TimeSpan.FromSeconds(2);
+
+    /// <summary>Where the silo reads purchase-intent models from and writes its session log: this run's own folders.</summary>
+    public static string IntentFolder { get; } = Path.Combine(Path.GetTempPath(), "tandem-tests", "intent-" + Guid.NewGuid().ToString("N")[..8]);
+
+    /// <summary>How often the silo looks for a newer purchase-intent model: often, so a test sees the swap soon.</summary>
+    public static readonly TimeSpan IntentReload = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The most due orders one page of a sweep wakes: small, so sweeps read many pages.</summary>
     public const int SweepBatch = 4;
@@ -50,6 +57,12 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
             {
                 o.SplitAtReservationsPerSecond = 1_000_000; // grain tests split cells when they mean to (the process tests split them by load)
                 o.MergeAfterQuiet = TimeSpan.FromHours(1);
+            });
+            siloBuilder.Services.Configure<IntentOptions>(o =>
+            {
+                o.ModelFolder = Path.Combine(IntentFolder, "models");
+                o.LogFolder = Path.Combine(IntentFolder, "log");
+                o.ReloadEvery = IntentReload;
             });
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.UseInMemoryReminderService();

@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Intent;
 using Tandem.Grains.Orders;
 using Tandem.Grains.Sessions;
 using Tandem.Hosting.Configuration;
@@ -35,6 +36,11 @@ public sealed class SweepingClusterFixture : InProcessClusterFixture<SweepingClu
                 o.MaxReservedUnitsPerShopper = int.MaxValue;
             });
             siloBuilder.Services.Configure<SessionOptions>(o => o.CatchUpAfter = CatchUpAfter);
+            siloBuilder.Services.Configure<IntentOptions>(o =>
+            {
+                o.Log = false;
+                o.ModelFolder = Path.Combine(Path.GetTempPath(), "tandem-tests", "no-intent-models");
+            });
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, (_, _) => FaultyStorage.Isolated()); // its sweeper sees only its own orders

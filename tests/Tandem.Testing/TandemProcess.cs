@@ -94,7 +94,15 @@ public sealed class TandemProcess : IAsyncDisposable
         start.Environment["Tandem__Cluster__ClusterId"] = "sim-" + Guid.NewGuid().ToString("N")[..8];
         start.Environment["Tandem__Auth__DevKeyPath"] = keyPath;
         start.Environment["Tandem__Dashboard__Enabled"] = "false";
+        KeepIntentAside(start);
         return Launch(name, start);
+    }
+
+    /// <summary>Test processes serve the baseline purchase-intent model and log no sessions, whatever the user's own folders hold.</summary>
+    private static void KeepIntentAside(ProcessStartInfo start)
+    {
+        start.Environment["Tandem__Intent__Log"] = "false";
+        start.Environment["Tandem__Intent__ModelFolder"] = Path.Combine(Path.GetTempPath(), "tandem-tests", "no-intent-models");
     }
 
     /// <summary>The simulator (<c>dotnet run --project Simulator</c>) against the Tandem at <paramref name="url"/>.</summary>
@@ -220,6 +228,7 @@ public sealed class TandemProcess : IAsyncDisposable
         start.Environment["Tandem__RateLimits__OrdersPerMinute"] = "1000000"; // fault tests load one client address
         start.Environment["Tandem__RateLimits__EventBatchesPerMinute"] = "1000000";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        KeepIntentAside(start);
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

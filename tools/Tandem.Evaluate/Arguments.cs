@@ -64,6 +64,8 @@ internal sealed class Arguments
               basket     <uci_online_retail folder> [--test-days 30] [--cutoff 20]
               intent     <diginetica folder> [--test-days 30] [--bootstrap 1000]
               bandit     <yoochoose folder> [--train …] [--test …] [--slots 6] [--seed 1]
+            Retraining the served purchase-intent model from the platform's session log:
+              train-intent <session log folder> [--models Api/data/intent-models] [--bootstrap 200]
             """);
         return 2;
     }

@@ -55,6 +55,8 @@ public sealed class PurchaseIntentTests
             new(IntentSignal.View, "cot", "nursery", T0.AddSeconds(60)),
             new(IntentSignal.Click, "raincoat", "outdoor", T0.AddSeconds(63), 4),
             new(IntentSignal.View, "raincoat", "outdoor", T0.AddSeconds(63)),
+            new(IntentSignal.ScrollSpeed, "raincoat", "outdoor", T0.AddSeconds(70), 1200),
+            new(IntentSignal.ScrollSpeed, "raincoat", "outdoor", T0.AddSeconds(71), 300),
             new(IntentSignal.AddToCart, "cot", "nursery", T0.AddSeconds(99)),
         ];
 
@@ -66,9 +68,9 @@ public sealed class PurchaseIntentTests
         Assert.Equal(3, f[1]);                              // distinct items
         Assert.Equal(2, f[2]);                              // distinct categories
         Assert.Equal((float)Math.Log(100), f[3], 5);        // 99 s from first to last
-        Assert.Equal((float)Math.Log(1 + 16.5), f[4], 5);   // gaps 20, 10, 30, 3, 0, 36: mean 16.5
-        Assert.Equal((float)Math.Log(1 + 36), f[5], 5);
-        Assert.Equal((float)Math.Log(1 + 36), f[6], 5);
+        Assert.Equal((float)Math.Log(1 + 12.375), f[4], 5); // gaps 20, 10, 30, 3, 0, 7, 1, 28: mean 12.375
+        Assert.Equal((float)Math.Log(1 + 30), f[5], 5);
+        Assert.Equal((float)Math.Log(1 + 28), f[6], 5);
         Assert.Equal(0.25f, f[7]);                          // 1 of 4 views repeated
         Assert.Equal(2, f[8]);                              // cot twice
         Assert.Equal(0.75f, f[9]);                          // 3 of 4 views in nursery
@@ -79,6 +81,7 @@ public sealed class PurchaseIntentTests
         Assert.Equal(1, f[14]);                             // add to cart
         Assert.Equal(1, f[17]);                             // items viewed twice
         Assert.Equal(1, f[18]);                             // back to cot after mattress
+        Assert.Equal((float)Math.Log(1 + 1200), f[19], 5);  // the fastest scroll
     }
 
     [Fact]
