@@ -101,6 +101,7 @@ public static class TandemHostingExtensions
         app.MapPushApi();
         app.MapSessionsApi();
         app.MapRecommendationsApi();
+        app.MapPromotionsApi();
         app.MapTandemHubs();
         return app;
     }

@@ -15,6 +15,9 @@ public static class Arm
     /// <summary>Products of the scenes and categories the session's behaviour points to, completing what it is shopping for.</summary>
     public const string Scene = "scene";
 
-    /// <summary>What many shoppers looked at lately (fills a list the other arms leave short).</summary>
+    /// <summary>What many shoppers looked at and bought lately in the categories the session points at (globally, in the evaluations).</summary>
     public const string Popular = "popular";
+
+    /// <summary>Products the shop promotes (by ops, or the supply chain's slow movers), those fitting the session's scenes and categories first.</summary>
+    public const string Promoted = "promoted";
 }

@@ -10,3 +10,6 @@ public sealed record PicksShown(int Recorded);
 
 /// <summary>A click on a shown pick of the list made for session version <c>Version</c>.</summary>
 public sealed record PickClickRequest(long? Version, string? Sku);
+
+/// <summary>Promote a product (<c>PUT /api/promotions/{sku}</c>): why, and until when (optional, in the future).</summary>
+public sealed record PromotionRequest(string? Reason, DateTimeOffset? Until);

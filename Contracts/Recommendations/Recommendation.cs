@@ -15,7 +15,7 @@ public sealed record Recommendation
     /// <summary>What it comes from, for people: the product viewed or bought with it, or the scene or category it completes (e.g. <c>newborn-travel</c>).</summary>
     [Id(4)] public required string Because { get; init; }
 
-    /// <summary>The strategy that voted for it most: <c>co-view</c>, <c>co-purchase</c>, <c>recently-viewed</c> or <c>scene</c>.</summary>
+    /// <summary>The strategy that placed it: <c>co-view</c>, <c>co-purchase</c>, <c>recently-viewed</c>, <c>scene</c>, <c>popular</c> (in a category) or <c>promoted</c>.</summary>
     [Id(5)] public string Arm { get; init; } = "scene";
 
     /// <summary>The viewed or bought product behind the strongest vote; null when a scene or category is.</summary>

@@ -63,6 +63,10 @@ public static class GrainFactoryExtensions
     public static IArmWeightsGrain ArmWeights(this IGrainFactory grains, string segment) =>
         grains.GetGrain<IArmWeightsGrain>(segment);
 
+    /// <summary>The products being promoted.</summary>
+    public static IPromotionsGrain Promotions(this IGrainFactory grains) =>
+        grains.GetGrain<IPromotionsGrain>(IPromotionsGrain.Key);
+
     /// <summary>The recommender of the session-stream partition a session belongs to.</summary>
     public static IRecommenderGrain Recommender(this IGrainFactory grains, SessionId session) =>
         grains.GetGrain<IRecommenderGrain>(StreamPartition.Of(session.Value).ToString());

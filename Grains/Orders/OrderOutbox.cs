@@ -99,7 +99,8 @@ internal sealed class OrderOutbox(
                 await grains.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(Key);
                 break;
             case OrderDutyKind.LearnBasket:
-                await Task.WhenAll(BasketLessons.From("order:" + orderId, duty.Skus, duty.At ?? clock.GetUtcNow())
+                var bought = await grains.Catalog().GetProductsAsync(duty.Skus);
+                await Task.WhenAll(BasketLessons.From("order:" + orderId, duty.Skus, bought.Select(p => (p.Sku, (string?)p.Category)), duty.At ?? clock.GetUtcNow())
                     .Select(l => grains.ProductGraph(l.Sku).LearnAsync(l.Lesson)));
                 break;
             case OrderDutyKind.LeaveDispatchQueue:

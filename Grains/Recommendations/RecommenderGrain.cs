@@ -17,8 +17,10 @@ namespace Tandem.Grains.Recommendations;
 /// <summary>
 /// Recomputes a session's picks whenever its behaviour, cart or orders change (implicitly subscribed to its partition of
 /// the session stream) and publishes them. Strategies vote (<see cref="Votes"/>): co-view neighbours of the session's
-/// recent views and co-purchase neighbours of its cart (from the product graph), the recent views themselves, and the
-/// products of the scenes and categories its behaviour points to (<see cref="SceneInterest"/>); each strategy ranks its
+/// recent views and co-purchase neighbours of its cart (from the product graph), the recent views themselves, the
+/// products of the scenes and categories its behaviour points to (<see cref="SceneInterest"/>), and the most viewed and
+/// bought lately in its two strongest categories (their nodes in the graph, <see cref="CategoryNode"/>), and the promoted
+/// products that fit it best (<see cref="PromotedItems"/>); each strategy ranks its
 /// candidates, and the bandit fills the list slot by slot (<see cref="BanditBlend"/>: Thompson sampling over the
 /// segment's records, the propensity kept); every vote is kept as the pick's evidence. Neither what is in the cart nor
 /// the product viewed last (the page on screen) is picked. Picks are derived data: kept in memory for the sessions seen
@@ -33,6 +35,7 @@ public sealed class RecommenderGrain(
     private const int RememberedSessions = 5000;
     private const int ViewsRead = 50;
     private const int ReRankAtMost = 50;
+    private const int PopularCategories = 2;
     private const double ReRankAfter = 0.02;
     private static readonly TimeSpan ReRankWithin = TimeSpan.FromMinutes(5);
 
@@ -45,6 +48,7 @@ public sealed class RecommenderGrain(
     private NeighbourCache? _neighbours;
     private WeightsCache? _weights;
     private SceneCache? _scenes;
+    private PromotionsCache? _promotions;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +56,7 @@ public sealed class RecommenderGrain(
         _neighbours = new NeighbourCache(GrainFactory, clock);
         _weights = new WeightsCache(GrainFactory, clock);
         _scenes = new SceneCache(GrainFactory, clock);
+        _promotions = new PromotionsCache(GrainFactory, clock);
         return Task.CompletedTask;
     }
 
@@ -130,17 +135,26 @@ public sealed class RecommenderGrain(
             shown.Add(views[^1]); // the product on screen: a pick of the page the shopper is on helps nobody
         }
 
-        var neighbours = await _neighbours!.GetAsync(RecentItems.Weighted(views).Select(r => r.Item).Concat(cart));
         var catalog = GrainFactory.Catalog();
         var seen = session.RecentEvents.Select(e => e.Sku).Concat(cart).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var products = (await catalog.GetProductsAsync(seen)).ToDictionary(p => p.Sku, StringComparer.Ordinal);
+        var interest = SceneInterest.Weigh(session.RecentEvents, session.Cart, products);
+        var categories = interest.Where(i => i.Key.StartsWith(CategoryNode.Prefix, StringComparison.Ordinal))
+            .OrderByDescending(i => i.Value).ThenBy(i => i.Key, StringComparer.Ordinal).Take(PopularCategories).ToList();
+        var neighbours = await _neighbours!.GetAsync(RecentItems.Weighted(views).Select(r => r.Item).Concat(cart).Concat(categories.Select(c => c.Key)));
 
         // Each strategy ranks its own candidates; the bandit then fills the list slot by slot.
         var byArm = Arms.Known.ToDictionary(a => a, _ => new Votes(keepEvidence: true), StringComparer.Ordinal);
         SessionNeighbours.Vote(s => Shares(neighbours, s, n => n.CoView), views, byArm[Arm.CoView], 1, Arm.CoView, shown.Contains);
         RecentlyViewed.Vote(views, byArm[Arm.RecentlyViewed], 1, shown.Contains);
         CoPurchase.Vote(s => Shares(neighbours, s, n => n.CoPurchase), cart, byArm[Arm.CoPurchase], 1, shown.Contains);
-        await VoteScenesAsync(session, products, byArm[Arm.Scene], 1, shown);
+        PopularInCategory.Vote(
+            categories,
+            node => [.. Shares(neighbours, node, n => n.CoView)],
+            node => [.. Shares(neighbours, node, n => n.CoPurchase)],
+            byArm[Arm.Popular], 1, shown.Contains);
+        PromotedItems.Vote(await _promotions!.GetAsync(), interest, byArm[Arm.Promoted], 1, shown.Contains);
+        await VoteScenesAsync(interest, byArm[Arm.Scene], 1, shown);
         var ranked = byArm.ToDictionary(p => p.Key, p => p.Value.Best(SceneInterest.MaxPicks * 2), StringComparer.Ordinal);
         var missing = ranked.Values.SelectMany(r => r).Select(r => r.Item).Where(s => !products.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var product in missing.Count == 0 ? [] : await catalog.GetProductsAsync(missing))
@@ -183,9 +197,8 @@ public sealed class RecommenderGrain(
 
 
     /// <summary>The scene strategy: candidates from the strongest scenes and categories, each voting with its share of the candidates' interest.</summary>
-    private async Task VoteScenesAsync(SessionView session, IReadOnlyDictionary<string, Product> products, Votes votes, double weight, ISet<string> shown)
+    private async Task VoteScenesAsync(IReadOnlyDictionary<string, double> interest, Votes votes, double weight, ISet<string> shown)
     {
-        var interest = SceneInterest.Weigh(session.RecentEvents, session.Cart, products);
         var candidates = new List<Product>();
         foreach (var key in SceneInterest.Strongest(interest))
         {
@@ -208,7 +221,7 @@ public sealed class RecommenderGrain(
     {
         var pick = slot.Item;
         var product = products[pick.Item];
-        var fromProduct = slot.Arm != Arm.Scene && pick.Because is not null;
+        var fromProduct = slot.Arm is not (Arm.Scene or Arm.Popular or Arm.Promoted) && pick.Because is not null;
         return new Recommendation
         {
             Sku = product.Sku,
@@ -219,7 +232,9 @@ public sealed class RecommenderGrain(
             Propensity = Math.Round(slot.Propensity, 4),
             CategoryIntent = intent?.Categories.FirstOrDefault(c => c.Key == product.Category)?.Score,
             BecauseSku = fromProduct ? pick.Because : null,
-            Because = fromProduct ? products.GetValueOrDefault(pick.Because!)?.Name ?? pick.Because! : pick.Because ?? "",
+            Because = fromProduct ? products.GetValueOrDefault(pick.Because!)?.Name ?? pick.Because!
+                : pick.Because is { } node && node.StartsWith(CategoryNode.Prefix, StringComparison.Ordinal) ? node[CategoryNode.Prefix.Length..]
+                : pick.Because ?? "",
             Evidence = [.. byArm.Values.SelectMany(v => v.EvidenceFor(pick.Item)).OrderByDescending(e => e.Vote).ThenBy(e => e.Arm, StringComparer.Ordinal).Select(e => new RecommendationEvidence
             {
                 Arm = e.Arm, From = e.From, Edge = e.Share is { } share ? Math.Round(share, 4) : null, Vote = Math.Round(e.Vote, 4),

@@ -119,8 +119,11 @@ public sealed class SessionGrain(
             return 0;
         }
 
+        var sessionId = this.GetPrimaryKeyString();
+        var (products, _) = await catalog.ReadAsync([.. S.RecentEvents.Concat(fresh).Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal)]);
+        string? CategoryOf(string? sku) => sku is not null && products.TryGetValue(sku, out var product) ? product.Category : null;
         var firstSeq = S.EventsSeen;
-        var lessons = SessionLessons.From(this.GetPrimaryKeyString(), S.EventsSeen, S.RecentEvents, fresh);
+        var lessons = SessionLessons.From(sessionId, S.EventsSeen, S.RecentEvents, fresh, CategoryOf);
         S.RecentEvents.AddRange(fresh);
         S.RecentEvents.Sort((a, b) => a.At.CompareTo(b.At));
         S.RecentEvents.TrimTo(SessionLimits.MaxRecentEvents);
@@ -137,9 +140,6 @@ public sealed class SessionGrain(
 
         S.DueAt = NextDue();
 
-        var sessionId = this.GetPrimaryKeyString();
-        var (products, _) = await catalog.ReadAsync([.. S.RecentEvents.Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal)]);
-        string? CategoryOf(string? sku) => sku is not null && products.TryGetValue(sku, out var product) ? product.Category : null;
         S.Intent = ReadIntent([.. S.RecentEvents.Select(e => SessionLogLines.Of(sessionId, e, CategoryOf(e.Sku)))]);
 
         var skus = fresh.Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal).ToList();

@@ -48,7 +48,9 @@ public sealed class DemoSeeder(
 
         // The graph learns the city's past baskets, so co-purchases show from the first visit (idempotent by basket id).
         var now = TimeProvider.System.GetUtcNow();
-        var lessons = city.History.SelectMany(basket => BasketLessons.From(basket.Id, basket.Skus, now.AddDays(-basket.DaysAgo)));
+        var categories = city.Products.ToDictionary(p => p.Sku, p => p.Category, StringComparer.Ordinal);
+        var lessons = city.History.SelectMany(basket => BasketLessons.From(
+            basket.Id, basket.Skus, basket.Skus.Select(s => (s, categories.GetValueOrDefault(s))), now.AddDays(-basket.DaysAgo)));
         await Parallel.ForEachAsync(lessons, parallel, async (l, _) => await grains.ProductGraph(l.Sku).LearnAsync(l.Lesson));
 
         status.MarkComplete();

@@ -73,6 +73,12 @@ public sealed class BadInputTests(ApiFixture api)
         { "picks shown: a malformed sku", "/api/sessions/{session}/picks/shown", """{"version":1,"skus":["a b"]}""", null, Shopper, 400 },
         { "pick click without a sku", "/api/sessions/{session}/picks/click", """{"version":1}""", null, Shopper, 400 },
         { "click on a pick never shown", "/api/sessions/{session}/picks/click", """{"version":1,"sku":"{sku}"}""", null, Shopper, 409 },
+        { "promotion without a reason", "PUT /api/promotions/{sku}", "{}", null, Ops, 400 },
+        { "promotion with a reason of control characters", "PUT /api/promotions/{sku}", """{"reason":"a\u0001b"}""", null, Ops, 400 },
+        { "promotion ending in the past", "PUT /api/promotions/{sku}", """{"reason":"clearance","until":"2020-01-01T00:00:00Z"}""", null, Ops, 400 },
+        { "promotion of an unknown product", "PUT /api/promotions/NO-SUCH", """{"reason":"clearance"}""", null, Ops, 404 },
+        { "promotion of a malformed sku", "PUT /api/promotions/a%20b", """{"reason":"clearance"}""", null, Ops, 400 },
+        { "ending the promotion of a malformed sku", "DELETE /api/promotions/a%20b", "", null, Ops, 400 },
         { "event batch over 256 KB", "/api/sessions/{session}/events", "[" + string.Join(",", Enumerable.Repeat(Padded("""{"type":"view","at":"2026-01-01T00:00:00Z"}""", 3_000), 100)) + "]", null, Shopper, 413 },
 
         // Tokens: missing, expired, wrongly signed, for another audience or issuer, unreadable, without a role.
@@ -99,6 +105,10 @@ public sealed class BadInputTests(ApiFixture api)
         { "courier dispatches an order", "/api/orders/{otherOrder}/dispatch", """{"courierId":"{courier}"}""", null, Courier, 403 },
         { "shopper reads the bandit's records", "GET /api/recommendations/arms", "", null, Shopper, 403 },
         { "anonymous reads the bandit's records", "GET /api/recommendations/arms", "", null, Anonymous, 401 },
+        { "shopper promotes a product", "PUT /api/promotions/{sku}", """{"reason":"clearance"}""", null, Shopper, 403 },
+        { "courier ends a promotion", "DELETE /api/promotions/{sku}", "", null, Courier, 403 },
+        { "anonymous reads the promotions", "GET /api/promotions", "", null, Anonymous, 401 },
+        { "anonymous promotes a product", "PUT /api/promotions/{sku}", """{"reason":"clearance"}""", null, Anonymous, 401 },
         { "courier reports picks shown", "/api/sessions/{session}/picks/shown", """{"version":1,"skus":["{sku}"]}""", null, Courier, 403 },
         { "anonymous pick click", "/api/sessions/{session}/picks/click", """{"version":1,"sku":"{sku}"}""", null, Anonymous, 401 },
         { "courier writes a cart", "/api/sessions/{session}/cart", """{"sku":"{sku}","quantity":1}""", null, Courier, 403 },

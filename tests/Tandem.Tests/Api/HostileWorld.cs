@@ -89,6 +89,7 @@ internal sealed class HostileWorld
             await grains.Session(new SessionId(_ids["session"])).GetAsync(),
             await grains.Session(new SessionId(_ids["otherSession"])).GetAsync(),
             await grains.Order(new OrderId(_ids["otherOrder"])).GetAsync(),
+            (await grains.Promotions().GetAsync()).Items.Where(p => p.Sku == _ids["sku"]).ToList(),
         };
         return JsonSerializer.Serialize(state, ApiFixture.Json);
     }

@@ -54,7 +54,10 @@ public sealed class RecommendationTests(ApiFixture api)
         Assert.All(read!.Items, i => Assert.Equal([("scene", scene, 0.5)], i.Evidence.Select(e => (e.Arm, e.From, e.Vote)))); // why, when asked
         Assert.All(live.Items, i => Assert.Empty(i.Evidence)); // the screens get the list without its votes
         Assert.Equal(("cart", "Thompson sampling per slot"), (live.Segment, live.Policy));
-        Assert.Equal(["co-purchase", "co-view", "recently-viewed", "scene"], live.Arms.Select(a => a.Arm));
+        Assert.Equal(["co-purchase", "co-view", "popular", "promoted", "recently-viewed", "scene"], live.Arms.Select(a => a.Arm));
+        // One view so far: the baseline (no model trained in this test's folder) reads 1 ÷ (1 + 5), for the session and its category.
+        Assert.Equal(("baseline-views", 0.1667, 2), (read.Intent!.ModelVersion, read.Intent.Score, read.Intent.Events));
+        Assert.All(read.Items, i => Assert.Equal(0.1667, i.CategoryIntent));
         Assert.Equal(live.Arms.ToDictionary(a => a.Arm, a => a.Mean), live.ArmWeights);
         Assert.Equal(live.Items.Select(i => i.Sku), read!.Items.Select(i => i.Sku));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);

@@ -93,8 +93,12 @@ public sealed class ServedIntentTests(GrainClusterFixture fixture)
         Assert.Equal(card.RocAuc, trained.Card.RocAuc);
         Assert.True(card.RocAuc > card.ViewsRocAuc, $"the cart and the dwell tell buyers apart: model {card.RocAuc}, views {card.ViewsRocAuc}");
 
-        // The picks carry the score they were made with.
-        var picks = await Grains.Recommender(session).GetAsync(session);
+        // The picks made from that version of the session carry the score they were made with.
+        var picks = await Await.UntilAsync(async () =>
+        {
+            var list = await Grains.Recommender(session).GetAsync(session);
+            return list.Version >= scored.Version ? list : null;
+        }, Deadline);
         Assert.Equal((card.Version, scored.Intent.Score), (picks.Intent!.ModelVersion, picks.Intent.Score));
     }
 }

@@ -438,6 +438,8 @@ function why(r: RecommendationsChanged["items"][number]): string {
     case "co-view": return `Because you viewed ${r.because}`;
     case "co-purchase": return `Often bought with ${r.because}`;
     case "recently-viewed": return "You looked at this";
+    case "popular": return `Popular in ${r.because}`;
+    case "promoted": return r.because;
     default: return `Completes ${r.because}`;
   }
 }
