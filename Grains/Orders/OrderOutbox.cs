@@ -100,7 +100,7 @@ internal sealed class OrderOutbox(
                 break;
             case OrderDutyKind.LearnBasket:
                 var bought = await grains.Catalog().GetProductsAsync(duty.Skus);
-                await Task.WhenAll(BasketLessons.From("order:" + orderId, duty.Skus, bought.Select(p => (p.Sku, (string?)p.Category)), duty.At ?? clock.GetUtcNow())
+                await Task.WhenAll(BasketLessons.From("order:" + orderId, duty.Skus, bought.Select(p => (p.Sku, (string?)p.Category)), S.ShopperId is { Length: > 0 } buyer ? buyer : null, duty.At ?? clock.GetUtcNow())
                     .Select(l => grains.ProductGraph(l.Sku).LearnAsync(l.Lesson)));
                 break;
             case OrderDutyKind.LeaveDispatchQueue:

@@ -6,11 +6,12 @@ namespace Tandem.Grains.Recommendations;
 /// <summary>
 /// What one bought basket teaches the product graph: for each of its products, its co-purchase edges
 /// (<see cref="ItemGraph.BasketEdges"/>), and for each category, a purchase of each of its products in the category's node
-/// (<see cref="CategoryLessons"/>); every lesson is named after the basket. The key is the sku or the category's node.
+/// and of the buyer's node (<see cref="CategoryLessons"/>); every lesson is named after the basket. The key is the sku or the node.
 /// </summary>
 public static class BasketLessons
 {
-    public static IEnumerable<(string Sku, GraphLesson Lesson)> From(string id, IReadOnlyList<string> distinctSkus, IEnumerable<(string Sku, string? Category)> categories, DateTimeOffset at) =>
+    public static IEnumerable<(string Sku, GraphLesson Lesson)> From(
+        string id, IReadOnlyList<string> distinctSkus, IEnumerable<(string Sku, string? Category)> categories, string? shopperId, DateTimeOffset at) =>
         ItemGraph.BasketEdges(distinctSkus)
             .GroupBy(e => e.From, StringComparer.Ordinal)
             .Select(edges => (edges.Key, new GraphLesson
@@ -20,5 +21,6 @@ public static class BasketLessons
                 Edges = [.. edges.Select(e => new GraphEdge(e.To, e.Weight))],
                 At = at,
             }))
-            .Concat(CategoryLessons.From(id, GraphRelation.CoPurchase, categories, at));
+            .Concat(CategoryLessons.From(id, GraphRelation.CoPurchase, categories, at))
+            .Concat(CategoryLessons.ForShopper(id, GraphRelation.CoPurchase, shopperId, distinctSkus, at));
 }

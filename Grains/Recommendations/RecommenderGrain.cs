@@ -20,7 +20,8 @@ namespace Tandem.Grains.Recommendations;
 /// recent views and co-purchase neighbours of its cart (from the product graph), the recent views themselves, the
 /// products of the scenes and categories its behaviour points to (<see cref="SceneInterest"/>), and the most viewed and
 /// bought lately in its two strongest categories (their nodes in the graph, <see cref="CategoryNode"/>), and the promoted
-/// products that fit it best (<see cref="PromotedItems"/>); each strategy ranks its
+/// products that fit it best (<see cref="PromotedItems"/>). What the shopper viewed and bought on earlier visits (their
+/// node in the graph, <see cref="ShopperNode"/>) counts for half in the recent-views and co-purchase strategies. Each strategy ranks its
 /// candidates, and the bandit fills the list slot by slot (<see cref="BanditBlend"/>: Thompson sampling over the
 /// segment's records, the propensity kept); every vote is kept as the pick's evidence. Neither what is in the cart nor
 /// the product viewed last (the page on screen) is picked. Picks are derived data: kept in memory for the sessions seen
@@ -36,6 +37,8 @@ public sealed class RecommenderGrain(
     private const int ViewsRead = 50;
     private const int ReRankAtMost = 50;
     private const int PopularCategories = 2;
+    private const int BoughtSeeds = 5;
+    private const double EarlierVisits = 0.5;
     private const double ReRankAfter = 0.02;
     private static readonly TimeSpan ReRankWithin = TimeSpan.FromMinutes(5);
 
@@ -141,13 +144,33 @@ public sealed class RecommenderGrain(
         var interest = SceneInterest.Weigh(session.RecentEvents, session.Cart, products);
         var categories = interest.Where(i => i.Key.StartsWith(CategoryNode.Prefix, StringComparison.Ordinal))
             .OrderByDescending(i => i.Value).ThenBy(i => i.Key, StringComparer.Ordinal).Take(PopularCategories).ToList();
-        var neighbours = await _neighbours!.GetAsync(RecentItems.Weighted(views).Select(r => r.Item).Concat(cart).Concat(categories.Select(c => c.Key)));
+        var shopperNode = session.ShopperId is { } shopper ? ShopperNode.Key(shopper) : null;
+        var neighbours = await _neighbours!.GetAsync(RecentItems.Weighted(views).Select(r => r.Item).Concat(cart).Concat(categories.Select(c => c.Key)).Append(shopperNode).OfType<string>());
+        var past = shopperNode is not null && neighbours.TryGetValue(shopperNode, out var node) ? node : null;
 
         // Each strategy ranks its own candidates; the bandit then fills the list slot by slot.
         var byArm = Arms.Known.ToDictionary(a => a, _ => new Votes(keepEvidence: true), StringComparer.Ordinal);
         SessionNeighbours.Vote(s => Shares(neighbours, s, n => n.CoView), views, byArm[Arm.CoView], 1, Arm.CoView, shown.Contains);
         RecentlyViewed.Vote(views, byArm[Arm.RecentlyViewed], 1, shown.Contains);
         CoPurchase.Vote(s => Shares(neighbours, s, n => n.CoPurchase), cart, byArm[Arm.CoPurchase], 1, shown.Contains);
+        if (past is not null)
+        {
+            // What the shopper viewed and bought on earlier visits (their node in the graph) counts for half.
+            var viewedHere = views.ToHashSet(StringComparer.Ordinal);
+            foreach (var edge in past.CoView.Where(e => !viewedHere.Contains(e.To) && !shown.Contains(e.To)))
+            {
+                byArm[Arm.RecentlyViewed].Add(edge.To, EarlierVisits * edge.Weight, Arm.RecentlyViewed, past.Sku, edge.Weight);
+            }
+
+            var bought = past.CoPurchase.Select(e => e.To).Where(s => !cart.Contains(s)).Take(BoughtSeeds).ToList();
+            var boughtWith = await _neighbours.GetAsync(bought);
+            CoPurchase.Vote(s => Shares(boughtWith, s, n => n.CoPurchase), bought, byArm[Arm.CoPurchase], EarlierVisits, shown.Contains);
+            foreach (var product in await catalog.GetProductsAsync([.. bought.Where(b => !products.ContainsKey(b))]))
+            {
+                products[product.Sku] = product; // named in the picks they bring ("Often bought with …")
+            }
+        }
+
         PopularInCategory.Vote(
             categories,
             node => [.. Shares(neighbours, node, n => n.CoView)],
@@ -221,7 +244,7 @@ public sealed class RecommenderGrain(
     {
         var pick = slot.Item;
         var product = products[pick.Item];
-        var fromProduct = slot.Arm is not (Arm.Scene or Arm.Popular or Arm.Promoted) && pick.Because is not null;
+        var fromProduct = slot.Arm is not (Arm.Scene or Arm.Popular or Arm.Promoted) && pick.Because is { } because && !because.StartsWith(ShopperNode.Prefix, StringComparison.Ordinal);
         return new Recommendation
         {
             Sku = product.Sku,
@@ -234,6 +257,7 @@ public sealed class RecommenderGrain(
             BecauseSku = fromProduct ? pick.Because : null,
             Because = fromProduct ? products.GetValueOrDefault(pick.Because!)?.Name ?? pick.Because!
                 : pick.Because is { } node && node.StartsWith(CategoryNode.Prefix, StringComparison.Ordinal) ? node[CategoryNode.Prefix.Length..]
+                : pick.Because is { } shopperNode && shopperNode.StartsWith(ShopperNode.Prefix, StringComparison.Ordinal) ? "an earlier visit"
                 : pick.Because ?? "",
             Evidence = [.. byArm.Values.SelectMany(v => v.EvidenceFor(pick.Item)).OrderByDescending(e => e.Vote).ThenBy(e => e.Arm, StringComparer.Ordinal).Select(e => new RecommendationEvidence
             {

@@ -123,7 +123,7 @@ public sealed class SessionGrain(
         var (products, _) = await catalog.ReadAsync([.. S.RecentEvents.Concat(fresh).Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal)]);
         string? CategoryOf(string? sku) => sku is not null && products.TryGetValue(sku, out var product) ? product.Category : null;
         var firstSeq = S.EventsSeen;
-        var lessons = SessionLessons.From(sessionId, S.EventsSeen, S.RecentEvents, fresh, CategoryOf);
+        var lessons = SessionLessons.From(sessionId, S.EventsSeen, S.RecentEvents, fresh, CategoryOf, S.ShopperId);
         S.RecentEvents.AddRange(fresh);
         S.RecentEvents.Sort((a, b) => a.At.CompareTo(b.At));
         S.RecentEvents.TrimTo(SessionLimits.MaxRecentEvents);

@@ -8,12 +8,13 @@ namespace Tandem.Grains.Sessions;
 /// <summary>
 /// What a batch of behaviour teaches the product graph: each new product view, after the session's earlier views,
 /// adds the co-view edges of <see cref="ItemGraph.StepEdges"/> (the same rule the evaluation measures), gathered into one
-/// lesson per source product, and counts as a view of the product in its category's node (<see cref="CategoryLessons"/>);
+/// lesson per source product, and counts as a view of the product in its category's node and its shopper's
+/// (<see cref="CategoryLessons"/>);
 /// every lesson is named after the session and its event count before the batch.
 /// </summary>
 public static class SessionLessons
 {
-    public static List<PendingLesson> From(string sessionId, long eventsSeenBefore, IReadOnlyList<BehaviourEvent> earlier, IReadOnlyList<BehaviourEvent> fresh, Func<string, string?> categoryOf)
+    public static List<PendingLesson> From(string sessionId, long eventsSeenBefore, IReadOnlyList<BehaviourEvent> earlier, IReadOnlyList<BehaviourEvent> fresh, Func<string, string?> categoryOf, string? shopperId)
     {
         var options = ProductGraphState.CoViewOptions;
         var fresher = fresh.Where(IsView).OrderBy(e => e.At).Select(e => e.Sku!).ToList();
@@ -24,7 +25,9 @@ public static class SessionLessons
 
         var id = $"session:{sessionId}:{eventsSeenBefore}";
         var at = fresh.Max(e => e.At);
-        var categories = CategoryLessons.From(id, GraphRelation.CoView, fresher.Select(s => (s, categoryOf(s))), at).Select(l => new PendingLesson(l.Node, l.Lesson));
+        var nodes = CategoryLessons.From(id, GraphRelation.CoView, fresher.Select(s => (s, categoryOf(s))), at)
+            .Concat(CategoryLessons.ForShopper(id, GraphRelation.CoView, shopperId, fresher, at))
+            .Select(l => new PendingLesson(l.Node, l.Lesson));
 
         var views = earlier.Where(IsView).OrderBy(e => e.At).Select(e => e.Sku!).TakeLast(options.Window).ToList();
         var firstNew = views.Count;
@@ -44,7 +47,7 @@ public static class SessionLessons
                 Relation = GraphRelation.CoView,
                 Edges = [.. g.GroupBy(e => e.To, StringComparer.Ordinal).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new GraphEdge(t.Key, t.Sum(e => e.Weight)))],
                 At = at,
-            })), .. categories];
+            })), .. nodes];
     }
 
     private static bool IsView(BehaviourEvent e) => e.Type == BehaviourType.View && !string.IsNullOrEmpty(e.Sku);

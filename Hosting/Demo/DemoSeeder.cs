@@ -50,7 +50,7 @@ public sealed class DemoSeeder(
         var now = TimeProvider.System.GetUtcNow();
         var categories = city.Products.ToDictionary(p => p.Sku, p => p.Category, StringComparer.Ordinal);
         var lessons = city.History.SelectMany(basket => BasketLessons.From(
-            basket.Id, basket.Skus, basket.Skus.Select(s => (s, categories.GetValueOrDefault(s))), now.AddDays(-basket.DaysAgo)));
+            basket.Id, basket.Skus, basket.Skus.Select(s => (s, categories.GetValueOrDefault(s))), shopperId: null, now.AddDays(-basket.DaysAgo)));
         await Parallel.ForEachAsync(lessons, parallel, async (l, _) => await grains.ProductGraph(l.Sku).LearnAsync(l.Lesson));
 
         status.MarkComplete();

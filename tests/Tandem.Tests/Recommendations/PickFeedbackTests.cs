@@ -17,7 +17,7 @@ public sealed class PickFeedbackTests(GrainClusterFixture fixture)
         var skus = TestData.NewSkus(4);
         await Grains.Catalog().UpsertAsync([.. skus.Select(s => TestData.Product(s) with { SceneTags = [scene], Category = "c-" + scene })], []);
         var id = new SessionId(TestData.NewId("s"));
-        var ann = new ShopperId("ann");
+        var ann = new ShopperId(TestData.NewId("ann"));
         await Grains.Session(id).RecordEventsAsync(ann, [new() { Type = BehaviourType.View, Sku = skus[0], At = GrainClusterFixture.Clock.GetUtcNow() }]);
         var list = await Grains.Recommender(id).GetAsync(id);
         var (first, second) = (list.Items[0], list.Items[1]);

@@ -28,7 +28,7 @@ public sealed class PopularAndPromotedTests(GrainClusterFixture fixture)
             GrainClusterFixture.Clock.Advance(PromotionsCache.FreshFor + TimeSpan.FromSeconds(1)); // past any recommender's memory of the promotions
             var node = await Grains.ProductGraph(CategoryNode.Key(category)).GetAsync(10);
             var session = new SessionId(TestData.NewId("s"));
-            await Grains.Session(session).SetCartLineAsync(new ShopperId("ann"), skus[0], 1);
+            await Grains.Session(session).SetCartLineAsync(new ShopperId(TestData.NewId("ann")), skus[0], 1);
 
             var picks = await Grains.Recommender(session).GetAsync(session);
 

@@ -50,9 +50,10 @@ public sealed class ProductGraphTests(GrainClusterFixture fixture)
         BehaviourEvent[] first = [View(a), View(b)];
         BehaviourEvent[] second = [View(c), new() { Type = BehaviourType.Dwell, Sku = c, At = T0, Value = 4000 }];
 
-        await session.RecordEventsAsync(new ShopperId("ann"), first);
-        await session.RecordEventsAsync(new ShopperId("ann"), second);
-        await session.RecordEventsAsync(new ShopperId("ann"), [.. first, .. second]); // sent again: nothing new
+        var ann = new ShopperId(TestData.NewId("ann"));
+        await session.RecordEventsAsync(ann, first);
+        await session.RecordEventsAsync(ann, second);
+        await session.RecordEventsAsync(ann, [.. first, .. second]); // sent again: nothing new
 
         // a→b 1, a→c 1/2; b→a 0.5 (back), b→c 1; c→b 0.5, c→a 0.25 (back).
         Assert.Equal([new GraphEdge(b, Math.Round(2.0 / 3, 12)), new GraphEdge(c, Math.Round(1.0 / 3, 12))], Rounded((await Grains.ProductGraph(a).GetAsync(5)).CoView));

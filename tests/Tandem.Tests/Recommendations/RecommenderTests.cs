@@ -22,7 +22,7 @@ public sealed class RecommenderTests(GrainClusterFixture fixture)
         await Grains.ProductGraph(stroller).LearnAsync(Lesson("order:o-2", GraphRelation.CoPurchase, (wipes, 1)));
         await Grains.ProductGraph(stroller).LearnAsync(Lesson("order:o-3", GraphRelation.CoPurchase, (seat, 1)));
         var session = new SessionId(TestData.NewId("s"));
-        await Grains.Session(session).SetCartLineAsync(new ShopperId("ann"), stroller, 1);
+        await Grains.Session(session).SetCartLineAsync(new ShopperId(TestData.NewId("ann")), stroller, 1);
 
         var picks = await Grains.Recommender(session).GetAsync(session);
 
@@ -47,13 +47,45 @@ public sealed class RecommenderTests(GrainClusterFixture fixture)
         // (for those shoppers' own picks) would answer from that until the (fake) clock moves on.
         GrainClusterFixture.Clock.Advance(NeighbourCache.FreshFor + TimeSpan.FromSeconds(1));
         var session = new SessionId(TestData.NewId("s"));
-        await Grains.Session(session).RecordEventsAsync(new ShopperId("ann"), [View(cot)]);
+        await Grains.Session(session).RecordEventsAsync(new ShopperId(TestData.NewId("ann")), [View(cot)]);
 
         var picks = await Grains.Recommender(session).GetAsync(session);
 
         // The cot itself is on screen: not picked.
         Assert.Equal([mattress, blanket], picks.Items.Select(i => i.Sku));
         Assert.Equal([("co-view", cot, 0.6667), ("co-view", cot, 0.3333)], picks.Items.Select(i => (i.Arm, i.BecauseSku!, i.Evidence.Single().Edge!.Value)));
+    }
+
+    [Fact]
+    public async Task A_returning_shopper_gets_what_they_viewed_before_and_what_goes_with_what_they_bought()
+    {
+        var (stroller, wipes, cot, lamp) = (TestData.NewSku(), TestData.NewSku(), TestData.NewSku(), TestData.NewSku());
+        await Grains.Catalog().UpsertAsync([.. new[] { stroller, wipes, cot, lamp }.Select(s => TestData.Product(s) with { SceneTags = [], Category = "c-" + s })], []);
+        await Grains.ProductGraph(stroller).LearnAsync(Lesson("order:o-1", GraphRelation.CoPurchase, (wipes, 1)));
+        var ann = new ShopperId(TestData.NewId("ann"));
+        // An earlier visit: she looked at the cot, and bought the stroller (what a packed order teaches her node).
+        await Grains.Session(new SessionId(TestData.NewId("s"))).RecordEventsAsync(ann, [View(cot)]);
+        foreach (var (node, lesson) in BasketLessons.From("order:" + TestData.NewId("o"), [stroller], [(stroller, "c-" + stroller)], ann.Value, T0))
+        {
+            await Grains.ProductGraph(node).LearnAsync(lesson);
+        }
+
+        GrainClusterFixture.Clock.Advance(NeighbourCache.FreshFor + TimeSpan.FromSeconds(1));
+        var session = new SessionId(TestData.NewId("s"));
+        await Grains.Session(session).RecordEventsAsync(ann, [View(lamp)]);
+
+        var picks = await Grains.Recommender(session).GetAsync(session);
+
+        var history = await Grains.ProductGraph(ShopperNode.Key(ann.Value)).GetAsync(10);
+        Assert.Equal(new[] { cot, lamp }.Order(StringComparer.Ordinal), history.CoView.Select(e => e.To).Order(StringComparer.Ordinal)); // both visits' views
+        Assert.Equal([stroller], history.CoPurchase.Select(e => e.To));
+        var again = picks.Items.Single(i => i.Sku == cot);
+        Assert.Equal(("recently-viewed", "an earlier visit", (string?)null), (again.Arm, again.Because, again.BecauseSku));
+        Assert.Equal([("recently-viewed", ShopperNode.Key(ann.Value))], again.Evidence.Select(e => (e.Arm, e.From!)));
+        var goesWith = picks.Items.Single(i => i.Sku == wipes);
+        Assert.Equal(("co-purchase", stroller, $"Test product {stroller}"), (goesWith.Arm, goesWith.BecauseSku, goesWith.Because));
+        Assert.Equal([("co-purchase", stroller, 1.0, 0.5)], goesWith.Evidence.Select(e => (e.Arm, e.From!, e.Edge!.Value, e.Vote)));
+        Assert.DoesNotContain(stroller, picks.Items.Select(i => i.Sku)); // bought already, and nothing points back at it
     }
 
     private static BehaviourEvent View(string sku) => new() { Type = BehaviourType.View, Sku = sku, At = T0 };

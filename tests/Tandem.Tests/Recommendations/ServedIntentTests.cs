@@ -25,7 +25,7 @@ public sealed class ServedIntentTests(GrainClusterFixture fixture)
         var skus = TestData.NewSkus(6);
         await Grains.Catalog().UpsertAsync([.. skus.Select((s, i) => TestData.Product(s) with { Category = i < 3 ? prefix + "-nursery" : prefix + "-outdoor" })], []);
         var start = GrainClusterFixture.Clock.GetUtcNow();
-        var ann = new ShopperId("ann");
+        var ann = new ShopperId(TestData.NewId("ann"));
         var views = await Task.WhenAll(Enumerable.Range(0, 90).Select(async i =>
         {
             var id = new SessionId($"{prefix}-{i:D3}");

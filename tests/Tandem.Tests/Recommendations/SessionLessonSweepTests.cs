@@ -21,7 +21,7 @@ public sealed class SessionLessonSweepTests(SweepingClusterFixture fixture) : IC
         FaultyStorage.FailWritesOf(b); // b's part of the graph cannot save: the back edge b→a stays owed
 
         var recorded = await session.RecordEventsAsync(
-            new ShopperId("ann"), [new() { Type = BehaviourType.View, Sku = a, At = at }, new() { Type = BehaviourType.View, Sku = b, At = at }]);
+            new ShopperId(TestData.NewId("ann")), [new() { Type = BehaviourType.View, Sku = a, At = at }, new() { Type = BehaviourType.View, Sku = b, At = at }]);
         await session.AsReference<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
         var before = await Grains.ProductGraph(b).GetAsync(5);
         FaultyStorage.Heal(b);
