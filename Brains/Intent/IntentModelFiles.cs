@@ -13,6 +13,9 @@ public static class IntentModelFiles
 {
     private const string Prefix = "intent-";
 
+    /// <summary>Where models are kept unless configured: the user's local application data, e.g. <c>~/.local/share/Tandem/intent-models</c>.</summary>
+    public static string DefaultFolder => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Tandem", "intent-models");
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Writes <paramref name="model"/> and its card (the version filled in here); returns the card.</summary>

@@ -6,7 +6,8 @@ namespace Tandem.Brains.Intent;
 /// Reads the session log: every <c>*.jsonl</c> file in a folder (each silo writes its own), lines of
 /// <see cref="SessionLogLine"/>. A session bought when it placed an order; its behaviour is read up to its first order
 /// (what a live score could have seen before the purchase: by <see cref="SessionLogLine.Seq"/>, or by time for lines
-/// without one). Lines that do not parse are counted and skipped.
+/// without one). Lines that do not parse are counted and skipped. A session whose last line is within
+/// <c>open</c> of the log's newest line may still be shopping (and buy): it is left out and counted as open.
 /// </summary>
 public static class SessionLog
 {
@@ -15,9 +16,12 @@ public static class SessionLog
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public sealed record Contents(IReadOnlyList<IntentSession> Sessions, int Lines, int Unreadable);
+    /// <summary>Where silos write the log unless configured: the user's local application data, e.g. <c>~/.local/share/Tandem/session-log</c>.</summary>
+    public static string DefaultFolder => Path.Combine(Path.GetDirectoryName(IntentModelFiles.DefaultFolder)!, "session-log");
 
-    public static Contents Read(string folder)
+    public sealed record Contents(IReadOnlyList<IntentSession> Sessions, int Lines, int Unreadable, int Open);
+
+    public static Contents Read(string folder, TimeSpan open = default)
     {
         if (!Directory.Exists(folder))
         {
@@ -53,7 +57,10 @@ public static class SessionLog
             }
         }
 
-        var sessions = lines.GroupBy(l => l.Session, StringComparer.Ordinal).Select(g =>
+        var newest = lines.Count == 0 ? DateTimeOffset.MinValue : lines.Max(l => l.At);
+        var groups = lines.GroupBy(l => l.Session, StringComparer.Ordinal).ToList();
+        var settled = groups.Where(g => g.Max(l => l.At) <= newest - open).ToList();
+        var sessions = settled.Select(g =>
         {
             var orders = g.Where(l => l.Kind == SessionLogLine.OrderKind).ToList();
             var first = orders.MinBy(o => o.Seq ?? long.MaxValue) is { Seq: not null } counted ? counted : orders.MinBy(o => o.At);
@@ -63,6 +70,6 @@ public static class SessionLog
                 .ToList();
             return new IntentSession(g.Key, SignedIn: true, events, Bought: first is not null);
         }).Where(s => s.Events.Count > 0).OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
-        return new Contents(sessions, count, unreadable);
+        return new Contents(sessions, count, unreadable, groups.Count - settled.Count);
     }
 }

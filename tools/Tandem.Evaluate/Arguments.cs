@@ -65,7 +65,7 @@ internal sealed class Arguments
               intent     <diginetica folder> [--test-days 30] [--bootstrap 1000]
               bandit     <yoochoose folder> [--train …] [--test …] [--slots 6] [--seed 1]
             Retraining the served purchase-intent model from the platform's session log:
-              train-intent <session log folder> [--models Api/data/intent-models] [--bootstrap 200]
+              train-intent <session log folder> [--models ~/.local/share/Tandem/intent-models] [--open-minutes 30] [--bootstrap 200]
             """);
         return 2;
     }

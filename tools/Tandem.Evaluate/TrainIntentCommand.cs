@@ -14,9 +14,10 @@ internal static class TrainIntentCommand
 {
     public static int Run(Arguments args)
     {
-        var models = args.Text("models", Path.Combine("Api", "data", "intent-models"));
-        var log = SessionLog.Read(args.Folder);
-        Console.WriteLine($"Session log {args.Folder}: {log.Lines:N0} lines ({log.Unreadable} unreadable), {log.Sessions.Count:N0} sessions, {log.Sessions.Count(s => s.Bought):N0} bought");
+        var models = args.Text("models", IntentModelFiles.DefaultFolder);
+        var open = TimeSpan.FromMinutes(args.Number("open-minutes", 30));
+        var log = SessionLog.Read(args.Folder, open);
+        Console.WriteLine($"Session log {args.Folder}: {log.Lines:N0} lines ({log.Unreadable} unreadable), {log.Sessions.Count:N0} sessions, {log.Sessions.Count(s => s.Bought):N0} bought; {log.Open:N0} active in the log's last {open.TotalMinutes:0} minutes left out (they may still buy)");
         IntentTraining.Result result;
         try
         {
@@ -45,6 +46,7 @@ internal static class TrainIntentCommand
             sessions = card.Sessions,
             buyers = card.Buyers,
             heldOut = new { sessions = card.HeldOutSessions, buyers = card.HeldOutBuyers },
+            leftOutOpen = log.Open,
             rocAuc = card.RocAuc,
             viewsRocAuc = card.ViewsRocAuc,
             models = Path.GetFullPath(models),

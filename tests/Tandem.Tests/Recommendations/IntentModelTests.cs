@@ -111,6 +111,11 @@ public sealed class IntentModelTests : IDisposable
         Assert.True(d.Bought);
         Assert.Equal([IntentSignal.View, IntentSignal.AddToCart], d.Events.Select(e => e.Signal));
         Assert.Throws<DirectoryNotFoundException>(() => SessionLog.Read(Path.Combine(_folder, "none")));
+
+        // Read with sessions active in the log's last 10 s left out: a (its last line the newest) may still be shopping.
+        var settled = SessionLog.Read(_folder, open: TimeSpan.FromSeconds(10));
+        Assert.Equal(["b", "d"], settled.Sessions.Select(s => s.Id));
+        Assert.Equal(1, settled.Open);
     }
 
     [Fact]
