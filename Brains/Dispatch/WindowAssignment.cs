@@ -21,7 +21,12 @@ public sealed class WindowAssignment(TravelModel travel, CostWeights weights, do
 
     public int Candidates { get; } = candidates;
 
-    public WindowDecision Decide(IReadOnlyList<DispatchJob> jobs, IReadOnlyList<DispatchCourier> couriers, DateTimeOffset now, Func<Place, bool>? raining = null)
+    /// <summary>
+    /// The window's decision. <paramref name="raining"/> says where it rains (at a job's pickup); <paramref name="allowed"/>
+    /// leaves out pairs (e.g. a courier who declined the job).
+    /// </summary>
+    public WindowDecision Decide(
+        IReadOnlyList<DispatchJob> jobs, IReadOnlyList<DispatchCourier> couriers, DateTimeOffset now, Func<Place, bool>? raining = null, Func<DispatchJob, DispatchCourier, bool>? allowed = null)
     {
         var free = couriers.Where(c => c.Load < c.Capacity).ToList();
         if (jobs.Count == 0 || free.Count == 0)
@@ -45,7 +50,7 @@ public sealed class WindowAssignment(TravelModel travel, CostWeights weights, do
 
             flow.AddArcWithCapacityAndUnitCost(source, 1 + i, 1, 0);
             flow.AddArcWithCapacityAndUnitCost(1 + i, sink, 1, Milliseconds(HoldSeconds));
-            foreach (var j in Enumerable.Range(0, k).Where(j => row[j].Total < HoldSeconds).OrderBy(j => row[j].Total).Take(Candidates))
+            foreach (var j in Enumerable.Range(0, k).Where(j => row[j].Total < HoldSeconds && (allowed is null || allowed(jobs[i], free[j]))).OrderBy(j => row[j].Total).Take(Candidates))
             {
                 arcs.Add((flow.AddArcWithCapacityAndUnitCost(1 + i, 1 + m + j, 1, Milliseconds(row[j].Total)), i, j, row[j]));
             }

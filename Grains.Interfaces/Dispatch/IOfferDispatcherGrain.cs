@@ -4,8 +4,8 @@ using Tandem.Grains.Interfaces.Keys;
 namespace Tandem.Grains.Interfaces.Dispatch;
 
 /// <summary>
-/// Finds couriers for packed delivery orders: it offers each to the nearest idle courier and, when the offer is
-/// declined or expires, to the next. One per partition of the order ids (key "0"–"7"); orders enter and leave it by
+/// Finds couriers for packed delivery orders: every window it offers its waiting orders to idle couriers at the least
+/// total cost, and an order whose offer is declined or expires goes into the next window without that courier. One per partition of the order ids (key "0"–"7"); orders enter and leave it by
 /// their own idempotent calls (the order's outbox), not by stream events, so a lost event loses no order.
 /// </summary>
 public interface IOfferDispatcherGrain : IGrainWithStringKey

@@ -9,8 +9,14 @@ public sealed class DispatchOptions
     /// <summary>How long a courier has to accept an offer.</summary>
     public TimeSpan OfferTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often waiting orders are looked at again (declines, expiries, couriers coming free).</summary>
+    /// <summary>How often waiting orders are looked at again (declines, expiries, couriers coming free): each look is a window whose offers are decided together.</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The delivery promised after packing: a drop-off later than this costs three times its lateness in a window's decision.</summary>
+    public TimeSpan PromiseWithin { get; set; } = TimeSpan.FromMinutes(45);
+
+    /// <summary>A courier whose ride for an order would cost more than this is not offered it; the order waits for a nearer one.</summary>
+    public TimeSpan HoldAfter { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>
     /// How often each courier board reads its couriers from their grains, to heal what the courier stream lost; between

@@ -28,5 +28,15 @@ public static class DispatchRegistration
         {
             yield return $"{Section}:{nameof(options.BoardRefresh)} must be positive.";
         }
+
+        if (options.PromiseWithin <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.PromiseWithin)} must be positive.";
+        }
+
+        if (options.HoldAfter <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.HoldAfter)} must be positive.";
+        }
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using Tandem.Brains.Dispatch;
+using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Dispatch;
 using Tandem.Grains.Infrastructure;
@@ -11,11 +13,13 @@ using Tandem.Grains.Interfaces.Keys;
 namespace Tandem.Grains.Dispatch;
 
 /// <summary>
-/// Nearest-idle-courier dispatch by offer: a packed delivery order is offered to the closest online courier who
-/// carries nothing and has no open offer; a decline or an expired offer moves it to the next closest. The order
-/// leaves the queue when it is dispatched (the courier accepted) or cancelled. Implicitly subscribed to its
-/// partition of order ids. Orders enter and leave by their own outbox calls; waiting orders are persisted, so a moved
-/// activation carries on.
+/// Dispatch by offer, decided in windows: every <see cref="DispatchOptions.CheckEvery"/> the partition's waiting orders
+/// without an open offer and the online couriers who carry nothing and have no open offer are matched together at the
+/// least total cost (<see cref="WindowAssignment"/>: ride to the pickup and on to the drop-off, lateness against the
+/// promise), not one order at a time; each order is offered to its courier, and the choice is kept on the order
+/// (<see cref="WaitingOrder.Choice"/>). A decline or an expired offer puts the order in the next window without that
+/// courier. The order leaves the queue when it is dispatched (the courier accepted) or cancelled. Orders enter and leave
+/// by their own outbox calls; waiting orders are persisted, so a moved activation carries on.
 /// </summary>
 public sealed class OfferDispatcherGrain(
     [PersistentState("dispatch", StorageNames.Grains)] IPersistentState<OfferDispatcherState> state,
@@ -24,11 +28,13 @@ public sealed class OfferDispatcherGrain(
     ILogger<OfferDispatcherGrain> logger) : Grain, IOfferDispatcherGrain
 {
     private IGrainTimer? _timer;
+    private WindowAssignment _window = null!;
 
     private List<WaitingOrder> Waiting => state.State.Waiting;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _window = new WindowAssignment(new TravelModel(), new CostWeights(), options.Value.HoldAfter.TotalSeconds);
         if (Waiting.Count > 0)
         {
             EnsureTimer();
@@ -91,49 +97,58 @@ public sealed class OfferDispatcherGrain(
         var couriers = await CourierViewsAsync();
         var offeredNow = new HashSet<string>(Waiting.Select(w => w.OfferedTo).OfType<string>());
         var changed = false;
-        foreach (var waiting in Waiting.ToList())
+        foreach (var waiting in Waiting.Where(w => w.OfferedTo is not null).ToList())
         {
-            var current = waiting;
-            if (current.OfferedTo is { } courierId)
+            var courierId = waiting.OfferedTo!;
+            var stillOpen = waiting.OfferExpiresAt > clock.GetUtcNow()
+                && (!couriers.TryGetValue(courierId, out var courier) || courier.Version < waiting.OfferVersion || courier.Offer?.OrderId == waiting.OrderId);
+            if (!stillOpen)
             {
-                var stillOpen = current.OfferExpiresAt > clock.GetUtcNow()
-                    && (!couriers.TryGetValue(courierId, out var courier) || courier.Version < current.OfferVersion || courier.Offer?.OrderId == current.OrderId);
-                if (stillOpen)
-                {
-                    continue;
-                }
-
-                await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(new OrderId(current.OrderId));
+                await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(new OrderId(waiting.OrderId));
                 offeredNow.Remove(courierId);
-                current = current with { OfferedTo = null, OfferExpiresAt = null, OfferVersion = null, Tried = [.. current.Tried, courierId] };
+                Replace(waiting with { OfferedTo = null, OfferExpiresAt = null, OfferVersion = null, Choice = null, Tried = [.. waiting.Tried, courierId] });
                 changed = true;
             }
+        }
 
-            var next = Nearest(current, couriers.Values.Where(c => !offeredNow.Contains(c.CourierId)));
-            if (next is null && current.Tried.Count > 0 && couriers.Values.Any(Free))
-            {
-                current = current with { Tried = [] }; // everyone free has been asked: start again
-                next = Nearest(current, couriers.Values.Where(c => !offeredNow.Contains(c.CourierId)));
-                changed = true;
-            }
+        // The window: every order without an open offer against every free courier not offered one.
+        var free = couriers.Values.Where(c => Free(c) && !offeredNow.Contains(c.CourierId)).ToList();
+        var open = Waiting.Where(w => w.OfferedTo is null).ToList();
+        foreach (var waiting in open.Where(w => w.Tried.Count > 0 && free.Count > 0 && free.All(c => w.Tried.Contains(c.CourierId))))
+        {
+            Replace(waiting with { Tried = [] }); // everyone free has been asked: start again
+            changed = true;
+        }
 
-            if (next is not null)
+        open = [.. Waiting.Where(w => w.OfferedTo is null)];
+        if (open.Count > 0 && free.Count > 0)
+        {
+            var now = clock.GetUtcNow();
+            var byId = open.ToDictionary(w => w.OrderId, StringComparer.Ordinal);
+            var decision = _window.Decide(
+                [.. open.Select(w => new DispatchJob(w.OrderId, At(w.Pickup), At(w.Dropoff), w.Since + options.Value.PromiseWithin))],
+                [.. free.Select(c => new DispatchCourier(c.CourierId, At(c.Position!), 0, 1))],
+                now,
+                allowed: (job, courier) => !byId[job.Id].Tried.Contains(courier.Id));
+            foreach (var assignment in decision.Assignments)
             {
-                var expires = clock.GetUtcNow() + options.Value.OfferTimeout;
-                var offered = await GrainFactory.Courier(new CourierId(next.CourierId)).OfferAsync(new CourierOffer
+                var current = byId[assignment.Job.Id];
+                var expires = now + options.Value.OfferTimeout;
+                var offered = await GrainFactory.Courier(new CourierId(assignment.Courier.Id)).OfferAsync(new CourierOffer
                 {
                     OrderId = current.OrderId, PickupLocationId = current.PickupLocationId, Pickup = current.Pickup, Dropoff = current.Dropoff,
-                    OfferedAt = clock.GetUtcNow(), ExpiresAt = expires,
+                    OfferedAt = now, ExpiresAt = expires,
                 });
                 if (offered.Outcome is CourierOutcome.Applied or CourierOutcome.Replayed)
                 {
-                    current = current with { OfferedTo = next.CourierId, OfferExpiresAt = expires, OfferVersion = offered.Courier?.Version };
-                    offeredNow.Add(next.CourierId);
+                    Replace(current with
+                    {
+                        OfferedTo = assignment.Courier.Id, OfferExpiresAt = expires, OfferVersion = offered.Courier?.Version,
+                        Choice = Choice(assignment, now, free.Count(c => !current.Tried.Contains(c.CourierId)), open.Count),
+                    });
                     changed = true;
                 }
             }
-
-            Waiting[Waiting.FindIndex(w => w.OrderId == current.OrderId)] = current;
         }
 
         if (changed)
@@ -161,6 +176,20 @@ public sealed class OfferDispatcherGrain(
     private static bool Free(CourierView courier) =>
         courier.Status == CourierStatus.Idle && courier.Offer is null && courier.Position is not null;
 
-    private static CourierView? Nearest(WaitingOrder waiting, IEnumerable<CourierView> couriers) =>
-        couriers.Where(c => Free(c) && !waiting.Tried.Contains(c.CourierId)).MinBy(c => c.Position!.DistanceKm(waiting.Pickup));
+    private void Replace(WaitingOrder order) => Waiting[Waiting.FindIndex(w => w.OrderId == order.OrderId)] = order;
+
+    private static Place At(GeoPoint point) => new(point.Lat, point.Lon);
+
+    private static DispatchChoice Choice(Assignment assignment, DateTimeOffset window, int candidates, int orders) => new()
+    {
+        CourierId = assignment.Courier.Id,
+        Window = window,
+        Candidates = candidates,
+        OrdersInWindow = orders,
+        ToPickupSeconds = Math.Round(assignment.Cost.ToPickup.TotalSeconds, 1),
+        ToDropoffSeconds = Math.Round(assignment.Cost.ToDropoff.TotalSeconds, 1),
+        LateSeconds = Math.Round(assignment.Cost.Late.TotalSeconds, 1),
+        LoadSeconds = Math.Round(assignment.Cost.LoadSeconds, 1),
+        Cost = Math.Round(assignment.Cost.Total, 1),
+    };
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 
 using Microsoft.AspNetCore.SignalR.Client;
 
+using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Dispatch;
@@ -14,7 +15,7 @@ using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Api;
 
-/// <summary>Packed delivery orders are offered to the nearest idle courier; a decline passes the offer on.</summary>
+/// <summary>Packed delivery orders are offered to the idle courier the window's decision picks (the nearest, for one order alone); a decline passes the offer on.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class DispatchOfferTests(ApiFixture api)
 {
@@ -52,7 +53,16 @@ public sealed class DispatchOfferTests(ApiFixture api)
         var acceptedAgain = await second.PostJsonAsync($"/api/couriers/{next}/offers/{orderId}/accept", "{}");
 
         Assert.Equal((orderId, FarStore.Id), (offered.OrderId, offered.PickupLocationId));
-        Assert.Equal(nearest, Assert.Single(queue!, w => w.OrderId == orderId).OfferedTo);
+        var waiting = Assert.Single(queue!, w => w.OrderId == orderId);
+        Assert.Equal(nearest, waiting.OfferedTo);
+        // Why that courier: the window's costs, from the courier to the store and from the store to the door.
+        var travel = new TravelModel();
+        var store = new Place(FarStore.Position.Lat, FarStore.Position.Lon);
+        Assert.Equal(nearest, waiting.Choice!.CourierId);
+        Assert.Equal(Math.Round(travel.Between(new Place(52.2054, 0.1219), store, raining: false).TotalSeconds, 1), waiting.Choice.ToPickupSeconds);
+        Assert.Equal(Math.Round(travel.Between(store, new Place(52.19, 0.13), raining: false).TotalSeconds, 1), waiting.Choice.ToDropoffSeconds);
+        Assert.Equal((0, 0), (waiting.Choice.LateSeconds, waiting.Choice.LoadSeconds));
+        Assert.InRange(waiting.Choice.Candidates, 2, int.MaxValue);
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         Assert.Equal(orderId, offer.OrderId);
         Assert.Equal(HttpStatusCode.Conflict, stolen.StatusCode);
