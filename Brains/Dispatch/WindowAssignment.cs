@@ -5,19 +5,26 @@ namespace Tandem.Brains.Dispatch;
 /// <summary>A job given to a courier, with what it cost.</summary>
 public sealed record Assignment(DispatchJob Job, DispatchCourier Courier, DispatchCost Cost);
 
-/// <summary>A window's decisions: the assignments, the jobs held for the next window, and the total cost.</summary>
+/// <summary>A window's decisions: the assignments, the jobs held for the next window, and the assignments' total cost.</summary>
 public sealed record WindowDecision(IReadOnlyList<Assignment> Assignments, IReadOnlyList<DispatchJob> Held, double TotalCost);
 
 /// <summary>
-/// One dispatch window: the assignment of jobs to couriers of least total cost, each courier taking at most one job per
-/// window, solved exactly as a min-cost flow (Google OR-Tools): one unit from each job, either through a courier
-/// (the job's cost) or held for the next window (<see cref="HoldSeconds"/>: a courier whose job would cost more is
-/// never sent). Each job may be limited to its <see cref="Candidates"/> cheapest couriers (all by default: exact); jobs
-/// outnumbering couriers wait.
+/// One dispatch window: as many jobs as possible go to couriers, each courier taking at most one job per window, and
+/// among those assignments the one of least total cost; solved exactly as a min-cost flow (Google OR-Tools): one unit
+/// from each job, through a courier (the job's cost with that courier) or held for the next window (a cost above any
+/// assignment's). A courier whose ride to the pickup is longer than <see cref="MaxToPickup"/> is not sent; jobs without
+/// such a courier, or outnumbering the couriers, wait. Each job considers its <see cref="Candidates"/> cheapest couriers
+/// (40 unless told: exact whenever a job has no more within reach; 500 jobs and 300 couriers then decide in about
+/// 30 ms at 0.1 % above the exact cost, where all of them take about 100 ms).
 /// </summary>
-public sealed class WindowAssignment(TravelModel travel, CostWeights weights, double holdSeconds = 3600, int candidates = int.MaxValue)
+public sealed class WindowAssignment(TravelModel travel, CostWeights weights, TimeSpan maxToPickup, int candidates = WindowAssignment.DefaultCandidates)
 {
-    public double HoldSeconds { get; } = holdSeconds;
+    /// <summary>What holding a job costs in the flow (milliseconds): more than any set of assignments, so holding is the last resort.</summary>
+    private const long HeldMs = 10_000_000_000;
+
+    public const int DefaultCandidates = 40;
+
+    public TimeSpan MaxToPickup { get; } = maxToPickup;
 
     public int Candidates { get; } = candidates;
 
@@ -31,7 +38,7 @@ public sealed class WindowAssignment(TravelModel travel, CostWeights weights, do
         var free = couriers.Where(c => c.Load < c.Capacity).ToList();
         if (jobs.Count == 0 || free.Count == 0)
         {
-            return new WindowDecision([], [.. jobs], jobs.Count * HoldSeconds);
+            return new WindowDecision([], [.. jobs], 0);
         }
 
         // Nodes: the source, the jobs, the couriers, the sink.
@@ -49,8 +56,8 @@ public sealed class WindowAssignment(TravelModel travel, CostWeights weights, do
             }
 
             flow.AddArcWithCapacityAndUnitCost(source, 1 + i, 1, 0);
-            flow.AddArcWithCapacityAndUnitCost(1 + i, sink, 1, Milliseconds(HoldSeconds));
-            foreach (var j in Enumerable.Range(0, k).Where(j => row[j].Total < HoldSeconds && (allowed is null || allowed(jobs[i], free[j]))).OrderBy(j => row[j].Total).Take(Candidates))
+            flow.AddArcWithCapacityAndUnitCost(1 + i, sink, 1, HeldMs);
+            foreach (var j in Enumerable.Range(0, k).Where(j => row[j].ToPickup <= MaxToPickup && (allowed is null || allowed(jobs[i], free[j]))).OrderBy(j => row[j].Total).Take(Candidates))
             {
                 arcs.Add((flow.AddArcWithCapacityAndUnitCost(1 + i, 1 + m + j, 1, Milliseconds(row[j].Total)), i, j, row[j]));
             }
@@ -70,8 +77,7 @@ public sealed class WindowAssignment(TravelModel travel, CostWeights weights, do
 
         var assignments = arcs.Where(a => flow.Flow(a.Arc) > 0).Select(a => new Assignment(jobs[a.Job], free[a.Courier], a.Cost)).ToList();
         var given = assignments.Select(a => a.Job.Id).ToHashSet(StringComparer.Ordinal);
-        var held = jobs.Where(j => !given.Contains(j.Id)).ToList();
-        return new WindowDecision(assignments, held, assignments.Sum(a => a.Cost.Total) + (held.Count * HoldSeconds));
+        return new WindowDecision(assignments, [.. jobs.Where(j => !given.Contains(j.Id))], assignments.Sum(a => a.Cost.Total));
     }
 
     private static long Milliseconds(double seconds) => (long)Math.Round(seconds * 1000);

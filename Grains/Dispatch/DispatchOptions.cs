@@ -15,8 +15,8 @@ public sealed class DispatchOptions
     /// <summary>The delivery promised after packing: a drop-off later than this costs three times its lateness in a window's decision.</summary>
     public TimeSpan PromiseWithin { get; set; } = TimeSpan.FromMinutes(45);
 
-    /// <summary>A courier whose ride for an order would cost more than this is not offered it; the order waits for a nearer one.</summary>
-    public TimeSpan HoldAfter { get; set; } = TimeSpan.FromHours(2);
+    /// <summary>A courier whose ride to an order's pickup is longer than this is not offered it; the order waits for a nearer one.</summary>
+    public TimeSpan MaxRideToPickup { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>
     /// How often each courier board reads its couriers from their grains, to heal what the courier stream lost; between

@@ -34,9 +34,9 @@ public static class DispatchRegistration
             yield return $"{Section}:{nameof(options.PromiseWithin)} must be positive.";
         }
 
-        if (options.HoldAfter <= TimeSpan.Zero)
+        if (options.MaxRideToPickup <= TimeSpan.Zero)
         {
-            yield return $"{Section}:{nameof(options.HoldAfter)} must be positive.";
+            yield return $"{Section}:{nameof(options.MaxRideToPickup)} must be positive.";
         }
     }
 }

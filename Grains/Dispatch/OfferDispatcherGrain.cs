@@ -34,7 +34,7 @@ public sealed class OfferDispatcherGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _window = new WindowAssignment(new TravelModel(), new CostWeights(), options.Value.HoldAfter.TotalSeconds);
+        _window = new WindowAssignment(new TravelModel(), new CostWeights(), options.Value.MaxRideToPickup);
         if (Waiting.Count > 0)
         {
             EnsureTimer();

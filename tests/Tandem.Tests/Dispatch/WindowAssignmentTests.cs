@@ -19,7 +19,7 @@ public sealed class WindowAssignmentTests
     {
         // Couriers at 0 and 10 km; the first job at 4 km, the second at -5 km. Nearest-first sends the 0 km courier to
         // the first job (4 km) and leaves the second 15 km away: 19 km. Together: 6 + 5 = 11 km.
-        var window = new WindowAssignment(Travel, new CostWeights());
+        var window = new WindowAssignment(Travel, new CostWeights(), TimeSpan.FromHours(1));
 
         var decision = window.Decide([Job("first", 4), Job("second", -5)], [Courier("a", 0), Courier("b", 10)], Now);
 
@@ -29,10 +29,10 @@ public sealed class WindowAssignmentTests
     }
 
     [Fact]
-    public void A_job_no_courier_reaches_cheaply_waits_and_so_do_jobs_beyond_the_couriers()
+    public void A_job_no_courier_reaches_soon_waits_and_so_do_jobs_beyond_the_couriers()
     {
-        // 10 minutes of riding is the most worth sending a courier for: at 18 km/h and a 1.3 detour that is 2.3 km.
-        var window = new WindowAssignment(Travel, new CostWeights(), holdSeconds: 600);
+        // 10 minutes of riding to the pickup is the most worth sending a courier for: at 18 km/h and a 1.3 detour, 2.3 km.
+        var window = new WindowAssignment(Travel, new CostWeights(), TimeSpan.FromMinutes(10));
 
         var far = window.Decide([Job("far", 30)], [Courier("a", 0)], Now);
         var many = window.Decide([Job("j1", 0.1), Job("j2", 0.2), Job("j3", 0.3)], [Courier("a", 0), Courier("full", 0, load: 2)], Now);
@@ -41,6 +41,19 @@ public sealed class WindowAssignmentTests
         Assert.Equal(["far"], far.Held.Select(h => h.Id));
         Assert.Equal([("j1", "a")], many.Assignments.Select(a => (a.Job.Id, a.Courier.Id))); // the full courier takes nothing
         Assert.Equal(["j2", "j3"], many.Held.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void A_long_trip_to_the_door_does_not_hold_an_order_whose_courier_is_near()
+    {
+        // Picked up 1 km from the courier, dropped 80 km away: hours of riding and lateness, the same for every courier.
+        var window = new WindowAssignment(Travel, new CostWeights(), TimeSpan.FromMinutes(10));
+        var job = new DispatchJob("far-door", North(1), North(81), Now.AddMinutes(45));
+
+        var decision = window.Decide([job], [Courier("near", 0)], Now);
+
+        Assert.Equal(["near"], decision.Assignments.Select(a => a.Courier.Id));
+        Assert.True(decision.Assignments[0].Cost.Late > TimeSpan.FromHours(4), $"{decision.Assignments[0].Cost.Late}");
     }
 
     [Fact]
@@ -59,10 +72,10 @@ public sealed class WindowAssignmentTests
     }
 
     [Fact]
-    public void On_random_windows_the_decision_costs_what_the_best_of_every_possible_assignment_costs()
+    public void On_random_windows_the_decision_serves_as_many_and_costs_as_little_as_the_best_of_every_possible_assignment()
     {
         var random = new Random(7);
-        var window = new WindowAssignment(Travel, new CostWeights(), holdSeconds: 900);
+        var window = new WindowAssignment(Travel, new CostWeights(), TimeSpan.FromMinutes(12));
         for (var round = 0; round < 200; round++)
         {
             var jobs = Enumerable.Range(0, random.Next(1, 6)).Select(i => new DispatchJob("j" + i, North(random.NextDouble() * 6), North(random.NextDouble() * 6), Now.AddMinutes(random.Next(5, 40)))).ToList();
@@ -70,29 +83,36 @@ public sealed class WindowAssignmentTests
 
             var decision = window.Decide(jobs, couriers, Now);
 
-            Assert.Equal(Best(jobs, couriers, window, 0, []), decision.TotalCost, 2);
+            var (served, cost) = Best(jobs, couriers, window, 0, []);
+            Assert.Equal(served, decision.Assignments.Count);
+            Assert.Equal(cost, decision.TotalCost, 2);
             Assert.Equal(jobs.Count, decision.Assignments.Count + decision.Held.Count);
             Assert.Equal(decision.Assignments.Count, decision.Assignments.Select(a => a.Courier.Id).Distinct().Count());
         }
     }
 
-    /// <summary>The least total cost over every way of giving each job a different courier or holding it.</summary>
-    private static double Best(List<DispatchJob> jobs, List<DispatchCourier> couriers, WindowAssignment window, int next, HashSet<string> taken)
+    /// <summary>The most jobs served, and the least total cost for that many, over every way of giving each job a different courier or holding it.</summary>
+    private static (int Served, double Cost) Best(List<DispatchJob> jobs, List<DispatchCourier> couriers, WindowAssignment window, int next, HashSet<string> taken)
     {
         if (next == jobs.Count)
         {
-            return 0;
+            return (0, 0);
         }
 
-        var best = window.HoldSeconds + Best(jobs, couriers, window, next + 1, taken);
+        var best = Best(jobs, couriers, window, next + 1, taken);
         foreach (var courier in couriers.Where(c => c.Load < c.Capacity && !taken.Contains(c.Id)))
         {
-            var cost = new CostWeights().Of(jobs[next], courier, Now, Travel, raining: false).Total;
-            if (cost < window.HoldSeconds)
+            var cost = new CostWeights().Of(jobs[next], courier, Now, Travel, raining: false);
+            if (cost.ToPickup <= window.MaxToPickup)
             {
                 taken.Add(courier.Id);
-                best = Math.Min(best, cost + Best(jobs, couriers, window, next + 1, taken));
+                var rest = Best(jobs, couriers, window, next + 1, taken);
                 taken.Remove(courier.Id);
+                var option = (rest.Served + 1, rest.Cost + cost.Total);
+                if (option.Item1 > best.Served || (option.Item1 == best.Served && option.Item2 < best.Cost))
+                {
+                    best = option;
+                }
             }
         }
 
