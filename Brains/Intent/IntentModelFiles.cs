@@ -14,7 +14,7 @@ public static class IntentModelFiles
     private const string Prefix = "intent-";
 
     /// <summary>Where models are kept unless configured: the user's local application data, e.g. <c>~/.local/share/Tandem/intent-models</c>.</summary>
-    public static string DefaultFolder => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Tandem", "intent-models");
+    public static string DefaultFolder => Path.Combine(LocalData.Folder, "intent-models");
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -17,7 +17,7 @@ public static class SessionLog
     };
 
     /// <summary>Where silos write the log unless configured: the user's local application data, e.g. <c>~/.local/share/Tandem/session-log</c>.</summary>
-    public static string DefaultFolder => Path.Combine(Path.GetDirectoryName(IntentModelFiles.DefaultFolder)!, "session-log");
+    public static string DefaultFolder => Path.Combine(LocalData.Folder, "session-log");
 
     public sealed record Contents(IReadOnlyList<IntentSession> Sessions, int Lines, int Unreadable, int Open);
 

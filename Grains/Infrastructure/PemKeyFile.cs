@@ -7,8 +7,7 @@ namespace Tandem.Grains.Infrastructure;
 public static class PemKeyFile
 {
     /// <summary>The user's local application data folder for Tandem, e.g. <c>~/.local/share/Tandem</c>.</summary>
-    public static string Folder =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Tandem");
+    public static string Folder => Brains.LocalData.Folder;
 
     /// <summary>The PEM text at <paramref name="path"/>, written first from <paramref name="create"/> when there is none.</summary>
     public static string ReadOrCreate(string path, Func<string> create)

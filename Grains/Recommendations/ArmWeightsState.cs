@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-
-using Orleans.Storage;
-
 using Tandem.Brains.Recommendations;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Recommendations;
@@ -10,11 +6,11 @@ namespace Tandem.Grains.Recommendations;
 
 /// <summary>
 /// What a segment's bandit record persists: each strategy's fading clicks and misses, and the rewards credited lately
-/// (for idempotency). Every change is an <see cref="ArmReward"/> applied by <see cref="Apply"/>, which records it, so a
+/// (for idempotency). Every change is an <see cref="ArmReward"/> applied by <see cref="JournaledState{TChange}.Apply"/>, which records it, so a
 /// journaling storage writes only the rewards (<see cref="IJournaledState"/>).
 /// </summary>
 [GenerateSerializer, Alias("tandem.arm-weights-state")]
-public sealed class ArmWeightsState : IJournaledState
+public sealed class ArmWeightsState : JournaledState<ArmReward>
 {
     /// <summary>A click or a miss counts half as much after a day: the weights follow what shoppers do now.</summary>
     public static readonly TimeSpan HalfLife = TimeSpan.FromDays(1);
@@ -27,41 +23,12 @@ public sealed class ArmWeightsState : IJournaledState
 
     [Id(2)] public long Version { get; set; }
 
-    [NonSerialized]
-    private readonly ChangeLog<ArmReward> _changes = new();
-
-    [JsonIgnore]
-    public int HandedChanges => _changes.Handed;
-
-    /// <summary>Credits <paramref name="reward"/> unless it was already, and records it for the next write; true when it changed the state.</summary>
-    public bool Apply(ArmReward reward)
-    {
-        if (!Evolve(reward))
-        {
-            return false;
-        }
-
-        _changes.Record(reward);
-        return true;
-    }
-
     /// <summary>Each strategy's posterior as of <paramref name="now"/>.</summary>
     public Dictionary<string, ArmPosterior> Posteriors(DateTimeOffset now) =>
         Arms.ToDictionary(p => p.Key, p => new ArmPosterior(p.Value.Clicks, p.Value.Misses, p.Value.At).FadedTo(now, HalfLife), StringComparer.Ordinal);
 
-    public void HandOffChanges(IJournaledState target) => _changes.HandOffTo(((ArmWeightsState)target)._changes);
-
-    public BinaryData SerializeChanges(IGrainStorageSerializer serializer) => _changes.Serialize(serializer);
-
-    public void Replay(BinaryData changes, IGrainStorageSerializer serializer)
-    {
-        foreach (var reward in _changes.Read(changes, serializer))
-        {
-            Evolve(reward);
-        }
-    }
-
-    private bool Evolve(ArmReward reward)
+    /// <summary>Credits <paramref name="reward"/> unless it was already.</summary>
+    protected override bool Evolve(ArmReward reward)
     {
         if (Credited.ContainsKey(reward.Id))
         {

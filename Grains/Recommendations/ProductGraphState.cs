@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-
-using Orleans.Storage;
-
 using Tandem.Brains.Recommendations;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Recommendations;
@@ -10,11 +6,11 @@ namespace Tandem.Grains.Recommendations;
 
 /// <summary>
 /// What a product's part of the graph persists: its co-view and co-purchase edges and the lessons it learnt lately
-/// (for idempotency). Every change is a <see cref="GraphLesson"/> applied by <see cref="Apply"/>, which also records it,
+/// (for idempotency). Every change is a <see cref="GraphLesson"/> applied by <see cref="JournaledState{TChange}.Apply"/>, which also records it,
 /// so a storage that keeps changes writes only the lessons (<see cref="IJournaledState"/>).
 /// </summary>
 [GenerateSerializer, Alias("tandem.product-graph-state")]
-public sealed class ProductGraphState : IJournaledState
+public sealed class ProductGraphState : JournaledState<GraphLesson>
 {
     public const int CurrentSchema = 1;
 
@@ -38,24 +34,6 @@ public sealed class ProductGraphState : IJournaledState
 
     [Id(4)] public long Lessons { get; set; }
 
-    [NonSerialized]
-    private readonly ChangeLog<GraphLesson> _changes = new();
-
-    [JsonIgnore]
-    public int HandedChanges => _changes.Handed;
-
-    /// <summary>Learns <paramref name="lesson"/> unless it was learnt already, and records it for the next write; true when it changed the state.</summary>
-    public bool Apply(GraphLesson lesson)
-    {
-        if (!Evolve(lesson))
-        {
-            return false;
-        }
-
-        _changes.Record(lesson);
-        return true;
-    }
-
     /// <summary>The relation's edges as a view over this state's data: what is added through it changes the weights here (copy back its total and epoch).</summary>
     public Adjacency Edges(GraphRelation relation, DateTimeOffset now)
     {
@@ -63,19 +41,8 @@ public sealed class ProductGraphState : IJournaledState
         return new Adjacency(options.HalfLife, options.MaxNeighbours, set.Epoch ?? now, set.Total, set.Weights);
     }
 
-    public void HandOffChanges(IJournaledState target) => _changes.HandOffTo(((ProductGraphState)target)._changes);
-
-    public BinaryData SerializeChanges(IGrainStorageSerializer serializer) => _changes.Serialize(serializer);
-
-    public void Replay(BinaryData changes, IGrainStorageSerializer serializer)
-    {
-        foreach (var lesson in _changes.Read(changes, serializer))
-        {
-            Evolve(lesson);
-        }
-    }
-
-    private bool Evolve(GraphLesson lesson)
+    /// <summary>Learns <paramref name="lesson"/> unless it was learnt already.</summary>
+    protected override bool Evolve(GraphLesson lesson)
     {
         if (Learnt.ContainsKey(lesson.Id))
         {

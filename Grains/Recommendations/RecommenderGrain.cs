@@ -165,7 +165,8 @@ public sealed class RecommenderGrain(
             var bought = past.CoPurchase.Select(e => e.To).Where(s => !cart.Contains(s)).Take(BoughtSeeds).ToList();
             var boughtWith = await _neighbours.GetAsync(bought);
             CoPurchase.Vote(s => Shares(boughtWith, s, n => n.CoPurchase), bought, byArm[Arm.CoPurchase], EarlierVisits, shown.Contains);
-            foreach (var product in await catalog.GetProductsAsync([.. bought.Where(b => !products.ContainsKey(b))]))
+            var unnamed = bought.Where(b => !products.ContainsKey(b)).ToList();
+            foreach (var product in unnamed.Count == 0 ? [] : await catalog.GetProductsAsync(unnamed))
             {
                 products[product.Sku] = product; // named in the picks they bring ("Often bought with …")
             }
