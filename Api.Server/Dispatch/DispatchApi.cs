@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 
 using Tandem.Api.Identity;
@@ -6,20 +8,48 @@ using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Api.Dispatch;
 
-/// <summary>The dispatch queue: packed delivery orders waiting for a courier.</summary>
+/// <summary>The dispatch queues (packed delivery orders waiting for a courier, by zone), the zones' windows, and why an order went to its courier.</summary>
 public static class DispatchApi
 {
     public static IEndpointRouteBuilder MapDispatchApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/dispatch/waiting", GetWaiting).WithTags("Dispatch").WithName("GetDispatchQueue")
-            .WithSummary("Operator: packed delivery orders without a courier, oldest first, with whom each is offered to")
+            .WithSummary("Operator: packed delivery orders without a courier, oldest first, with whom each is offered to and why")
             .RequireAuthorization(Roles.Ops);
+        app.MapGet("/api/dispatch/zones", GetZones).WithTags("Dispatch").WithName("GetDispatchZones")
+            .WithSummary("Operator: each dispatch zone's last window: queue, free couriers, rain, decisions, assignment latency")
+            .RequireAuthorization(Roles.Ops);
+        app.MapGet("/api/orders/{orderId}/dispatch", GetOrderDispatch).WithTags("Dispatch").WithName("GetOrderDispatch")
+            .WithSummary("Why this courier: every dispatch window's decision for the order (candidates, costs, weather, window) and its outcome")
+            .RequireAuthorization();
         return app;
     }
 
-    private static async Task<Ok<WaitingOrder[]>> GetWaiting(IGrainFactory grains)
+    private static async Task<Ok<WaitingOrder[]>> GetWaiting(IGrainFactory grains) =>
+        TypedResults.Ok(await WaitingAsync(grains));
+
+    /// <summary>Every zone's waiting orders, oldest first.</summary>
+    public static async Task<WaitingOrder[]> WaitingAsync(IGrainFactory grains)
     {
-        var partitions = await Task.WhenAll(grains.OfferDispatchers().Select(d => d.GetWaitingAsync()));
-        return TypedResults.Ok(partitions.SelectMany(w => w).OrderBy(w => w.Since).ToArray());
+        var zones = await Task.WhenAll((await grains.ZoneDispatchersAsync()).Select(d => d.GetWaitingAsync()));
+        return [.. zones.SelectMany(w => w).OrderBy(w => w.Since)];
+    }
+
+    private static async Task<Ok<ZoneReport[]>> GetZones(IGrainFactory grains) =>
+        TypedResults.Ok((await grains.DispatchMap().GetReportsAsync()).ToArray());
+
+    private static async Task<Results<Ok<OrderDispatchResponse>, ProblemHttpResult>> GetOrderDispatch(
+        IGrainFactory grains, ClaimsPrincipal user, string orderId)
+    {
+        var order = Identifier.IsValid(orderId) ? await grains.Order(new OrderId(orderId)).GetAsync() : null;
+        if (OrderAccess.Check(Caller.Of(user), orderId, order) is { } refused)
+        {
+            return refused;
+        }
+
+        var decisions = await grains.DispatchRecord(new OrderId(orderId)).GetAsync();
+        var zone = decisions.Count > 0 ? decisions[^1].Zone : null;
+        var waiting = zone is not null && (await grains.ZoneDispatcher(zone).GetWaitingAsync()).Any(w => w.OrderId == orderId);
+        return TypedResults.Ok(new OrderDispatchResponse(orderId, zone, waiting, decisions));
     }
 }

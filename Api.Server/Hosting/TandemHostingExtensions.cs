@@ -16,6 +16,7 @@ using Tandem.Api.Push;
 using Tandem.Api.Recommendations;
 using Tandem.Api.Relay;
 using Tandem.Api.Sessions;
+using Tandem.Api.Weather;
 using Tandem.Contracts.Json;
 using Tandem.Grains.Push;
 using Tandem.Hosting.Configuration;
@@ -102,6 +103,7 @@ public static class TandemHostingExtensions
         app.MapSessionsApi();
         app.MapRecommendationsApi();
         app.MapPromotionsApi();
+        app.MapWeatherApi();
         app.MapTandemHubs();
         return app;
     }

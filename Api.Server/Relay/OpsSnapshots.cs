@@ -1,3 +1,4 @@
+using Tandem.Api.Dispatch;
 using Tandem.Contracts.Ops;
 using Tandem.Grains.Interfaces.Keys;
 
@@ -9,9 +10,10 @@ public sealed class OpsSnapshots(IGrainFactory grains, OpsFeed feed, TimeProvide
     public async Task<OpsSnapshot> TakeAsync()
     {
         var locations = grains.Catalog().GetLocationsAsync();
-        var waiting = Task.WhenAll(grains.OfferDispatchers().Select(d => d.GetWaitingAsync()));
+        var waiting = DispatchApi.WaitingAsync(grains);
+        var zones = grains.DispatchMap().GetReportsAsync();
+        var rain = grains.Weather().GetRainAsync();
         var couriers = await grains.CouriersFromBoardsAsync();
-        return new OpsSnapshot(clock.GetUtcNow(), await locations, couriers,
-            [.. (await waiting).SelectMany(w => w).OrderBy(w => w.Since)], feed.Recent());
+        return new OpsSnapshot(clock.GetUtcNow(), await locations, couriers, await waiting, feed.Recent(), await zones, await rain);
     }
 }

@@ -2,21 +2,58 @@ namespace Tandem.Brains.Dispatch;
 
 /// <summary>
 /// What giving a job to a courier costs, in seconds: the ride to the pickup, the ride from pickup to drop-off, how late
-/// the drop-off would be against the promise (weighed by <see cref="CostWeights.Lateness"/>), and the jobs the courier
-/// already carries (each <see cref="CostWeights.PerJobCarried"/>). Every part is kept so a decision can say why.
+/// the drop-off would be against the promise (weighed by <see cref="CostWeights.Lateness"/>), the jobs the courier
+/// already carries (each <see cref="CostWeights.PerJobCarried"/>), the delay the job adds to those jobs' drop-offs (with
+/// their lateness weighed), and what taking the courier from a busier zone costs. Every part is kept so a decision can say why.
 /// </summary>
-public sealed record DispatchCost(TimeSpan ToPickup, TimeSpan ToDropoff, TimeSpan Late, double LoadSeconds, double Total);
+public sealed record DispatchCost(TimeSpan ToPickup, TimeSpan ToDropoff, TimeSpan Late, double LoadSeconds, double Total)
+{
+    /// <summary>What the job adds to the drop-offs of the jobs the courier carries (their arrivals and weighed lateness).</summary>
+    public double DelayToCarried { get; init; }
+
+    public double HoldSeconds { get; init; }
+}
 
 /// <summary>The weights of the cost: lateness counts <see cref="Lateness"/> times a second of riding; a job already carried adds <see cref="PerJobCarried"/> seconds.</summary>
 public sealed record CostWeights(double Lateness = 3, double PerJobCarried = 120)
 {
+    /// <summary>
+    /// The job's cost with the courier at <paramref name="now"/> (rides slowed by rain and the rush hour). A courier who
+    /// carries jobs has their stops planned again with this one (<see cref="StopPlanner"/>): the job is charged the whole
+    /// route's extra cost, so a batch wins only when it is cheaper than a courier of its own.
+    /// </summary>
     public DispatchCost Of(DispatchJob job, DispatchCourier courier, DateTimeOffset now, TravelModel travel, bool raining)
     {
-        var toPickup = travel.Between(courier.Position, job.Pickup, raining);
-        var toDropoff = travel.Between(job.Pickup, job.Dropoff, raining);
-        var late = now + toPickup + toDropoff - job.PromisedBy;
-        late = late > TimeSpan.Zero ? late : TimeSpan.Zero;
         var load = courier.Load * PerJobCarried;
-        return new DispatchCost(toPickup, toDropoff, late, load, toPickup.TotalSeconds + toDropoff.TotalSeconds + (Lateness * late.TotalSeconds) + load);
+        if (courier.Carried.Count == 0)
+        {
+            var factor = travel.SpeedFactor(raining, now);
+            var toPickup = travel.Between(courier.Position, job.Pickup, factor);
+            var toDropoff = travel.Between(job.Pickup, job.Dropoff, factor);
+            var late = Positive(now + toPickup + toDropoff - job.PromisedBy);
+            var total = toPickup.TotalSeconds + toDropoff.TotalSeconds + (Lateness * late.TotalSeconds) + load + courier.HoldSeconds;
+            return new DispatchCost(toPickup, toDropoff, late, load, total) { HoldSeconds = courier.HoldSeconds };
+        }
+
+        var without = Route(courier, courier.Carried, now, travel, raining);
+        var with = Route(courier, [.. courier.Carried, new CarriedJob(job.Id, job.Pickup, job.Dropoff, job.PromisedBy)], now, travel, raining);
+        var pickup = with.Pickup(job.Id)!.Arrival;
+        var dropoff = with.Dropoff(job.Id).Arrival;
+        var own = Positive(now + dropoff - job.PromisedBy);
+        var added = with.Cost - without.Cost;
+        var delay = added - dropoff.TotalSeconds - (Lateness * own.TotalSeconds);
+        return new DispatchCost(pickup, dropoff - pickup, own, load, added + load + courier.HoldSeconds)
+        {
+            DelayToCarried = delay, HoldSeconds = courier.HoldSeconds,
+        };
     }
+
+    /// <summary>The courier's stops, in the best order, for <paramref name="jobs"/>.</summary>
+    public StopPlan Route(DispatchCourier courier, IReadOnlyList<CarriedJob> jobs, DateTimeOffset now, TravelModel travel, bool raining)
+    {
+        var factor = travel.SpeedFactor(raining, now);
+        return StopPlanner.Plan(courier.Position, jobs, now, (a, b) => travel.Between(a, b, factor), Lateness);
+    }
+
+    private static TimeSpan Positive(TimeSpan t) => t > TimeSpan.Zero ? t : TimeSpan.Zero;
 }

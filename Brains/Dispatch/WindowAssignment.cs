@@ -5,8 +5,18 @@ namespace Tandem.Brains.Dispatch;
 /// <summary>A job given to a courier, with what it cost.</summary>
 public sealed record Assignment(DispatchJob Job, DispatchCourier Courier, DispatchCost Cost);
 
-/// <summary>A window's decisions: the assignments, the jobs held for the next window, and the assignments' total cost.</summary>
-public sealed record WindowDecision(IReadOnlyList<Assignment> Assignments, IReadOnlyList<DispatchJob> Held, double TotalCost);
+/// <summary>A courier a job could have gone to, with what it would have cost.</summary>
+public sealed record Candidate(string CourierId, DispatchCost Cost);
+
+/// <summary>
+/// A window's decisions: the assignments, the jobs held for the next window, the assignments' total cost, and for each
+/// job its cheapest candidates (at most <see cref="WindowAssignment.Shortlist"/>, cheapest first) so a decision can say
+/// whom it was weighed against.
+/// </summary>
+public sealed record WindowDecision(IReadOnlyList<Assignment> Assignments, IReadOnlyList<DispatchJob> Held, double TotalCost)
+{
+    public IReadOnlyDictionary<string, IReadOnlyList<Candidate>> Candidates { get; init; } = new Dictionary<string, IReadOnlyList<Candidate>>();
+}
 
 /// <summary>
 /// One dispatch window: as many jobs as possible go to couriers, each courier taking at most one job per window, and
@@ -23,6 +33,9 @@ public sealed class WindowAssignment(TravelModel travel, CostWeights weights, Ti
     private const long HeldMs = 10_000_000_000;
 
     public const int DefaultCandidates = 40;
+
+    /// <summary>How many of each job's cheapest candidates a decision keeps.</summary>
+    public const int Shortlist = 5;
 
     public TimeSpan MaxToPickup { get; } = maxToPickup;
 
@@ -46,20 +59,20 @@ public sealed class WindowAssignment(TravelModel travel, CostWeights weights, Ti
         var (source, sink) = (0, m + k + 1);
         var flow = new MinCostFlow();
         var arcs = new List<(int Arc, int Job, int Courier, DispatchCost Cost)>();
-        var row = new DispatchCost[k];
+        var row = new DispatchCost?[k];
         for (var i = 0; i < m; i++)
         {
             var wet = raining?.Invoke(jobs[i].Pickup) ?? false;
             for (var j = 0; j < k; j++)
             {
-                row[j] = weights.Of(jobs[i], free[j], now, travel, wet);
+                row[j] = allowed is null || allowed(jobs[i], free[j]) ? weights.Of(jobs[i], free[j], now, travel, wet) : null;
             }
 
             flow.AddArcWithCapacityAndUnitCost(source, 1 + i, 1, 0);
             flow.AddArcWithCapacityAndUnitCost(1 + i, sink, 1, HeldMs);
-            foreach (var j in Enumerable.Range(0, k).Where(j => row[j].ToPickup <= MaxToPickup && (allowed is null || allowed(jobs[i], free[j]))).OrderBy(j => row[j].Total).Take(Candidates))
+            foreach (var j in Enumerable.Range(0, k).Where(j => row[j] is { } c && c.ToPickup <= MaxToPickup).OrderBy(j => row[j]!.Total).Take(Candidates))
             {
-                arcs.Add((flow.AddArcWithCapacityAndUnitCost(1 + i, 1 + m + j, 1, Milliseconds(row[j].Total)), i, j, row[j]));
+                arcs.Add((flow.AddArcWithCapacityAndUnitCost(1 + i, 1 + m + j, 1, Milliseconds(row[j]!.Total)), i, j, row[j]!));
             }
         }
 
@@ -77,7 +90,11 @@ public sealed class WindowAssignment(TravelModel travel, CostWeights weights, Ti
 
         var assignments = arcs.Where(a => flow.Flow(a.Arc) > 0).Select(a => new Assignment(jobs[a.Job], free[a.Courier], a.Cost)).ToList();
         var given = assignments.Select(a => a.Job.Id).ToHashSet(StringComparer.Ordinal);
-        return new WindowDecision(assignments, [.. jobs.Where(j => !given.Contains(j.Id))], assignments.Sum(a => a.Cost.Total));
+        return new WindowDecision(assignments, [.. jobs.Where(j => !given.Contains(j.Id))], assignments.Sum(a => a.Cost.Total))
+        {
+            Candidates = arcs.GroupBy(a => a.Job).ToDictionary(
+                g => jobs[g.Key].Id, g => (IReadOnlyList<Candidate>)[.. g.Take(Shortlist).Select(a => new Candidate(free[a.Courier].Id, a.Cost))], StringComparer.Ordinal),
+        };
     }
 
     private static long Milliseconds(double seconds) => (long)Math.Round(seconds * 1000);

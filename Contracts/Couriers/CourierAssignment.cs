@@ -18,4 +18,7 @@ public sealed record CourierAssignment
 
     /// <summary>True once the courier has collected the goods.</summary>
     [Id(5)] public bool PickedUp { get; init; }
+
+    /// <summary>When the drop-off was promised (packed plus the promise), when known.</summary>
+    [Id(6)] public DateTimeOffset? PromisedBy { get; init; }
 }

@@ -27,4 +27,7 @@ public sealed record CourierView
 
     /// <summary>Whether the courier's phone receives offers by Web Push when the page is in the background.</summary>
     [Id(9)] public bool PushEnabled { get; init; }
+
+    /// <summary>The stops of what the courier carries, in the order to ride them (a batch's pickups and drop-offs), with ETAs.</summary>
+    [Id(10)] public IReadOnlyList<CourierStop> Stops { get; init; } = [];
 }

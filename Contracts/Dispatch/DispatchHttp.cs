@@ -4,3 +4,6 @@ namespace Tandem.Contracts.Dispatch;
 // instead of failing the JSON binding as a whole.
 
 public sealed record DispatchRequest(string? CourierId);
+
+/// <summary>Why an order went to its courier: every window's decision for it, oldest first, and where it waits now.</summary>
+public sealed record OrderDispatchResponse(string OrderId, string? Zone, bool Waiting, IReadOnlyList<DispatchChoice> Decisions);

@@ -29,11 +29,16 @@ public sealed record WaitingOrder
 
     /// <summary>Why the open offer went to that courier: the window's decision for this order.</summary>
     [Id(9)] public DispatchChoice? Choice { get; init; }
+
+    /// <summary>The dispatch zone the order waits in (its pickup's zone).</summary>
+    [Id(10)] public string? Zone { get; init; }
 }
 
 /// <summary>
-/// A window's choice of courier for one order, with what it cost (seconds): the ride to the pickup and to the drop-off,
-/// the lateness against the promise, the courier's load; and how many couriers were free and allowed in that window.
+/// A window's choice of courier for one order, with its inputs and what it cost (seconds): the ride to the pickup and to
+/// the drop-off, the lateness against the promise, the courier's load, the delay it adds to orders the courier already
+/// carries (a batch), what taking the courier from a busier zone costs; the weather and the hour; how many orders and
+/// couriers the window weighed, and the cheapest candidates. <see cref="Outcome"/> says what became of the offer.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tandem.dispatch-choice")]
 public sealed record DispatchChoice
@@ -42,6 +47,7 @@ public sealed record DispatchChoice
 
     [Id(1)] public required DateTimeOffset Window { get; init; }
 
+    /// <summary>Couriers weighed for this order in the window (free or with room on the way to its pickup, not yet asked).</summary>
     [Id(2)] public required int Candidates { get; init; }
 
     [Id(3)] public required int OrdersInWindow { get; init; }
@@ -55,4 +61,53 @@ public sealed record DispatchChoice
     [Id(7)] public required double LoadSeconds { get; init; }
 
     [Id(8)] public required double Cost { get; init; }
+
+    [Id(9)] public string? Zone { get; init; }
+
+    /// <summary>How long the window gathered orders (adaptive: short when the zone is quiet, longer when busy).</summary>
+    [Id(10)] public double WindowSeconds { get; init; }
+
+    /// <summary>Whether it rained in the zone (rides slower).</summary>
+    [Id(11)] public bool Raining { get; init; }
+
+    /// <summary>Whether the window fell in the city's rush hour (rides slower).</summary>
+    [Id(12)] public bool RushHour { get; init; }
+
+    [Id(13)] public double DelayToCarriedSeconds { get; init; }
+
+    [Id(14)] public double HoldSeconds { get; init; }
+
+    /// <summary>Orders the courier already carries from the same pickup: this order joins their batch.</summary>
+    [Id(15)] public IReadOnlyList<string> BatchedWith { get; init; } = [];
+
+    /// <summary>The order's cheapest candidates in the window, cheapest first (the chosen one among them unless the window gave it to a costlier courier for the whole's sake).</summary>
+    [Id(16)] public IReadOnlyList<CandidateCost> Shortlist { get; init; } = [];
+
+    [Id(17)] public DispatchOutcome Outcome { get; init; } = DispatchOutcome.Offered;
+
+    [Id(18)] public DateTimeOffset? OutcomeAt { get; init; }
+}
+
+/// <summary>A courier weighed for an order: the cost of giving it to them and the ride to its pickup (seconds).</summary>
+[GenerateSerializer, Immutable, Alias("tandem.candidate-cost")]
+public sealed record CandidateCost(
+    [property: Id(0)] string CourierId,
+    [property: Id(1)] double Cost,
+    [property: Id(2)] double ToPickupSeconds);
+
+/// <summary>What became of an offer.</summary>
+public enum DispatchOutcome
+{
+    /// <summary>Open: the courier has not answered yet.</summary>
+    Offered = 0,
+
+    Accepted = 1,
+
+    Declined = 2,
+
+    /// <summary>Not answered in time.</summary>
+    Expired = 3,
+
+    /// <summary>The order left the queue another way (cancelled, or dispatched by an operator).</summary>
+    Withdrawn = 4,
 }

@@ -9,4 +9,6 @@ public sealed record OpsSnapshot(
     IReadOnlyList<Tandem.Contracts.Catalog.Location> Locations,
     IReadOnlyList<Tandem.Contracts.Couriers.CourierView> Couriers,
     IReadOnlyList<Tandem.Contracts.Dispatch.WaitingOrder> Waiting,
-    IReadOnlyList<OpsEvent> Recent);
+    IReadOnlyList<OpsEvent> Recent,
+    IReadOnlyList<Tandem.Contracts.Dispatch.ZoneReport> Zones,
+    IReadOnlyList<Tandem.Contracts.Weather.RainArea> Rain);

@@ -12,4 +12,8 @@ public interface ICourierBoardGrain : IGrainWithStringKey
     /// <summary>The latest view of each courier of this partition, by courier id.</summary>
     [ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<CourierView>> GetAllAsync();
+
+    /// <summary>The couriers of this partition last seen within the box (degrees); couriers without a position are left out.</summary>
+    [ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<CourierView>> GetWithinAsync(double south, double west, double north, double east);
 }

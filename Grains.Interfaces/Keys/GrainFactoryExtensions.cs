@@ -8,6 +8,7 @@ using Tandem.Grains.Interfaces.Push;
 using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Sessions;
 using Tandem.Grains.Interfaces.Shoppers;
+using Tandem.Grains.Interfaces.Weather;
 
 namespace Tandem.Grains.Interfaces.Keys;
 
@@ -44,16 +45,25 @@ public static class GrainFactoryExtensions
     public static ICourierDirectoryGrain CourierDirectory(this IGrainFactory grains) =>
         grains.GetGrain<ICourierDirectoryGrain>(CourierDirectoryKey);
 
-    /// <summary>The dispatcher of the partition an order belongs to.</summary>
-    public static IOfferDispatcherGrain OfferDispatcher(this IGrainFactory grains, OrderId order) =>
-        grains.OfferDispatcher(StreamPartition.Of(order.Value));
+    /// <summary>The dispatcher of a zone of the city ("r{row}c{col}").</summary>
+    public static IZoneDispatcherGrain ZoneDispatcher(this IGrainFactory grains, string zone) =>
+        grains.GetGrain<IZoneDispatcherGrain>(zone);
 
-    public static IOfferDispatcherGrain OfferDispatcher(this IGrainFactory grains, StreamPartition partition) =>
-        grains.GetGrain<IOfferDispatcherGrain>(partition.ToString());
+    /// <summary>The city's dispatch map: its zones and their last windows.</summary>
+    public static IDispatchMapGrain DispatchMap(this IGrainFactory grains) =>
+        grains.GetGrain<IDispatchMapGrain>(IDispatchMapGrain.Key);
 
-    /// <summary>Every partition's dispatcher.</summary>
-    public static IEnumerable<IOfferDispatcherGrain> OfferDispatchers(this IGrainFactory grains) =>
-        StreamPartition.All.Select(grains.OfferDispatcher);
+    /// <summary>An order's dispatch decisions.</summary>
+    public static IDispatchRecordGrain DispatchRecord(this IGrainFactory grains, OrderId order) =>
+        grains.GetGrain<IDispatchRecordGrain>(order.Value);
+
+    /// <summary>Every zone's dispatcher that has had orders.</summary>
+    public static async Task<IReadOnlyList<IZoneDispatcherGrain>> ZoneDispatchersAsync(this IGrainFactory grains) =>
+        [.. (await grains.DispatchMap().GetZonesAsync()).Select(grains.ZoneDispatcher)];
+
+    /// <summary>The city's weather.</summary>
+    public static IWeatherGrain Weather(this IGrainFactory grains) =>
+        grains.GetGrain<IWeatherGrain>(IWeatherGrain.Key);
 
     /// <summary>A product's part of the product graph.</summary>
     public static IProductGraphGrain ProductGraph(this IGrainFactory grains, string sku) =>

@@ -43,6 +43,10 @@ public sealed class CourierBoardGrain(IOptions<DispatchOptions> options, ILogger
 
     public Task<IReadOnlyList<CourierView>> GetAllAsync() => Task.FromResult<IReadOnlyList<CourierView>>([.. _couriers.Values]);
 
+    public Task<IReadOnlyList<CourierView>> GetWithinAsync(double south, double west, double north, double east) =>
+        Task.FromResult<IReadOnlyList<CourierView>>([.. _couriers.Values.Where(c =>
+            c.Position is { } p && p.Lat >= south && p.Lat <= north && p.Lon >= west && p.Lon <= east)]);
+
     private void Apply(CourierView courier)
     {
         if (!_couriers.TryGetValue(courier.CourierId, out var known) || known.Version < courier.Version)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Grains.Infrastructure;
@@ -18,7 +19,12 @@ public sealed class CourierGrain(
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<CourierGrain> logger) : Grain, ICourierGrain
 {
+    private static readonly TravelModel Travel = new();
+    private static readonly CostWeights Weights = new();
+
     private EventPublisher? _events;
+    private (long Version, IReadOnlyList<CourierStop> Stops)? _route;
+    private bool _raining;
 
     private CourierState S => state.State;
 
@@ -250,6 +256,12 @@ public sealed class CourierGrain(
 
     private async Task SaveAndPublishAsync(CourierChangeKind kind, string? orderId)
     {
+        if (kind is CourierChangeKind.Assigned or CourierChangeKind.PickedUp && S.Position is { } at)
+        {
+            _raining = (await GrainFactory.Weather().GetRainAsync()).Any(r =>
+                TravelModel.Kilometres(new Place(r.Lat, r.Lon), new Place(at.Lat, at.Lon)) <= r.RadiusKm);
+        }
+
         S.Version++;
         await state.SaveAsync(this);
         await _events!.PublishAsync(CourierChanged.StreamNamespace, this.GetPrimaryKeyString(), new CourierChanged
@@ -273,5 +285,37 @@ public sealed class CourierGrain(
         Version = S.Version,
         Offer = OpenOffer(),
         PushEnabled = S.Push is not null,
+        Stops = Stops(),
     };
+
+    /// <summary>The route of what the courier carries (<see cref="StopPlanner"/>), planned once per version.</summary>
+    private IReadOnlyList<CourierStop> Stops()
+    {
+        if (S.Assignments.Count == 0 || S.Position is not { } position)
+        {
+            return [];
+        }
+
+        if (_route is { } route && route.Version == S.Version)
+        {
+            return route.Stops;
+        }
+
+        var from = S.PositionAt ?? clock.GetUtcNow();
+        var byId = S.Assignments.ToDictionary(a => a.OrderId, StringComparer.Ordinal);
+        var plan = Weights.Route(
+            new DispatchCourier(this.GetPrimaryKeyString(), At(position), S.Assignments.Count, S.Capacity),
+            [.. S.Assignments.Select(a => new CarriedJob(a.OrderId, a.PickedUp ? null : At(a.Pickup), At(a.Dropoff), a.PromisedBy ?? DateTimeOffset.MaxValue))],
+            from, Travel, _raining);
+        IReadOnlyList<CourierStop> stops = [.. plan.Stops.Select(s => new CourierStop
+        {
+            OrderId = s.JobId, IsPickup = s.IsPickup, LocationId = s.IsPickup ? byId[s.JobId].PickupLocationId : null,
+            Position = s.IsPickup ? byId[s.JobId].Pickup : byId[s.JobId].Dropoff, Eta = from + s.Arrival,
+            PromisedBy = s.IsPickup ? null : byId[s.JobId].PromisedBy,
+        })];
+        _route = (S.Version, stops);
+        return stops;
+    }
+
+    private static Place At(GeoPoint point) => new(point.Lat, point.Lon);
 }

@@ -1,3 +1,5 @@
+using Tandem.Brains.Dispatch;
+
 namespace Tandem.Grains.Dispatch;
 
 /// <summary>How packed delivery orders find couriers; bound from <c>Tandem:Dispatch</c>.</summary>
@@ -9,8 +11,23 @@ public sealed class DispatchOptions
     /// <summary>How long a courier has to accept an offer.</summary>
     public TimeSpan OfferTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often waiting orders are looked at again (declines, expiries, couriers coming free): each look is a window whose offers are decided together.</summary>
-    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>The shortest window (a quiet zone): each window's offers are decided together, and declines, expiries and couriers coming free are noticed at its end.</summary>
+    public TimeSpan WindowMin { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest window (a zone with <see cref="BusyAt"/> orders waiting or more): more orders weighed together.</summary>
+    public TimeSpan WindowMax { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Waiting orders at which a zone's window reaches <see cref="WindowMax"/> (it grows in proportion below that).</summary>
+    public int BusyAt { get; set; } = 30;
+
+    /// <summary>The side of a dispatch zone (km). Zones are a deployment's constant: orders leave the zone they entered by it.</summary>
+    public double ZoneKm { get; set; } = 4;
+
+    /// <summary>A zone also weighs couriers this far (km) outside its edges.</summary>
+    public double EdgeKm { get; set; } = 1.5;
+
+    /// <summary>What taking a courier from a neighbouring zone with more waiting orders than free couriers costs (seconds of riding).</summary>
+    public TimeSpan BusyZoneHold { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The delivery promised after packing: a drop-off later than this costs three times its lateness in a window's decision.</summary>
     public TimeSpan PromiseWithin { get; set; } = TimeSpan.FromMinutes(45);
@@ -23,4 +40,11 @@ public sealed class DispatchOptions
     /// reads it follows the stream.
     /// </summary>
     public TimeSpan BoardRefresh { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The city's dispatch zones.</summary>
+    public ZoneGrid Zones => new(ZoneKm, EdgeKm);
+
+    /// <summary>The window for a zone with <paramref name="waiting"/> orders: the shortest for one, the longest from <see cref="BusyAt"/>.</summary>
+    public TimeSpan WindowFor(int waiting) =>
+        WindowMin + ((WindowMax - WindowMin) * Math.Clamp((waiting - 1.0) / Math.Max(1, BusyAt - 1), 0, 1));
 }

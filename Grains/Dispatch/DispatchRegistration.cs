@@ -19,9 +19,24 @@ public static class DispatchRegistration
             yield return $"{Section}:{nameof(options.OfferTimeout)} must be positive.";
         }
 
-        if (options.CheckEvery <= TimeSpan.Zero)
+        if (options.WindowMin <= TimeSpan.Zero || options.WindowMax < options.WindowMin)
         {
-            yield return $"{Section}:{nameof(options.CheckEvery)} must be positive.";
+            yield return $"{Section}:{nameof(options.WindowMin)} must be positive and at most {nameof(options.WindowMax)}.";
+        }
+
+        if (options.BusyAt <= 0)
+        {
+            yield return $"{Section}:{nameof(options.BusyAt)} must be positive.";
+        }
+
+        if (!(options.ZoneKm is >= 0.5 and <= 100) || !(options.EdgeKm is >= 0 and <= 50))
+        {
+            yield return $"{Section}:{nameof(options.ZoneKm)} must be 0.5–100 km and {nameof(options.EdgeKm)} 0–50 km.";
+        }
+
+        if (options.BusyZoneHold < TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.BusyZoneHold)} must not be negative.";
         }
 
         if (options.BoardRefresh <= TimeSpan.Zero)

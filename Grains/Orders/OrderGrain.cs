@@ -415,6 +415,7 @@ public sealed class OrderGrain(
             Pickup = pickup.Position,
             Dropoff = S.DeliveryAddress!,
             AssignedAt = clock.GetUtcNow(),
+            PromisedBy = S.History.LastOrDefault(h => h.To == OrderStatus.Packed)?.At + dispatch.Value.PromiseWithin,
         });
         S.Step = null;
         if (!assigned.Succeeded)

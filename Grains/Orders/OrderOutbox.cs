@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 
+using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
@@ -88,9 +89,10 @@ internal sealed class OrderOutbox(
                 if (dispatch.Offers)
                 {
                     var pickup = await FulfilmentPlanner.WhereFromAsync(grains, S);
-                    await grains.OfferDispatcher(Key).EnqueueAsync(new WaitingOrder
+                    var zone = dispatch.Zones.Of(new Place(pickup.Position.Lat, pickup.Position.Lon)).ToString();
+                    await grains.ZoneDispatcher(zone).EnqueueAsync(new WaitingOrder
                     {
-                        OrderId = orderId, PickupLocationId = pickup.Id, Pickup = pickup.Position, Dropoff = S.DeliveryAddress!, Since = clock.GetUtcNow(),
+                        OrderId = orderId, PickupLocationId = pickup.Id, Pickup = pickup.Position, Dropoff = S.DeliveryAddress!, Since = clock.GetUtcNow(), Zone = zone,
                     });
                 }
 
@@ -106,7 +108,9 @@ internal sealed class OrderOutbox(
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)
                 {
-                    await grains.OfferDispatcher(Key).LeaveAsync(Key);
+                    var from = (await FulfilmentPlanner.WhereFromAsync(grains, S)).Position;
+                    await grains.ZoneDispatcher(dispatch.Zones.Of(new Place(from.Lat, from.Lon)).ToString())
+                        .LeaveAsync(Key, S.Status == OrderStatus.Cancelled ? null : S.CourierId);
                 }
 
                 break;

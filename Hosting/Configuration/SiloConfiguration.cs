@@ -14,6 +14,7 @@ using Tandem.Grains.Inventory;
 using Tandem.Grains.Orders;
 using Tandem.Grains.Push;
 using Tandem.Grains.Sessions;
+using Tandem.Grains.Weather;
 using Tandem.Hosting.Database;
 using Tandem.Hosting.Demo;
 using Tandem.Hosting.Storage;
@@ -107,7 +108,7 @@ public static class SiloConfiguration
         silo.Services.TryAddSingleton<CatalogFacts>();
         silo.Services.TryAddSingleton(sp => sp.GetKeyedService<IGrainStorage>(StorageNames.Grains) as IDueStates
             ?? throw new InvalidOperationException($"The grain storage '{StorageNames.Grains}' keeps no due times ({nameof(IDueStates)}): no order could be woken."));
-        silo.Services.AddInventory().AddOrders().AddSessions().AddIntent().AddDispatch().AddPush();
+        silo.Services.AddInventory().AddOrders().AddSessions().AddIntent().AddDispatch().AddWeather().AddPush();
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().OrderSweeper().StartAsync());
         return silo;
     }

@@ -90,7 +90,7 @@ public sealed class DispatchAfterSiloDeathTests
         {
             try
             {
-                var queues = await Task.WhenAll(grains.OfferDispatchers().Select(d => d.GetWaitingAsync()));
+                var queues = await Task.WhenAll((await grains.ZoneDispatchersAsync()).Select(d => d.GetWaitingAsync()));
                 var waiting = queues.SelectMany(q => q).Select(w => w.OrderId).Where(expected.Contains).ToList();
                 if (waiting.Count == expected.Count || clock.Elapsed > deadline)
                 {

@@ -22,6 +22,8 @@ public sealed class DispatchOfferTests(ApiFixture api)
     /// <summary>A store in Cambridge, far from the demo city's couriers, so only this test's couriers are near it.</summary>
     private static readonly Location FarStore = TestData.RemoteStore("t-cambridge", "Test store Cambridge", 52.2053, 0.1218);
 
+    private static readonly string FarZone = new ZoneGrid().Of(new Place(52.2053, 0.1218)).ToString();
+
     [Fact]
     public async Task A_packed_delivery_order_is_offered_to_the_nearest_idle_courier_and_on_decline_to_the_next()
     {
@@ -59,10 +61,14 @@ public sealed class DispatchOfferTests(ApiFixture api)
         var travel = new TravelModel();
         var store = new Place(FarStore.Position.Lat, FarStore.Position.Lon);
         Assert.Equal(nearest, waiting.Choice!.CourierId);
-        Assert.Equal(Math.Round(travel.Between(new Place(52.2054, 0.1219), store, raining: false).TotalSeconds, 1), waiting.Choice.ToPickupSeconds);
-        Assert.Equal(Math.Round(travel.Between(store, new Place(52.19, 0.13), raining: false).TotalSeconds, 1), waiting.Choice.ToDropoffSeconds);
-        Assert.Equal((0, 0), (waiting.Choice.LateSeconds, waiting.Choice.LoadSeconds));
-        Assert.InRange(waiting.Choice.Candidates, 2, int.MaxValue);
+        var window = waiting.Choice.Window;
+        Assert.Equal(Math.Round(travel.Between(new Place(52.2054, 0.1219), store, raining: false, window).TotalSeconds, 1), waiting.Choice.ToPickupSeconds);
+        Assert.Equal(Math.Round(travel.Between(store, new Place(52.19, 0.13), raining: false, window).TotalSeconds, 1), waiting.Choice.ToDropoffSeconds);
+        Assert.Equal((0, 0, 0, 0), (waiting.Choice.LateSeconds, waiting.Choice.LoadSeconds, waiting.Choice.DelayToCarriedSeconds, waiting.Choice.HoldSeconds));
+        Assert.Equal((travel.IsRushHour(window), false, FarZone, 1.0), (waiting.Choice.RushHour, waiting.Choice.Raining, waiting.Choice.Zone, waiting.Choice.WindowSeconds));
+        Assert.Equal(2, waiting.Choice.Candidates);
+        Assert.Equal([nearest, next], waiting.Choice.Shortlist.Select(c => c.CourierId));
+        Assert.Equal(waiting.Choice.Cost, waiting.Choice.Shortlist[0].Cost);
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         Assert.Equal(orderId, offer.OrderId);
         Assert.Equal(HttpStatusCode.Conflict, stolen.StatusCode);
@@ -72,6 +78,17 @@ public sealed class DispatchOfferTests(ApiFixture api)
         var courier = await api.Grains.Courier(new CourierId(next)).GetAsync();
         Assert.Equal((CourierStatus.ToPickup, (CourierOffer?)null), (courier!.Status, courier.Offer));
         Assert.Null((await api.Grains.Courier(new CourierId(nearest)).GetAsync())!.Offer);
+
+        // Why this courier, for the shopper who ordered: the declined offer, then the accepted one.
+        var why = await Await.UntilAsync(async () =>
+        {
+            var record = await shopper.GetFromJsonAsync<OrderDispatchResponse>($"/api/orders/{orderId}/dispatch", ApiFixture.Json, TestContext.Current.CancellationToken);
+            return record!.Decisions.Count == 2 && record.Decisions[1].Outcome == DispatchOutcome.Accepted ? record : null;
+        }, TimeSpan.FromSeconds(10));
+        Assert.Equal((orderId, FarZone, false), (why.OrderId, why.Zone, why.Waiting));
+        Assert.Equal([(nearest, DispatchOutcome.Declined), (next, DispatchOutcome.Accepted)], why.Decisions.Select(d => (d.CourierId, d.Outcome)));
+        Assert.Equal((window, waiting.Choice.Cost, waiting.Choice.ToPickupSeconds), (why.Decisions[0].Window, why.Decisions[0].Cost, why.Decisions[0].ToPickupSeconds));
+        Assert.Equal([next], why.Decisions[1].Shortlist.Select(c => c.CourierId)); // the courier who declined is not asked again
     }
 
     [Fact]
@@ -107,6 +124,9 @@ public sealed class DispatchOfferTests(ApiFixture api)
         var waiting = Assert.Single(queue!, w => w.OrderId == orderId);
         Assert.Equal(next, waiting.OfferedTo);
         Assert.Equal([silent], waiting.Tried);
+        var why = await ops.GetFromJsonAsync<OrderDispatchResponse>($"/api/orders/{orderId}/dispatch", ApiFixture.Json, TestContext.Current.CancellationToken);
+        Assert.Equal([(silent, DispatchOutcome.Expired), (next, DispatchOutcome.Offered)], why!.Decisions.Select(d => (d.CourierId, d.Outcome)));
+        Assert.True(why.Waiting);
     }
 
     [Fact]

@@ -39,6 +39,8 @@ internal sealed class HostileWorld
             await grains.Courier(new CourierId(world._ids[courier])).RegisterAsync("Test", 2, new GeoPoint { Lat = 51.5, Lon = -0.1 }, CourierStatus.Idle);
         }
 
+        world._ids["rain"] = TestData.NewId("rain");
+        world._ids["soon"] = DateTimeOffset.UtcNow.AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         await grains.Session(new SessionId(world._ids["session"] = TestData.NewId("session"))).ClaimAsync(new ShopperId(ShopperId));
         await grains.Session(new SessionId(world._ids["otherSession"] = TestData.NewId("session"))).ClaimAsync(new ShopperId(OtherShopperId));
         var other = await grains.Order(new OrderId(world._ids["otherOrder"] = TestData.NewId("order"))).PlaceAsync(new PlaceOrder
@@ -90,6 +92,8 @@ internal sealed class HostileWorld
             await grains.Session(new SessionId(_ids["otherSession"])).GetAsync(),
             await grains.Order(new OrderId(_ids["otherOrder"])).GetAsync(),
             (await grains.Promotions().GetAsync()).Items.Where(p => p.Sku == _ids["sku"]).ToList(),
+            (await grains.Weather().GetRainAsync()).Where(r => r.Id == _ids["rain"]).ToList(),
+            await grains.DispatchRecord(new OrderId(_ids["otherOrder"])).GetAsync(),
         };
         return JsonSerializer.Serialize(state, ApiFixture.Json);
     }

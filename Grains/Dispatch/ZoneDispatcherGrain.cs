@@ -1,0 +1,331 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+using Tandem.Brains.Dispatch;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Dispatch;
+using Tandem.Contracts.Weather;
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Dispatch;
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Grains.Dispatch;
+
+/// <summary>
+/// Dispatch by offer for one zone, decided in windows. Each window (adaptive: <see cref="DispatchOptions.WindowMin"/>
+/// when the zone is quiet, growing to <see cref="DispatchOptions.WindowMax"/> as orders pile up) weighs the zone's waiting
+/// orders without an open offer against the couriers in and within <see cref="DispatchOptions.EdgeKm"/> of the zone (from
+/// the courier boards, the read model of the courier stream) who are free, or who carry orders from the same pickup not
+/// yet collected and have room (a batch: its cost is what the order adds to their whole route). The rides are slowed by
+/// the zone's rain (the weather grain) and the rush hour; a courier from a neighbouring zone with more orders than free
+/// couriers costs <see cref="DispatchOptions.BusyZoneHold"/> more. The least-cost assignment (<see cref="WindowAssignment"/>)
+/// is offered; each decision is recorded with its inputs (<see cref="IDispatchRecordGrain"/>). A decline or an expired
+/// offer puts the order in the next window without that courier. Orders enter and leave by their own outbox calls;
+/// waiting orders are persisted, and the sweeper wakes a zone whose silo died.
+/// </summary>
+public sealed class ZoneDispatcherGrain(
+    [PersistentState(ZoneDispatcherGrain.StateName, StorageNames.Grains)] IPersistentState<ZoneDispatcherState> state,
+    [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
+    IOptions<DispatchOptions> options,
+    ILogger<ZoneDispatcherGrain> logger) : Grain, IZoneDispatcherGrain
+{
+    /// <summary>The name the zone's state is stored under (the sweeper asks for due states of this name).</summary>
+    public const string StateName = "zone-dispatch";
+
+    /// <summary>A zone with orders waiting is due this long after its last write (the sweeper wakes it if nobody did).</summary>
+    public static readonly TimeSpan WakeAfter = TimeSpan.FromSeconds(30);
+
+    private const int LatencyKept = 100;
+
+    private readonly Queue<double> _assignSeconds = new();
+    private IGrainTimer? _timer;
+    private WindowAssignment _window = null!;
+    private CostWeights _weights = null!;
+    private TravelModel _travel = null!;
+    private ZoneGrid _zones = null!;
+    private ZoneKey _zone;
+    private TimeSpan _period;
+
+    private List<WaitingOrder> Waiting => state.State.Waiting;
+
+    private DispatchOptions Options => options.Value;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_travel, _weights, _zones) = (new TravelModel(), new CostWeights(), Options.Zones);
+        _window = new WindowAssignment(_travel, _weights, Options.MaxRideToPickup);
+        if (!ZoneKey.TryParse(this.GetPrimaryKeyString(), out _zone))
+        {
+            throw new InvalidOperationException($"'{this.GetPrimaryKeyString()}' is not a zone (r{{row}}c{{col}}).");
+        }
+
+        if (Waiting.Count > 0)
+        {
+            EnsureTimer(soon: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<WaitingOrder>> GetWaitingAsync() => Task.FromResult<IReadOnlyList<WaitingOrder>>([.. Waiting]);
+
+    public async Task EnqueueAsync(WaitingOrder order)
+    {
+        if (!Options.Offers || Waiting.Exists(w => w.OrderId == order.OrderId))
+        {
+            return;
+        }
+
+        if (!state.State.OnMap)
+        {
+            await GrainFactory.DispatchMap().AddZoneAsync(this.GetPrimaryKeyString());
+            state.State.OnMap = true;
+        }
+
+        Waiting.Add(order with { OfferedTo = null, OfferExpiresAt = null, OfferVersion = null, Tried = [], Choice = null, Zone = this.GetPrimaryKeyString() });
+        await SaveAsync();
+        EnsureTimer(soon: Waiting.Count == 1); // a quiet zone decides at once; a busy one gathers the window
+    }
+
+    public async Task LeaveAsync(OrderId orderId, string? dispatchedTo)
+    {
+        if (Waiting.Find(w => w.OrderId == orderId.Value) is not { } waiting)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        if (waiting.OfferedTo is { } courierId)
+        {
+            var accepted = dispatchedTo == courierId;
+            if (!accepted)
+            {
+                await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(orderId);
+            }
+
+            await CloseOfferAsync(waiting, accepted ? DispatchOutcome.Accepted : DispatchOutcome.Withdrawn, now);
+        }
+
+        if (dispatchedTo is not null)
+        {
+            _assignSeconds.Enqueue((now - waiting.Since).TotalSeconds);
+            while (_assignSeconds.Count > LatencyKept)
+            {
+                _assignSeconds.Dequeue();
+            }
+        }
+
+        Waiting.RemoveAll(w => w.OrderId == waiting.OrderId);
+        await SaveAsync();
+        logger.LeftQueue(waiting.OrderId);
+    }
+
+    private void EnsureTimer(bool soon = false)
+    {
+        var period = Options.WindowFor(Waiting.Count);
+        if (_timer is null)
+        {
+            _period = period;
+            _timer = this.RegisterGrainTimer(_ => WindowAsync(), new GrainTimerCreationOptions
+            {
+                DueTime = soon ? TimeSpan.Zero : period, Period = period, KeepAlive = true,
+            });
+        }
+        else if (soon)
+        {
+            _period = period;
+            _timer.Change(TimeSpan.Zero, period);
+        }
+    }
+
+    /// <summary>
+    /// One window: notices declines and expiries, then offers the open orders at the least total cost. It never calls an
+    /// order (orders call it), so an order waiting on the dispatcher and the dispatcher waiting on an order cannot deadlock.
+    /// </summary>
+    private async Task WindowAsync()
+    {
+        if (Waiting.Count == 0)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            Report(0, 0, raining: false);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var reach = _zones.Reach(_zone);
+        var couriersTask = CouriersWithinAsync(reach);
+        var rainTask = GrainFactory.Weather().GetRainAsync();
+        var reportsTask = GrainFactory.DispatchMap().GetReportsAsync();
+        var couriers = await couriersTask;
+        var raining = RainsOver(await rainTask, _zones.Area(_zone));
+        var busyZones = (await reportsTask).Where(r => r.Zone != this.GetPrimaryKeyString() && now - r.At < TimeSpan.FromSeconds(30) && r.Pressure > 1)
+            .Select(r => r.Zone).ToHashSet(StringComparer.Ordinal);
+
+        var offeredNow = new HashSet<string>(Waiting.Select(w => w.OfferedTo).OfType<string>(), StringComparer.Ordinal);
+        var changed = false;
+        foreach (var waiting in Waiting.Where(w => w.OfferedTo is not null).ToList())
+        {
+            var courierId = waiting.OfferedTo!;
+            var expired = waiting.OfferExpiresAt <= now;
+            var stillOpen = !expired
+                && (!couriers.TryGetValue(courierId, out var courier) || courier.Version < waiting.OfferVersion || courier.Offer?.OrderId == waiting.OrderId);
+            if (!stillOpen)
+            {
+                await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(new OrderId(waiting.OrderId));
+                await CloseOfferAsync(waiting, expired ? DispatchOutcome.Expired : DispatchOutcome.Declined, now);
+                offeredNow.Remove(courierId);
+                Replace(waiting with { OfferedTo = null, OfferExpiresAt = null, OfferVersion = null, Choice = null, Tried = [.. waiting.Tried, courierId] });
+                changed = true;
+            }
+        }
+
+        // The window: every order without an open offer against every courier with room and no open offer.
+        var candidates = couriers.Values.Where(c => Available(c) && !offeredNow.Contains(c.CourierId)).ToList();
+        var open = Waiting.Where(w => w.OfferedTo is null).ToList();
+        foreach (var waiting in open.Where(w => w.Tried.Count > 0 && candidates.Count > 0 && candidates.All(c => w.Tried.Contains(c.CourierId))))
+        {
+            Replace(waiting with { Tried = [] }); // everyone here has been asked: start again
+            changed = true;
+        }
+
+        open = [.. Waiting.Where(w => w.OfferedTo is null)];
+        var decided = 0;
+        if (open.Count > 0 && candidates.Count > 0)
+        {
+            var byId = open.ToDictionary(w => w.OrderId, StringComparer.Ordinal);
+            var views = candidates.ToDictionary(c => c.CourierId, StringComparer.Ordinal);
+            var decision = _window.Decide(
+                [.. open.Select(w => new DispatchJob(w.OrderId, At(w.Pickup), At(w.Dropoff), w.Since + Options.PromiseWithin))],
+                [.. candidates.Select(c => Courier(c, busyZones))],
+                now,
+                raining: _ => raining,
+                allowed: (job, courier) => !byId[job.Id].Tried.Contains(courier.Id) && Batchable(views[courier.Id], byId[job.Id]));
+            var records = new List<Task>();
+            foreach (var assignment in decision.Assignments)
+            {
+                var current = byId[assignment.Job.Id];
+                var expires = now + Options.OfferTimeout;
+                var offered = await GrainFactory.Courier(new CourierId(assignment.Courier.Id)).OfferAsync(new CourierOffer
+                {
+                    OrderId = current.OrderId, PickupLocationId = current.PickupLocationId, Pickup = current.Pickup, Dropoff = current.Dropoff,
+                    OfferedAt = now, ExpiresAt = expires,
+                });
+                if (offered.Outcome is CourierOutcome.Applied or CourierOutcome.Replayed)
+                {
+                    var choice = Choice(assignment, views[assignment.Courier.Id], now, raining, candidates.Count(c => !current.Tried.Contains(c.CourierId)), open.Count, decision);
+                    Replace(current with { OfferedTo = assignment.Courier.Id, OfferExpiresAt = expires, OfferVersion = offered.Courier?.Version, Choice = choice });
+                    records.Add(GrainFactory.DispatchRecord(new OrderId(current.OrderId)).AddAsync(choice));
+                    changed = true;
+                    decided++;
+                }
+            }
+
+            await Task.WhenAll(records);
+        }
+
+        if (changed)
+        {
+            await SaveAsync();
+        }
+
+        Report(candidates.Count - decided, decided, raining);
+        var next = Options.WindowFor(Waiting.Count);
+        if (next != _period && _timer is not null)
+        {
+            _period = next;
+            _timer.Change(next, next);
+        }
+    }
+
+    private Task SaveAsync()
+    {
+        state.State.DueAt = Waiting.Count > 0 ? clock.GetUtcNow() + WakeAfter : null;
+        return state.SaveAsync(this);
+    }
+
+    private Task CloseOfferAsync(WaitingOrder waiting, DispatchOutcome outcome, DateTimeOffset at) =>
+        waiting.Choice is { } choice
+            ? GrainFactory.DispatchRecord(new OrderId(waiting.OrderId)).CloseAsync(choice.Window, choice.CourierId, outcome, at)
+            : Task.CompletedTask;
+
+    /// <summary>The couriers last seen within <paramref name="reach"/>: one call per courier-board partition.</summary>
+    private async Task<Dictionary<string, CourierView>> CouriersWithinAsync(ZoneArea reach)
+    {
+        var boards = await Task.WhenAll(StreamPartition.All.Select(p =>
+            GrainFactory.CourierBoard(p).GetWithinAsync(reach.South, reach.West, reach.North, reach.East)));
+        return boards.SelectMany(b => b).ToDictionary(c => c.CourierId, StringComparer.Ordinal);
+    }
+
+    /// <summary>Online, placed, no open offer, room for one more; a courier who carries orders only while none is collected yet.</summary>
+    private static bool Available(CourierView courier) =>
+        courier.Status != CourierStatus.Offline && courier.Offer is null && courier.Position is not null
+        && courier.Assignments.Count < courier.Capacity && courier.Assignments.All(a => !a.PickedUp);
+
+    /// <summary>A free courier may take any order; one who carries orders only one from the same pickup (a batch).</summary>
+    private static bool Batchable(CourierView courier, WaitingOrder order) =>
+        courier.Assignments.All(a => a.PickupLocationId == order.PickupLocationId);
+
+    private DispatchCourier Courier(CourierView view, HashSet<string> busyZones)
+    {
+        var at = At(view.Position!);
+        var home = _zones.Of(at);
+        return new DispatchCourier(view.CourierId, at, view.Assignments.Count, view.Capacity)
+        {
+            Carried = [.. view.Assignments.Select(a => new CarriedJob(
+                a.OrderId, a.PickedUp ? null : At(a.Pickup), At(a.Dropoff), a.PromisedBy ?? a.AssignedAt + Options.PromiseWithin))],
+            HoldSeconds = home != _zone && busyZones.Contains(home.ToString()) ? Options.BusyZoneHold.TotalSeconds : 0,
+        };
+    }
+
+    private void Report(int freeLeft, int decided, bool raining)
+    {
+        var area = _zones.Area(_zone);
+        var latency = _assignSeconds.Order().ToList();
+        GrainFactory.DispatchMap().ReportAsync(new ZoneReport
+        {
+            Zone = this.GetPrimaryKeyString(), At = clock.GetUtcNow(),
+            Waiting = Waiting.Count, Offered = Waiting.Count(w => w.OfferedTo is not null), FreeCouriers = freeLeft + decided,
+            WindowSeconds = Math.Round(Options.WindowFor(Waiting.Count).TotalSeconds, 2), Raining = raining, Decided = decided,
+            South = area.South, West = area.West, North = area.North, East = area.East,
+            MeanAssignSeconds = latency.Count == 0 ? null : Math.Round(latency.Average(), 1),
+            P95AssignSeconds = latency.Count == 0 ? null : Math.Round(latency[Math.Max(0, (int)Math.Ceiling(0.95 * latency.Count) - 1)], 1),
+        }).Ignore();
+    }
+
+    /// <summary>Whether any area of rain reaches the zone (the circle meets the zone's rectangle).</summary>
+    public static bool RainsOver(IReadOnlyList<RainArea> rain, ZoneArea area) => rain.Any(r =>
+    {
+        var nearest = new Place(Math.Clamp(r.Lat, area.South, area.North), Math.Clamp(r.Lon, area.West, area.East));
+        return TravelModel.Kilometres(nearest, new Place(r.Lat, r.Lon)) <= r.RadiusKm;
+    });
+
+    private void Replace(WaitingOrder order) => Waiting[Waiting.FindIndex(w => w.OrderId == order.OrderId)] = order;
+
+    private static Place At(GeoPoint point) => new(point.Lat, point.Lon);
+
+    private DispatchChoice Choice(Assignment assignment, CourierView courier, DateTimeOffset window, bool raining, int candidates, int orders, WindowDecision decision) => new()
+    {
+        CourierId = assignment.Courier.Id,
+        Window = window,
+        Candidates = candidates,
+        OrdersInWindow = orders,
+        ToPickupSeconds = Math.Round(assignment.Cost.ToPickup.TotalSeconds, 1),
+        ToDropoffSeconds = Math.Round(assignment.Cost.ToDropoff.TotalSeconds, 1),
+        LateSeconds = Math.Round(assignment.Cost.Late.TotalSeconds, 1),
+        LoadSeconds = Math.Round(assignment.Cost.LoadSeconds, 1),
+        Cost = Math.Round(assignment.Cost.Total, 1),
+        Zone = this.GetPrimaryKeyString(),
+        WindowSeconds = Math.Round(_period.TotalSeconds, 2),
+        Raining = raining,
+        RushHour = _travel.IsRushHour(window),
+        DelayToCarriedSeconds = Math.Round(assignment.Cost.DelayToCarried, 1),
+        HoldSeconds = Math.Round(assignment.Cost.HoldSeconds, 1),
+        BatchedWith = [.. courier.Assignments.Select(a => a.OrderId)],
+        Shortlist = decision.Candidates.TryGetValue(assignment.Job.Id, out var shortlist)
+            ? [.. shortlist.Select(c => new CandidateCost(c.CourierId, Math.Round(c.Cost.Total, 1), Math.Round(c.Cost.ToPickup.TotalSeconds, 1)))]
+            : [],
+    };
+}
