@@ -3,11 +3,15 @@ namespace Tandem.Brains.Dispatch;
 /// <summary>
 /// How long a courier takes between two places: the great-circle distance times <see cref="Detour"/> (streets are not
 /// straight) at <see cref="KilometresPerHour"/>, slowed by <see cref="RainFactor"/> when it rains and by
-/// <see cref="PeakFactor"/> in the city's rush hours (07:30–09:30 and 16:30–19:00 local time, <see cref="City"/>).
+/// <see cref="PeakFactor"/> in the city's rush hours (07:30–09:30 and 16:30–19:00 local time, <see cref="City"/>); and how
+/// long a courier stays at each stop (<see cref="AtStops"/>).
 /// </summary>
 public sealed record TravelModel(double KilometresPerHour = 18, double Detour = 1.3, double RainFactor = 0.8, double PeakFactor = 0.85)
 {
     private const double EarthKm = 6371.0088;
+
+    /// <summary>How long a courier spends at a counter and at a door (<see cref="StopTimes.Street"/> unless told).</summary>
+    public StopTimes AtStops { get; init; } = StopTimes.Street;
 
     /// <summary>The city's time zone (its rush hours are local); London unless told.</summary>
     public TimeZoneInfo City { get; init; } = LondonOrUtc();

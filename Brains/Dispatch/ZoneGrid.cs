@@ -36,7 +36,7 @@ public readonly record struct ZoneArea(double South, double West, double North, 
 /// place is in the same zone in any city: rows are bands of latitude, and each row is cut into columns at its own
 /// mid-latitude. A zone also weighs the couriers within <see cref="EdgeKm"/> of its edges.
 /// </summary>
-public sealed record ZoneGrid(double ZoneKm = 4, double EdgeKm = 1.5)
+public sealed record ZoneGrid(double ZoneKm = 4, double EdgeKm = 3)
 {
     private const double KmPerDegreeLat = 111.32;
 

@@ -20,6 +20,12 @@ public interface IZoneDispatcherGrain : IGrainWithStringKey
     /// </summary>
     Task LeaveAsync(OrderId orderId, string? dispatchedTo);
 
+    /// <summary>
+    /// Decides a window now if the zone's window has passed on the business clock, and answers the orders it offered
+    /// (with their couriers and choices). Only when windows are driven (a simulated day); timers open them otherwise.
+    /// </summary>
+    Task<IReadOnlyList<WaitingOrder>> DecideAsync();
+
     /// <summary>The orders waiting for a courier, oldest first, with the courier they are offered to.</summary>
     [ReadOnly]
     Task<IReadOnlyList<WaitingOrder>> GetWaitingAsync();

@@ -8,6 +8,15 @@ public sealed class DispatchOptions
     /// <summary>Offer packed delivery orders to couriers automatically (else operators dispatch them).</summary>
     public bool Offers { get; set; } = true;
 
+    /// <summary>How a window chooses: the least total cost (the default) or, as a baseline, each order in turn to the nearest idle courier.</summary>
+    public DispatchPolicy Policy { get; set; } = DispatchPolicy.LeastCost;
+
+    /// <summary>
+    /// Windows are opened by <c>DecideAsync</c> calls instead of timers: a simulated day drives them on its own clock
+    /// (each call decides only when the zone's window has passed on that clock).
+    /// </summary>
+    public bool DriveWindows { get; set; }
+
     /// <summary>How long a courier has to accept an offer.</summary>
     public TimeSpan OfferTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -24,7 +33,16 @@ public sealed class DispatchOptions
     public double ZoneKm { get; set; } = 4;
 
     /// <summary>A zone also weighs couriers this far (km) outside its edges.</summary>
-    public double EdgeKm { get; set; } = 1.5;
+    public double EdgeKm { get; set; } = 3;
+
+    /// <summary>
+    /// How many times more a carried order weighs (the load term) when the zone has as many free couriers as orders or more,
+    /// falling to once as orders outnumber them: batches are how a busy zone keeps up, and only worth their delay when couriers are short.
+    /// </summary>
+    public double QuietLoadFactor { get; set; } = 5;
+
+    /// <summary>An order waiting this long without a courier has its zone weigh every courier of the city, not only those near.</summary>
+    public TimeSpan WidenAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>What taking a courier from a neighbouring zone with more waiting orders than free couriers costs (seconds of riding).</summary>
     public TimeSpan BusyZoneHold { get; set; } = TimeSpan.FromMinutes(5);
@@ -47,4 +65,14 @@ public sealed class DispatchOptions
     /// <summary>The window for a zone with <paramref name="waiting"/> orders: the shortest for one, the longest from <see cref="BusyAt"/>.</summary>
     public TimeSpan WindowFor(int waiting) =>
         WindowMin + ((WindowMax - WindowMin) * Math.Clamp((waiting - 1.0) / Math.Max(1, BusyAt - 1), 0, 1));
+}
+
+/// <summary>How a dispatch window chooses couriers.</summary>
+public enum DispatchPolicy
+{
+    /// <summary>Every order of the window against every courier in reach at once, at the least total cost, batching from a pickup when cheaper.</summary>
+    LeastCost = 0,
+
+    /// <summary>The baseline: each order, oldest first, to the nearest idle courier in the city (no batches, no weather, no lateness).</summary>
+    NearestIdle = 1,
 }

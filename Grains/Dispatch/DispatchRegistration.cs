@@ -34,6 +34,21 @@ public static class DispatchRegistration
             yield return $"{Section}:{nameof(options.ZoneKm)} must be 0.5–100 km and {nameof(options.EdgeKm)} 0–50 km.";
         }
 
+        if (!(options.QuietLoadFactor is >= 1 and <= 100))
+        {
+            yield return $"{Section}:{nameof(options.QuietLoadFactor)} must be 1–100.";
+        }
+
+        if (options.WidenAfter < TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.WidenAfter)} must not be negative.";
+        }
+
+        if (!Enum.IsDefined(options.Policy))
+        {
+            yield return $"{Section}:{nameof(options.Policy)} must be {string.Join(" or ", Enum.GetNames<DispatchPolicy>())}.";
+        }
+
         if (options.BusyZoneHold < TimeSpan.Zero)
         {
             yield return $"{Section}:{nameof(options.BusyZoneHold)} must not be negative.";

@@ -17,13 +17,14 @@ namespace Tandem.Grains.Dispatch;
 /// Dispatch by offer for one zone, decided in windows. Each window (adaptive: <see cref="DispatchOptions.WindowMin"/>
 /// when the zone is quiet, growing to <see cref="DispatchOptions.WindowMax"/> as orders pile up) weighs the zone's waiting
 /// orders without an open offer against the couriers in and within <see cref="DispatchOptions.EdgeKm"/> of the zone (from
-/// the courier boards, the read model of the courier stream) who are free, or who carry orders from the same pickup not
-/// yet collected and have room (a batch: its cost is what the order adds to their whole route). The rides are slowed by
-/// the zone's rain (the weather grain) and the rush hour; a courier from a neighbouring zone with more orders than free
-/// couriers costs <see cref="DispatchOptions.BusyZoneHold"/> more. The least-cost assignment (<see cref="WindowAssignment"/>)
-/// is offered; each decision is recorded with its inputs (<see cref="IDispatchRecordGrain"/>). A decline or an expired
-/// offer puts the order in the next window without that courier. Orders enter and leave by their own outbox calls;
-/// waiting orders are persisted, and the sweeper wakes a zone whose silo died.
+/// the courier boards, the read model of the courier stream; every courier of the city once an order has waited
+/// <see cref="DispatchOptions.WidenAfter"/>) who are free, or who carry orders from the same pickup not yet collected and
+/// have room (a batch: its cost is what the order adds to their whole route). The rides are slowed by the zone's rain
+/// (the weather grain) and the rush hour; a courier from a neighbouring zone with more orders than free couriers costs
+/// <see cref="DispatchOptions.BusyZoneHold"/> more. The least-cost assignment (<see cref="WindowAssignment"/>) is offered;
+/// each decision is recorded with its inputs (<see cref="IDispatchRecordGrain"/>). A decline or an expired offer puts the
+/// order in the next window without that courier. Orders enter and leave by their own outbox calls; waiting orders are
+/// persisted, and the sweeper wakes a zone whose silo died.
 /// </summary>
 public sealed class ZoneDispatcherGrain(
     [PersistentState(ZoneDispatcherGrain.StateName, StorageNames.Grains)] IPersistentState<ZoneDispatcherState> state,
@@ -47,6 +48,7 @@ public sealed class ZoneDispatcherGrain(
     private ZoneGrid _zones = null!;
     private ZoneKey _zone;
     private TimeSpan _period;
+    private DateTimeOffset _lastWindow = DateTimeOffset.MinValue;
 
     private List<WaitingOrder> Waiting => state.State.Waiting;
 
@@ -122,8 +124,26 @@ public sealed class ZoneDispatcherGrain(
         logger.LeftQueue(waiting.OrderId);
     }
 
+    public async Task<IReadOnlyList<WaitingOrder>> DecideAsync()
+    {
+        var now = clock.GetUtcNow();
+        _period = Options.WindowFor(Waiting.Count);
+        if (!Options.DriveWindows || Waiting.Count == 0 || now - _lastWindow < _period)
+        {
+            return [];
+        }
+
+        _lastWindow = now;
+        return await WindowAsync();
+    }
+
     private void EnsureTimer(bool soon = false)
     {
+        if (Options.DriveWindows)
+        {
+            return;
+        }
+
         var period = Options.WindowFor(Waiting.Count);
         if (_timer is null)
         {
@@ -144,19 +164,19 @@ public sealed class ZoneDispatcherGrain(
     /// One window: notices declines and expiries, then offers the open orders at the least total cost. It never calls an
     /// order (orders call it), so an order waiting on the dispatcher and the dispatcher waiting on an order cannot deadlock.
     /// </summary>
-    private async Task WindowAsync()
+    private async Task<IReadOnlyList<WaitingOrder>> WindowAsync()
     {
         if (Waiting.Count == 0)
         {
             _timer?.Dispose();
             _timer = null;
             Report(0, 0, raining: false);
-            return;
+            return [];
         }
 
         var now = clock.GetUtcNow();
-        var reach = _zones.Reach(_zone);
-        var couriersTask = CouriersWithinAsync(reach);
+        var wide = Options.Policy == DispatchPolicy.NearestIdle || Waiting.Exists(w => w.OfferedTo is null && now - w.Since >= Options.WidenAfter);
+        var couriersTask = wide ? EveryCourierAsync() : CouriersWithinAsync(_zones.Reach(_zone));
         var rainTask = GrainFactory.Weather().GetRainAsync();
         var reportsTask = GrainFactory.DispatchMap().GetReportsAsync();
         var couriers = await couriersTask;
@@ -192,12 +212,12 @@ public sealed class ZoneDispatcherGrain(
         }
 
         open = [.. Waiting.Where(w => w.OfferedTo is null)];
-        var decided = 0;
+        var offers = new List<WaitingOrder>();
         if (open.Count > 0 && candidates.Count > 0)
         {
             var byId = open.ToDictionary(w => w.OrderId, StringComparer.Ordinal);
             var views = candidates.ToDictionary(c => c.CourierId, StringComparer.Ordinal);
-            var decision = _window.Decide(
+            var decision = Options.Policy == DispatchPolicy.NearestIdle ? NearestIdle(open, candidates, now) : Window(open.Count, candidates).Decide(
                 [.. open.Select(w => new DispatchJob(w.OrderId, At(w.Pickup), At(w.Dropoff), w.Since + Options.PromiseWithin))],
                 [.. candidates.Select(c => Courier(c, busyZones))],
                 now,
@@ -216,10 +236,11 @@ public sealed class ZoneDispatcherGrain(
                 if (offered.Outcome is CourierOutcome.Applied or CourierOutcome.Replayed)
                 {
                     var choice = Choice(assignment, views[assignment.Courier.Id], now, raining, candidates.Count(c => !current.Tried.Contains(c.CourierId)), open.Count, decision);
-                    Replace(current with { OfferedTo = assignment.Courier.Id, OfferExpiresAt = expires, OfferVersion = offered.Courier?.Version, Choice = choice });
+                    var offeredOrder = current with { OfferedTo = assignment.Courier.Id, OfferExpiresAt = expires, OfferVersion = offered.Courier?.Version, Choice = choice };
+                    Replace(offeredOrder);
+                    offers.Add(offeredOrder);
                     records.Add(GrainFactory.DispatchRecord(new OrderId(current.OrderId)).AddAsync(choice));
                     changed = true;
-                    decided++;
                 }
             }
 
@@ -231,13 +252,42 @@ public sealed class ZoneDispatcherGrain(
             await SaveAsync();
         }
 
-        Report(candidates.Count - decided, decided, raining);
+        Report(candidates.Count - offers.Count, offers.Count, raining);
         var next = Options.WindowFor(Waiting.Count);
         if (next != _period && _timer is not null)
         {
             _period = next;
             _timer.Change(next, next);
         }
+
+        return offers;
+    }
+
+    /// <summary>
+    /// The baseline: each order, oldest first, to the nearest idle courier (carrying nothing) not yet asked and not taken
+    /// in this window, by the ride to its pickup at free-flowing speed.
+    /// </summary>
+    private WindowDecision NearestIdle(List<WaitingOrder> open, List<CourierView> candidates, DateTimeOffset now)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var assignments = new List<Assignment>();
+        foreach (var order in open.OrderBy(w => w.Since))
+        {
+            var job = new DispatchJob(order.OrderId, At(order.Pickup), At(order.Dropoff), order.Since + Options.PromiseWithin);
+            var nearest = candidates
+                .Where(c => c.Assignments.Count == 0 && !taken.Contains(c.CourierId) && !order.Tried.Contains(c.CourierId))
+                .Select(c => (Courier: new DispatchCourier(c.CourierId, At(c.Position!), 0, c.Capacity), Ride: _travel.Between(At(c.Position!), job.Pickup, raining: false)))
+                .Where(c => c.Ride <= Options.MaxRideToPickup)
+                .OrderBy(c => c.Ride)
+                .FirstOrDefault();
+            if (nearest.Courier is not null)
+            {
+                taken.Add(nearest.Courier.Id);
+                assignments.Add(new Assignment(job, nearest.Courier, _weights.Of(job, nearest.Courier, now, _travel, raining: false)));
+            }
+        }
+
+        return new WindowDecision(assignments, [], assignments.Sum(a => a.Cost.Total));
     }
 
     private Task SaveAsync()
@@ -258,6 +308,22 @@ public sealed class ZoneDispatcherGrain(
             GrainFactory.CourierBoard(p).GetWithinAsync(reach.South, reach.West, reach.North, reach.East)));
         return boards.SelectMany(b => b).ToDictionary(c => c.CourierId, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The window's assignment: a carried order weighs <see cref="DispatchOptions.QuietLoadFactor"/> times more while free
+    /// couriers are as many as the orders, falling to once as the orders outnumber them twice.
+    /// </summary>
+    private WindowAssignment Window(int orders, List<CourierView> candidates)
+    {
+        var free = candidates.Count(c => c.Assignments.Count == 0);
+        var shortage = Math.Clamp(((double)orders / Math.Max(1, free)) - 1, 0, 1);
+        var factor = Options.QuietLoadFactor - ((Options.QuietLoadFactor - 1) * shortage);
+        return factor == 1 ? _window : new WindowAssignment(_travel, _weights with { PerJobCarried = _weights.PerJobCarried * factor }, Options.MaxRideToPickup);
+    }
+
+    /// <summary>Every courier of the city (the baseline looks city-wide, as dispatch did before zones).</summary>
+    private async Task<Dictionary<string, CourierView>> EveryCourierAsync() =>
+        (await GrainFactory.CouriersFromBoardsAsync()).ToDictionary(c => c.CourierId, StringComparer.Ordinal);
 
     /// <summary>Online, placed, no open offer, room for one more; a courier who carries orders only while none is collected yet.</summary>
     private static bool Available(CourierView courier) =>

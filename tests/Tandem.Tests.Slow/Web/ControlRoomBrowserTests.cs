@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 
+using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Keys;
@@ -38,7 +39,10 @@ public sealed class ControlRoomBrowserTests(WebFixture web)
 
         using var ops = web.Ops();
         (await ops.PostAsJsonAsync($"/api/orders/{orderId}/pack", new { }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        await Expect(page.Locator($"#queue [data-zone='{FarStore.Id}'] [data-order='{orderId}']")).ToBeVisibleAsync();
+        // The order waits in its pickup's dispatch zone, with the zone's window in the zones panel.
+        var zone = new ZoneGrid().Of(new Place(FarStore.Position.Lat, FarStore.Position.Lon)).ToString();
+        await Expect(page.Locator($"#queue [data-zone='{zone}'] [data-order='{orderId}'][data-store='{FarStore.Id}']")).ToBeVisibleAsync();
+        await Expect(page.Locator($"#zones tr[data-zone='{zone}'] td").Nth(1)).ToHaveTextAsync("1");
         (await ops.PostAsJsonAsync($"/api/orders/{orderId}/cancel", new { reason = "test" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         await Expect(page.Locator($"#queue [data-order='{orderId}']")).ToHaveCountAsync(0);
         await Expect(page.Locator("#kpi-stock-outs")).ToHaveTextAsync(stockOuts.ToString(CultureInfo.InvariantCulture)); // the cancel restocked it

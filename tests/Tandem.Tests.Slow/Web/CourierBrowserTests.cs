@@ -50,10 +50,17 @@ public sealed class CourierBrowserTests(WebFixture web)
         await Expect(shop.Locator("#order-status")).ToHaveTextAsync("With a courier");
         await Expect(phone.Locator("#courier-status")).ToHaveTextAsync("Heading to a pickup");
         await Expect(shop.Locator("#courier-line")).ToContainTextAsync("Dara is on the way"); // the phone reports its simulated ride
+        // The courier's stops in the planned order, each with its ETA; the drop-off also says when it is due.
+        await Expect(phone.Locator("#stops li")).ToHaveCountAsync(2);
+        await Expect(phone.Locator("#stops li").Nth(0)).ToHaveAttributeAsync("data-stop", "pickup");
+        await Expect(phone.Locator("#stops li").Nth(0)).ToContainTextAsync("ETA ");
+        await Expect(phone.Locator("#stops li").Nth(1)).ToHaveAttributeAsync("data-stop", "dropoff");
+        await Expect(phone.Locator("#stops li").Nth(1)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("ETA [0-9:]+ · due [0-9:]+"));
         await WebFixture.ScreenshotAsync(shop, "shop-tracking-courier");
 
         await phone.ClickAsync($"#picked-up-{orderId}");
         await Expect(shop.Locator("#order-status")).ToHaveTextAsync("Picked up");
+        await Expect(phone.Locator("#stops li")).ToHaveCountAsync(1);
         await phone.ClickAsync($"#delivered-{orderId}");
         await Expect(shop.Locator("#order-status")).ToHaveTextAsync("Delivered");
         await Expect(phone.Locator("#courier-status")).ToHaveTextAsync("Online, waiting for orders");

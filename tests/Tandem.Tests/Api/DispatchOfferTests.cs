@@ -63,7 +63,8 @@ public sealed class DispatchOfferTests(ApiFixture api)
         Assert.Equal(nearest, waiting.Choice!.CourierId);
         var window = waiting.Choice.Window;
         Assert.Equal(Math.Round(travel.Between(new Place(52.2054, 0.1219), store, raining: false, window).TotalSeconds, 1), waiting.Choice.ToPickupSeconds);
-        Assert.Equal(Math.Round(travel.Between(store, new Place(52.19, 0.13), raining: false, window).TotalSeconds, 1), waiting.Choice.ToDropoffSeconds);
+        var atStops = travel.AtStops.Collect + travel.AtStops.HandOver;
+        Assert.Equal(Math.Round((atStops + travel.Between(store, new Place(52.19, 0.13), raining: false, window)).TotalSeconds, 1), waiting.Choice.ToDropoffSeconds);
         Assert.Equal((0, 0, 0, 0), (waiting.Choice.LateSeconds, waiting.Choice.LoadSeconds, waiting.Choice.DelayToCarriedSeconds, waiting.Choice.HoldSeconds));
         Assert.Equal((travel.IsRushHour(window), false, FarZone, 1.0), (waiting.Choice.RushHour, waiting.Choice.Raining, waiting.Choice.Zone, waiting.Choice.WindowSeconds));
         Assert.Equal(2, waiting.Choice.Candidates);

@@ -11,6 +11,8 @@ public sealed class BatchingTests
 
     private static Place North(double km) => new(51.5 + (km / 111.195), -0.1);
 
+    private static TimeSpan Ride(Place a, Place b) => Travel.Between(a, b, raining: false);
+
     private static DispatchCourier Carrying(string id, Place at, params CarriedJob[] jobs) =>
         new(id, at, jobs.Length, 3) { Carried = jobs };
 
@@ -18,19 +20,22 @@ public sealed class BatchingTests
     public void An_order_whose_door_is_on_the_way_joins_the_courier_at_the_store()
     {
         // The courier waits at the store with an order for 1 km north; the new order goes 1.2 km north. A free courier
-        // is 3 km away. Batched, the new order arrives after 1.2 km of riding and delays nothing.
+        // is 3 km away. Batched, the new order is collected right after the first (20 s more at the counter) and handed
+        // over after the first's door; the first is handed over 20 s later than it would have been.
         var window = new WindowAssignment(Travel, new CostWeights(), TimeSpan.FromHours(1));
         var job = new DispatchJob("new", Store, North(1.2), Now.AddMinutes(45));
         var batched = Carrying("batch", Store, new CarriedJob("first", Store, North(1), Now.AddMinutes(40)));
+        var stops = Travel.AtStops;
 
         var decision = window.Decide([job], [batched, new DispatchCourier("free", North(-3), 0, 2)], Now);
 
         var assignment = Assert.Single(decision.Assignments);
         Assert.Equal("batch", assignment.Courier.Id);
-        Assert.Equal(TimeSpan.Zero, assignment.Cost.ToPickup);
-        Assert.Equal(Travel.Between(Store, North(1.2), false).TotalSeconds, assignment.Cost.ToDropoff.TotalSeconds, 3);
-        Assert.Equal(0, assignment.Cost.DelayToCarried, 3);
+        var handedOver = stops.Collect + stops.CollectAgain + Ride(Store, North(1)) + stops.HandOver + Ride(North(1), North(1.2)) + stops.HandOver;
+        Assert.Equal(handedOver.TotalSeconds, (assignment.Cost.ToPickup + assignment.Cost.ToDropoff).TotalSeconds, 3);
+        Assert.Equal(stops.CollectAgain.TotalSeconds, assignment.Cost.DelayToCarried, 3);
         Assert.Equal(120, assignment.Cost.LoadSeconds);
+        Assert.Equal(handedOver.TotalSeconds + stops.CollectAgain.TotalSeconds + 120, assignment.Cost.Total, 3);
         Assert.Equal(["batch", "free"], decision.Candidates["new"].Select(c => c.CourierId));
     }
 
@@ -46,10 +51,11 @@ public sealed class BatchingTests
 
         Assert.Equal("free", Assert.Single(decision.Assignments).Courier.Id);
         var asBatch = weights.Of(job, batched, Now, Travel, raining: false);
-        var alone = Travel.Between(Store, North(-3), false).TotalSeconds;
-        // Whichever order goes first, the other waits for the ride there and back: the batch adds three rides of 3 km.
-        Assert.Equal(3 * alone, asBatch.ToPickup.TotalSeconds + asBatch.ToDropoff.TotalSeconds + asBatch.DelayToCarried, 3);
-        Assert.Equal(3 * alone, asBatch.Total - asBatch.LoadSeconds, 3);
+        var with = weights.Route(batched, [.. batched.Carried, new CarriedJob("new", Store, North(-3), job.PromisedBy)], Now, Travel, raining: false);
+        var without = weights.Route(batched, batched.Carried, Now, Travel, raining: false);
+        // The batch is charged what it adds to the whole route: the new order's own hand-over and the first's delay.
+        Assert.Equal(with.Cost - without.Cost, asBatch.ToPickup.TotalSeconds + asBatch.ToDropoff.TotalSeconds + asBatch.DelayToCarried, 3);
+        Assert.Equal(with.Cost - without.Cost + 120, asBatch.Total, 3);
     }
 
     [Fact]

@@ -47,6 +47,27 @@ public sealed class StopPlannerTests
     }
 
     [Fact]
+    public void Time_at_the_counter_and_at_each_door_is_counted_and_a_second_order_at_the_counter_takes_less()
+    {
+        var times = StopTimes.Street;
+        var jobs = new List<CarriedJob>
+        {
+            new("a", North(0), North(1), Now.AddHours(1)),
+            new("b", North(0), North(2), Now.AddHours(1)),
+        };
+
+        var plan = StopPlanner.Plan(North(0), jobs, Now, Ride, lateness: 3, times);
+
+        Assert.Equal([("a", true), ("b", true), ("a", false), ("b", false)], plan.Stops.Select(s => (s.JobId, s.IsPickup)));
+        var firstDoor = times.Collect + times.CollectAgain + Ride(North(0), North(1));
+        var secondDoor = firstDoor + times.HandOver + Ride(North(1), North(2));
+        Assert.Equal(times.Collect.TotalSeconds, plan.Stops[1].Arrival.TotalSeconds, 6);
+        Assert.Equal(firstDoor.TotalSeconds, plan.Stops[2].Arrival.TotalSeconds, 6);
+        Assert.Equal(secondDoor.TotalSeconds, plan.Stops[3].Arrival.TotalSeconds, 6);
+        Assert.Equal((firstDoor + times.HandOver + secondDoor + times.HandOver).TotalSeconds, plan.Cost, 6);
+    }
+
+    [Fact]
     public void A_late_promise_goes_first_when_its_lateness_costs_more_than_the_detour()
     {
         // Both collected; "far" (4 km north) is due in 10 minutes, "near" (2 km south) in an hour. Lateness counts 3 times:
@@ -73,6 +94,19 @@ public sealed class StopPlannerTests
         var plan = StopPlanner.Plan(Anywhere(), jobs, Now, Ride, lateness: 3);
 
         AssertValid(jobs, plan);
+    }
+
+    [Fact]
+    public void A_courier_carrying_a_hundred_orders_gets_every_pickup_first_then_the_doors_by_promise()
+    {
+        var random = new Random(5);
+        Place Anywhere() => new(51.45 + (random.NextDouble() * 0.1), -0.2 + (random.NextDouble() * 0.15));
+        var jobs = Enumerable.Range(0, 100).Select(i => new CarriedJob("j" + i, Anywhere(), Anywhere(), Now.AddMinutes(100 - i))).ToList();
+
+        var plan = StopPlanner.Plan(Anywhere(), jobs, Now, Ride, lateness: 3, StopTimes.Street);
+
+        AssertValid(jobs, plan);
+        Assert.Equal(Enumerable.Range(0, 100).Reverse().Select(i => "j" + i), plan.Stops.Where(s => !s.IsPickup).Select(s => s.JobId));
     }
 
     private static void AssertValid(List<CarriedJob> jobs, StopPlan plan)

@@ -65,9 +65,10 @@ public sealed class WindowAssignmentTests
         var cost = weights.Of(job, Courier("busy", 0, load: 1), Now, Travel, raining: false);
         var wet = weights.Of(job, Courier("busy", 0, load: 1), Now, Travel, raining: true);
 
-        var ride = Travel.Between(North(0), North(1), false) + Travel.Between(North(1), North(3), false);
-        Assert.Equal(ride - TimeSpan.FromMinutes(5), cost.Late);
-        Assert.Equal(ride.TotalSeconds + (3 * cost.Late.TotalSeconds) + 120, cost.Total, 6);
+        // Handed over after the rides, two minutes at the counter and 90 s at the door.
+        var handedOver = Travel.Between(North(0), North(1), false) + Travel.AtStops.Collect + Travel.Between(North(1), North(3), false) + Travel.AtStops.HandOver;
+        Assert.Equal(handedOver - TimeSpan.FromMinutes(5), cost.Late);
+        Assert.Equal(handedOver.TotalSeconds + (3 * cost.Late.TotalSeconds) + 120, cost.Total, 6);
         Assert.Equal(cost.ToPickup.TotalSeconds / 0.8, wet.ToPickup.TotalSeconds, 6); // rain slows the ride
     }
 

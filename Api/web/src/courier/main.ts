@@ -3,7 +3,7 @@
 import { Events, Methods, Routes } from "../generated/hub-contract";
 import { Api } from "../shared/api";
 import * as auth from "../shared/auth";
-import { byId, distance, h, replace } from "../shared/dom";
+import { byId, distance, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { statusLine } from "../shared/status";
 import type { CourierChanged, CourierOffer, CourierView, GeoPoint, Location, OrderView } from "../shared/types";
@@ -78,16 +78,27 @@ function render(): void {
     c.offer ? renderOffer(c.offer) : null,
     h("section", { class: "panel", "aria-labelledby": "jobs" },
       h("h2", { id: "jobs" }, "Your stops"),
-      c.assignments.length === 0 ? h("p", { class: "muted" }, "Nothing to carry.") : h("ol", { class: "stops", id: "stops" }, ...c.assignments.map(a =>
-        h("li", { "data-order": a.orderId },
-          h("p", {}, a.pickedUp ? "Deliver " : "Collect ", h("code", {}, a.orderId)),
-          h("p", { class: "muted" }, a.pickedUp
-            ? `Drop-off ${distance(c.position ? km(c.position, a.dropoff) : null)} away`
-            : `At ${placeName(a.pickupLocationId)}, ${distance(c.position ? km(c.position, a.pickup) : null)} away`),
-          a.pickedUp
-            ? h("button", { type: "button", class: "primary big", id: `delivered-${a.orderId}`, onclick: () => void step(a.orderId, "delivered") }, "Delivered")
-            : h("button", { type: "button", class: "primary big", id: `picked-up-${a.orderId}`, onclick: () => void step(a.orderId, "picked-up") }, "Picked up"))))));
+      c.assignments.length === 0 ? h("p", { class: "muted" }, "Nothing to carry.") : h("ol", { class: "stops", id: "stops" }, ...stopsOf(c).map(s => {
+        const carried = c.assignments.find(a => a.orderId === s.orderId);
+        return h("li", { "data-order": s.orderId, "data-stop": s.isPickup ? "pickup" : "dropoff" },
+          h("p", {}, s.isPickup ? "Collect " : "Deliver ", h("code", {}, s.orderId), s.isPickup ? ` at ${placeName(s.locationId ?? "")}` : ""),
+          h("p", { class: "muted" }, `${distance(c.position ? km(c.position, s.position) : null)} away`,
+            s.eta ? ` · ETA ${time(s.eta)}` : "", s.promisedBy ? ` · due ${time(s.promisedBy)}` : ""),
+          s.isPickup
+            ? h("button", { type: "button", class: "primary big", id: `picked-up-${s.orderId}`, onclick: () => void step(s.orderId, "picked-up") }, "Picked up")
+            : carried?.pickedUp
+              ? h("button", { type: "button", class: "primary big", id: `delivered-${s.orderId}`, onclick: () => void step(s.orderId, "delivered") }, "Delivered")
+              : null);
+      }))));
   tickCountdown();
+}
+
+/** The stops in the order the route was planned (a batch's pickups and drop-offs); without a plan, each order's next stop. */
+function stopsOf(c: CourierView): { orderId: string; isPickup: boolean; locationId?: string | null; position: GeoPoint; eta?: string; promisedBy?: string | null }[] {
+  if (c.stops.length > 0) return c.stops;
+  return c.assignments.map(a => a.pickedUp
+    ? { orderId: a.orderId, isPickup: false, position: a.dropoff }
+    : { orderId: a.orderId, isPickup: true, locationId: a.pickupLocationId, position: a.pickup });
 }
 
 function renderOffer(offer: CourierOffer): HTMLElement {
@@ -190,7 +201,7 @@ function useDevicePosition(on: boolean): void {
 function startReporting(): void {
   setInterval(() => {
     if (!simulated || !courier?.position || courier.status === "offline") return;
-    const target = courier.assignments.find(a => !a.pickedUp)?.pickup ?? courier.assignments[0]?.dropoff;
+    const target = courier.assignments.length > 0 ? stopsOf(courier)[0]?.position : undefined;
     if (!target) return;
     void report(moveToward(courier.position, target, (SpeedKmh * ReportEveryMs) / 3_600_000));
   }, ReportEveryMs);

@@ -9,7 +9,7 @@ import { byId, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
-import type { ArmWeightsChanged, CourierChanged, CourierView, Location, OpsEvent, OpsSnapshot, OrderChanged, OrderView, StockChanged, WaitingOrder } from "../shared/types";
+import type { ArmWeightsChanged, CourierChanged, CourierView, Location, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
 interface Alert { at: number; kind: "stock" | "late" | "idle"; text: string; }
 
 const PromiseMinutes = 45;
@@ -30,6 +30,10 @@ const stockOuts = new Map<string, number>();
 const hotCells = new Map<string, StockChanged>();
 /** The bandit's record per segment, the newest version kept (every partition's recommender hears each change: copies arrive). */
 const armRecords = new Map<string, ArmWeightsChanged>();
+/** Each dispatch zone's last window (queue, free couriers, rain, assignment latency), read every 2 s. */
+let zoneReports: ZoneReport[] = [];
+/** Where it rains now, read every 2 s. */
+let rain: RainArea[] = [];
 const alerted = new Set<string>();
 const alerts: Alert[] = [];
 const placedAt: number[] = [];
@@ -50,7 +54,24 @@ function onSnapshot(snapshot: OpsSnapshot): void {
   waiting.clear();
   snapshot.waiting.forEach(w => waiting.set(w.orderId, w));
   snapshot.recent.forEach(e => apply(e));
+  zoneReports = snapshot.zones;
+  rain = snapshot.rain;
   mapDirty = true;
+}
+
+/** The dispatch queues with each window's choice, the zones' windows and the rain, as the grains hold them now. */
+async function readDispatch(api: Api): Promise<void> {
+  try {
+    const [queue, zones, weather] = await Promise.all([
+      api.get<WaitingOrder[]>("/api/dispatch/waiting"), api.get<ZoneReport[]>("/api/dispatch/zones"), api.get<WeatherResponse>("/api/weather")]);
+    waiting.clear();
+    queue.forEach(w => waiting.set(w.orderId, w));
+    zoneReports = zones;
+    rain = weather.rain;
+    mapDirty = true;
+  } catch {
+    // the next read tries again; the events keep the queue meanwhile
+  }
 }
 
 function onBatch(batch: OpsEvent[]): void {
@@ -170,7 +191,10 @@ function frame(): void {
       if (colour && o.deliveryAddress) markers.push({ at: o.deliveryAddress, colour, radius: 3 });
     }
     for (const c of couriers.values()) if (c.position && c.status !== "offline") markers.push({ at: c.position, colour: CourierColours[c.status], radius: 4 });
-    map.draw(markers);
+    map.draw(markers, [], {
+      boxes: zoneReports.filter(z => z.waiting > 0).map(z => ({ ...z, colour: "#f5b04122", label: `${z.zone} · ${z.waiting}` })),
+      circles: rain.map(r => ({ at: { lat: r.lat, lon: r.lon }, radiusKm: r.radiusKm, colour: "#5dade244" })),
+    });
     mapDirty = false;
     stats.maxFrameMs = Math.max(stats.maxFrameMs, performance.now() - started);
     stats.frames++;
@@ -200,13 +224,30 @@ function renderPanels(): void {
   set("clock", new Date(now).toLocaleTimeString("en-GB"));
 
   replace(byId("alerts"), ...alerts.slice(0, 50).map(a => h("li", { class: `alert-${a.kind}` }, `${time(new Date(a.at).toISOString())} ${a.text}`)));
+  const reports = new Map(zoneReports.map(z => [z.zone, z]));
+  const assign = zoneReports.filter(z => z.meanAssignSeconds != null);
+  set("kpi-assign", assign.length ? (assign.reduce((sum, z) => sum + z.meanAssignSeconds!, 0) / assign.length).toFixed(0) : "–");
   const zones = new Map<string, WaitingOrder[]>();
-  for (const w of waiting.values()) zones.set(w.pickupLocationId, [...(zones.get(w.pickupLocationId) ?? []), w]);
+  for (const w of waiting.values()) zones.set(w.zone ?? w.pickupLocationId, [...(zones.get(w.zone ?? w.pickupLocationId) ?? []), w]);
   replace(byId("queue"), zones.size === 0 ? h("p", { class: "muted", id: "queue-empty" }, "No order is waiting for a courier.") : null,
-    ...[...zones].sort((a, b) => b[1].length - a[1].length).map(([zone, list]) => h("div", { class: "queue-zone", "data-zone": zone },
-      h("h3", {}, `${locations.get(zone)?.name ?? zone} · ${list.length} waiting`),
-      h("ul", {}, ...list.sort((a, b) => a.since.localeCompare(b.since)).map(w => h("li", { "data-order": w.orderId },
-        `${w.orderId} since ${time(w.since)}${w.offeredTo ? ` · offered to ${couriers.get(w.offeredTo)?.name ?? w.offeredTo}` : ""}`))))));
+    ...[...zones].sort((a, b) => b[1].length - a[1].length).map(([zone, list]) => {
+      const report = reports.get(zone);
+      return h("div", { class: "queue-zone", "data-zone": zone },
+        h("h3", {}, `${report ? `Zone ${zone}` : locations.get(zone)?.name ?? zone} · ${list.length} waiting`,
+          report ? ` · window ${report.windowSeconds.toFixed(1)} s · ${report.freeCouriers} free${report.raining ? " · raining" : ""}` : ""),
+        h("ul", {}, ...list.sort((a, b) => a.since.localeCompare(b.since)).map(w => h("li", { "data-order": w.orderId, "data-store": w.pickupLocationId },
+          `${w.orderId} from ${locations.get(w.pickupLocationId)?.name ?? w.pickupLocationId} since ${time(w.since)}`,
+          w.offeredTo ? ` · offered to ${couriers.get(w.offeredTo)?.name ?? w.offeredTo}` : "",
+          w.choice ? h("span", { class: "muted choice" }, ` · cost ${w.choice.cost.toFixed(0)} s (to pickup ${w.choice.toPickupSeconds.toFixed(0)}, ride ${w.choice.toDropoffSeconds.toFixed(0)}, late ${w.choice.lateSeconds.toFixed(0)}${w.choice.batchedWith.length ? `, batch of ${w.choice.batchedWith.length + 1} +${w.choice.delayToCarriedSeconds.toFixed(0)}` : ""}) of ${w.choice.candidates} couriers`) : ""))));
+    }));
+  replace(byId("zones"), zoneReports.length === 0 ? h("p", { class: "muted" }, "No zone has dispatched yet.") : null,
+    zoneReports.length === 0 ? null : h("table", { class: "zones" },
+      h("caption", { class: "visually-hidden" }, "Dispatch zones"),
+      h("thead", {}, h("tr", {}, ...["zone", "waiting", "offered", "free", "window s", "rain", "assign mean s", "assign p95 s"].map(c => h("th", { scope: "col" }, c)))),
+      h("tbody", {}, ...zoneReports.map(z => h("tr", { "data-zone": z.zone },
+        h("td", {}, z.zone), h("td", {}, String(z.waiting)), h("td", {}, String(z.offered)), h("td", {}, String(z.freeCouriers)),
+        h("td", {}, z.windowSeconds.toFixed(1)), h("td", {}, z.raining ? "yes" : "–"),
+        h("td", {}, z.meanAssignSeconds?.toFixed(0) ?? "–"), h("td", {}, z.p95AssignSeconds?.toFixed(0) ?? "–"))))));
   renderHotCells();
   renderArms();
 }
@@ -276,7 +317,9 @@ async function start(): Promise<void> {
   hub.on(Events.Snapshot, (snapshot: OpsSnapshot) => onSnapshot(snapshot));
   hub.on(Events.Event, (batch: OpsEvent[]) => onBatch(batch));
   await started(hub);
-  (await new Api(() => user.token).get<ArmWeightsChanged[]>("/api/recommendations/arms")).forEach(keepArms);
+  const api = new Api(() => user.token);
+  (await api.get<ArmWeightsChanged[]>("/api/recommendations/arms")).forEach(keepArms);
+  setInterval(() => void readDispatch(api), 2000);
   const ordersChart = chart("chart-orders", "orders / min", "#bb8fce");
   const reservationsChart = chart("chart-reservations", "reservations / s", "#48c9b0");
   setInterval(() => { watchTheClock(); renderPanels(); }, 500);

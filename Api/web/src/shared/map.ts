@@ -5,6 +5,12 @@ export interface Marker { at: GeoPoint; colour: string; radius: number; label?: 
 
 export interface MapTheme { land: string; river: string; ink: string; }
 
+/** Areas drawn under the markers: boxes (e.g. dispatch zones) and circles of a radius in kilometres (e.g. rain). */
+export interface Overlay {
+  boxes?: { south: number; west: number; north: number; east: number; colour: string; label?: string }[];
+  circles?: { at: GeoPoint; radiusKm: number; colour: string }[];
+}
+
 export const LightMap: MapTheme = { land: "#eef2f0", river: "#a9cbe0", ink: "#1b2631" };
 export const DarkMap: MapTheme = { land: "#0d1318", river: "#1f4e6e", ink: "#d5dbe0" };
 
@@ -29,7 +35,7 @@ export class CityMap {
     this.bounds = { south: middle.lat - lat, north: middle.lat + lat, west: middle.lon - lon, east: middle.lon + lon };
   }
 
-  draw(markers: Marker[], path: GeoPoint[] = []): void {
+  draw(markers: Marker[], path: GeoPoint[] = [], overlay: Overlay = {}): void {
     const { canvas, context } = this;
     const ratio = window.devicePixelRatio || 1;
     const width = canvas.clientWidth, height = canvas.clientHeight;
@@ -41,6 +47,25 @@ export class CityMap {
     context.fillStyle = this.theme.land;
     context.fillRect(0, 0, width, height);
     this.drawRiver(width, height);
+    for (const box of overlay.boxes ?? []) {
+      const [x1, y1] = this.project({ lat: box.north, lon: box.west }, width, height);
+      const [x2, y2] = this.project({ lat: box.south, lon: box.east }, width, height);
+      context.fillStyle = box.colour;
+      context.fillRect(x1, y1, x2 - x1, y2 - y1);
+      if (box.label) {
+        context.fillStyle = this.theme.ink;
+        context.font = "11px system-ui, sans-serif";
+        context.fillText(box.label, x1 + 3, y1 + 12);
+      }
+    }
+    for (const circle of overlay.circles ?? []) {
+      const [x, y] = this.project(circle.at, width, height);
+      const [, edge] = this.project({ lat: circle.at.lat + circle.radiusKm / 111.32, lon: circle.at.lon }, width, height);
+      context.beginPath();
+      context.arc(x, y, Math.abs(y - edge), 0, Math.PI * 2);
+      context.fillStyle = circle.colour;
+      context.fill();
+    }
     if (path.length > 1) {
       context.strokeStyle = "#7a8b99";
       context.setLineDash([4, 4]);

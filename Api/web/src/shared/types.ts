@@ -35,3 +35,7 @@ export type ArmWeightsChanged = Schemas["ArmWeightsChanged"];
 export type OpsEvent = Schemas["OpsEvent"];
 export type OpsSnapshot = Schemas["OpsSnapshot"];
 export type WaitingOrder = Schemas["WaitingOrder"];
+export type ZoneReport = Schemas["ZoneReport"];
+export type RainArea = Schemas["RainArea"];
+export type WeatherResponse = Schemas["WeatherResponse"];
+export type CourierStop = Schemas["CourierStop"];
