@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 using Tandem.Api.Identity;
+using Tandem.Api.Relay;
 using Tandem.Contracts.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
 
@@ -22,6 +23,7 @@ public static class DispatchApi
         app.MapGet("/api/orders/{orderId}/dispatch", GetOrderDispatch).WithTags("Dispatch").WithName("GetOrderDispatch")
             .WithSummary("Why this courier: every dispatch window's decision for the order (candidates, costs, weather, window) and its outcome")
             .RequireAuthorization();
+        app.Relay<DispatchDecided>(DispatchDecided.StreamNamespace, DispatchDecided.OpsKind, e => e.At, static (_, _) => Task.CompletedTask); // the control room only
         return app;
     }
 

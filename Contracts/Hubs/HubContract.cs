@@ -1,4 +1,5 @@
 using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Inventory;
 using Tandem.Contracts.Ops;
 using Tandem.Contracts.Orders;
@@ -68,6 +69,7 @@ public static class HubContract
     [
         typeof(StockChanged), typeof(OrderChanged), typeof(OrderView), typeof(CourierOffer), typeof(CourierChanged),
         typeof(CourierOnTheWay), typeof(RecommendationsChanged), typeof(SessionChanged), typeof(OpsSnapshot), typeof(OpsEvent),
+        typeof(DispatchDecided),
     ];
 
     public static class Groups

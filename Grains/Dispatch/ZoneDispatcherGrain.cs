@@ -42,6 +42,8 @@ public sealed class ZoneDispatcherGrain(
 
     private readonly Queue<double> _assignSeconds = new();
     private IGrainTimer? _timer;
+    private EventPublisher _events = null!;
+    private (int Waiting, int Offered, int Free, bool Raining)? _told;
     private WindowAssignment _window = null!;
     private CostWeights _weights = null!;
     private TravelModel _travel = null!;
@@ -57,6 +59,7 @@ public sealed class ZoneDispatcherGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_travel, _weights, _zones) = (new TravelModel(), new CostWeights(), Options.Zones);
+        _events = new EventPublisher(this, logger);
         _window = new WindowAssignment(_travel, _weights, Options.MaxRideToPickup);
         if (!ZoneKey.TryParse(this.GetPrimaryKeyString(), out _zone))
         {
@@ -170,7 +173,7 @@ public sealed class ZoneDispatcherGrain(
         {
             _timer?.Dispose();
             _timer = null;
-            Report(0, 0, raining: false);
+            await ReportAsync(0, [], raining: false);
             return [];
         }
 
@@ -235,7 +238,7 @@ public sealed class ZoneDispatcherGrain(
                 });
                 if (offered.Outcome is CourierOutcome.Applied or CourierOutcome.Replayed)
                 {
-                    var choice = Choice(assignment, views[assignment.Courier.Id], now, raining, candidates.Count(c => !current.Tried.Contains(c.CourierId)), open.Count, decision);
+                    var choice = Choice(assignment, views[assignment.Courier.Id], now, raining, candidates.Count(c => !current.Tried.Contains(c.CourierId) && Batchable(c, current)), open.Count, decision);
                     var offeredOrder = current with { OfferedTo = assignment.Courier.Id, OfferExpiresAt = expires, OfferVersion = offered.Courier?.Version, Choice = choice };
                     Replace(offeredOrder);
                     offers.Add(offeredOrder);
@@ -252,7 +255,7 @@ public sealed class ZoneDispatcherGrain(
             await SaveAsync();
         }
 
-        Report(candidates.Count - offers.Count, offers.Count, raining);
+        await ReportAsync(candidates.Count - offers.Count, offers, raining);
         var next = Options.WindowFor(Waiting.Count);
         if (next != _period && _timer is not null)
         {
@@ -346,19 +349,30 @@ public sealed class ZoneDispatcherGrain(
         };
     }
 
-    private void Report(int freeLeft, int decided, bool raining)
+    /// <summary>
+    /// Tells the dispatch map the window (every window), and the control room through the dispatch stream when the window
+    /// made offers or the queue, the free couriers or the rain changed.
+    /// </summary>
+    private async Task ReportAsync(int freeLeft, List<WaitingOrder> offers, bool raining)
     {
         var area = _zones.Area(_zone);
         var latency = _assignSeconds.Order().ToList();
-        GrainFactory.DispatchMap().ReportAsync(new ZoneReport
+        var report = new ZoneReport
         {
             Zone = this.GetPrimaryKeyString(), At = clock.GetUtcNow(),
-            Waiting = Waiting.Count, Offered = Waiting.Count(w => w.OfferedTo is not null), FreeCouriers = freeLeft + decided,
-            WindowSeconds = Math.Round(Options.WindowFor(Waiting.Count).TotalSeconds, 2), Raining = raining, Decided = decided,
+            Waiting = Waiting.Count, Offered = Waiting.Count(w => w.OfferedTo is not null), FreeCouriers = freeLeft + offers.Count,
+            WindowSeconds = Math.Round(Options.WindowFor(Waiting.Count).TotalSeconds, 2), Raining = raining, Decided = offers.Count,
             South = area.South, West = area.West, North = area.North, East = area.East,
             MeanAssignSeconds = latency.Count == 0 ? null : Math.Round(latency.Average(), 1),
             P95AssignSeconds = latency.Count == 0 ? null : Math.Round(latency[Math.Max(0, (int)Math.Ceiling(0.95 * latency.Count) - 1)], 1),
-        }).Ignore();
+        };
+        GrainFactory.DispatchMap().ReportAsync(report).Ignore();
+        var told = (report.Waiting, report.Offered, report.FreeCouriers, report.Raining);
+        if (offers.Count > 0 || _told != told)
+        {
+            _told = told;
+            await _events.PublishAsync(DispatchDecided.StreamNamespace, report.Zone, new DispatchDecided { Zone = report, Offers = offers });
+        }
     }
 
     /// <summary>Whether any area of rain reaches the zone (the circle meets the zone's rectangle).</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Threading.Channels;
 
 using Microsoft.AspNetCore.SignalR.Client;
@@ -92,6 +93,18 @@ public sealed class ZoneDispatchTests(ApiFixture api)
         var toNear = await OffersAsync(nearPhone, near);
         using var shopper = api.ClientAs("shopper", TestData.NewId("shopper"));
         using var ops = api.Ops();
+        await using var controlRoom = api.Hub(HubContract.Routes.Ops, api.Token("ops", "control-room"));
+        var decided = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        controlRoom.On<JsonElement[]>(HubContract.Events.Event, batch =>
+        {
+            foreach (var e in batch.Where(e => e.GetProperty("kind").GetString() == DispatchDecided.OpsKind
+                && e.GetProperty("data").GetProperty("zone").GetProperty("zone").GetString() == zone.ToString()
+                && e.GetProperty("data").GetProperty("offers").GetArrayLength() > 0))
+            {
+                decided.TrySetResult(e);
+            }
+        });
+        await controlRoom.StartAsync(TestContext.Current.CancellationToken);
         var rainId = TestData.NewId("rain");
         var rain = new { lat = store.Position.Lat, lon = store.Position.Lon, radiusKm = 1.0, mmPerHour = 6.0, until = DateTimeOffset.UtcNow.AddHours(1) };
         (await ops.PutAsJsonAsync($"/api/weather/rain/{rainId}", rain, ApiFixture.Json, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
@@ -112,6 +125,12 @@ public sealed class ZoneDispatchTests(ApiFixture api)
         Assert.Equal([near], choice.Shortlist.Select(c => c.CourierId));
         Assert.Equal(Math.Round(Travel.Between(At(nearEdge), At(store.Position), raining: true, choice.Window).TotalSeconds, 1), choice.ToPickupSeconds);
         Assert.Equal((1, 1, true), (report.Waiting, report.Offered, report.Raining));
+
+        // The control room heard the window live on the dispatch stream: the offer with its choice, and the zone's report.
+        var live = (await Await.WithinAsync(decided.Task, TimeSpan.FromSeconds(10), "the window's decision on the ops feed")).GetProperty("data");
+        var liveOffer = live.GetProperty("offers").EnumerateArray().Single();
+        Assert.Equal((orderId, near, choice.Cost), (liveOffer.GetProperty("orderId").GetString(), liveOffer.GetProperty("offeredTo").GetString(), liveOffer.GetProperty("choice").GetProperty("cost").GetDouble()));
+        Assert.True(live.GetProperty("zone").GetProperty("raining").GetBoolean());
         Assert.Equal((area.South, area.West, area.North, area.East), (report.South, report.West, report.North, report.East));
     }
 

@@ -9,7 +9,7 @@ import { byId, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
-import type { ArmWeightsChanged, CourierChanged, CourierView, Location, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
+import type { ArmWeightsChanged, CourierChanged, CourierView, DispatchDecided, Location, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
 interface Alert { at: number; kind: "stock" | "late" | "idle"; text: string; }
 
 const PromiseMinutes = 45;
@@ -30,9 +30,9 @@ const stockOuts = new Map<string, number>();
 const hotCells = new Map<string, StockChanged>();
 /** The bandit's record per segment, the newest version kept (every partition's recommender hears each change: copies arrive). */
 const armRecords = new Map<string, ArmWeightsChanged>();
-/** Each dispatch zone's last window (queue, free couriers, rain, assignment latency), read every 2 s. */
+/** Each dispatch zone's last window (queue, free couriers, rain, assignment latency): live from the dispatch stream, read again every 5 s. */
 let zoneReports: ZoneReport[] = [];
-/** Where it rains now, read every 2 s. */
+/** Where it rains now, read every 5 s. */
 let rain: RainArea[] = [];
 const alerted = new Set<string>();
 const alerts: Alert[] = [];
@@ -117,6 +117,14 @@ function apply(e: OpsEvent): void {
       } else if (order.status !== "packed") {
         waiting.delete(order.orderId);
       }
+      break;
+    }
+    case OpsKinds.DispatchDecided: {
+      const decided = e.data as DispatchDecided;
+      const known = zoneReports.findIndex(z => z.zone === decided.zone.zone);
+      if (known < 0) zoneReports = [...zoneReports, decided.zone].sort((a, b) => a.zone.localeCompare(b.zone));
+      else if (zoneReports[known]!.at <= decided.zone.at) zoneReports[known] = decided.zone;
+      decided.offers.forEach(o => waiting.set(o.orderId, o));
       break;
     }
     case OpsKinds.ArmWeightsChanged: {
@@ -319,7 +327,7 @@ async function start(): Promise<void> {
   await started(hub);
   const api = new Api(() => user.token);
   (await api.get<ArmWeightsChanged[]>("/api/recommendations/arms")).forEach(keepArms);
-  setInterval(() => void readDispatch(api), 2000);
+  setInterval(() => void readDispatch(api), 5000);
   const ordersChart = chart("chart-orders", "orders / min", "#bb8fce");
   const reservationsChart = chart("chart-reservations", "reservations / s", "#48c9b0");
   setInterval(() => { watchTheClock(); renderPanels(); }, 500);

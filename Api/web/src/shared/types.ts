@@ -36,6 +36,7 @@ export type OpsEvent = Schemas["OpsEvent"];
 export type OpsSnapshot = Schemas["OpsSnapshot"];
 export type WaitingOrder = Schemas["WaitingOrder"];
 export type ZoneReport = Schemas["ZoneReport"];
+export type DispatchDecided = Schemas["DispatchDecided"];
 export type RainArea = Schemas["RainArea"];
 export type WeatherResponse = Schemas["WeatherResponse"];
 export type CourierStop = Schemas["CourierStop"];
