@@ -100,39 +100,32 @@ public sealed class WindowAssignment(TravelModel travel, CostWeights weights, Ti
         var (keys, items) = (new double[Math.Max(m, k)], new int[Math.Max(m, k)]);
         for (var i = 0; i < m; i++)
         {
-            var n = 0;
-            for (var j = 0; j < k; j++)
-            {
-                if (!double.IsNaN(totals[i, j]))
-                {
-                    (keys[n], items[n]) = (totals[i, j], j);
-                    n++;
-                }
-            }
-
-            Cheapest(keys, items, n, Candidates);
-            for (var t = 0; t < Math.Min(n, Candidates); t++)
-            {
-                kept[i, items[t]] = true;
-            }
+            KeepCheapest(i, byJob: true, Candidates);
         }
 
         for (var j = 0; j < k; j++)
         {
+            KeepCheapest(j, byJob: false, CourierCandidates);
+        }
+
+        // Marks the cheapest pairs of one job (its couriers) or of one courier (its jobs) to be kept.
+        void KeepCheapest(int index, bool byJob, int count)
+        {
             var n = 0;
-            for (var i = 0; i < m; i++)
+            for (var other = 0; other < (byJob ? k : m); other++)
             {
-                if (!double.IsNaN(totals[i, j]))
+                var total = byJob ? totals[index, other] : totals[other, index];
+                if (!double.IsNaN(total))
                 {
-                    (keys[n], items[n]) = (totals[i, j], i);
+                    (keys[n], items[n]) = (total, other);
                     n++;
                 }
             }
 
-            Cheapest(keys, items, n, CourierCandidates);
-            for (var t = 0; t < Math.Min(n, CourierCandidates); t++)
+            Cheapest(keys, items, n, count);
+            for (var t = 0; t < Math.Min(n, count); t++)
             {
-                kept[items[t], j] = true;
+                kept[byJob ? index : items[t], byJob ? items[t] : index] = true;
             }
         }
 
