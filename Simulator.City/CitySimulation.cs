@@ -17,6 +17,10 @@ public sealed class CitySimulation(SimulationOptions options, Uri baseUrl, TextW
         var agents = new List<Task>();
         using var staff = await TandemClient.SignInAsync(baseUrl, options.Issuer ?? baseUrl, "ops", "sim-store-staff", cancellationToken);
         agents.Add(Guard(new StoreStaffAgent(staff, new Random(options.Seed), time, Stats).RunAsync(cancellationToken)));
+        if (options.RainEveryMinutes > 0)
+        {
+            agents.Add(Guard(new WeatherAgent(staff, new Random(options.Seed + 99), time, TimeSpan.FromMinutes(options.RainEveryMinutes), log).RunAsync(cancellationToken)));
+        }
         var riders = new List<TandemClient>();
         for (var k = 1; k <= options.Couriers; k++)
         {

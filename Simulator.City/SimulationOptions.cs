@@ -25,6 +25,9 @@ public sealed record SimulationOptions
     /// <summary>Simulated seconds per real second: 1 is real time (couriers at 15–25 km/h), 10 runs the city ten times faster.</summary>
     public double Pace { get; init; } = 1;
 
+    /// <summary>Every this many simulated minutes it rains over part of the city for half as long (0: never).</summary>
+    public double RainEveryMinutes { get; init; }
+
     /// <summary>How long to run; none runs until stopped.</summary>
     public TimeSpan? Duration { get; init; }
 
@@ -43,13 +46,14 @@ public sealed record SimulationOptions
                 "--orders-per-minute" => options with { OrdersPerMinute = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--couriers" => options with { Couriers = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--pace" => options with { Pace = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--rain-every-minutes" => options with { RainEveryMinutes = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--seconds" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}; see the README's 'The living city'."),
             };
         }
 
-        return options.Pace > 0 && options.OrdersPerMinute > 0 && options.Couriers is >= 0 and <= 40
+        return options.Pace > 0 && options.OrdersPerMinute > 0 && options.Couriers is >= 0 and <= 40 && options.RainEveryMinutes >= 0
             ? options
-            : throw new ArgumentException("--pace and --orders-per-minute must be positive; --couriers 0–40.");
+            : throw new ArgumentException("--pace and --orders-per-minute must be positive; --couriers 0–40; --rain-every-minutes not negative.");
     }
 }

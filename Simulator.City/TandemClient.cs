@@ -61,6 +61,13 @@ public sealed class TandemClient : IDisposable
         return ((int)response.StatusCode, text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : null);
     }
 
+    /// <summary>PUTs a JSON body; the answer's status.</summary>
+    public async Task<int> PutAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PutAsJsonAsync(path, body, Json, cancellationToken);
+        return (int)response.StatusCode;
+    }
+
     public HubConnection Hub(string route) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(_baseUrl, route), o =>

@@ -207,7 +207,11 @@ internal sealed class DaySimulation(DayOptions options, DayPlan plan, DispatchPo
 
             var order = grains.Order(new OrderId(stop.OrderId));
             var done = stop.IsPickup ? await order.MarkPickedUpAsync("courier:" + courier.Id) : await order.MarkDeliveredAsync("courier:" + courier.Id);
-            if (done.Succeeded && !stop.IsPickup)
+            if (done.Succeeded && stop.IsPickup)
+            {
+                _orders[stop.OrderId].CollectedAt = now;
+            }
+            else if (done.Succeeded)
             {
                 _orders[stop.OrderId].DeliveredAt = now;
             }
