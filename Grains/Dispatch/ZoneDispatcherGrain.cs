@@ -371,7 +371,7 @@ public sealed class ZoneDispatcherGrain(
         if (offers.Count > 0 || _told != told)
         {
             _told = told;
-            await _events.PublishAsync(DispatchDecided.StreamNamespace, report.Zone, new DispatchDecided { Zone = report, Offers = offers });
+            await _events.PublishAsync(DispatchDecided.StreamNamespace, report.Zone, new DispatchDecided { Zone = report, Offers = offers, Queue = [.. Waiting.Take(DispatchDecided.MaxQueue)] });
         }
     }
 

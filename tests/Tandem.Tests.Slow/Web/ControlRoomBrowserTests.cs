@@ -41,7 +41,7 @@ public sealed class ControlRoomBrowserTests(WebFixture web)
         (await ops.PostAsJsonAsync($"/api/orders/{orderId}/pack", new { }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         // The order waits in its pickup's dispatch zone, with the zone's window in the zones panel.
         var zone = new ZoneGrid().Of(new Place(FarStore.Position.Lat, FarStore.Position.Lon)).ToString();
-        await Expect(page.Locator($"#queue [data-zone='{zone}'] [data-order='{orderId}'][data-store='{FarStore.Id}']")).ToBeVisibleAsync();
+        await Expect(page.Locator($"#queue [data-zone='{zone}'] [data-order='{orderId}'][data-store='{FarStore.Id}']")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Expect(page.Locator($"#zones tr[data-zone='{zone}'] td").Nth(1)).ToHaveTextAsync("1");
         (await ops.PostAsJsonAsync($"/api/orders/{orderId}/cancel", new { reason = "test" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         await Expect(page.Locator($"#queue [data-order='{orderId}']")).ToHaveCountAsync(0);

@@ -124,6 +124,7 @@ function apply(e: OpsEvent): void {
       const known = zoneReports.findIndex(z => z.zone === decided.zone.zone);
       if (known < 0) zoneReports = [...zoneReports, decided.zone].sort((a, b) => a.zone.localeCompare(b.zone));
       else if (zoneReports[known]!.at <= decided.zone.at) zoneReports[known] = decided.zone;
+      decided.queue.forEach(w => { if (waiting.has(w.orderId)) waiting.set(w.orderId, w); }); // the zone and choice of orders the page knows wait
       decided.offers.forEach(o => waiting.set(o.orderId, o));
       break;
     }
