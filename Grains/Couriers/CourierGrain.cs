@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
+using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
@@ -258,8 +259,7 @@ public sealed class CourierGrain(
     {
         if (kind is CourierChangeKind.Assigned or CourierChangeKind.PickedUp && S.Position is { } at)
         {
-            _raining = (await GrainFactory.Weather().GetRainAsync()).Any(r =>
-                TravelModel.Kilometres(new Place(r.Lat, r.Lon), new Place(at.Lat, at.Lon)) <= r.RadiusKm);
+            _raining = (await GrainFactory.Weather().GetRainAsync()).RainsAt(at);
         }
 
         S.Version++;
@@ -304,8 +304,8 @@ public sealed class CourierGrain(
         var from = S.PositionAt ?? clock.GetUtcNow();
         var byId = S.Assignments.ToDictionary(a => a.OrderId, StringComparer.Ordinal);
         var plan = Weights.Route(
-            new DispatchCourier(this.GetPrimaryKeyString(), At(position), S.Assignments.Count, S.Capacity),
-            [.. S.Assignments.Select(a => new CarriedJob(a.OrderId, a.PickedUp ? null : At(a.Pickup), At(a.Dropoff), a.PromisedBy ?? DateTimeOffset.MaxValue))],
+            new DispatchCourier(this.GetPrimaryKeyString(), Places.Of(position), S.Assignments.Count, S.Capacity),
+            [.. S.Assignments.Select(a => new CarriedJob(a.OrderId, a.PickedUp ? null : Places.Of(a.Pickup), Places.Of(a.Dropoff), a.PromisedBy ?? DateTimeOffset.MaxValue))],
             from, Travel, _raining);
         IReadOnlyList<CourierStop> stops = [.. plan.Stops.Select(s => new CourierStop
         {
@@ -317,5 +317,4 @@ public sealed class CourierGrain(
         return stops;
     }
 
-    private static Place At(GeoPoint point) => new(point.Lat, point.Lon);
 }

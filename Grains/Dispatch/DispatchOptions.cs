@@ -62,6 +62,9 @@ public sealed class DispatchOptions
     /// <summary>The city's dispatch zones.</summary>
     public ZoneGrid Zones => new(ZoneKm, EdgeKm);
 
+    /// <summary>The dispatch zone of a pickup ("r{row}c{col}").</summary>
+    public string ZoneOf(Contracts.Catalog.GeoPoint pickup) => Zones.Of(Places.Of(pickup)).ToString();
+
     /// <summary>The window for a zone with <paramref name="waiting"/> orders: the shortest for one, the longest from <see cref="BusyAt"/>.</summary>
     public TimeSpan WindowFor(int waiting) =>
         WindowMin + ((WindowMax - WindowMin) * Math.Clamp((waiting - 1.0) / Math.Max(1, BusyAt - 1), 0, 1));

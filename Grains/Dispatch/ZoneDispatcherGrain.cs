@@ -3,10 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Tandem.Brains.Dispatch;
-using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Dispatch;
-using Tandem.Contracts.Weather;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
@@ -183,7 +181,7 @@ public sealed class ZoneDispatcherGrain(
         var rainTask = GrainFactory.Weather().GetRainAsync();
         var reportsTask = GrainFactory.DispatchMap().GetReportsAsync();
         var couriers = await couriersTask;
-        var raining = RainsOver(await rainTask, _zones.Area(_zone));
+        var raining = (await rainTask).RainsOver(_zones.Area(_zone));
         var busyZones = (await reportsTask).Where(r => r.Zone != this.GetPrimaryKeyString() && now - r.At < TimeSpan.FromSeconds(30) && r.Pressure > 1)
             .Select(r => r.Zone).ToHashSet(StringComparer.Ordinal);
 
@@ -221,7 +219,7 @@ public sealed class ZoneDispatcherGrain(
             var byId = open.ToDictionary(w => w.OrderId, StringComparer.Ordinal);
             var views = candidates.ToDictionary(c => c.CourierId, StringComparer.Ordinal);
             var decision = Options.Policy == DispatchPolicy.NearestIdle ? NearestIdle(open, candidates, now) : Window(open.Count, candidates).Decide(
-                [.. open.Select(w => new DispatchJob(w.OrderId, At(w.Pickup), At(w.Dropoff), w.Since + Options.PromiseWithin))],
+                [.. open.Select(w => new DispatchJob(w.OrderId, Places.Of(w.Pickup), Places.Of(w.Dropoff), w.Since + Options.PromiseWithin))],
                 [.. candidates.Select(c => Courier(c, busyZones))],
                 now,
                 raining: _ => raining,
@@ -276,10 +274,10 @@ public sealed class ZoneDispatcherGrain(
         var assignments = new List<Assignment>();
         foreach (var order in open.OrderBy(w => w.Since))
         {
-            var job = new DispatchJob(order.OrderId, At(order.Pickup), At(order.Dropoff), order.Since + Options.PromiseWithin);
+            var job = new DispatchJob(order.OrderId, Places.Of(order.Pickup), Places.Of(order.Dropoff), order.Since + Options.PromiseWithin);
             var nearest = candidates
                 .Where(c => c.Assignments.Count == 0 && !taken.Contains(c.CourierId) && !order.Tried.Contains(c.CourierId))
-                .Select(c => (Courier: new DispatchCourier(c.CourierId, At(c.Position!), 0, c.Capacity), Ride: _travel.Between(At(c.Position!), job.Pickup, raining: false)))
+                .Select(c => (Courier: new DispatchCourier(c.CourierId, Places.Of(c.Position!), 0, c.Capacity), Ride: _travel.Between(Places.Of(c.Position!), job.Pickup, raining: false)))
                 .Where(c => c.Ride <= Options.MaxRideToPickup)
                 .OrderBy(c => c.Ride)
                 .FirstOrDefault();
@@ -339,12 +337,12 @@ public sealed class ZoneDispatcherGrain(
 
     private DispatchCourier Courier(CourierView view, HashSet<string> busyZones)
     {
-        var at = At(view.Position!);
+        var at = Places.Of(view.Position!);
         var home = _zones.Of(at);
         return new DispatchCourier(view.CourierId, at, view.Assignments.Count, view.Capacity)
         {
             Carried = [.. view.Assignments.Select(a => new CarriedJob(
-                a.OrderId, a.PickedUp ? null : At(a.Pickup), At(a.Dropoff), a.PromisedBy ?? a.AssignedAt + Options.PromiseWithin))],
+                a.OrderId, a.PickedUp ? null : Places.Of(a.Pickup), Places.Of(a.Dropoff), a.PromisedBy ?? a.AssignedAt + Options.PromiseWithin))],
             HoldSeconds = home != _zone && busyZones.Contains(home.ToString()) ? Options.BusyZoneHold.TotalSeconds : 0,
         };
     }
@@ -375,16 +373,8 @@ public sealed class ZoneDispatcherGrain(
         }
     }
 
-    /// <summary>Whether any area of rain reaches the zone (the circle meets the zone's rectangle).</summary>
-    public static bool RainsOver(IReadOnlyList<RainArea> rain, ZoneArea area) => rain.Any(r =>
-    {
-        var nearest = new Place(Math.Clamp(r.Lat, area.South, area.North), Math.Clamp(r.Lon, area.West, area.East));
-        return TravelModel.Kilometres(nearest, new Place(r.Lat, r.Lon)) <= r.RadiusKm;
-    });
-
     private void Replace(WaitingOrder order) => Waiting[Waiting.FindIndex(w => w.OrderId == order.OrderId)] = order;
 
-    private static Place At(GeoPoint point) => new(point.Lat, point.Lon);
 
     private DispatchChoice Choice(Assignment assignment, CourierView courier, DateTimeOffset window, bool raining, int candidates, int orders, WindowDecision decision) => new()
     {

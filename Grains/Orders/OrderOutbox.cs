@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 
-using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
@@ -89,7 +88,7 @@ internal sealed class OrderOutbox(
                 if (dispatch.Offers)
                 {
                     var pickup = await FulfilmentPlanner.WhereFromAsync(grains, S);
-                    var zone = dispatch.Zones.Of(new Place(pickup.Position.Lat, pickup.Position.Lon)).ToString();
+                    var zone = dispatch.ZoneOf(pickup.Position);
                     await grains.ZoneDispatcher(zone).EnqueueAsync(new WaitingOrder
                     {
                         OrderId = orderId, PickupLocationId = pickup.Id, Pickup = pickup.Position, Dropoff = S.DeliveryAddress!, Since = clock.GetUtcNow(), Zone = zone,
@@ -109,8 +108,7 @@ internal sealed class OrderOutbox(
                 if (S.Mode == FulfilmentMode.Delivery)
                 {
                     var from = (await FulfilmentPlanner.WhereFromAsync(grains, S)).Position;
-                    await grains.ZoneDispatcher(dispatch.Zones.Of(new Place(from.Lat, from.Lon)).ToString())
-                        .LeaveAsync(Key, S.Status == OrderStatus.Cancelled ? null : S.CourierId);
+                    await grains.ZoneDispatcher(dispatch.ZoneOf(from)).LeaveAsync(Key, S.Status == OrderStatus.Cancelled ? null : S.CourierId);
                 }
 
                 break;

@@ -57,8 +57,8 @@ internal sealed class DaySimulation(DayOptions options, DayPlan plan, DispatchPo
         await host.StartAsync(cancellationToken);
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var stores = await SeedAsync(grains);
-        var grid = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DispatchOptions>>().Value.Zones;
-        var zones = stores.Select(s => grid.Of(new Place(s.Position.Lat, s.Position.Lon)).ToString()).Distinct().ToList();
+        var dispatch = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DispatchOptions>>().Value;
+        var zones = stores.Select(s => dispatch.ZoneOf(s.Position)).Distinct().ToList();
         var couriers = plan.Couriers.Select(c => new DayCourier(c)).ToList();
         foreach (var courier in couriers)
         {
@@ -316,8 +316,7 @@ internal sealed class DaySimulation(DayOptions options, DayPlan plan, DispatchPo
         }
     }
 
-    private static bool InRain(GeoPoint at) =>
-        TravelModel.Kilometres(new Place(at.Lat, at.Lon), new Place(Rain.Lat, Rain.Lon)) <= Rain.RadiusKm;
+    private static bool InRain(GeoPoint at) => new[] { Rain }.RainsAt(at);
 
     private static async Task<IReadOnlyList<Location>> SeedAsync(IGrainFactory grains)
     {
