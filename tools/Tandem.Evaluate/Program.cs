@@ -7,6 +7,7 @@ return args switch
     ["basket", .. var rest] => BasketCommand.Run(Arguments.Parse(rest)),
     ["intent", .. var rest] => IntentCommand.Run(Arguments.Parse(rest)),
     ["bandit", .. var rest] => BanditCommand.Run(Arguments.Parse(rest)),
+    ["forecast", .. var rest] => ForecastCommand.Run(Arguments.Parse(rest)),
     ["routes", .. var rest] => RoutesCommand.Run(Arguments.Parse(rest)),
     ["train-intent", .. var rest] => TrainIntentCommand.Run(Arguments.Parse(rest)),
     _ => Arguments.Usage(),

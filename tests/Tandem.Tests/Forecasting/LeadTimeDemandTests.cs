@@ -1,0 +1,78 @@
+using Tandem.Brains.Forecasting;
+
+namespace Tandem.Tests.Forecasting;
+
+public sealed class LeadTimeDemandTests
+{
+    [Fact]
+    public void With_a_fixed_lead_time_and_exact_past_forecasts_every_path_is_the_forecast_total()
+    {
+        var forecast = Forecast([.. Enumerable.Repeat(2.0, 28)], new ResidualPool([(Days(1), Days(1))]));
+
+        var demand = LeadTimeDemand.Simulate(forecast, [5], 1_000, new Random(1));
+
+        Assert.Equal(10, demand.ReorderPoint(0.95), 9);
+        Assert.Equal(10, demand.Expected, 9);
+        Assert.Equal(0, demand.StockOutRisk(10));
+        Assert.Equal(1, demand.StockOutRisk(9.99));
+    }
+
+    [Fact]
+    public void The_reorder_point_is_the_service_level_s_quantile_of_the_simulated_paths()
+    {
+        // Past months sold 0×, 1× … 9× their forecast (ten paths), lead time 4 days of 1 unit: demand is 0, 4, … 36 units,
+        // each in a tenth of the paths, so 95 % is covered only by the largest.
+        var pool = new ResidualPool([.. Enumerable.Range(0, 10).Select(k => (Days(1), Days(k)))]);
+        var forecast = Forecast([.. Enumerable.Repeat(1.0, 28)], pool);
+
+        var demand = LeadTimeDemand.Simulate(forecast, [4], 100_000, new Random(3));
+
+        Assert.Equal(36, demand.ReorderPoint(0.95), 9);
+        Assert.Equal(32, demand.ReorderPoint(0.85), 9);
+        Assert.InRange(demand.Expected, 17.6, 18.4);
+        Assert.InRange(demand.StockOutRisk(20), 0.39, 0.41);
+    }
+
+    [Fact]
+    public void Lead_times_are_drawn_from_the_observed_ones()
+    {
+        var forecast = Forecast([.. Enumerable.Repeat(1.0, 28)], new ResidualPool([(Days(1), Days(1))]));
+
+        var demand = LeadTimeDemand.Simulate(forecast, [2, 10], 100_000, new Random(5));
+
+        Assert.Equal(10, demand.ReorderPoint(0.95), 9);
+        Assert.Equal(2, demand.ReorderPoint(0.45), 9);
+        Assert.InRange(demand.StockOutRisk(5), 0.49, 0.51);
+    }
+
+    [Fact]
+    public void The_textbook_reorder_point_is_mean_demand_plus_z_sigma_root_L()
+    {
+        Assert.Equal((3 * 9) + (1.6448536269514722 * 2 * 3), LeadTimeDemand.NormalReorderPoint(3, 2, 9, 0.95), 6);
+    }
+
+    [Fact]
+    public void Bad_arguments_are_refused()
+    {
+        var forecast = Forecast([1.0], new ResidualPool([(Days(1), Days(1))]));
+
+        Assert.Throws<ArgumentException>(() => LeadTimeDemand.Simulate(forecast, [], 10, new Random(1)));
+        Assert.Throws<ArgumentException>(() => LeadTimeDemand.Simulate(forecast, [0], 10, new Random(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LeadTimeDemand.Simulate(forecast, [1], 10, new Random(1)).ReorderPoint(1));
+    }
+
+    private static double[] Days(double each) => [.. Enumerable.Repeat(each, 28)];
+
+    private static SeriesForecast Forecast(double[] mean, ResidualPool pool) => new()
+    {
+        Key = "1@s",
+        Origin = 0,
+        Stage = LifecycleStage.Mature,
+        Mean = mean,
+        Model = mean,
+        Fallback = mean,
+        ModelWeight = 1,
+        Quantiles = new Dictionary<double, double[]>(),
+        Residuals = pool,
+    };
+}
