@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Tandem.Api.Catalog;
 using Tandem.Api.Couriers;
 using Tandem.Api.Dispatch;
+using Tandem.Api.Forecasts;
 using Tandem.Api.Http;
 using Tandem.Api.Hubs;
 using Tandem.Api.Identity;
@@ -104,6 +105,7 @@ public static class TandemHostingExtensions
         app.MapRecommendationsApi();
         app.MapPromotionsApi();
         app.MapWeatherApi();
+        app.MapForecastsApi();
         app.MapTandemHubs();
         return app;
     }

@@ -1,7 +1,9 @@
 using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
+using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Dispatch;
+using Tandem.Grains.Interfaces.Forecasts;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Interfaces.Push;
@@ -26,6 +28,15 @@ public static class GrainFactoryExtensions
 
     public static IInventoryCellGrain Cell(this IGrainFactory grains, CellKey key) =>
         grains.GetGrain<IInventoryCellGrain>(key.ToString());
+
+    public static IDemandGrain Demand(this IGrainFactory grains, CellKey key) =>
+        grains.GetGrain<IDemandGrain>(key.ToString());
+
+    public static IForecastGrain Forecast(this IGrainFactory grains, CellKey key) =>
+        grains.GetGrain<IForecastGrain>(key.ToString());
+
+    public static IForecastPlannerGrain ForecastPlanner(this IGrainFactory grains) =>
+        grains.GetGrain<IForecastPlannerGrain>(IForecastPlannerGrain.Key);
 
     public static IOrderGrain Order(this IGrainFactory grains, OrderId id) =>
         grains.GetGrain<IOrderGrain>(id.Value);

@@ -21,6 +21,9 @@ public enum OrderDutyKind
 
     /// <summary>Each product of a packed order learns that it was bought with the others (the product graph).</summary>
     LearnBasket = 5,
+
+    /// <summary>Each line's SKU-location counts the sale (the supply chain's demand history).</summary>
+    CountDemand = 6,
 }
 
 /// <summary>

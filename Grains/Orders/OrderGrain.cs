@@ -155,6 +155,7 @@ public sealed class OrderGrain(
             new() { Kind = OrderDutyKind.ReleaseShopperHold },
             .. S.Mode == FulfilmentMode.Delivery ? [new OrderDuty { Kind = OrderDutyKind.EnterDispatchQueue }] : Array.Empty<OrderDuty>(),
             .. skus.Count >= 2 ? [new OrderDuty { Kind = OrderDutyKind.LearnBasket, Skus = skus, At = clock.GetUtcNow() }] : Array.Empty<OrderDuty>(),
+            new() { Kind = OrderDutyKind.CountDemand, At = clock.GetUtcNow() },
         ];
         return await MoveAsync(OrderStatus.Packed, actor, null, duties);
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
+using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Recommendations;
 
@@ -103,6 +104,16 @@ internal sealed class OrderOutbox(
                 var bought = await grains.Catalog().GetProductsAsync(duty.Skus);
                 await Task.WhenAll(BasketLessons.From("order:" + orderId, duty.Skus, bought.Select(p => (p.Sku, (string?)p.Category)), S.ShopperId is { Length: > 0 } buyer ? buyer : null, duty.At ?? clock.GetUtcNow())
                     .Select(l => grains.ProductGraph(l.Sku).LearnAsync(l.Lesson)));
+                break;
+            case OrderDutyKind.CountDemand:
+                var at = duty.At ?? clock.GetUtcNow();
+                await Task.WhenAll(S.Lines.Select((line, i) => grains.Demand(new CellKey(line.Sku, line.LocationId)).RecordAsync(new DemandEntry
+                {
+                    Id = $"order:{orderId}:line:{i}",
+                    At = at,
+                    Units = line.Quantity,
+                    Revenue = line.Quantity * line.UnitPrice,
+                })));
                 break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)

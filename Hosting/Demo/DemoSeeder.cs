@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 
+using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Recommendations;
@@ -41,6 +42,18 @@ public sealed class DemoSeeder(
                 await cell.ReceiveAsync(stock.Quantity, "demo-seed", "demo");
             }
         });
+
+        if (options.Value.DemandDays > 0)
+        {
+            // Past sales per store cell (idempotent: a cell with days keeps them), then one word to the forecast planner.
+            var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            var products = city.Products.ToDictionary(p => p.Sku, StringComparer.Ordinal);
+            var stores = city.Locations.Where(l => l.Kind == LocationKind.Store).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+            var selling = city.Stock.Where(s => stores.Contains(s.LocationId)).ToList();
+            await Parallel.ForEachAsync(selling, parallel, async (stock, _) =>
+                await grains.Demand(new CellKey(stock.Sku, stock.LocationId)).SeedAsync(DemoDemand.For(stock, products[stock.Sku], options.Value.DemandDays, today, options.Value.RandomSeed)));
+            await grains.ForecastPlanner().ChangedManyAsync([.. selling.Select(s => new CellKey(s.Sku, s.LocationId).ToString())]);
+        }
 
         await Parallel.ForEachAsync(city.Couriers, parallel, async (courier, _) =>
             await grains.Courier(new CourierId(courier.Id)).RegisterAsync(

@@ -175,6 +175,7 @@ public class ApiFixture : IAsyncLifetime
         builder.UseSetting("Tandem:Auth:DevKeyPath", DevKeyPath);
         builder.UseSetting("Tandem:Push:VapidKeyPath", VapidKeyPath);
         builder.UseSetting("Tandem:Intent:Log", "false"); // the grain tests read the session log
+        builder.UseSetting("Tandem:Demo:DemandDays", "0"); // the forecast tests give their cells their own sales
         builder.UseSetting("Tandem:Intent:ModelFolder", Path.Combine(Path.GetTempPath(), "tandem-tests", "no-intent-models"));
         builder.UseSetting("Tandem:Push:AllowLoopback", "true"); // the test push service runs on this machine
         builder.UseSetting("Tandem:Push:SendTimeout", "00:00:02"); // a push service that never answers is given up soon

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.DependencyInjection;
+
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Demand;
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Grains.Demand;
+
+/// <summary>One SKU-location's demand in 15-minute buckets and days; see <see cref="IDemandGrain"/>.</summary>
+public sealed class DemandGrain(
+    [PersistentState("demand", StorageNames.Grains)] IPersistentState<DemandState> state,
+    [FromKeyedServices(TandemClock.Key)] TimeProvider clock) : Grain, IDemandGrain
+{
+    /// <summary>How long an entry's id is remembered (an order's outbox gives up far sooner).</summary>
+    public static readonly TimeSpan RememberIds = TimeSpan.FromDays(14);
+
+    private static readonly TimeSpan KeepQuarters = TimeSpan.FromDays(2);
+
+    private DemandState S => state.State;
+
+    private CellKey Key => CellKey.Parse(this.GetPrimaryKeyString());
+
+    public async Task RecordAsync(DemandEntry entry)
+    {
+        if (entry.Units < 0 || entry.Returned < 0 || entry.Revenue < 0 || string.IsNullOrEmpty(entry.Id))
+        {
+            throw new ArgumentException("A demand entry has an id and counts nothing negative.", nameof(entry));
+        }
+
+        if (!S.Counted.ContainsKey(entry.Id))
+        {
+            var now = clock.GetUtcNow();
+            S.Counted[entry.Id] = now;
+            foreach (var old in S.Counted.Where(c => now - c.Value > RememberIds).Select(c => c.Key).ToList())
+            {
+                S.Counted.Remove(old);
+            }
+
+            AddToDay(entry);
+            AddToQuarter(entry, now);
+            S.Version++;
+            await state.WriteStateAsync();
+        }
+
+        await GrainFactory.ForecastPlanner().ChangedAsync(Key.ToString());
+    }
+
+    /// <summary>Seeded days are not announced: the seeder tells the planner once for all its cells.</summary>
+    public async Task SeedAsync(IReadOnlyList<DemandDay> days)
+    {
+        if (S.Days.Count > 0 || days.Count == 0)
+        {
+            return;
+        }
+
+        S.Days = [.. days.Where(d => d.Units > 0 || d.Returned > 0).OrderBy(d => d.Day).TakeLast(IDemandGrain.KeptDays)];
+        S.Version++;
+        await state.WriteStateAsync();
+    }
+
+    public Task<DemandHistory> GetAsync() => Task.FromResult(new DemandHistory
+    {
+        Cell = this.GetPrimaryKeyString(),
+        Days = [.. S.Days],
+        Quarters = [.. S.Quarters],
+        Version = S.Version,
+    });
+
+    private void AddToDay(DemandEntry entry)
+    {
+        var day = DateOnly.FromDateTime(entry.At.UtcDateTime);
+        var index = S.Days.FindLastIndex(d => d.Day <= day);
+        if (index >= 0 && S.Days[index].Day == day)
+        {
+            var was = S.Days[index];
+            S.Days[index] = was with { Units = was.Units + entry.Units, Returned = was.Returned + entry.Returned, Revenue = was.Revenue + entry.Revenue };
+        }
+        else
+        {
+            S.Days.Insert(index + 1, new DemandDay { Day = day, Units = entry.Units, Returned = entry.Returned, Revenue = entry.Revenue });
+        }
+
+        if (S.Days.Count > IDemandGrain.KeptDays)
+        {
+            S.Days.RemoveRange(0, S.Days.Count - IDemandGrain.KeptDays);
+        }
+    }
+
+    private void AddToQuarter(DemandEntry entry, DateTimeOffset now)
+    {
+        var start = new DateTimeOffset(entry.At.UtcTicks - (entry.At.UtcTicks % TimeSpan.FromMinutes(15).Ticks), TimeSpan.Zero);
+        if (now - start <= KeepQuarters)
+        {
+            var index = S.Quarters.FindLastIndex(q => q.Start <= start);
+            if (index >= 0 && S.Quarters[index].Start == start)
+            {
+                var was = S.Quarters[index];
+                S.Quarters[index] = was with { Units = was.Units + entry.Units, Returned = was.Returned + entry.Returned, Revenue = was.Revenue + entry.Revenue };
+            }
+            else
+            {
+                S.Quarters.Insert(index + 1, new DemandQuarter { Start = start, Units = entry.Units, Returned = entry.Returned, Revenue = entry.Revenue });
+            }
+        }
+
+        S.Quarters.RemoveAll(q => now - q.Start > KeepQuarters);
+    }
+}

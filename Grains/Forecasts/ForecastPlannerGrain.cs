@@ -1,0 +1,277 @@
+using System.Diagnostics;
+using System.Globalization;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+using Tandem.Brains.Forecasting;
+using Tandem.Contracts.Forecasts;
+using Tandem.Grains.Forecasts.Signals;
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Forecasts;
+using Tandem.Grains.Interfaces.Keys;
+
+namespace Tandem.Grains.Forecasts;
+
+/// <summary>
+/// Plans and runs the re-forecasts; see <see cref="IForecastPlannerGrain"/>. A round reads every known cell's demand (the
+/// global model learns from all of them), trains when the served model is missing or old (off the grain's thread, while
+/// sales keep marking cells), forecasts the waiting cells (all of them after training), simulates each one's lead-time
+/// demand against what its inventory cell has available, and hands each forecast to its forecast grain. Rounds run on a
+/// timer that interleaves, so marking a cell never waits for a round; a reminder brings the planner back after a silo dies.
+/// The waiting set is saved with each new known cell and each round: cells marked since the last save and lost with a
+/// silo are forecast again at the next training.
+/// </summary>
+public sealed class ForecastPlannerGrain(
+    [PersistentState("forecast-planner", StorageNames.Grains)] IPersistentState<ForecastPlannerState> state,
+    IOptions<ForecastingOptions> options,
+    IDemandSignalSource source,
+    [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
+    ILogger<ForecastPlannerGrain> logger) : Grain, IForecastPlannerGrain, IRemindable
+{
+    public const string Reminder = "reforecast";
+
+    private const int KeptRounds = 20;
+    private const int ReadBatch = 256;
+
+    private Task _lastWrite = Task.CompletedTask;
+    private Task _lastRound = Task.CompletedTask;
+    private ServedForecaster? _served;
+    private bool _reminded;
+
+    private ForecastPlannerState S => state.State;
+
+    private ForecastingOptions Options => options.Value;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(
+            async () =>
+            {
+                try
+                {
+                    await RunAsync();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.ForecastRoundFailed(ex);
+                }
+            },
+            new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), Options.Every) { Interleave = true, KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public Task ChangedAsync(string cell) => ChangedManyAsync([cell]);
+
+    public async Task ChangedManyAsync(IReadOnlyList<string> cells)
+    {
+        foreach (var cell in cells)
+        {
+            _ = CellKey.Parse(cell);
+        }
+
+        if (!_reminded)
+        {
+            _reminded = true;
+            await this.RegisterOrUpdateReminder(Reminder, Options.Every, Options.Every);
+        }
+
+        var known = S.Known.Count;
+        S.Waiting.UnionWith(cells);
+        S.Known.UnionWith(cells);
+        if (S.Known.Count != known)
+        {
+            await WriteAsync();
+        }
+    }
+
+    /// <summary>One round at a time: a call arriving during the timer's round waits for it, then runs its own.</summary>
+    public async Task<ForecastRound> RunAsync()
+    {
+        var (previous, done) = (_lastRound, new TaskCompletionSource());
+        _lastRound = done.Task;
+        try
+        {
+            await previous;
+            return await RoundAsync();
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
+
+    public Task<ForecastPlannerView> GetAsync() => Task.FromResult(new ForecastPlannerView
+    {
+        KnownCells = S.Known.Count,
+        Waiting = S.Waiting.Count,
+        ModelVersion = _served?.Version,
+        Rounds = [.. S.Rounds],
+    });
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RunAsync();
+
+    private async Task<ForecastRound> RoundAsync()
+    {
+        var clockStarted = Stopwatch.StartNew();
+        var now = clock.GetUtcNow();
+        var retrain = _served is null || now - _served.TrainedAt >= Options.RetrainEvery;
+        if (S.Waiting.Count == 0 && !retrain)
+        {
+            return new ForecastRound { At = now, ModelVersion = _served?.Version ?? "none" };
+        }
+
+        var waiting = S.Waiting;
+        S.Waiting = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var origin = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
+            var cells = S.Known.Order(StringComparer.Ordinal).ToList();
+            var histories = new List<Interfaces.Demand.DemandHistory>(cells.Count);
+            foreach (var batch in cells.Chunk(ReadBatch))
+            {
+                histories.AddRange(await Task.WhenAll(batch.Select(c => GrainFactory.Demand(CellKey.Parse(c)).GetAsync())));
+            }
+
+            var skus = cells.Select(c => CellKey.Parse(c).Sku).Distinct(StringComparer.Ordinal).ToList();
+            var categories = (await GrainFactory.Catalog().GetProductsAsync(skus)).ToDictionary(p => p.Sku, p => p.Category, StringComparer.Ordinal);
+            var readings = await ReadSignalsAsync(origin);
+            var panel = await Task.Run(() => DemandPanels.Build(histories, categories, readings, origin));
+            if (panel is null || panel.Days < 29)
+            {
+                S.Waiting.UnionWith(waiting);
+                return await RecordAsync(new ForecastRound { At = now, ModelVersion = "none: under 29 days of history", Seconds = clockStarted.Elapsed.TotalSeconds });
+            }
+
+            if (retrain || _served is null)
+            {
+                _served = await Task.Run(() => Train(panel, now));
+            }
+
+            var served = _served;
+            var forecasts = await Task.Run(() => served.Forecaster.Forecast(panel, panel.Days - 1, retrain ? null : s => waiting.Contains(s.Key), explain: true));
+            var series = panel.Series.ToDictionary(s => s.Key, StringComparer.Ordinal);
+            foreach (var batch in forecasts.Chunk(ReadBatch))
+            {
+                await Task.WhenAll(batch.Select(f => HandOverAsync(f, series[f.Key], panel, origin, now)));
+            }
+
+            return await RecordAsync(new ForecastRound { At = now, Cells = forecasts.Count, ModelVersion = _served.Version, Retrained = retrain, Seconds = clockStarted.Elapsed.TotalSeconds });
+        }
+        catch
+        {
+            S.Waiting.UnionWith(waiting);
+            throw;
+        }
+    }
+
+    private ServedForecaster Train(DemandPanel panel, DateTimeOffset now)
+    {
+        var cutoff = panel.Days - 1;
+        var active = panel.Series.Count(s => s.FirstSale >= 0);
+        if (panel.Days >= Options.ModelDays && active >= Options.ModelCells)
+        {
+            try
+            {
+                var trained = DemandForecaster.Train(panel, cutoff, new ForecastOptions { TrainingOrigins = Options.TrainingWeeks });
+                return new ServedForecaster(trained, now, string.Create(CultureInfo.InvariantCulture, $"lightgbm {now:yyyy-MM-dd'T'HH:mm}Z, {trained.Model!.Rows:N0} rows, {active} cells, {panel.Days} days"));
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                logger.ForecastTrainingFailed(ex);
+            }
+        }
+
+        return new ServedForecaster(DemandForecaster.FallbackOnly(panel, cutoff, new ForecastOptions { TrainingOrigins = Options.TrainingWeeks }), now, string.Create(CultureInfo.InvariantCulture, $"fallback only {now:yyyy-MM-dd'T'HH:mm}Z ({panel.Days} days, {active} cells; the model needs {Options.ModelDays} days and {Options.ModelCells} cells)"));
+    }
+
+    private async Task<IReadOnlyList<SignalReading>> ReadSignalsAsync(DateOnly origin)
+    {
+        try
+        {
+            return await source.ReadAsync(origin.AddDays(1 - Interfaces.Demand.IDemandGrain.KeptDays), origin, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidDataException or TaskCanceledException or UnauthorizedAccessException)
+        {
+            logger.ForecastSignalsFailed(ex, source.Name);
+            return [];
+        }
+    }
+
+    private async Task HandOverAsync(SeriesForecast forecast, DemandSeries series, DemandPanel panel, DateOnly origin, DateTimeOffset now)
+    {
+        var key = CellKey.Parse(forecast.Key);
+        var snapshot = await GrainFactory.Cell(key).GetSnapshotAsync();
+        var demand = LeadTimeDemand.Simulate(forecast, Options.LeadTimes, Options.Paths, new Random(HashCode.Combine(forecast.Key.GetHashCode(StringComparison.Ordinal), origin.DayNumber)));
+        var point = demand.ReorderPoint(Options.ServiceLevel);
+        var last = series.LastSaleBefore(panel.Days);
+        var days = forecast.Mean.Select((mean, i) => new ForecastDay
+        {
+            Day = origin.AddDays(i + 1),
+            Mean = Math.Round(mean, 3),
+            P10 = Math.Round(forecast.Quantiles[0.1][i], 3),
+            P50 = Math.Round(forecast.Quantiles[0.5][i], 3),
+            P90 = Math.Round(forecast.Quantiles[0.9][i], 3),
+        }).ToList();
+        await GrainFactory.Forecast(key).SetAsync(new CellForecast
+        {
+            Sku = key.Sku,
+            LocationId = key.LocationId,
+            MadeAt = now,
+            Origin = origin,
+            Stage = forecast.Stage.ToString().ToLowerInvariant(),
+            ModelVersion = $"{_served!.Version}; signals: {source.Name}",
+            ModelWeight = forecast.ModelWeight,
+            Fallback = forecast.Stage switch { LifecycleStage.New => "family prior", LifecycleStage.Intermittent => "TSB", _ => "exponential smoothing" },
+            Days = days,
+            Signals = [.. forecast.SignalEffects.Select(e => new SignalEffect { Signal = e.Key.ToString(), Reading = Math.Round(panel.Signals.LastWeek(e.Key, panel.Days - 1), 3), Units = Math.Round(e.Value, 3) })],
+            Stock = new StockAdvice
+            {
+                ServiceLevel = Options.ServiceLevel,
+                LeadTimes = Options.LeadTimes,
+                ExpectedLeadTimeDemand = Math.Round(demand.Expected, 3),
+                ReorderPoint = Math.Ceiling(point),
+                SafetyStock = Math.Round(Math.Ceiling(point) - demand.Expected, 3),
+                Available = snapshot.Available,
+                StockOutRisk = Math.Round(demand.StockOutRisk(snapshot.Available), 4),
+                Paths = demand.Paths,
+            },
+            HistoryDays = series.FirstSale < 0 ? 0 : panel.Days - series.FirstSale,
+            LastSale = last < 0 ? null : panel.Calendar.Date(last),
+        });
+    }
+
+    private async Task<ForecastRound> RecordAsync(ForecastRound round)
+    {
+        S.Rounds.Add(round);
+        if (S.Rounds.Count > KeptRounds)
+        {
+            S.Rounds.RemoveRange(0, S.Rounds.Count - KeptRounds);
+        }
+
+        await WriteAsync();
+        if (round.Cells > 0)
+        {
+            logger.ForecastRound(round.Cells, round.ModelVersion, round.Seconds);
+        }
+
+        return round;
+    }
+
+    /// <summary>One write at a time (the round's timer interleaves with marking calls), each after the one before.</summary>
+    private async Task WriteAsync()
+    {
+        var (previous, done) = (_lastWrite, new TaskCompletionSource());
+        _lastWrite = done.Task;
+        try
+        {
+            await previous;
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Tandem.Contracts.Orders;
+using Tandem.Grains.Interfaces.Demand;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Demand;
+
+/// <summary>A packed order's lines reach their cells' demand through the order's outbox, each counted once however often it is told.</summary>
+[Collection(GrainClusterCollection.Name)]
+public sealed class DemandCountingTests(GrainClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task Packing_an_order_counts_each_line_in_its_cell_s_day_and_quarter_and_marks_the_cells_for_re_forecast()
+    {
+        var a = await TestData.StockedAtAsync(Grains, TestData.Camden, 10);
+        var b = await TestData.StockedAtAsync(Grains, TestData.Camden, 10);
+        var order = Grains.Order(new OrderId(TestData.NewId("o")));
+        await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (a, 3), (b, 2)));
+        var packedAt = GrainClusterFixture.Clock.GetUtcNow();
+
+        var packed = await order.PackAsync("packer");
+        var packedAgain = await order.PackAsync("packer");
+
+        Assert.Equal((OrderStatus.Packed, OrderOutcome.Replayed), (packed.Order!.Status, packedAgain.Outcome));
+        var demandA = await Grains.Demand(new CellKey(a, TestData.Camden.Id)).GetAsync();
+        var demandB = await Grains.Demand(new CellKey(b, TestData.Camden.Id)).GetAsync();
+        var day = DateOnly.FromDateTime(packedAt.UtcDateTime);
+        Assert.Equal([(day, 3, 30m)], demandA.Days.Select(d => (d.Day, d.Units, d.Revenue)));
+        Assert.Equal([(day, 2, 20m)], demandB.Days.Select(d => (d.Day, d.Units, d.Revenue)));
+        Assert.Equal(3, Assert.Single(demandA.Quarters).Units);
+        Assert.Equal(0, Assert.Single(demandA.Quarters).Start.Minute % 15);
+        var planner = await Grains.ForecastPlanner().GetAsync();
+        Assert.True(planner.KnownCells >= 2);
+    }
+
+    [Fact]
+    public async Task The_same_sale_told_200_times_at_once_is_counted_once_and_a_different_one_adds_up()
+    {
+        var cell = Grains.Demand(new CellKey(TestData.NewSku(), TestData.Brixton.Id));
+        var at = GrainClusterFixture.Clock.GetUtcNow();
+        var sale = new DemandEntry { Id = "order:x:line:0", At = at, Units = 4, Revenue = 40m };
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => cell.RecordAsync(sale)));
+        await cell.RecordAsync(sale with { Id = "order:y:line:0", Units = 1, Revenue = 10m });
+        await cell.RecordAsync(new DemandEntry { Id = "return:z", At = at, Returned = 1 });
+        var history = await cell.GetAsync();
+
+        var today = Assert.Single(history.Days);
+        Assert.Equal((5, 1, 50m), (today.Units, today.Returned, today.Revenue));
+        Assert.Equal(3, history.Version);
+    }
+
+    [Fact]
+    public async Task A_negative_or_nameless_entry_is_refused_and_counts_nothing()
+    {
+        var cell = Grains.Demand(new CellKey(TestData.NewSku(), TestData.Brixton.Id));
+        var at = GrainClusterFixture.Clock.GetUtcNow();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => cell.RecordAsync(new DemandEntry { Id = "a", At = at, Units = -1 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => cell.RecordAsync(new DemandEntry { Id = "", At = at, Units = 1 }));
+
+        Assert.Empty((await cell.GetAsync()).Days);
+    }
+
+    [Fact]
+    public async Task Seeded_days_are_put_in_place_once_and_never_over_counted_sales()
+    {
+        var cell = Grains.Demand(new CellKey(TestData.NewSku(), TestData.Brixton.Id));
+        var first = new DateOnly(2026, 9, 1);
+        DemandDay[] days = [.. Enumerable.Range(0, 10).Select(i => new DemandDay { Day = first.AddDays(i), Units = i, Revenue = i * 2m })];
+
+        await cell.SeedAsync(days);
+        await cell.SeedAsync([new DemandDay { Day = first, Units = 99 }]);
+        var history = await cell.GetAsync();
+
+        Assert.Equal(Enumerable.Range(1, 9), history.Days.Select(d => d.Units));
+        Assert.Equal(first.AddDays(1), history.Days[0].Day);
+    }
+}
