@@ -29,17 +29,27 @@ public sealed class DemandGrain(
 
         if (!S.Counted.ContainsKey(entry.Id))
         {
+            // Counted in memory, then saved; a save that fails takes the count back, so the retry counts it again.
             var now = clock.GetUtcNow();
             S.Counted[entry.Id] = now;
+            Add(entry, now, 1);
+            S.Version++;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                S.Counted.Remove(entry.Id);
+                Add(entry, now, -1);
+                S.Version--;
+                throw;
+            }
+
             foreach (var old in S.Counted.Where(c => now - c.Value > RememberIds).Select(c => c.Key).ToList())
             {
                 S.Counted.Remove(old);
             }
-
-            AddToDay(entry);
-            AddToQuarter(entry, now);
-            S.Version++;
-            await state.WriteStateAsync();
         }
 
         await GrainFactory.ForecastPlanner().ChangedAsync(Key.ToString());
@@ -66,41 +76,44 @@ public sealed class DemandGrain(
         Version = S.Version,
     });
 
-    private void AddToDay(DemandEntry entry)
+    private void Add(DemandEntry entry, DateTimeOffset now, int sign)
     {
+        var (units, returned, revenue) = (sign * entry.Units, sign * entry.Returned, sign * entry.Revenue);
         var day = DateOnly.FromDateTime(entry.At.UtcDateTime);
         var index = S.Days.FindLastIndex(d => d.Day <= day);
         if (index >= 0 && S.Days[index].Day == day)
         {
             var was = S.Days[index];
-            S.Days[index] = was with { Units = was.Units + entry.Units, Returned = was.Returned + entry.Returned, Revenue = was.Revenue + entry.Revenue };
+            S.Days[index] = was with { Units = was.Units + units, Returned = was.Returned + returned, Revenue = was.Revenue + revenue };
+            if (S.Days[index] is { Units: 0, Returned: 0 })
+            {
+                S.Days.RemoveAt(index);
+            }
         }
-        else
+        else if (sign > 0)
         {
-            S.Days.Insert(index + 1, new DemandDay { Day = day, Units = entry.Units, Returned = entry.Returned, Revenue = entry.Revenue });
+            S.Days.Insert(index + 1, new DemandDay { Day = day, Units = units, Returned = returned, Revenue = revenue });
         }
 
         if (S.Days.Count > IDemandGrain.KeptDays)
         {
             S.Days.RemoveRange(0, S.Days.Count - IDemandGrain.KeptDays);
         }
-    }
 
-    private void AddToQuarter(DemandEntry entry, DateTimeOffset now)
-    {
         var start = new DateTimeOffset(entry.At.UtcTicks - (entry.At.UtcTicks % TimeSpan.FromMinutes(15).Ticks), TimeSpan.Zero);
-        if (now - start <= KeepQuarters)
+        var quarter = S.Quarters.FindLastIndex(q => q.Start <= start);
+        if (quarter >= 0 && S.Quarters[quarter].Start == start)
         {
-            var index = S.Quarters.FindLastIndex(q => q.Start <= start);
-            if (index >= 0 && S.Quarters[index].Start == start)
+            var was = S.Quarters[quarter];
+            S.Quarters[quarter] = was with { Units = was.Units + units, Returned = was.Returned + returned, Revenue = was.Revenue + revenue };
+            if (S.Quarters[quarter] is { Units: 0, Returned: 0 })
             {
-                var was = S.Quarters[index];
-                S.Quarters[index] = was with { Units = was.Units + entry.Units, Returned = was.Returned + entry.Returned, Revenue = was.Revenue + entry.Revenue };
+                S.Quarters.RemoveAt(quarter);
             }
-            else
-            {
-                S.Quarters.Insert(index + 1, new DemandQuarter { Start = start, Units = entry.Units, Returned = entry.Returned, Revenue = entry.Revenue });
-            }
+        }
+        else if (sign > 0 && now - start <= KeepQuarters)
+        {
+            S.Quarters.Insert(quarter + 1, new DemandQuarter { Start = start, Units = units, Returned = returned, Revenue = revenue });
         }
 
         S.Quarters.RemoveAll(q => now - q.Start > KeepQuarters);

@@ -1,4 +1,7 @@
+using Orleans.Core.Internal;
+
 using Tandem.Contracts.Orders;
+using Tandem.Grains.Demand;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
@@ -77,5 +80,27 @@ public sealed class DemandCountingTests(GrainClusterFixture fixture)
 
         Assert.Equal(Enumerable.Range(1, 9), history.Days.Select(d => d.Units));
         Assert.Equal(first.AddDays(1), history.Days[0].Day);
+    }
+
+    [Fact]
+    public async Task A_sale_whose_demand_cell_cannot_save_is_counted_once_when_it_can_and_kept_across_a_reactivation()
+    {
+        var sku = await TestData.StockedAtAsync(Grains, TestData.Camden, 10);
+        var cell = new CellKey(sku, TestData.Camden.Id);
+        FaultyStorage.FailWritesOf<DemandState>(sku, _ => true);
+        var order = Grains.Order(new OrderId(TestData.NewId("o")));
+        await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (sku, 2)));
+
+        var packed = await order.PackAsync("packer");
+        var whileFailing = await Grains.Demand(cell).GetAsync();
+        FaultyStorage.Heal(sku);
+        await Await.UntilAsync(async () => (await Grains.Demand(cell).GetAsync()) is { Version: > 0 } counted ? counted : null, TimeSpan.FromSeconds(15));
+        await Grains.Demand(cell).RecordAsync(new DemandEntry { Id = TestData.NewId("sale"), At = GrainClusterFixture.Clock.GetUtcNow(), Units = 1 });
+        await Grains.Demand(cell).AsReference<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        var after = await Grains.Demand(cell).GetAsync();
+
+        Assert.Equal(OrderStatus.Packed, packed.Order!.Status);
+        Assert.Empty(whileFailing.Days);
+        Assert.Equal(3, Assert.Single(after.Days).Units);
     }
 }
