@@ -3,22 +3,27 @@ namespace Tandem.Brains.Forecasting;
 /// <summary>
 /// When a shop trades. Up to the last known day it is what happened (a day on which nothing sold was a closed day);
 /// after it, a day is closed when it is a weekday the shop has not traded on in its last twelve known weeks, a bank
-/// holiday (<see cref="BankHolidays"/>) on which the shop was closed the last time one was in its history (or any
-/// bank holiday when none was), or a day of the Christmas break it took the year before.
+/// holiday (<see cref="BankHolidays"/>) on which the shop was closed the last time one was in its history (when none
+/// was: as the calendar was told), or a day of the Christmas break it took the year before.
 /// </summary>
 public sealed class ShopCalendar
 {
     private readonly DateOnly _start;
     private readonly bool[] _traded;
+    private readonly bool _holidaysClosed;
 
-    public ShopCalendar(DateOnly start, IReadOnlyList<bool> traded)
+    /// <param name="start">The first day.</param>
+    /// <param name="traded">Whether the shop traded on each day from the first.</param>
+    /// <param name="holidaysClosed">What a bank holiday is when the history holds none: closed (a shop that closes on its quiet days), or open.</param>
+    public ShopCalendar(DateOnly start, IReadOnlyList<bool> traded, bool holidaysClosed = true)
     {
         _start = start;
         _traded = [.. traded];
+        _holidaysClosed = holidaysClosed;
     }
 
-    /// <summary>A shop that trades every day (the platform's own stores).</summary>
-    public static ShopCalendar EveryDay(DateOnly start, int days) => new(start, [.. Enumerable.Repeat(true, days)]);
+    /// <summary>A shop that trades every day, bank holidays included (the platform's own stores).</summary>
+    public static ShopCalendar EveryDay(DateOnly start, int days) => new(start, [.. Enumerable.Repeat(true, days)], holidaysClosed: false);
 
     public DateOnly Start => _start;
 
@@ -95,6 +100,6 @@ public sealed class ShopCalendar
             }
         }
 
-        return true;
+        return _holidaysClosed;
     }
 }

@@ -26,4 +26,30 @@ public sealed record ForecastPlannerView
     [Id(2)] public string? ModelVersion { get; init; }
 
     [Id(3)] public IReadOnlyList<ForecastRound> Rounds { get; init; } = [];
+
+    /// <summary>The forecast cells most likely to run out before a delivery could arrive, riskiest first.</summary>
+    [Id(4)] public IReadOnlyList<CellRisk> AtRisk { get; init; } = [];
+}
+
+/// <summary>A forecast cell's stock against its reorder point, for the control room's list of cells at risk.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.cell-risk")]
+public sealed record CellRisk
+{
+    [Id(0)] public required string Sku { get; init; }
+
+    [Id(1)] public required string LocationId { get; init; }
+
+    [Id(2)] public required string Stage { get; init; }
+
+    [Id(3)] public int Available { get; init; }
+
+    [Id(4)] public double ReorderPoint { get; init; }
+
+    /// <summary>The chance that demand over the lead time exceeds what is available.</summary>
+    [Id(5)] public double StockOutRisk { get; init; }
+
+    /// <summary>Expected sales of the next seven days.</summary>
+    [Id(6)] public double NextWeek { get; init; }
+
+    [Id(7)] public required DateTimeOffset MadeAt { get; init; }
 }

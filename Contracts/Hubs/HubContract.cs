@@ -1,5 +1,6 @@
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Dispatch;
+using Tandem.Contracts.Forecasts;
 using Tandem.Contracts.Inventory;
 using Tandem.Contracts.Ops;
 using Tandem.Contracts.Orders;
@@ -69,7 +70,7 @@ public static class HubContract
     [
         typeof(StockChanged), typeof(OrderChanged), typeof(OrderView), typeof(CourierOffer), typeof(CourierChanged),
         typeof(CourierOnTheWay), typeof(RecommendationsChanged), typeof(SessionChanged), typeof(OpsSnapshot), typeof(OpsEvent),
-        typeof(DispatchDecided),
+        typeof(DispatchDecided), typeof(ForecastChanged),
     ];
 
     public static class Groups

@@ -37,6 +37,10 @@ public sealed class ForecastPlannerGrain(
 
     private Task _lastWrite = Task.CompletedTask;
     private Task _lastRound = Task.CompletedTask;
+    /// <summary>How many cells at risk the planner's view lists.</summary>
+    public const int AtRiskShown = 50;
+
+    private readonly Dictionary<string, CellRisk> _risks = new(StringComparer.Ordinal);
     private ServedForecaster? _served;
     private bool _reminded;
 
@@ -108,6 +112,7 @@ public sealed class ForecastPlannerGrain(
         Waiting = S.Waiting.Count,
         ModelVersion = _served?.Version,
         Rounds = [.. S.Rounds],
+        AtRisk = [.. _risks.Values.OrderByDescending(r => r.StockOutRisk).ThenBy(r => r.Available - r.ReorderPoint).ThenBy(r => r.Sku, StringComparer.Ordinal).Take(AtRiskShown)],
     });
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => RunAsync();
@@ -214,7 +219,7 @@ public sealed class ForecastPlannerGrain(
             P50 = Math.Round(forecast.Quantiles[0.5][i], 3),
             P90 = Math.Round(forecast.Quantiles[0.9][i], 3),
         }).ToList();
-        await GrainFactory.Forecast(key).SetAsync(new CellForecast
+        var cellForecast = new CellForecast
         {
             Sku = key.Sku,
             LocationId = key.LocationId,
@@ -239,7 +244,19 @@ public sealed class ForecastPlannerGrain(
             },
             HistoryDays = series.FirstSale < 0 ? 0 : panel.Days - series.FirstSale,
             LastSale = last < 0 ? null : panel.Calendar.Date(last),
-        });
+        };
+        _risks[forecast.Key] = new CellRisk
+        {
+            Sku = key.Sku,
+            LocationId = key.LocationId,
+            Stage = cellForecast.Stage,
+            Available = snapshot.Available,
+            ReorderPoint = cellForecast.Stock.ReorderPoint,
+            StockOutRisk = cellForecast.Stock.StockOutRisk,
+            NextWeek = Math.Round(forecast.Total(7), 2),
+            MadeAt = now,
+        };
+        await GrainFactory.Forecast(key).SetAsync(cellForecast);
     }
 
     private async Task<ForecastRound> RecordAsync(ForecastRound round)

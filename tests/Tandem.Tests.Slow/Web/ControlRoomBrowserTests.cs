@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
+using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
 
@@ -66,6 +67,39 @@ public sealed class ControlRoomBrowserTests(WebFixture web)
 
         await Expect(coView).ToHaveTextAsync(record.Clicks.ToString("F1", CultureInfo.InvariantCulture), new() { Timeout = 10_000 });
         await WebFixture.ScreenshotAsync(page, "control-room-strategies");
+    }
+
+    [Fact]
+    public async Task The_supply_chain_panel_lists_a_cell_at_risk_draws_its_forecast_and_follows_its_re_forecast_live()
+    {
+        var sku = (await TestData.NewProductsAsync(web.Grains, 1, withTestLocations: false))[0];
+        var cell = new CellKey(sku, "st-camden");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await web.Grains.Cell(cell).ReceiveAsync(1, "opening", "test");
+        await web.Grains.Demand(cell).SeedAsync([.. Enumerable.Range(1, 60).Select(back => new DemandDay { Day = today.AddDays(-back), Units = 30 + (back % 3), Revenue = 300m })]);
+        await web.Grains.ForecastPlanner().ChangedAsync(cell.ToString());
+        await web.Grains.ForecastPlanner().RunAsync();
+        await using var context = await web.NewContextAsync(width: 1440, height: 1400);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/ops?operator={TestData.NewId("olga")}");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        var row = page.Locator($"#supply-risks tr[data-cell='{cell}']");
+
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("1");
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("100 %");
+        await row.Locator("button").ClickAsync();
+        await Expect(page.Locator($"#supply-detail h3[data-forecast='{cell}']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#supply-detail .supply-stock")).ToContainTextAsync("1 available");
+        await Expect(page.Locator("#supply-chart canvas")).ToHaveCountAsync(1);
+
+        await web.Grains.Cell(cell).ReceiveAsync(999, "delivery", "test");
+        await web.Grains.Demand(cell).RecordAsync(new DemandEntry { Id = TestData.NewId("sale"), At = DateTimeOffset.UtcNow, Units = 1, Revenue = 10m });
+        await web.Grains.ForecastPlanner().RunAsync();
+
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("1000", new() { Timeout = 10_000 });
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("0 %");
+        await Expect(page.Locator("#supply-detail .supply-stock")).ToContainTextAsync("1000 available");
+        await WebFixture.ScreenshotAsync(page, "ops-supply-chain");
     }
 
     [Fact]

@@ -61,5 +61,17 @@ public sealed class ShopCalendarTests
         Assert.True(calendar.IsOpen(DayOf(start, new DateOnly(2011, 5, 30)), knownThrough: 45));
     }
 
+    [Fact]
+    public void A_store_trading_every_day_is_predicted_open_on_Christmas_when_its_history_holds_no_holiday()
+    {
+        var start = new DateOnly(2026, 10, 2);
+        var every = ShopCalendar.EveryDay(start, 60);
+        var quiet = new ShopCalendar(start, [.. Enumerable.Repeat(true, 60)]);
+        var christmas = DayOf(start, new DateOnly(2026, 12, 25));
+
+        Assert.True(every.IsOpen(christmas, knownThrough: 59));
+        Assert.False(quiet.IsOpen(christmas, knownThrough: 59));
+    }
+
     private static int DayOf(DateOnly start, DateOnly date) => date.DayNumber - start.DayNumber;
 }

@@ -9,7 +9,7 @@ import { byId, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
-import type { ArmWeightsChanged, CourierChanged, CourierView, DispatchDecided, Location, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
+import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
 interface Alert { at: number; kind: "stock" | "late" | "idle"; text: string; }
 
 const PromiseMinutes = 45;
@@ -32,6 +32,15 @@ const hotCells = new Map<string, StockChanged>();
 const armRecords = new Map<string, ArmWeightsChanged>();
 /** Each dispatch zone's last window (queue, free couriers, rain, assignment latency): live from the dispatch stream, read again every 5 s. */
 let zoneReports: ZoneReport[] = [];
+/** Forecast cells by sku@location with their stock against their reorder point: from the planner every 30 s, live from each re-forecast. */
+const risks = new Map<string, CellRisk>();
+/** The planner's served model and last round. */
+let planner: ForecastPlannerView | null = null;
+/** The cell whose forecast is drawn, with its actuals, and the chart drawing it. */
+let selected: { key: string; detail: ForecastResponse | null } | null = null;
+let forecastChart: uPlot | null = null;
+let forecastDirty = false;
+const RisksShown = 15;
 /** Where it rains now, read every 5 s. */
 let rain: RainArea[] = [];
 const alerted = new Set<string>();
@@ -128,6 +137,15 @@ function apply(e: OpsEvent): void {
       decided.offers.forEach(o => waiting.set(o.orderId, o));
       break;
     }
+    case OpsKinds.ForecastChanged: {
+      const { forecast } = e.data as ForecastChanged;
+      keepRisk(forecast);
+      if (selected?.detail && selected.key === `${forecast.sku}@${forecast.locationId}` && Date.parse(selected.detail.forecast.madeAt) <= Date.parse(forecast.madeAt)) {
+        selected.detail = { ...selected.detail, forecast };
+        forecastDirty = true;
+      }
+      break;
+    }
     case OpsKinds.ArmWeightsChanged: {
       keepArms(e.data as ArmWeightsChanged);
       break;
@@ -142,6 +160,38 @@ function apply(e: OpsEvent): void {
     default:
       break;
   }
+}
+
+function keepRisk(forecast: CellForecast): void {
+  const key = `${forecast.sku}@${forecast.locationId}`;
+  const known = risks.get(key);
+  if (!forecast.stock || (known && Date.parse(known.madeAt) > Date.parse(forecast.madeAt))) return;
+  risks.set(key, {
+    sku: forecast.sku, locationId: forecast.locationId, stage: forecast.stage, available: forecast.stock.available,
+    reorderPoint: forecast.stock.reorderPoint, stockOutRisk: forecast.stock.stockOutRisk,
+    nextWeek: forecast.days.slice(0, 7).reduce((sum, d) => sum + d.mean, 0), madeAt: forecast.madeAt,
+  });
+}
+
+/** The planner's cells at risk and its last round, as it holds them now. */
+async function readForecasts(api: Api): Promise<void> {
+  try {
+    planner = await api.get<ForecastPlannerView>("/api/forecasts");
+    planner.atRisk.forEach(r => { const known = risks.get(`${r.sku}@${r.locationId}`); if (!known || Date.parse(known.madeAt) <= Date.parse(r.madeAt)) risks.set(`${r.sku}@${r.locationId}`, r); });
+  } catch {
+    // the next read tries again; re-forecasts keep arriving meanwhile
+  }
+}
+
+async function select(api: Api, key: string): Promise<void> {
+  selected = { key, detail: null };
+  const [sku, locationId] = key.split("@");
+  try {
+    selected.detail = await api.get<ForecastResponse>(`/api/forecasts/${encodeURIComponent(sku!)}/${encodeURIComponent(locationId!)}`);
+  } catch {
+    selected = null;
+  }
+  forecastDirty = true;
 }
 
 function setCourier(courier: CourierView): void {
@@ -259,6 +309,66 @@ function renderPanels(): void {
         h("td", {}, z.meanAssignSeconds?.toFixed(0) ?? "–"), h("td", {}, z.p95AssignSeconds?.toFixed(0) ?? "–"))))));
   renderHotCells();
   renderArms();
+  renderSupply();
+}
+
+/** The cells most likely to run out before a delivery could arrive, and the chosen cell's forecast against its sales. */
+function renderSupply(): void {
+  const rows = [...risks.values()].sort((a, b) => b.stockOutRisk - a.stockOutRisk || (a.available - a.reorderPoint) - (b.available - b.reorderPoint) || a.sku.localeCompare(b.sku)).slice(0, RisksShown);
+  const last = planner?.rounds.at(-1);
+  const set = (id: string, value: string) => { const e = byId(id); if (e.textContent !== value) e.textContent = value; };
+  set("supply-model", planner?.modelVersion ? `Model: ${planner.modelVersion}${last ? ` · last round ${time(last.at)}, ${last.cells} cells in ${last.seconds.toFixed(1)} s` : ""} · ${planner.knownCells} cells with demand, ${planner.waiting} waiting` : "No forecast yet: cells are forecast once they have sales.");
+  replace(byId("supply-risks"), rows.length === 0 ? null : h("table", { class: "zones supply" },
+    h("caption", { class: "visually-hidden" }, "Cells most likely to run out"),
+    h("thead", {}, h("tr", {}, ...["cell", "stage", "available", "reorder point", "stock-out risk", "next 7 days"].map(c => h("th", { scope: "col" }, c)))),
+    h("tbody", {}, ...rows.map(r => {
+      const key = `${r.sku}@${r.locationId}`;
+      return h("tr", { "data-cell": key, class: selected?.key === key ? "selected" : "" },
+        h("td", {}, h("button", { type: "button", class: "link", "data-select": key }, `${r.sku} · ${locations.get(r.locationId)?.name ?? r.locationId}`)),
+        h("td", {}, r.stage), h("td", {}, String(r.available)), h("td", {}, r.reorderPoint.toFixed(0)),
+        h("td", { class: r.stockOutRisk >= 0.5 ? "risk-high" : "" }, `${Math.round(100 * r.stockOutRisk)} %`), h("td", {}, r.nextWeek.toFixed(1)));
+    }))));
+  if (forecastDirty) {
+    forecastDirty = false;
+    drawForecast();
+  }
+}
+
+function drawForecast(): void {
+  const detail = selected?.detail;
+  if (!detail) {
+    replace(byId("supply-detail"), h("p", { class: "muted" }, "Choose a cell to see its forecast against its sales."));
+    forecastChart?.destroy();
+    forecastChart = null;
+    return;
+  }
+  const f = detail.forecast;
+  const day = (d: string) => Date.parse(`${d}T12:00:00Z`) / 1000;
+  const actual = new Map(detail.actuals.map(a => [day(a.day), a.units]));
+  const xs = [...new Set([...detail.actuals.map(a => day(a.day)), ...f.days.map(d => day(d.day))])].sort((a, b) => a - b);
+  const ahead = new Map(f.days.map(d => [day(d.day), d]));
+  const data: uPlot.AlignedData = [
+    xs,
+    xs.map(x => actual.get(x) ?? (x < day(f.days[0]!.day) ? 0 : null)),
+    xs.map(x => ahead.get(x)?.mean ?? null),
+    xs.map(x => ahead.get(x)?.p10 ?? null),
+    xs.map(x => ahead.get(x)?.p90 ?? null),
+  ];
+  const stock = f.stock;
+  replace(byId("supply-detail"),
+    h("h3", { "data-forecast": `${f.sku}@${f.locationId}` }, `${f.sku} at ${locations.get(f.locationId)?.name ?? f.locationId}`),
+    h("p", { class: "muted" }, `${f.stage} · ${f.fallback} with model weight ${f.modelWeight.toFixed(2)} · made ${time(f.madeAt)} from sales to ${f.origin} · ${f.modelVersion}`),
+    stock ? h("p", { class: "supply-stock" }, `Safety stock ${stock.safetyStock.toFixed(1)} · reorder point ${stock.reorderPoint.toFixed(0)} for ${Math.round(100 * stock.serviceLevel)} % over lead times ${stock.leadTimes.join(", ")} days · ${stock.available} available · stock-out risk ${Math.round(100 * stock.stockOutRisk)} % (${stock.paths.toLocaleString("en-GB")} paths)`) : null,
+    f.signals.length ? h("p", { class: "muted" }, `Signals (last week → effect on the 28 days): ${f.signals.map(s => `${s.signal} ${s.reading} → ${s.units >= 0 ? "+" : ""}${s.units.toFixed(1)}`).join(" · ")}`) : null,
+    h("div", { id: "supply-chart", class: "chart", role: "img", "aria-label": "Sales and forecast with its 10–90 % band" }));
+  forecastChart?.destroy();
+  const element = byId("supply-chart");
+  forecastChart = new uPlot({
+    width: Math.max(300, element.clientWidth), height: 200, title: "units per day",
+    axes: [{ stroke: "#9fb1c1", grid: { stroke: "#2a3845" } }, { stroke: "#9fb1c1", grid: { stroke: "#2a3845" } }],
+    series: [{}, { label: "sold", stroke: "#48c9b0", width: 2 }, { label: "forecast", stroke: "#f5b041", width: 2 },
+      { label: "p10", stroke: "#f5b04188", dash: [4, 4] }, { label: "p90", stroke: "#f5b04188", dash: [4, 4] }],
+  }, data, element);
 }
 
 function keepArms(record: ArmWeightsChanged): void {
@@ -329,6 +439,12 @@ async function start(): Promise<void> {
   const api = new Api(() => user.token);
   (await api.get<ArmWeightsChanged[]>("/api/recommendations/arms")).forEach(keepArms);
   setInterval(() => void readDispatch(api), 5000);
+  await readForecasts(api);
+  setInterval(() => void readForecasts(api), 30_000);
+  byId("supply-risks").addEventListener("click", e => {
+    const key = (e.target as HTMLElement).closest<HTMLElement>("[data-select]")?.dataset.select;
+    if (key) void select(api, key);
+  });
   const ordersChart = chart("chart-orders", "orders / min", "#bb8fce");
   const reservationsChart = chart("chart-reservations", "reservations / s", "#48c9b0");
   setInterval(() => { watchTheClock(); renderPanels(); }, 500);
