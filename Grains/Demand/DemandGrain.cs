@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Demand;
@@ -9,12 +10,18 @@ namespace Tandem.Grains.Demand;
 /// <summary>One SKU-location's demand in 15-minute buckets and days; see <see cref="IDemandGrain"/>.</summary>
 public sealed class DemandGrain(
     [PersistentState("demand", StorageNames.Grains)] IPersistentState<DemandState> state,
-    [FromKeyedServices(TandemClock.Key)] TimeProvider clock) : Grain, IDemandGrain
+    IDemandFacts facts,
+    [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
+    ILogger<DemandGrain> logger) : Grain, IDemandGrain
 {
     /// <summary>How long an entry's id is remembered (an order's outbox gives up far sooner).</summary>
     public static readonly TimeSpan RememberIds = TimeSpan.FromDays(14);
 
     private static readonly TimeSpan KeepQuarters = TimeSpan.FromDays(2);
+
+    private static readonly TimeSpan FactsRetry = TimeSpan.FromSeconds(30);
+
+    private IGrainTimer? _factsRetry;
 
     private DemandState S => state.State;
 
@@ -34,6 +41,7 @@ public sealed class DemandGrain(
             S.Counted[entry.Id] = now;
             Add(entry, now, 1);
             S.Version++;
+            var owed = S.OwedDays.Add(DateOnly.FromDateTime(entry.At.UtcDateTime));
             try
             {
                 await state.WriteStateAsync();
@@ -43,8 +51,15 @@ public sealed class DemandGrain(
                 S.Counted.Remove(entry.Id);
                 Add(entry, now, -1);
                 S.Version--;
+                if (owed)
+                {
+                    S.OwedDays.Remove(DateOnly.FromDateTime(entry.At.UtcDateTime));
+                }
+
                 throw;
             }
+
+            await SaveFactsAsync();
 
             foreach (var old in S.Counted.Where(c => now - c.Value > RememberIds).Select(c => c.Key).ToList())
             {
@@ -64,8 +79,10 @@ public sealed class DemandGrain(
         }
 
         S.Days = [.. days.Where(d => d.Units > 0 || d.Returned > 0).OrderBy(d => d.Day).TakeLast(IDemandGrain.KeptDays)];
+        S.OwedDays.UnionWith(S.Days.Select(d => d.Day));
         S.Version++;
         await state.WriteStateAsync();
+        await SaveFactsAsync();
     }
 
     public Task<DemandHistory> GetAsync() => Task.FromResult(new DemandHistory
@@ -75,6 +92,32 @@ public sealed class DemandGrain(
         Quarters = [.. S.Quarters],
         Version = S.Version,
     });
+
+    /// <summary>
+    /// Hands the owed days' totals to the facts tables (absolute totals: saving them twice is harmless). A failure keeps
+    /// them owed and tries again in half a minute in this activation, and with the next count in any other.
+    /// </summary>
+    private async Task SaveFactsAsync()
+    {
+        if (S.OwedDays.Count == 0)
+        {
+            return;
+        }
+
+        var owed = S.OwedDays.ToList();
+        try
+        {
+            await facts.SaveDaysAsync(Key, [.. owed.Select(day => S.Days.Find(d => d.Day == day) ?? new DemandDay { Day = day })], CancellationToken.None);
+            S.OwedDays.ExceptWith(owed);
+            _factsRetry?.Dispose();
+            _factsRetry = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.DemandFactsFailed(ex, Key.ToString(), owed.Count);
+            _factsRetry ??= this.RegisterGrainTimer(SaveFactsAsync, new GrainTimerCreationOptions(FactsRetry, FactsRetry) { KeepAlive = true });
+        }
+    }
 
     private void Add(DemandEntry entry, DateTimeOffset now, int sign)
     {

@@ -15,4 +15,7 @@ public sealed class DemandState
     [Id(2)] public Dictionary<string, DateTimeOffset> Counted { get; set; } = new(StringComparer.Ordinal);
 
     [Id(3)] public long Version { get; set; }
+
+    /// <summary>Days whose totals the facts tables have not acknowledged yet (written with the count, cleared once saved there).</summary>
+    [Id(4)] public HashSet<DateOnly> OwedDays { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 
 using Tandem.Contracts.Forecasts;
+using Tandem.Grains.Demand;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Forecasts;
 
@@ -9,6 +10,7 @@ namespace Tandem.Grains.Forecasts;
 /// <summary>One SKU-location's latest forecast; see <see cref="IForecastGrain"/>.</summary>
 public sealed class ForecastGrain(
     [PersistentState("forecast", StorageNames.Grains)] IPersistentState<ForecastState> state,
+    IDemandFacts facts,
     ILogger<ForecastGrain> logger) : Grain, IForecastGrain
 {
     private EventPublisher? _events;
@@ -28,6 +30,15 @@ public sealed class ForecastGrain(
 
         state.State.Latest = forecast;
         await state.WriteStateAsync();
+        try
+        {
+            await facts.SaveForecastAsync(forecast, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.ForecastFactsFailed(ex, this.GetPrimaryKeyString());
+        }
+
         await _events!.PublishAsync(ForecastChanged.StreamNamespace, this.GetPrimaryKeyString(), new ForecastChanged { Forecast = forecast });
     }
 

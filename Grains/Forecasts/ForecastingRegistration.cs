@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
+using Tandem.Grains.Demand;
 using Tandem.Grains.Forecasts.Signals;
 using Tandem.Grains.Infrastructure;
 
@@ -15,6 +17,7 @@ public static class ForecastingRegistration
     {
         services.AddValidatedOptions<ForecastingOptions>(Section, Problems);
         services.AddSingleton(sp => SourceFor(sp.GetRequiredService<IOptions<ForecastingOptions>>().Value));
+        services.TryAddSingleton<IDemandFacts, NoDemandFacts>(); // a cluster registers its PostgreSQL tables first
         return services;
     }
 

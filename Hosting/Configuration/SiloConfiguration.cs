@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+using Npgsql;
 
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 
 using Tandem.Grains.Catalog;
+using Tandem.Grains.Demand;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Forecasts;
 using Tandem.Grains.Infrastructure;
@@ -18,6 +22,7 @@ using Tandem.Grains.Sessions;
 using Tandem.Grains.Weather;
 using Tandem.Hosting.Database;
 using Tandem.Hosting.Demo;
+using Tandem.Hosting.Facts;
 using Tandem.Hosting.Storage;
 
 namespace Tandem.Hosting.Configuration;
@@ -78,6 +83,7 @@ public static class SiloConfiguration
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
         });
         silo.AddTandemPostgresGrainStorage(StorageNames.Grains, connectionString, new StateSerializer());
+        silo.Services.AddSingleton<IDemandFacts>(sp => new PostgresDemandFacts(NpgsqlDataSource.Create(connectionString), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         silo.AddAdoNetGrainStorage(StorageNames.PubSub, o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         return silo.AddTandemGrainServices();

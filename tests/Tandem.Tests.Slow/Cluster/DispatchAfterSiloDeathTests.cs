@@ -10,8 +10,9 @@ namespace Tandem.Tests.Cluster;
 
 /// <summary>
 /// A silo dies while delivery orders are being packed: whatever its memory streams held is lost, yet every packed
-/// order reaches the dispatch queue, because the order itself tells the dispatcher (its outbox, retried by its
-/// due time in PostgreSQL, which the order sweeper finds), not a stream event.
+/// order reaches the dispatch queue and its sale the demand count (and the demand facts table), because the order
+/// itself tells the dispatcher and the demand cell (its outbox, retried by its due time in PostgreSQL, which the order
+/// sweeper finds), not a stream event.
 /// </summary>
 [Collection(ProcessClusterCollection.Name)]
 public sealed class DispatchAfterSiloDeathTests
@@ -19,7 +20,7 @@ public sealed class DispatchAfterSiloDeathTests
     private const int Orders = 100;
 
     [Fact]
-    public async Task Every_delivery_order_packed_around_a_silo_kill_waits_in_the_dispatch_queue()
+    public async Task Every_delivery_order_packed_around_a_silo_kill_waits_in_the_dispatch_queue_and_its_sale_is_counted_once()
     {
         await using var cluster = await ProcessCluster.CreateAsync();
         await cluster.StartSiloAsync("silo-1");
@@ -79,6 +80,12 @@ public sealed class DispatchAfterSiloDeathTests
 
         Assert.Equal(Orders, packed.Count);
         Assert.Equal(orderIds.Order(StringComparer.Ordinal), waiting.Order(StringComparer.Ordinal));
+        var demand = await Await.UntilAsync(
+            async () => await grains.Demand(new CellKey(sku, TestData.Camden.Id)).GetAsync() is { } d && d.Days.Sum(x => x.Units) >= Orders ? d : null, TimeSpan.FromSeconds(60));
+        Assert.Equal(Orders, demand.Days.Sum(d => d.Units));
+        var inTable = await Await.UntilAsync(
+            async () => await Postgres.ScalarAsync<long>(cluster.Database.ConnectionString, $"SELECT coalesce(sum(units), 0) FROM tandem_demand_day WHERE sku = '{sku}'") is var n && n >= Orders ? (object)n : null, TimeSpan.FromSeconds(60));
+        Assert.Equal((long)Orders, (long)inTable);
     }
 
     /// <summary>The queued ids among <paramref name="expected"/>, once all are queued or the deadline passes.</summary>
