@@ -17,6 +17,7 @@ using Tandem.Api.Push;
 using Tandem.Api.Recommendations;
 using Tandem.Api.Relay;
 using Tandem.Api.Sessions;
+using Tandem.Api.Supply;
 using Tandem.Api.Weather;
 using Tandem.Contracts.Json;
 using Tandem.Grains.Push;
@@ -106,6 +107,7 @@ public static class TandemHostingExtensions
         app.MapPromotionsApi();
         app.MapWeatherApi();
         app.MapForecastsApi();
+        app.MapSupplyApi();
         app.MapTandemHubs();
         return app;
     }

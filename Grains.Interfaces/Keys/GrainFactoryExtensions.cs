@@ -10,6 +10,7 @@ using Tandem.Grains.Interfaces.Push;
 using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Sessions;
 using Tandem.Grains.Interfaces.Shoppers;
+using Tandem.Grains.Interfaces.Supply;
 using Tandem.Grains.Interfaces.Weather;
 
 namespace Tandem.Grains.Interfaces.Keys;
@@ -37,6 +38,12 @@ public static class GrainFactoryExtensions
 
     public static IForecastPlannerGrain ForecastPlanner(this IGrainFactory grains) =>
         grains.GetGrain<IForecastPlannerGrain>(IForecastPlannerGrain.Key);
+
+    public static ISupplyPlanGrain SupplyPlan(this IGrainFactory grains) =>
+        grains.GetGrain<ISupplyPlanGrain>(ISupplyPlanGrain.Key);
+
+    public static ITransferGrain Transfer(this IGrainFactory grains, string transferId) =>
+        grains.GetGrain<ITransferGrain>(Identifier.Require(transferId, "transfer"));
 
     public static IOrderGrain Order(this IGrainFactory grains, OrderId id) =>
         grains.GetGrain<IOrderGrain>(id.Value);

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Tandem.Brains.Forecasting;
+using Tandem.Brains.Supply;
+using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Forecasts;
+using Tandem.Contracts.Supply;
 using Tandem.Grains.Forecasts.Signals;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Forecasts;
@@ -162,6 +165,11 @@ public sealed class ForecastPlannerGrain(
                 await Task.WhenAll(batch.Select(f => HandOverAsync(f, series[f.Key], panel, origin, now)));
             }
 
+            if (forecasts.Count > 0)
+            {
+                await SuggestAsync(origin, now);
+            }
+
             return await RecordAsync(new ForecastRound { At = now, Cells = forecasts.Count, ModelVersion = _served.Version, Retrained = retrain, Seconds = clockStarted.Elapsed.TotalSeconds });
         }
         catch
@@ -257,6 +265,56 @@ public sealed class ForecastPlannerGrain(
             MadeAt = now,
         };
         await GrainFactory.Forecast(key).SetAsync(cellForecast);
+    }
+
+    /// <summary>
+    /// Replenishment: every store cell below its reorder point gets a suggestion to bring it up to its reorder point plus
+    /// the next week's expected sales, from the warehouse holding the most of it (the rest from the supplier).
+    /// </summary>
+    private async Task SuggestAsync(DateOnly origin, DateTimeOffset now)
+    {
+        var locations = await GrainFactory.Catalog().GetLocationsAsync();
+        var stores = locations.Where(l => l.Kind == LocationKind.Store).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        var warehouses = locations.Where(l => l.Kind == LocationKind.Warehouse).Select(l => l.Id).ToList();
+        var needs = _risks.Values
+            .Where(r => stores.Contains(r.LocationId) && r.Available < r.ReorderPoint)
+            .Select(r => new StoreNeed(r.Sku, r.LocationId, r.Available, r.ReorderPoint, r.NextWeek, r.StockOutRisk))
+            .ToList();
+        var stock = new Dictionary<string, IReadOnlyList<(string WarehouseId, int Available)>>(StringComparer.Ordinal);
+        foreach (var batch in needs.Select(n => n.Sku).Distinct(StringComparer.Ordinal).Chunk(ReadBatch / Math.Max(1, warehouses.Count)))
+        {
+            var read = await Task.WhenAll(batch.Select(async sku =>
+                (sku, (IReadOnlyList<(string, int)>)[.. (await Task.WhenAll(warehouses.Select(w => GrainFactory.Cell(new CellKey(sku, w)).GetSnapshotAsync()))).Select((c, i) => (warehouses[i], c.Available))])));
+            foreach (var (sku, cells) in read)
+            {
+                stock[sku] = cells;
+            }
+        }
+
+        var suggestions = Replenishment.Plan(needs, stock).Select(m => new SupplySuggestion
+        {
+            Id = "sg-" + Fnv64($"{m.Need.Sku}@{m.Need.StoreId}|{m.FromWarehouseId ?? "supplier"}|{origin:yyyyMMdd}"),
+            Sku = m.Need.Sku,
+            FromLocationId = m.FromWarehouseId,
+            ToLocationId = m.Need.StoreId,
+            Quantity = m.Quantity,
+            Reason = string.Create(CultureInfo.InvariantCulture,
+                $"{m.Need.Available} available against a reorder point of {m.Need.ReorderPoint:0} ({m.Need.StockOutRisk:P0} risk of running out); up to {m.Wanted + m.Need.Available} with the next week's {m.Need.ReviewPeriodDemand:0.#} expected{(m.FromWarehouseId is null ? m.Quantity < m.Wanted ? "; the warehouses have too few" : "; no warehouse has any" : "")}"),
+            StockOutRisk = m.Need.StockOutRisk,
+            SuggestedAt = now,
+        }).ToList();
+        await GrainFactory.SupplyPlan().ReplaceAsync(suggestions);
+    }
+
+    private static string Fnv64(string text)
+    {
+        var hash = 14695981039346656037ul;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211ul;
+        }
+
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 
     private async Task<ForecastRound> RecordAsync(ForecastRound round)

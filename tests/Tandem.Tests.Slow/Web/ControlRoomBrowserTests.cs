@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Supply;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
@@ -70,7 +71,7 @@ public sealed class ControlRoomBrowserTests(WebFixture web)
     }
 
     [Fact]
-    public async Task The_supply_chain_panel_lists_a_cell_at_risk_draws_its_forecast_and_follows_its_re_forecast_live()
+    public async Task The_supply_chain_panel_lists_a_cell_at_risk_draws_its_forecast_accepts_its_replenishment_and_follows_its_re_forecast_live()
     {
         var sku = (await TestData.NewProductsAsync(web.Grains, 1, withTestLocations: false))[0];
         var cell = new CellKey(sku, "st-camden");
@@ -91,6 +92,13 @@ public sealed class ControlRoomBrowserTests(WebFixture web)
         await Expect(page.Locator($"#supply-detail h3[data-forecast='{cell}']")).ToBeVisibleAsync();
         await Expect(page.Locator("#supply-detail .supply-stock")).ToContainTextAsync("1 available");
         await Expect(page.Locator("#supply-chart canvas")).ToHaveCountAsync(1);
+        // No warehouse holds the new product: the store is told to order it from the supplier, and one click starts it.
+        var suggestion = page.Locator("#supply-suggestions li", new() { HasText = $"of {sku} from the supplier to Camden store" });
+        await suggestion.Locator("button[data-accept]").ClickAsync();
+        await Expect(page.Locator("#supply-suggestions li.accepted", new() { HasText = $"of {sku} from the supplier to Camden store" })).ToBeVisibleAsync();
+        var accepted = Assert.Single(await web.Grains.SupplyPlan().GetAsync(), s => s.Sku == sku);
+        Assert.Equal(SuggestionStatus.Accepted, accepted.Status);
+        Assert.Equal(Contracts.Supply.TransferStatus.Shipped, (await web.Grains.Transfer(accepted.TransferId!).GetAsync())!.Status);
 
         await web.Grains.Cell(cell).ReceiveAsync(999, "delivery", "test");
         await web.Grains.Demand(cell).RecordAsync(new DemandEntry { Id = TestData.NewId("sale"), At = DateTimeOffset.UtcNow, Units = 1, Revenue = 10m });

@@ -9,7 +9,7 @@ import { byId, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
-import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
+import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, SupplySuggestion, TransferView, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
 interface Alert { at: number; kind: "stock" | "late" | "idle"; text: string; }
 
 const PromiseMinutes = 45;
@@ -41,6 +41,9 @@ let selected: { key: string; detail: ForecastResponse | null } | null = null;
 let forecastChart: uPlot | null = null;
 let forecastDirty = false;
 const RisksShown = 15;
+/** The replenishment suggestions, pending ones first: read every 30 s and after each accept. */
+let suggestions: SupplySuggestion[] = [];
+const SuggestionsShown = 10;
 /** Where it rains now, read every 5 s. */
 let rain: RainArea[] = [];
 const alerted = new Set<string>();
@@ -173,14 +176,25 @@ function keepRisk(forecast: CellForecast): void {
   });
 }
 
-/** The planner's cells at risk and its last round, as it holds them now. */
+/** The planner's cells at risk and its last round, and the replenishment suggestions, as they are now. */
 async function readForecasts(api: Api): Promise<void> {
   try {
-    planner = await api.get<ForecastPlannerView>("/api/forecasts");
+    [planner, suggestions] = await Promise.all([api.get<ForecastPlannerView>("/api/forecasts"), api.get<SupplySuggestion[]>("/api/supply/suggestions")]);
     planner.atRisk.forEach(r => { const known = risks.get(`${r.sku}@${r.locationId}`); if (!known || Date.parse(known.madeAt) <= Date.parse(r.madeAt)) risks.set(`${r.sku}@${r.locationId}`, r); });
   } catch {
     // the next read tries again; re-forecasts keep arriving meanwhile
   }
+}
+
+/** One click: the suggestion's transfer starts (the warehouse's units leave); accepting it again is harmless. */
+async function accept(api: Api, id: string): Promise<void> {
+  try {
+    const transfer = await api.post<TransferView>(`/api/supply/suggestions/${encodeURIComponent(id)}/accept`, {});
+    suggestions = suggestions.map(s => s.id === id ? { ...s, status: "accepted", transferId: transfer.transferId, acceptedBy: transfer.createdBy } : s);
+  } catch (error) {
+    alert({ at: Date.now(), kind: "stock", text: `Suggestion ${id} not accepted: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  await readForecasts(api);
 }
 
 async function select(api: Api, key: string): Promise<void> {
@@ -328,6 +342,15 @@ function renderSupply(): void {
         h("td", {}, r.stage), h("td", {}, String(r.available)), h("td", {}, r.reorderPoint.toFixed(0)),
         h("td", { class: r.stockOutRisk >= 0.5 ? "risk-high" : "" }, `${Math.round(100 * r.stockOutRisk)} %`), h("td", {}, r.nextWeek.toFixed(1)));
     }))));
+  const place = (id: string | null | undefined) => id ? locations.get(id)?.name ?? id : "the supplier";
+  const pending = suggestions.filter(s => s.status === "pending").slice(0, SuggestionsShown);
+  const accepted = suggestions.filter(s => s.status === "accepted").slice(0, 5);
+  replace(byId("supply-suggestions"), pending.length + accepted.length === 0 ? h("p", { class: "muted" }, "No replenishment suggested.") : null,
+    ...pending.map(s => h("li", { "data-suggestion": s.id },
+      h("button", { type: "button", "data-accept": s.id }, "Accept"),
+      ` Move ${s.quantity} of ${s.sku} from ${place(s.fromLocationId)} to ${place(s.toLocationId)}`, h("span", { class: "muted" }, ` · ${s.reason}`))),
+    ...accepted.map(s => h("li", { "data-suggestion": s.id, class: "accepted" },
+      `Accepted by ${s.acceptedBy ?? "?"}: ${s.quantity} of ${s.sku} from ${place(s.fromLocationId)} to ${place(s.toLocationId)} · transfer ${s.transferId ?? ""}`)));
   if (forecastDirty) {
     forecastDirty = false;
     drawForecast();
@@ -441,6 +464,13 @@ async function start(): Promise<void> {
   setInterval(() => void readDispatch(api), 5000);
   await readForecasts(api);
   setInterval(() => void readForecasts(api), 30_000);
+  byId("supply-suggestions").addEventListener("click", e => {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>("[data-accept]");
+    if (button?.dataset.accept) {
+      button.disabled = true;
+      void accept(api, button.dataset.accept);
+    }
+  });
   byId("supply-risks").addEventListener("click", e => {
     const key = (e.target as HTMLElement).closest<HTMLElement>("[data-select]")?.dataset.select;
     if (key) void select(api, key);

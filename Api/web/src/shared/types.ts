@@ -45,3 +45,5 @@ export type CellRisk = Schemas["CellRisk"];
 export type ForecastChanged = Schemas["ForecastChanged"];
 export type ForecastPlannerView = Schemas["ForecastPlannerView"];
 export type ForecastResponse = Schemas["ForecastResponse"];
+export type SupplySuggestion = Schemas["SupplySuggestion"];
+export type TransferView = Schemas["TransferView"];

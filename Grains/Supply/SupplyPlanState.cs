@@ -1,0 +1,13 @@
+using Tandem.Contracts.Supply;
+
+namespace Tandem.Grains.Supply;
+
+[GenerateSerializer, Alias("tandem.supply-plan-state")]
+public sealed class SupplyPlanState
+{
+    /// <summary>The last round's suggestions not yet accepted, riskiest first.</summary>
+    [Id(0)] public List<SupplySuggestion> Pending { get; set; } = [];
+
+    /// <summary>Accepted suggestions with their transfer, newest first (at most <c>KeptAccepted</c>).</summary>
+    [Id(1)] public List<SupplySuggestion> Accepted { get; set; } = [];
+}
