@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 
 using Tandem.Brains.Forecasting;
+using Tandem.Brains.Recommendations;
 
 namespace Tandem.Brains.Evaluation;
 
@@ -103,7 +105,7 @@ public static class DemandBacktest
         var simulation = Stopwatch.StartNew();
         foreach (var row in rows)
         {
-            var seed = HashCode.Combine(options.Seed, origin, row.State.Series.Key.GetHashCode(StringComparison.Ordinal));
+            var seed = Fnv1a.Of(string.Create(CultureInfo.InvariantCulture, $"{options.Seed}|{origin}|{row.State.Series.Key}")); // the same draws in every run
             var lead = SupplierLeadTimes.Draw(new Random(seed));
             var came = row.Actual.Take(lead).Sum();
             var demand = LeadTimeDemand.Simulate(row.Forecast, observed, options.Paths, new Random(seed + 1));

@@ -1,3 +1,7 @@
+using System.Globalization;
+
+using Tandem.Brains.Recommendations;
+
 namespace Tandem.Brains.Forecasting;
 
 /// <summary>
@@ -204,17 +208,7 @@ public sealed class DemandForecaster
         return [.. perOrigin.SelectMany(r => r)];
     }
 
-    private static uint Sampled(string key, int origin, int ahead)
-    {
-        var hash = 2166136261u;
-        foreach (var c in key)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        hash = (hash ^ (uint)origin) * 16777619u;
-        return ((hash ^ (uint)ahead) * 16777619u) >> 8;
-    }
+    private static uint Sampled(string key, int origin, int ahead) => (uint)Fnv1a.Of(string.Create(CultureInfo.InvariantCulture, $"{key}|{origin}|{ahead}")) >> 8;
 
     private static double[] Actuals(DemandPanel panel, DemandSeries series, int origin, int horizon) =>
         [.. Enumerable.Range(origin + 1, horizon).Select(day => day < panel.Days ? series.Units[day] : 0)];

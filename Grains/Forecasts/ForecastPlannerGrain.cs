@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Tandem.Brains.Forecasting;
+using Tandem.Brains.Recommendations;
 using Tandem.Brains.Supply;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Forecasts;
@@ -216,7 +217,7 @@ public sealed class ForecastPlannerGrain(
     {
         var key = CellKey.Parse(forecast.Key);
         var snapshot = await GrainFactory.Cell(key).GetSnapshotAsync();
-        var demand = LeadTimeDemand.Simulate(forecast, Options.LeadTimes, Options.Paths, new Random(HashCode.Combine(forecast.Key.GetHashCode(StringComparison.Ordinal), origin.DayNumber)));
+        var demand = LeadTimeDemand.Simulate(forecast, Options.LeadTimes, Options.Paths, new Random(Fnv1a.Of($"{forecast.Key}|{origin:yyyy-MM-dd}")));
         var point = demand.ReorderPoint(Options.ServiceLevel);
         var last = series.LastSaleBefore(panel.Days);
         var days = forecast.Mean.Select((mean, i) => new ForecastDay

@@ -1,3 +1,6 @@
+using System.Globalization;
+
+using Tandem.Brains.Recommendations;
 using Tandem.Contracts.Catalog;
 using Tandem.Grains.Interfaces.Demand;
 
@@ -12,7 +15,7 @@ public static class DemoDemand
 {
     public static IReadOnlyList<DemandDay> For(DemoStock stock, Product product, int days, DateOnly today, int seed)
     {
-        var random = new Random(HashCode.Combine(seed, Fnv(stock.Sku), Fnv(stock.LocationId)));
+        var random = new Random(Fnv1a.Of(string.Create(CultureInfo.InvariantCulture, $"{seed}|{stock.Sku}@{stock.LocationId}"))); // the same sales in every process
         var store = 0.5 + random.NextDouble();
         var rate = Math.Clamp(8 / Math.Sqrt((double)Math.Max(1m, product.Price)), 0.05, 6) * store;
         var life = random.NextDouble();
@@ -48,16 +51,5 @@ public static class DemoDemand
         }
 
         return k;
-    }
-
-    private static int Fnv(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)hash;
     }
 }

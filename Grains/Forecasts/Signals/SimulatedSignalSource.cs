@@ -1,4 +1,7 @@
+using System.Globalization;
+
 using Tandem.Brains.Forecasting;
+using Tandem.Brains.Recommendations;
 
 namespace Tandem.Grains.Forecasts.Signals;
 
@@ -16,7 +19,7 @@ public sealed class SimulatedSignalSource(int seed) : IDemandSignalSource
         var readings = new List<SignalReading>();
         for (var day = first; day <= last; day = day.AddDays(1))
         {
-            var random = new Random(HashCode.Combine(seed, day.DayNumber));
+            var random = new Random(Fnv1a.Of(string.Create(CultureInfo.InvariantCulture, $"{seed}|{day.DayNumber}"))); // the same readings in every process
             var season = Math.Cos(2 * Math.PI * (day.DayOfYear - 200) / 365.25);
             readings.Add(new SignalReading(day, DemandSignal.Temperature, Math.Round(11 + (7 * season) + ((random.NextDouble() - 0.5) * 6), 1)));
             readings.Add(new SignalReading(day, DemandSignal.Precipitation, random.NextDouble() < 0.35 ? Math.Round(random.NextDouble() * 12, 1) : 0));
