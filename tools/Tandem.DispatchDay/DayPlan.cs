@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using Tandem.Contracts.Catalog;
 using Tandem.Simulator.City;
 
@@ -65,7 +67,7 @@ internal sealed class DayPlan
     /// <summary>The courier's answer to an offer of the order (the same in every run of the seed), and how long it takes.</summary>
     public (Answer Answer, TimeSpan After) AnswerOf(string orderId, string courierId, int attempt)
     {
-        var random = new Random(HashCode.Combine(_seed, Stable(orderId), Stable(courierId), attempt));
+        var random = new Random(Stable(string.Create(CultureInfo.InvariantCulture, $"{_seed}|{orderId}|{courierId}|{attempt}"))); // not HashCode.Combine: its seed differs per process
         var u = random.NextDouble();
         var after = TimeSpan.FromSeconds(3 + (17 * random.NextDouble()));
         return (u < 0.07 ? Answer.Decline : u < 0.10 ? Answer.Silence : Answer.Accept, after);
