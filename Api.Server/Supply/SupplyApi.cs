@@ -20,6 +20,8 @@ public static class SupplyApi
             .WithSummary("Pending replenishment suggestions (riskiest first), then the accepted ones (newest first)");
         supply.MapPost("/suggestions/{id}/accept", Accept).WithName("AcceptSupplySuggestion")
             .WithSummary("Accepts a suggestion: starts its transfer (the warehouse's units leave at once); idempotent");
+        supply.MapGet("/slow-movers", GetSlowMovers).WithName("GetSlowMovers")
+            .WithSummary("SKUs flagged as slow movers (newest first): why, the promotion each started, daily sales before and since");
         supply.MapGet("/transfers/{id}", GetTransfer).WithName("GetTransfer").WithSummary("One transfer");
         supply.MapPost("/transfers/{id}/receive", Receive).WithName("ReceiveTransfer")
             .WithSummary("The transfer's units arrived: the store's cell receives them once; idempotent");
@@ -28,6 +30,9 @@ public static class SupplyApi
 
     private static async Task<Ok<SupplySuggestion[]>> GetSuggestions(IGrainFactory grains) =>
         TypedResults.Ok((await grains.SupplyPlan().GetAsync()).ToArray());
+
+    private static async Task<Ok<SlowMoverView[]>> GetSlowMovers(IGrainFactory grains) =>
+        TypedResults.Ok((await grains.SlowMovers().GetAsync()).ToArray());
 
     private static async Task<Results<Ok<TransferView>, ProblemHttpResult>> Accept(IGrainFactory grains, ClaimsPrincipal user, string id)
     {

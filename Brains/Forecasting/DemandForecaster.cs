@@ -115,7 +115,7 @@ public sealed class DemandForecaster
         var weight = _weights[state.Stage];
         var mean = Blend(model, fallback, weight);
         var pool = _residuals.For(state.Stage, mean.Average());
-        var quantiles = Options.Quantiles.ToDictionary(q => q, q => mean.Select(m => m * pool.DailyRatio(q)).ToArray());
+        var quantiles = Options.Quantiles.ToDictionary(q => q, q => mean.Select(m => pool is null ? PoissonSales.Quantile(m, q) : m * pool.DailyRatio(q)).ToArray());
         var effects = new Dictionary<DemandSignal, double>();
         if (explain && _model is not null)
         {

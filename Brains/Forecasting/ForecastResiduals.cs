@@ -3,7 +3,8 @@ namespace Tandem.Brains.Forecasting;
 /// <summary>
 /// Residual pools per stage and per band of forecast level (five bands by the quintiles of the mean daily forecast), learned
 /// from a held-out month; a stage or band with fewer than 30 paths borrows its stage's whole pool, and a stage without any
-/// the pool of all paths.
+/// the pool of all paths. With fewer than 30 paths in all there is no pool: a handful of months says nothing of how sales
+/// scatter, so forecasts then assume Poisson sales around their mean.
 /// </summary>
 public sealed class ForecastResiduals
 {
@@ -41,12 +42,12 @@ public sealed class ForecastResiduals
         }
     }
 
-    /// <summary>The pool for a series of <paramref name="stage"/> whose mean daily forecast is <paramref name="level"/>.</summary>
-    public ResidualPool For(LifecycleStage stage, double level)
+    /// <summary>The pool for a series of <paramref name="stage"/> whose mean daily forecast is <paramref name="level"/>, or null when too few paths were held out.</summary>
+    public ResidualPool? For(LifecycleStage stage, double level)
     {
         if (!_stages.TryGetValue(stage, out var pools))
         {
-            return _all;
+            return _all.Paths >= MinimumPaths ? _all : null;
         }
 
         var band = 0;

@@ -3,7 +3,8 @@ namespace Tandem.Brains.Forecasting;
 /// <summary>
 /// Demand over a replenishment lead time, simulated (Monte Carlo): each path draws a lead time from the supplier's observed
 /// lead times and a past month's miss from the forecast's residual pool, and its demand is the forecast's total over
-/// that lead time times that month's actual-to-forecast ratio over as many days. The sorted paths answer a service
+/// that lead time times that month's actual-to-forecast ratio over as many days (without a pool: a Poisson draw around
+/// that total). The sorted paths answer a service
 /// level's reorder point and the risk that a stock runs out.
 /// </summary>
 public sealed class LeadTimeDemand
@@ -44,7 +45,7 @@ public sealed class LeadTimeDemand
         for (var p = 0; p < paths; p++)
         {
             var lead = leadTimes[random.Next(leadTimes.Count)];
-            demand[p] = running[lead] * pool.LeadTimeRatio(random.Next(pool.Paths), lead);
+            demand[p] = pool is null ? PoissonSales.Draw(running[lead], random) : running[lead] * pool.LeadTimeRatio(random.Next(pool.Paths), lead);
             sum += demand[p];
         }
 

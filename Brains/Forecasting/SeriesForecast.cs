@@ -27,8 +27,8 @@ public sealed record SeriesForecast
     /// <summary>Each quantile level with its value for every day ahead.</summary>
     public required IReadOnlyDictionary<double, double[]> Quantiles { get; init; }
 
-    /// <summary>How past forecasts of similar series missed, for simulating demand over a lead time.</summary>
-    public required ResidualPool Residuals { get; init; }
+    /// <summary>How past forecasts of similar series missed, for simulating demand over a lead time; null: too few were held out, sales are taken as Poisson.</summary>
+    public required ResidualPool? Residuals { get; init; }
 
     /// <summary>How much the horizon's total would change without each signal (units; empty when not asked for).</summary>
     public IReadOnlyDictionary<DemandSignal, double> SignalEffects { get; init; } = new Dictionary<DemandSignal, double>();

@@ -52,4 +52,7 @@ public sealed record CellRisk
     [Id(6)] public double NextWeek { get; init; }
 
     [Id(7)] public required DateTimeOffset MadeAt { get; init; }
+
+    /// <summary>Expected sales of the next 28 days.</summary>
+    [Id(8)] public double NextFourWeeks { get; init; }
 }

@@ -42,6 +42,9 @@ public static class GrainFactoryExtensions
     public static ISupplyPlanGrain SupplyPlan(this IGrainFactory grains) =>
         grains.GetGrain<ISupplyPlanGrain>(ISupplyPlanGrain.Key);
 
+    public static ISlowMoversGrain SlowMovers(this IGrainFactory grains) =>
+        grains.GetGrain<ISlowMoversGrain>(ISlowMoversGrain.Key);
+
     public static ITransferGrain Transfer(this IGrainFactory grains, string transferId) =>
         grains.GetGrain<ITransferGrain>(Identifier.Require(transferId, "transfer"));
 

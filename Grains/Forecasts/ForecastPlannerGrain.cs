@@ -168,7 +168,8 @@ public sealed class ForecastPlannerGrain(
 
             if (forecasts.Count > 0)
             {
-                await SuggestAsync(origin, now);
+                var warehouseStock = await SuggestAsync(origin, now);
+                await ReviewSlowMoversAsync(panel, origin, warehouseStock);
             }
 
             return await RecordAsync(new ForecastRound { At = now, Cells = forecasts.Count, ModelVersion = _served.Version, Retrained = retrain, Seconds = clockStarted.Elapsed.TotalSeconds });
@@ -263,6 +264,7 @@ public sealed class ForecastPlannerGrain(
             ReorderPoint = cellForecast.Stock.ReorderPoint,
             StockOutRisk = cellForecast.Stock.StockOutRisk,
             NextWeek = Math.Round(forecast.Total(7), 2),
+            NextFourWeeks = Math.Round(forecast.Total(28), 2),
             MadeAt = now,
         };
         await GrainFactory.Forecast(key).SetAsync(cellForecast);
@@ -272,7 +274,8 @@ public sealed class ForecastPlannerGrain(
     /// Replenishment: every store cell below its reorder point gets a suggestion to bring it up to its reorder point plus
     /// the next week's expected sales, from the warehouse holding the most of it (the rest from the supplier).
     /// </summary>
-    private async Task SuggestAsync(DateOnly origin, DateTimeOffset now)
+    /// <returns>What the warehouses hold of every SKU with a forecast store cell.</returns>
+    private async Task<Dictionary<string, IReadOnlyList<(string WarehouseId, int Available)>>> SuggestAsync(DateOnly origin, DateTimeOffset now)
     {
         var locations = await GrainFactory.Catalog().GetLocationsAsync();
         var stores = locations.Where(l => l.Kind == LocationKind.Store).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
@@ -282,7 +285,7 @@ public sealed class ForecastPlannerGrain(
             .Select(r => new StoreNeed(r.Sku, r.LocationId, r.Available, r.ReorderPoint, r.NextWeek, r.StockOutRisk))
             .ToList();
         var stock = new Dictionary<string, IReadOnlyList<(string WarehouseId, int Available)>>(StringComparer.Ordinal);
-        foreach (var batch in needs.Select(n => n.Sku).Distinct(StringComparer.Ordinal).Chunk(ReadBatch / Math.Max(1, warehouses.Count)))
+        foreach (var batch in _risks.Values.Select(r => r.Sku).Distinct(StringComparer.Ordinal).Chunk(Math.Max(1, ReadBatch / Math.Max(1, warehouses.Count))))
         {
             var read = await Task.WhenAll(batch.Select(async sku =>
                 (sku, (IReadOnlyList<(string, int)>)[.. (await Task.WhenAll(warehouses.Select(w => GrainFactory.Cell(new CellKey(sku, w)).GetSnapshotAsync()))).Select((c, i) => (warehouses[i], c.Available))])));
@@ -305,6 +308,47 @@ public sealed class ForecastPlannerGrain(
             SuggestedAt = now,
         }).ToList();
         await GrainFactory.SupplyPlan().ReplaceAsync(suggestions);
+        return stock;
+    }
+
+    /// <summary>
+    /// Slow movers: each SKU's stock across its stores and warehouses against its last four weeks' sales and its next
+    /// four weeks' forecast; the flagged ones go to the slow-movers grain (which promotes them), with every flagged SKU's
+    /// sales since its flag for the promotion's effect.
+    /// </summary>
+    private async Task ReviewSlowMoversAsync(DemandPanel panel, DateOnly origin, Dictionary<string, IReadOnlyList<(string WarehouseId, int Available)>> warehouseStock)
+    {
+        var sold = panel.Series.GroupBy(s => s.Item, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var flagged = _risks.Values.GroupBy(r => r.Sku, StringComparer.Ordinal)
+            .Select(g => SlowMovers.Judge(new SkuStock(
+                g.Key,
+                g.Sum(r => r.Available) + warehouseStock.GetValueOrDefault(g.Key, []).Sum(w => w.Available),
+                sold.GetValueOrDefault(g.Key, []).Sum(s => s.UnitsBetween(panel.Days - 28, panel.Days)),
+                g.Sum(r => r.NextFourWeeks))))
+            .OfType<SlowMover>()
+            .Select(m => new SlowMoverView
+            {
+                Sku = m.Sku,
+                FlaggedAt = DateTimeOffset.MinValue,
+                CoverWeeks = Math.Round(m.CoverWeeks, 1),
+                SellThrough = Math.Round(m.SellThrough, 3),
+                Available = m.Available,
+                SoldPerDayBefore = Math.Round(m.SoldPerDay, 3),
+                Reason = string.Create(CultureInfo.InvariantCulture, $"Slow mover: {m.Available} in stock, {(m.CoverWeeks >= SlowMovers.NoEnd ? "no end" : $"{m.CoverWeeks:0.#} weeks")} of cover, {m.SellThrough:P0} sold in four weeks"),
+            })
+            .ToList();
+        // Whole days after the flag's day, up to the last whole day: a day's rate only once a day has passed.
+        var since = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var known in await GrainFactory.SlowMovers().GetAsync())
+        {
+            var days = origin.DayNumber - DateOnly.FromDateTime(known.FlaggedAt.UtcDateTime).DayNumber;
+            if (days >= 1)
+            {
+                since[known.Sku] = sold.GetValueOrDefault(known.Sku, []).Sum(s => s.UnitsBetween(panel.Days - days, panel.Days)) / days;
+            }
+        }
+
+        await GrainFactory.SlowMovers().ReviewAsync(flagged, since);
     }
 
     private static string Fnv64(string text)

@@ -144,6 +144,7 @@ public sealed class BadInputTests(ApiFixture api)
         { "shopper accepts a supply suggestion", "/api/supply/suggestions/sg-nope/accept", "", null, Shopper, 403 },
         { "courier reads the supply suggestions", "GET /api/supply/suggestions", "", null, Courier, 403 },
         { "courier receives a transfer", "/api/supply/transfers/tr-nope/receive", "", null, Courier, 403 },
+        { "shopper reads the slow movers", "GET /api/supply/slow-movers", "", null, Shopper, 403 },
         { "anonymous accepts a supply suggestion", "/api/supply/suggestions/sg-nope/accept", "", null, Anonymous, 401 },
         { "anonymous reads an order's dispatch record", "GET /api/orders/{otherOrder}/dispatch", "", null, Anonymous, 401 },
         { "courier reports picks shown", "/api/sessions/{session}/picks/shown", """{"version":1,"skus":["{sku}"]}""", null, Courier, 403 },

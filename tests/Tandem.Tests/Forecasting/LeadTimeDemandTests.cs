@@ -46,6 +46,32 @@ public sealed class LeadTimeDemandTests
     }
 
     [Fact]
+    public void Without_a_residual_pool_lead_time_demand_is_Poisson_around_the_forecast()
+    {
+        // 2 a day over 5 days: Poisson with mean 10, whose 95 % quantile is 15 (P(X ≤ 14) = 0.9165, P(X ≤ 15) = 0.9513).
+        var forecast = Forecast([.. Enumerable.Repeat(2.0, 28)], null);
+
+        var demand = LeadTimeDemand.Simulate(forecast, [5], 100_000, new Random(7));
+
+        Assert.InRange(demand.Expected, 9.9, 10.1);
+        Assert.Equal(15, demand.ReorderPoint(0.95));
+        Assert.Equal(15, PoissonSales.Quantile(10, 0.95));
+        Assert.Equal(0, PoissonSales.Quantile(0, 0.95));
+    }
+
+    [Fact]
+    public void A_held_out_month_of_fewer_than_thirty_paths_gives_no_pool()
+    {
+        var few = new ForecastResiduals([.. Enumerable.Range(0, 29).Select(_ => (LifecycleStage.Mature, Days(1), Days(0)))]);
+        var enough = new ForecastResiduals([.. Enumerable.Range(0, 30).Select(_ => (LifecycleStage.Mature, Days(1), Days(0)))]);
+
+        Assert.Null(few.For(LifecycleStage.Mature, 1));
+        Assert.Null(few.For(LifecycleStage.New, 1));
+        Assert.NotNull(enough.For(LifecycleStage.Mature, 1));
+        Assert.NotNull(enough.For(LifecycleStage.New, 1));
+    }
+
+    [Fact]
     public void The_textbook_reorder_point_is_mean_demand_plus_z_sigma_root_L()
     {
         Assert.Equal((3 * 9) + (1.6448536269514722 * 2 * 3), LeadTimeDemand.NormalReorderPoint(3, 2, 9, 0.95), 6);
@@ -63,7 +89,7 @@ public sealed class LeadTimeDemandTests
 
     private static double[] Days(double each) => [.. Enumerable.Repeat(each, 28)];
 
-    private static SeriesForecast Forecast(double[] mean, ResidualPool pool) => new()
+    private static SeriesForecast Forecast(double[] mean, ResidualPool? pool) => new()
     {
         Key = "1@s",
         Origin = 0,

@@ -9,7 +9,7 @@ import { byId, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
-import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, SupplySuggestion, TransferView, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
+import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, SlowMoverView, SupplySuggestion, TransferView, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
 interface Alert { at: number; kind: "stock" | "late" | "idle"; text: string; }
 
 const PromiseMinutes = 45;
@@ -43,6 +43,8 @@ let forecastDirty = false;
 const RisksShown = 15;
 /** The replenishment suggestions, pending ones first: read every 30 s and after each accept. */
 let suggestions: SupplySuggestion[] = [];
+/** SKUs flagged as slow movers and promoted by the supply chain, newest first: read every 30 s. */
+let slowMovers: SlowMoverView[] = [];
 const SuggestionsShown = 10;
 /** Where it rains now, read every 5 s. */
 let rain: RainArea[] = [];
@@ -172,14 +174,16 @@ function keepRisk(forecast: CellForecast): void {
   risks.set(key, {
     sku: forecast.sku, locationId: forecast.locationId, stage: forecast.stage, available: forecast.stock.available,
     reorderPoint: forecast.stock.reorderPoint, stockOutRisk: forecast.stock.stockOutRisk,
-    nextWeek: forecast.days.slice(0, 7).reduce((sum, d) => sum + d.mean, 0), madeAt: forecast.madeAt,
+    nextWeek: forecast.days.slice(0, 7).reduce((sum, d) => sum + d.mean, 0),
+    nextFourWeeks: forecast.days.slice(0, 28).reduce((sum, d) => sum + d.mean, 0), madeAt: forecast.madeAt,
   });
 }
 
 /** The planner's cells at risk and its last round, and the replenishment suggestions, as they are now. */
 async function readForecasts(api: Api): Promise<void> {
   try {
-    [planner, suggestions] = await Promise.all([api.get<ForecastPlannerView>("/api/forecasts"), api.get<SupplySuggestion[]>("/api/supply/suggestions")]);
+    [planner, suggestions, slowMovers] = await Promise.all([
+      api.get<ForecastPlannerView>("/api/forecasts"), api.get<SupplySuggestion[]>("/api/supply/suggestions"), api.get<SlowMoverView[]>("/api/supply/slow-movers")]);
     planner.atRisk.forEach(r => { const known = risks.get(`${r.sku}@${r.locationId}`); if (!known || Date.parse(known.madeAt) <= Date.parse(r.madeAt)) risks.set(`${r.sku}@${r.locationId}`, r); });
   } catch {
     // the next read tries again; re-forecasts keep arriving meanwhile
@@ -351,6 +355,10 @@ function renderSupply(): void {
       ` Move ${s.quantity} of ${s.sku} from ${place(s.fromLocationId)} to ${place(s.toLocationId)}`, h("span", { class: "muted" }, ` · ${s.reason}`))),
     ...accepted.map(s => h("li", { "data-suggestion": s.id, class: "accepted" },
       `Accepted by ${s.acceptedBy ?? "?"}: ${s.quantity} of ${s.sku} from ${place(s.fromLocationId)} to ${place(s.toLocationId)} · transfer ${s.transferId ?? ""}`)));
+  replace(byId("slow-movers"), slowMovers.length === 0 ? h("p", { class: "muted" }, "No slow mover flagged.") : null,
+    ...slowMovers.slice(0, 10).map(m => h("li", { "data-slow": m.sku },
+      `${m.sku}: ${m.available} in stock, ${m.coverWeeks >= 99 ? "no end" : `${m.coverWeeks.toFixed(1)} weeks`} of cover, ${Math.round(100 * m.sellThrough)} % sold in four weeks · promoted until ${time(m.promotedUntil)}`,
+      h("span", { class: "muted" }, ` · ${m.soldPerDayBefore.toFixed(2)} a day before, ${m.soldPerDaySince == null ? "no whole day since yet" : `${m.soldPerDaySince.toFixed(2)} a day since`}`))));
   if (forecastDirty) {
     forecastDirty = false;
     drawForecast();

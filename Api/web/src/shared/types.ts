@@ -47,3 +47,4 @@ export type ForecastPlannerView = Schemas["ForecastPlannerView"];
 export type ForecastResponse = Schemas["ForecastResponse"];
 export type SupplySuggestion = Schemas["SupplySuggestion"];
 export type TransferView = Schemas["TransferView"];
+export type SlowMoverView = Schemas["SlowMoverView"];
