@@ -324,7 +324,8 @@ public sealed class ForecastPlannerGrain(
                 g.Key,
                 g.Sum(r => r.Available) + warehouseStock.GetValueOrDefault(g.Key, []).Sum(w => w.Available),
                 sold.GetValueOrDefault(g.Key, []).Sum(s => s.UnitsBetween(panel.Days - 28, panel.Days)),
-                g.Sum(r => r.NextFourWeeks))))
+                g.Sum(r => r.NextFourWeeks),
+                panel.Days - sold.GetValueOrDefault(g.Key, []).Where(s => s.FirstSale >= 0).Select(s => s.FirstSale).DefaultIfEmpty(panel.Days).Min())))
             .OfType<SlowMover>()
             .Select(m => new SlowMoverView
             {
