@@ -119,7 +119,8 @@ public sealed class ForecastPlannerGrain(
         AtRisk = [.. _risks.Values.OrderByDescending(r => r.StockOutRisk).ThenBy(r => r.Available - r.ReorderPoint).ThenBy(r => r.Sku, StringComparer.Ordinal).Take(AtRiskShown)],
     });
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => RunAsync();
+    /// <summary>Nothing to do: being activated by the reminder starts the timer, whose rounds interleave with marking.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
     private async Task<ForecastRound> RoundAsync()
     {

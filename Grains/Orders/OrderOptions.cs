@@ -27,6 +27,12 @@ public sealed class OrderOptions
     /// <summary>The most orders one sweep wakes (earliest due first); the rest wait for the next sweep.</summary>
     public int SweepBatch { get; set; } = 1000;
 
+    /// <summary>
+    /// The longest a sweep waits for one grain's catch-up: a grain that does not answer by then (its storage hangs, it
+    /// waits on another) stays due for the next sweep and does not hold back the grains after it.
+    /// </summary>
+    public TimeSpan CatchUpWithin { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>First wait before an undelivered duty is tried again in a live activation (doubling up to a minute).</summary>
     public TimeSpan DutyRetry { get; set; } = TimeSpan.FromSeconds(1);
 

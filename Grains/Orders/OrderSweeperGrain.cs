@@ -46,8 +46,8 @@ public sealed class OrderSweeperGrain(
 
     /// <summary>
     /// Wakes every order, then every session, due now, a page of <see cref="OrderOptions.SweepBatch"/> at a time (each
-    /// page all at once), reading the next page after the last of the previous one: a grain whose catch-up failed stays
-    /// due for the next sweep without holding back those behind it.
+    /// page all at once), reading the next page after the last of the previous one: a grain whose catch-up failed, or did
+    /// not answer within <see cref="OrderOptions.CatchUpWithin"/>, stays due for the next sweep without holding back those behind it.
     /// </summary>
     public async Task<int> SweepAsync()
     {
@@ -95,12 +95,12 @@ public sealed class OrderSweeperGrain(
     {
         try
         {
-            await catchUp(grain);
+            await catchUp(grain).WaitAsync(options.Value.CatchUpWithin);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.CatchUpFailed(ex, grain.ToString()); // still due: the next sweep wakes it again
+            logger.CatchUpFailed(ex, grain.ToString()); // failed or did not answer in time: still due, the next sweep wakes it again
             return false;
         }
     }

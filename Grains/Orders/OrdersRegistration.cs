@@ -27,6 +27,11 @@ public static class OrdersRegistration
             }
         }
 
+        if (options.CatchUpWithin <= TimeSpan.Zero || options.CatchUpWithin > TimeSpan.FromMinutes(5))
+        {
+            yield return $"{Section}:{nameof(options.CatchUpWithin)} must be positive and at most 5 minutes.";
+        }
+
         if (options.SweepBatch is < 1 or > 100_000)
         {
             yield return $"{Section}:{nameof(options.SweepBatch)} must be 1–100000.";

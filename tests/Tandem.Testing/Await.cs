@@ -15,6 +15,18 @@ public static class Await
         }
     }
 
+    public static async Task WithinAsync(Task task, TimeSpan deadline, string what)
+    {
+        try
+        {
+            await task.WaitAsync(deadline);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Waited {deadline.TotalSeconds:0.#} s for {what}.");
+        }
+    }
+
     /// <summary>
     /// Asks <paramref name="probe"/> until it answers (not null), e.g. until a read model has caught up; throws when
     /// <paramref name="deadline"/> passes first.

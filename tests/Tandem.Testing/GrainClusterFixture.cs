@@ -6,6 +6,7 @@ using Orleans.Streams.Filtering;
 using Orleans.TestingHost;
 
 using Tandem.Grains.Dispatch;
+using Tandem.Grains.Forecasts.Signals;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Intent;
 using Tandem.Grains.Inventory;
@@ -36,6 +37,9 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
     /// <summary>The most due orders one page of a sweep wakes: small, so sweeps read many pages.</summary>
     public const int SweepBatch = 4;
 
+    /// <summary>How long a sweep waits for one grain's catch-up: short, so a test of a grain that does not answer is quick.</summary>
+    public static readonly TimeSpan CatchUpWithin = TimeSpan.FromSeconds(3);
+
     public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
@@ -52,6 +56,7 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
                 o.MaxReservedUnitsPerShopper = int.MaxValue; // every grain test orders as one shopper; the limit is tested over HTTP
                 o.SweepEvery = TimeSpan.FromHours(1); // tests sweep when they mean to, not while another test moves the clock
                 o.SweepBatch = SweepBatch; // every sweep in the grain tests reads many pages
+                o.CatchUpWithin = CatchUpWithin;
             });
             siloBuilder.Services.Configure<InventoryOptions>(o =>
             {
@@ -68,9 +73,11 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.AddIncomingGrainCallFilter<LapseBeforeCommit>();
             siloBuilder.AddIncomingGrainCallFilter<CourierReads>();
+            siloBuilder.AddIncomingGrainCallFilter<HeldCatchUps>();
             siloBuilder.Services.AddKeyedSingleton<IStreamFilter, DroppedEvents>(StreamMap.Provider);
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage, FaultyStorage>(StorageNames.Grains);
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(TandemClock.Key, Clock);
+            siloBuilder.Services.AddSingleton<IDemandSignalSource>(HeldSignals.Instance);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Tandem.Contracts.Forecasts;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
@@ -64,6 +65,32 @@ public sealed class ForecastPlannerTests(GrainClusterFixture fixture)
         {
             Assert.Equal(before, untouched!.MadeAt);
         }
+    }
+
+    [Fact]
+    public async Task Sales_keep_marking_cells_while_a_round_runs_and_the_held_round_then_finishes()
+    {
+        var skus = await TestData.NewProductsAsync(Grains, 2);
+        var (first, second) = (new CellKey(skus[0], TestData.Camden.Id), new CellKey(skus[1], TestData.Camden.Id));
+        await Grains.Demand(first).RecordAsync(new DemandEntry { Id = TestData.NewId("sale"), At = GrainClusterFixture.Clock.GetUtcNow(), Units = 1, Revenue = 10m });
+
+        Task<ForecastRound> round;
+        using (var hold = HeldSignals.Instance.Close())
+        {
+            round = Grains.ForecastPlanner().RunAsync();
+            await Await.WithinAsync(hold.Reached, TimeSpan.FromSeconds(30), "the round to read signals");
+
+            // A sale during the round: counted and its cell marked at once (an order's duty waits on this).
+            await Await.WithinAsync(
+                Grains.Demand(second).RecordAsync(new DemandEntry { Id = TestData.NewId("sale"), At = GrainClusterFixture.Clock.GetUtcNow(), Units = 1, Revenue = 10m }),
+                TimeSpan.FromSeconds(10),
+                "a sale to be counted while a round runs");
+            var during = await Grains.ForecastPlanner().GetAsync();
+            Assert.False(round.IsCompleted);
+            Assert.True(during.Waiting >= 1, $"{during.Waiting} waiting");
+        }
+
+        await Await.WithinAsync(round, TimeSpan.FromSeconds(60), "the held round");
     }
 
     // Even cells sell 2, 3 or 4 every day; odd ones 3 units one day in four.

@@ -76,6 +76,28 @@ public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_order_that_does_not_answer_its_catch_up_does_not_hold_back_a_sweep_and_stays_due_for_the_next()
+    {
+        var (_, answering) = await PlacedAsync(stock: 1, quantity: 1);
+        var (_, silent) = await PlacedAsync(stock: 1, quantity: 1, TestData.NewId("o-" + HeldCatchUps.Marker));
+        var (answeringPlaced, silentPlaced) = ((await answering.GetAsync())!.PlacedAt, (await silent.GetAsync())!.PlacedAt);
+
+        DateTimeOffset? answeringDue, silentDue;
+        using (HeldCatchUps.Close())
+        {
+            GrainClusterFixture.Clock.Advance(CatchUpAfter);
+            await Await.WithinAsync(Grains.OrderSweeper().SweepAsync(), TimeSpan.FromSeconds(20), "a sweep past an order that does not answer");
+            (answeringDue, silentDue) = (DueOf(answering), DueOf(silent));
+        }
+
+        await Grains.OrderSweeper().SweepAsync();
+
+        Assert.Equal(answeringPlaced + TimeSpan.FromHours(24), answeringDue); // caught up: now due only at its expiry
+        Assert.Equal(silentPlaced + CatchUpAfter, silentDue); // not caught up: still due
+        Assert.Equal(silentPlaced + TimeSpan.FromHours(24), DueOf(silent)); // the next sweep caught it up
+    }
+
+    [Fact]
     public async Task A_pickup_order_is_not_due_while_it_only_waits_to_be_collected_nor_once_collected()
     {
         var (_, order) = await PlacedAsync(stock: 1, quantity: 1);
@@ -153,11 +175,11 @@ public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
         Assert.Equal((await order.GetAsync())!.PlacedAt + TimeSpan.FromHours(24), DueOf(order));
     }
 
-    private async Task<(string Sku, IOrderGrain Order)> PlacedAsync(int stock, int quantity)
+    private async Task<(string Sku, IOrderGrain Order)> PlacedAsync(int stock, int quantity, string? id = null)
     {
         var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
         await Grains.Cell(new CellKey(sku, TestData.Camden.Id)).ReceiveAsync(stock, "opening", "tester");
-        var order = Grains.Order(new OrderId(TestData.NewId("o")));
+        var order = Grains.Order(new OrderId(id ?? TestData.NewId("o")));
         var placed = await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (sku, quantity)));
         Assert.Equal(OrderOutcome.Applied, placed.Outcome);
         return (sku, order);
