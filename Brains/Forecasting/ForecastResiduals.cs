@@ -4,19 +4,22 @@ namespace Tandem.Brains.Forecasting;
 /// Residual pools per stage and per band of forecast level (five bands by the quintiles of the mean daily forecast), learned
 /// from a held-out month; a stage or band with fewer than 30 paths borrows its stage's whole pool, and a stage without any
 /// the pool of all paths. With fewer than 30 paths in all there is no pool: a handful of months says nothing of how sales
-/// scatter, so forecasts then assume Poisson sales around their mean.
+/// scatter, so forecasts then assume Poisson sales around their mean. A month that forecast under one unit in all is left
+/// out: its actual-to-forecast ratios are a few units over almost nothing, and would scale every cell's demand by thousands.
 /// </summary>
 public sealed class ForecastResiduals
 {
     private const int Bands = 5;
     private const int MinimumPaths = 30;
+    private const double MinimumForecast = 1;
 
     private readonly Dictionary<LifecycleStage, (double[] Edges, ResidualPool?[] Bands, ResidualPool Whole)> _stages = [];
-    private readonly ResidualPool _all;
+    private readonly ResidualPool? _all;
 
-    public ForecastResiduals(IReadOnlyList<(LifecycleStage Stage, double[] Forecast, double[] Actual)> paths)
+    public ForecastResiduals(IReadOnlyList<(LifecycleStage Stage, double[] Forecast, double[] Actual)> held)
     {
-        _all = new ResidualPool([.. paths.Select(p => (p.Forecast, p.Actual))]);
+        var paths = held.Where(p => p.Forecast.Sum() >= MinimumForecast).ToList();
+        _all = paths.Count == 0 ? null : new ResidualPool([.. paths.Select(p => (p.Forecast, p.Actual))]);
         foreach (var stage in paths.GroupBy(p => p.Stage))
         {
             var ordered = stage.OrderBy(p => p.Forecast.Average()).ToList();
@@ -47,7 +50,7 @@ public sealed class ForecastResiduals
     {
         if (!_stages.TryGetValue(stage, out var pools))
         {
-            return _all.Paths >= MinimumPaths ? _all : null;
+            return _all is { Paths: >= MinimumPaths } ? _all : null;
         }
 
         var band = 0;

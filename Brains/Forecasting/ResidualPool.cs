@@ -21,7 +21,8 @@ public sealed class ResidualPool
 
         _forecast = [.. paths.Select(p => Running(p.Forecast))];
         _actual = [.. paths.Select(p => Running(p.Actual))];
-        _ratios = [.. paths.SelectMany(p => p.Forecast.Zip(p.Actual).Where(d => d.First > 0).Select(d => d.Second / d.First)).Order()];
+        // A day forecast at under a tenth of its month's mean says little about the month's scatter: left out of the ratios.
+        _ratios = [.. paths.SelectMany(p => p.Forecast.Zip(p.Actual).Where(d => d.First > 0 && d.First >= 0.1 * p.Forecast.Average()).Select(d => d.Second / d.First)).Order()];
         if (_ratios.Length == 0)
         {
             _ratios = [1];
@@ -35,11 +36,15 @@ public sealed class ResidualPool
     /// <summary>The <paramref name="q"/>-quantile of a day's actual-to-forecast ratio.</summary>
     public double DailyRatio(double q) => _ratios[Math.Clamp((int)Math.Floor(q * _ratios.Length), 0, _ratios.Length - 1)];
 
-    /// <summary>Path <paramref name="path"/>'s actual over its forecast on its first <paramref name="days"/> days (1 when it forecast nothing).</summary>
+    /// <summary>
+    /// Path <paramref name="path"/>'s actual over its forecast on its first <paramref name="days"/> days (1 when it
+    /// forecast nothing), the forecast taken as at least a tenth of the month's mean over those days: first days forecast
+    /// at almost nothing (a closed spell, a decline's tail) would otherwise turn a unit sold into thousands of times the forecast.
+    /// </summary>
     public double LeadTimeRatio(int path, int days)
     {
         days = Math.Clamp(days, 1, Horizon);
-        var forecast = _forecast[path][days];
+        var forecast = Math.Max(_forecast[path][days], 0.1 * days * _forecast[path][Horizon] / Horizon);
         return forecast > 0 ? _actual[path][days] / forecast : 1;
     }
 

@@ -87,6 +87,24 @@ public sealed class LeadTimeDemandTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LeadTimeDemand.Simulate(forecast, [1], 10, new Random(1)).ReorderPoint(1));
     }
 
+    [Fact]
+    public void Past_months_that_forecast_almost_nothing_do_not_blow_up_a_slow_cell_s_reorder_point()
+    {
+        // 40 held-out months forecast half a unit a day and sold 0.4–0.5 a day; 10 more forecast a millionth of a unit a
+        // day and sold 2 units on their first day: as ratios those say "sold 285,714 times the forecast".
+        var paths = Enumerable.Range(0, 40).Select(k => (LifecycleStage.Declining, Days(0.5), Days(k % 2 == 0 ? 0.5 : 0.4)))
+            .Concat(Enumerable.Range(0, 10).Select(_ => (LifecycleStage.Declining, Days(1e-6), (double[])[2, .. Enumerable.Repeat(0.0, 27)])))
+            .ToList();
+        var pool = new ForecastResiduals(paths).For(LifecycleStage.Declining, 0.02);
+        var forecast = Forecast([.. Enumerable.Repeat(0.02, 28)], pool);
+
+        var demand = LeadTimeDemand.Simulate(forecast, [7], 10_000, new Random(11));
+
+        Assert.InRange(demand.Expected, 0.12, 0.14); // 0.14 forecast, the months sold 0.8–1 times theirs
+        Assert.InRange(demand.ReorderPoint(0.98), 0.14, 0.14 + 1e-9);
+        Assert.InRange(pool!.DailyRatio(0.9), 1, 1 + 1e-9);
+    }
+
     private static double[] Days(double each) => [.. Enumerable.Repeat(each, 28)];
 
     private static SeriesForecast Forecast(double[] mean, ResidualPool? pool) => new()
