@@ -2,13 +2,20 @@ namespace Tandem.Brains.Supply;
 
 /// <summary>
 /// What to move where: a store cell whose stock is below its reorder point is brought up to its reorder point plus the
-/// next review period's expected sales, from the warehouse holding the most of the SKU (as much as it has), the rest
-/// ordered from the supplier. Warehouses are filled in order of the stores' risk, riskiest first, so the stores most
-/// likely to run out are served first when the warehouses cannot serve all.
+/// next review period's expected sales. Regionally: from the nearest warehouse that holds all of it (each store's
+/// warehouses, nearest first); when none does, from the warehouse holding the most
+/// (as much as it has), the rest ordered from the supplier. Warehouses are drawn on in order of the stores' risk,
+/// riskiest first, so the stores most likely to run out are served first when the warehouses cannot serve all.
 /// </summary>
 public static class Replenishment
 {
-    public static IReadOnlyList<Move> Plan(IReadOnlyList<StoreNeed> needs, IReadOnlyDictionary<string, IReadOnlyList<(string WarehouseId, int Available)>> warehouses)
+    /// <param name="needs">The store cells, with their stock (on hand and on the way), reorder point, next period's demand and risk.</param>
+    /// <param name="warehouses">Per SKU, what each warehouse holds.</param>
+    /// <param name="nearestFirst">Per store, the warehouses nearest first; a store not listed takes the fullest warehouse.</param>
+    public static IReadOnlyList<Move> Plan(
+        IReadOnlyList<StoreNeed> needs,
+        IReadOnlyDictionary<string, IReadOnlyList<(string WarehouseId, int Available)>> warehouses,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? nearestFirst = null)
     {
         var left = warehouses.ToDictionary(w => w.Key, w => w.Value.ToDictionary(x => x.WarehouseId, x => x.Available, StringComparer.Ordinal), StringComparer.Ordinal);
         var moves = new List<Move>();
@@ -21,7 +28,9 @@ public static class Replenishment
             }
 
             var stocks = left.GetValueOrDefault(need.Sku);
-            var source = stocks?.Where(s => s.Value > 0).OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).FirstOrDefault();
+            var near = nearestFirst?.GetValueOrDefault(need.StoreId) ?? [];
+            var source = near.FirstOrDefault(w => stocks?.GetValueOrDefault(w) >= wanted)
+                ?? stocks?.Where(s => s.Value > 0).OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).FirstOrDefault();
             var fromWarehouse = source is null ? 0 : Math.Min(wanted, stocks![source]);
             if (fromWarehouse > 0)
             {

@@ -89,4 +89,7 @@ public sealed record StockAdvice
     [Id(6)] public double StockOutRisk { get; init; }
 
     [Id(7)] public int Paths { get; init; }
+
+    /// <summary>Where <see cref="LeadTimes"/> come from: <c>configured</c>, or <c>{n} received transfers</c>.</summary>
+    [Id(8)] public string LeadTimesFrom { get; init; } = "";
 }

@@ -37,5 +37,10 @@ public sealed record SupplySuggestion
 public enum SuggestionStatus
 {
     Pending = 0,
+
+    /// <summary>Accepted: its transfer is on its way, and its units count toward the store's stock in later suggestions.</summary>
     Accepted = 1,
+
+    /// <summary>Its transfer was received at the store.</summary>
+    Received = 2,
 }

@@ -13,6 +13,9 @@ public interface ISupplyPlanGrain : IGrainWithStringKey
     /// <summary>How many accepted suggestions are kept.</summary>
     public const int KeptAccepted = 200;
 
+    /// <summary>How many received transfers' lead times are kept.</summary>
+    public const int KeptLeadTimes = 100;
+
     /// <summary>Replaces every pending suggestion with <paramref name="pending"/> (accepted ones stay; one already accepted is not offered again).</summary>
     Task ReplaceAsync(IReadOnlyList<SupplySuggestion> pending);
 
@@ -21,6 +24,16 @@ public interface ISupplyPlanGrain : IGrainWithStringKey
     /// it again answers the same transfer. Refused when the suggestion is unknown or the warehouse no longer has the units.
     /// </summary>
     Task<AcceptAnswer> AcceptAsync(string suggestionId, string actor);
+
+    /// <summary>
+    /// What accepted suggestions still have on the way, per store cell (<c>sku@location</c>): units a store will receive
+    /// and which its next suggestion must count. Asks each open transfer whether it was received, and marks those that were.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, int>> InTransitAsync();
+
+    /// <summary>The lead times (whole days from acceptance to receipt, at least 1) of the last received transfers, oldest first.</summary>
+    [ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<int>> GetLeadTimesAsync();
 
     /// <summary>Pending suggestions (riskiest first), then the accepted ones (newest first).</summary>
     [ReadOnly, AlwaysInterleave]

@@ -162,9 +162,13 @@ public sealed class ForecastPlannerGrain(
             var served = _served;
             var forecasts = await Task.Run(() => served.Forecaster.Forecast(panel, panel.Days - 1, retrain ? null : s => waiting.Contains(s.Key), explain: true));
             var series = panel.Series.ToDictionary(s => s.Key, StringComparer.Ordinal);
+            var observed = await GrainFactory.SupplyPlan().GetLeadTimesAsync();
+            var leadTimes = observed.Count >= Options.ObservedLeadTimesFrom
+                ? (Days: observed, From: $"{observed.Count} received transfers")
+                : (Days: (IReadOnlyList<int>)Options.LeadTimes, From: "configured");
             foreach (var batch in forecasts.Chunk(ReadBatch))
             {
-                await Task.WhenAll(batch.Select(f => HandOverAsync(f, series[f.Key], panel, origin, now)));
+                await Task.WhenAll(batch.Select(f => HandOverAsync(f, series[f.Key], panel, origin, now, leadTimes)));
             }
 
             if (forecasts.Count > 0)
@@ -215,11 +219,11 @@ public sealed class ForecastPlannerGrain(
         }
     }
 
-    private async Task HandOverAsync(SeriesForecast forecast, DemandSeries series, DemandPanel panel, DateOnly origin, DateTimeOffset now)
+    private async Task HandOverAsync(SeriesForecast forecast, DemandSeries series, DemandPanel panel, DateOnly origin, DateTimeOffset now, (IReadOnlyList<int> Days, string From) leadTimes)
     {
         var key = CellKey.Parse(forecast.Key);
         var snapshot = await GrainFactory.Cell(key).GetSnapshotAsync();
-        var demand = LeadTimeDemand.Simulate(forecast, Options.LeadTimes, Options.Paths, new Random(Fnv1a.Of($"{forecast.Key}|{origin:yyyy-MM-dd}")));
+        var demand = LeadTimeDemand.Simulate(forecast, leadTimes.Days, Options.Paths, new Random(Fnv1a.Of($"{forecast.Key}|{origin:yyyy-MM-dd}")));
         var point = demand.ReorderPoint(Options.ServiceLevel);
         var last = series.LastSaleBefore(panel.Days);
         var days = forecast.Mean.Select((mean, i) => new ForecastDay
@@ -245,7 +249,8 @@ public sealed class ForecastPlannerGrain(
             Stock = new StockAdvice
             {
                 ServiceLevel = Options.ServiceLevel,
-                LeadTimes = Options.LeadTimes,
+                LeadTimes = leadTimes.Days,
+                LeadTimesFrom = leadTimes.From,
                 ExpectedLeadTimeDemand = Math.Round(demand.Expected, 3),
                 ReorderPoint = Math.Ceiling(point),
                 SafetyStock = Math.Round(Math.Ceiling(point) - demand.Expected, 3),
@@ -272,8 +277,9 @@ public sealed class ForecastPlannerGrain(
     }
 
     /// <summary>
-    /// Replenishment: every store cell below its reorder point gets a suggestion to bring it up to its reorder point plus
-    /// the next week's expected sales, from the warehouse holding the most of it (the rest from the supplier).
+    /// Replenishment: every store cell whose stock and units on the way fall below its reorder point gets a suggestion to
+    /// bring it up to its reorder point plus the next week's expected sales, from the nearest warehouse holding all of it,
+    /// else the one holding the most (the rest from the supplier).
     /// </summary>
     /// <returns>What the warehouses hold of every SKU with a forecast store cell.</returns>
     private async Task<Dictionary<string, IReadOnlyList<(string WarehouseId, int Available)>>> SuggestAsync(DateOnly origin, DateTimeOffset now)
@@ -281,9 +287,11 @@ public sealed class ForecastPlannerGrain(
         var locations = await GrainFactory.Catalog().GetLocationsAsync();
         var stores = locations.Where(l => l.Kind == LocationKind.Store).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         var warehouses = locations.Where(l => l.Kind == LocationKind.Warehouse).Select(l => l.Id).ToList();
-        var needs = _risks.Values
-            .Where(r => stores.Contains(r.LocationId) && r.Available < r.ReorderPoint)
-            .Select(r => new StoreNeed(r.Sku, r.LocationId, r.Available, r.ReorderPoint, r.NextWeek, r.StockOutRisk))
+        var inTransit = await GrainFactory.SupplyPlan().InTransitAsync(); // accepted, not yet received: counted, or each day would suggest it again
+        var needs = _risks
+            .Where(r => stores.Contains(r.Value.LocationId))
+            .Select(r => new StoreNeed(r.Value.Sku, r.Value.LocationId, r.Value.Available + inTransit.GetValueOrDefault(r.Key), r.Value.ReorderPoint, r.Value.NextWeek, r.Value.StockOutRisk))
+            .Where(n => n.Available < n.ReorderPoint)
             .ToList();
         var stock = new Dictionary<string, IReadOnlyList<(string WarehouseId, int Available)>>(StringComparer.Ordinal);
         foreach (var batch in _risks.Values.Select(r => r.Sku).Distinct(StringComparer.Ordinal).Chunk(Math.Max(1, ReadBatch / Math.Max(1, warehouses.Count))))
@@ -296,7 +304,12 @@ public sealed class ForecastPlannerGrain(
             }
         }
 
-        var suggestions = Replenishment.Plan(needs, stock).Select(m => new SupplySuggestion
+        var warehouseAt = locations.Where(l => l.Kind == LocationKind.Warehouse).ToList();
+        var nearestFirst = locations.Where(l => stores.Contains(l.Id)).ToDictionary(
+            l => l.Id,
+            l => (IReadOnlyList<string>)[.. warehouseAt.OrderBy(w => w.Position.DistanceKm(l.Position)).Select(w => w.Id)],
+            StringComparer.Ordinal);
+        var suggestions = Replenishment.Plan(needs, stock, nearestFirst).Select(m => new SupplySuggestion
         {
             Id = "sg-" + Fnv64($"{m.Need.Sku}@{m.Need.StoreId}|{m.FromWarehouseId ?? "supplier"}|{origin:yyyyMMdd}"),
             Sku = m.Need.Sku,
@@ -304,7 +317,7 @@ public sealed class ForecastPlannerGrain(
             ToLocationId = m.Need.StoreId,
             Quantity = m.Quantity,
             Reason = string.Create(CultureInfo.InvariantCulture,
-                $"{m.Need.Available} available against a reorder point of {m.Need.ReorderPoint:0} ({m.Need.StockOutRisk:P0} risk of running out); up to {m.Wanted + m.Need.Available} with the next week's {m.Need.ReviewPeriodDemand:0.#} expected{(m.FromWarehouseId is null ? m.Quantity < m.Wanted ? "; the warehouses have too few" : "; no warehouse has any" : "")}"),
+                $"{(inTransit.GetValueOrDefault(new CellKey(m.Need.Sku, m.Need.StoreId).ToString()) is > 0 and var coming ? $"{m.Need.Available - coming} available and {coming} on the way" : $"{m.Need.Available} available")} against a reorder point of {m.Need.ReorderPoint:0} ({m.Need.StockOutRisk:P0} risk of running out); up to {m.Wanted + m.Need.Available} with the next week's {m.Need.ReviewPeriodDemand:0.#} expected{(m.FromWarehouseId is null ? m.Quantity < m.Wanted ? "; the warehouses have too few" : "; no warehouse has any" : "")}"),
             StockOutRisk = m.Need.StockOutRisk,
             SuggestedAt = now,
         }).ToList();

@@ -24,8 +24,11 @@ public sealed class ForecastingOptions
     /// <summary>Monte-Carlo paths per cell.</summary>
     public int Paths { get; set; } = 10_000;
 
-    /// <summary>The supplier's observed lead times in days (until transfers record their own).</summary>
+    /// <summary>The supplier's lead times in days, until enough transfers were received to use theirs (<see cref="ObservedLeadTimesFrom"/>).</summary>
     public List<int> LeadTimes { get; set; } = [2, 3, 3, 4, 4, 5, 7];
+
+    /// <summary>Once this many accepted transfers were received, the lead times simulated are theirs (the last 100), not <see cref="LeadTimes"/>.</summary>
+    public int ObservedLeadTimesFrom { get; set; } = 10;
 
     /// <summary>Outside signals: <c>simulated</c> (the demo's made-up ones), a file path or an http(s) address (<c>date,signal,value</c> CSV), or empty for none.</summary>
     public string Signals { get; set; } = "";

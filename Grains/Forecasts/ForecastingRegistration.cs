@@ -57,6 +57,11 @@ public static class ForecastingRegistration
             yield return $"{Section}:{nameof(options.LeadTimes)} must list lead times of 1–365 days.";
         }
 
+        if (options.ObservedLeadTimesFrom is < 1 or > Interfaces.Supply.ISupplyPlanGrain.KeptLeadTimes)
+        {
+            yield return $"{Section}:{nameof(options.ObservedLeadTimesFrom)} must be 1–{Interfaces.Supply.ISupplyPlanGrain.KeptLeadTimes}.";
+        }
+
         if (options.TrainingWeeks is < 1 or > 52)
         {
             yield return $"{Section}:{nameof(options.TrainingWeeks)} must be 1–52.";

@@ -62,5 +62,41 @@ public sealed class SupplyPlanGrain(
         return new AcceptAnswer { Transfer = started.Transfer };
     }
 
+    public async Task<IReadOnlyDictionary<string, int>> InTransitAsync()
+    {
+        var open = S.Accepted.Where(a => a is { Status: SuggestionStatus.Accepted, TransferId: not null }).ToList();
+        var transfers = await Task.WhenAll(open.Select(a => GrainFactory.Transfer(a.TransferId!).GetAsync()));
+        var inTransit = new Dictionary<string, int>(StringComparer.Ordinal);
+        var arrived = false;
+        for (var i = 0; i < open.Count; i++)
+        {
+            if (transfers[i] is { Status: TransferStatus.Received, ReceivedAt: { } receivedAt } transfer)
+            {
+                S.Accepted[S.Accepted.IndexOf(open[i])] = open[i] with { Status = SuggestionStatus.Received };
+                S.LeadTimes.Add(Math.Max(1, (int)Math.Ceiling((receivedAt - transfer.CreatedAt).TotalDays)));
+                arrived = true;
+            }
+            else
+            {
+                var cell = new CellKey(open[i].Sku, open[i].ToLocationId).ToString();
+                inTransit[cell] = inTransit.GetValueOrDefault(cell) + open[i].Quantity;
+            }
+        }
+
+        if (arrived)
+        {
+            if (S.LeadTimes.Count > ISupplyPlanGrain.KeptLeadTimes)
+            {
+                S.LeadTimes.RemoveRange(0, S.LeadTimes.Count - ISupplyPlanGrain.KeptLeadTimes);
+            }
+
+            await state.WriteStateAsync();
+        }
+
+        return inTransit;
+    }
+
+    public Task<IReadOnlyList<int>> GetLeadTimesAsync() => Task.FromResult<IReadOnlyList<int>>([.. S.LeadTimes]);
+
     public Task<IReadOnlyList<SupplySuggestion>> GetAsync() => Task.FromResult<IReadOnlyList<SupplySuggestion>>([.. S.Pending, .. S.Accepted]);
 }

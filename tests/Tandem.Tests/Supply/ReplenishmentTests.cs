@@ -32,6 +32,30 @@ public sealed class ReplenishmentTests
     }
 
     [Fact]
+    public void Each_store_is_served_by_its_nearest_warehouse_that_holds_all_it_needs_else_by_the_fullest()
+    {
+        var near = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["st-west"] = ["wh-west", "wh-east"],
+            ["st-east"] = ["wh-east", "wh-west"],
+            ["st-far"] = ["wh-east", "wh-west"],
+        };
+
+        var moves = Replenishment.Plan(
+            [
+                new StoreNeed("A", "st-west", 0, 10, 0, StockOutRisk: 0.9), // west holds 12: all of it from the west
+                new StoreNeed("A", "st-east", 0, 10, 0, StockOutRisk: 0.8), // east holds 30: all of it from the east
+                new StoreNeed("A", "st-far", 0, 25, 0, StockOutRisk: 0.7), // east has 20 left, west 2: none holds 25, the fullest gives what it has
+            ],
+            Stock(("A", "wh-west", 12), ("A", "wh-east", 30)),
+            near);
+
+        Assert.Equal(
+            [("st-west", (string?)"wh-west", 10), ("st-east", "wh-east", 10), ("st-far", "wh-east", 20), ("st-far", null, 5)],
+            moves.Select(m => (m.Need.StoreId, m.FromWarehouseId, m.Quantity)));
+    }
+
+    [Fact]
     public void A_sku_no_warehouse_holds_is_ordered_from_the_supplier_whole()
     {
         var move = Assert.Single(Replenishment.Plan([new StoreNeed("B", "st-1", 1, 4, 2, 0.5)], Stock()));

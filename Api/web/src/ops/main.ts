@@ -348,13 +348,13 @@ function renderSupply(): void {
     }))));
   const place = (id: string | null | undefined) => id ? locations.get(id)?.name ?? id : "the supplier";
   const pending = suggestions.filter(s => s.status === "pending").slice(0, SuggestionsShown);
-  const accepted = suggestions.filter(s => s.status === "accepted").slice(0, 5);
+  const accepted = suggestions.filter(s => s.status !== "pending").slice(0, 5);
   replace(byId("supply-suggestions"), pending.length + accepted.length === 0 ? h("p", { class: "muted" }, "No replenishment suggested.") : null,
     ...pending.map(s => h("li", { "data-suggestion": s.id },
       h("button", { type: "button", "data-accept": s.id }, "Accept"),
       ` Move ${s.quantity} of ${s.sku} from ${place(s.fromLocationId)} to ${place(s.toLocationId)}`, h("span", { class: "muted" }, ` · ${s.reason}`))),
     ...accepted.map(s => h("li", { "data-suggestion": s.id, class: "accepted" },
-      `Accepted by ${s.acceptedBy ?? "?"}: ${s.quantity} of ${s.sku} from ${place(s.fromLocationId)} to ${place(s.toLocationId)} · transfer ${s.transferId ?? ""}`)));
+      `${s.status === "received" ? "Received" : "On its way"}, accepted by ${s.acceptedBy ?? "?"}: ${s.quantity} of ${s.sku} from ${place(s.fromLocationId)} to ${place(s.toLocationId)} · transfer ${s.transferId ?? ""}`)));
   replace(byId("slow-movers"), slowMovers.length === 0 ? h("p", { class: "muted" }, "No slow mover flagged.") : null,
     ...slowMovers.slice(0, 10).map(m => h("li", { "data-slow": m.sku },
       `${m.sku}: ${m.available} in stock, ${m.coverWeeks >= 99 ? "no end" : `${m.coverWeeks.toFixed(1)} weeks`} of cover, ${Math.round(100 * m.sellThrough)} % sold in four weeks · promoted until ${time(m.promotedUntil)}`,
@@ -363,6 +363,13 @@ function renderSupply(): void {
     forecastDirty = false;
     drawForecast();
   }
+}
+
+/** Lead times as "2–7 (median 4)" once there are many, else each one. */
+function leadTimes(days: readonly number[]): string {
+  if (days.length <= 8) return days.join(", ");
+  const sorted = [...days].sort((a, b) => a - b);
+  return `${sorted[0]}–${sorted[sorted.length - 1]} (median ${sorted[Math.floor(sorted.length / 2)]})`;
 }
 
 function drawForecast(): void {
@@ -389,7 +396,7 @@ function drawForecast(): void {
   replace(byId("supply-detail"),
     h("h3", { "data-forecast": `${f.sku}@${f.locationId}` }, `${f.sku} at ${locations.get(f.locationId)?.name ?? f.locationId}`),
     h("p", { class: "muted" }, `${f.stage} · ${f.fallback} with model weight ${f.modelWeight.toFixed(2)} · made ${time(f.madeAt)} from sales to ${f.origin} · ${f.modelVersion}`),
-    stock ? h("p", { class: "supply-stock" }, `Safety stock ${stock.safetyStock.toFixed(1)} · reorder point ${stock.reorderPoint.toFixed(0)} for ${Math.round(100 * stock.serviceLevel)} % over lead times ${stock.leadTimes.join(", ")} days · ${stock.available} available · stock-out risk ${Math.round(100 * stock.stockOutRisk)} % (${stock.paths.toLocaleString("en-GB")} paths)`) : null,
+    stock ? h("p", { class: "supply-stock" }, `Safety stock ${stock.safetyStock.toFixed(1)} · reorder point ${stock.reorderPoint.toFixed(0)} for ${Math.round(100 * stock.serviceLevel)} % over lead times of ${leadTimes(stock.leadTimes)} days (${stock.leadTimesFrom || "configured"}) · ${stock.available} available · stock-out risk ${Math.round(100 * stock.stockOutRisk)} % (${stock.paths.toLocaleString("en-GB")} paths)`) : null,
     f.signals.length ? h("p", { class: "muted" }, `Signals (last week → effect on the 28 days): ${f.signals.map(s => `${s.signal} ${s.reading} → ${s.units >= 0 ? "+" : ""}${s.units.toFixed(1)}`).join(" · ")}`) : null,
     h("div", { id: "supply-chart", class: "chart", role: "img", "aria-label": "Sales and forecast with its 10–90 % band" }));
   forecastChart?.destroy();
