@@ -12,8 +12,9 @@ using Tandem.Grains.Interfaces.Errors;
 namespace Tandem.Api.Http;
 
 /// <summary>
-/// When the cluster or its database cannot answer (a silo died, PostgreSQL restarts, a call timed out) the
-/// client gets 503 with Retry-After, never a 500: the request did not take effect and may be retried.
+/// When the cluster or its database cannot answer (a silo died, PostgreSQL restarts, a call timed out, a write was
+/// refused as stale after a failover) the client gets 503 with Retry-After, never a 500: the request did not take
+/// effect, or took effect once, and may be retried (every state change a client repeats is idempotent).
 /// </summary>
 public sealed class UnavailableExceptionHandler(IProblemDetailsService problems, ILogger<UnavailableExceptionHandler> logger) : IExceptionHandler
 {
@@ -44,8 +45,9 @@ public sealed class UnavailableExceptionHandler(IProblemDetailsService problems,
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is StorageUnavailableException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
-                or ConnectionFailedException or GatewayTooBusyException or NpgsqlException or SocketException)
+            // OrleansException: the runtime's own failures (a silo gone, a message rejected or not forwarded, a state
+            // write refused as stale after a failover); a grain's own errors are not of that kind.
+            if (e is StorageUnavailableException or TimeoutException or OrleansException or ConnectionFailedException or NpgsqlException or SocketException)
             {
                 return true;
             }

@@ -10,7 +10,7 @@ import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
 import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, SlowMoverView, SupplySuggestion, TransferView, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
-interface Alert { at: number; kind: "stock" | "late" | "idle"; text: string; }
+interface Alert { at: number; kind: "stock" | "late" | "idle" | "slow"; text: string; }
 
 const PromiseMinutes = 45;
 const IdleAlertMinutes = 10;
@@ -185,6 +185,13 @@ async function readForecasts(api: Api): Promise<void> {
     [planner, suggestions, slowMovers] = await Promise.all([
       api.get<ForecastPlannerView>("/api/forecasts"), api.get<SupplySuggestion[]>("/api/supply/suggestions"), api.get<SlowMoverView[]>("/api/supply/slow-movers")]);
     planner.atRisk.forEach(r => { const known = risks.get(`${r.sku}@${r.locationId}`); if (!known || Date.parse(known.madeAt) <= Date.parse(r.madeAt)) risks.set(`${r.sku}@${r.locationId}`, r); });
+    for (const m of slowMovers) {
+      const key = `slow:${m.sku}:${m.flaggedAt}`;
+      if (!alerted.has(key)) {
+        alerted.add(key);
+        alert({ at: Date.parse(m.flaggedAt), kind: "slow", text: `${m.reason}: promoted until ${time(m.promotedUntil)}` });
+      }
+    }
   } catch {
     // the next read tries again; re-forecasts keep arriving meanwhile
   }
