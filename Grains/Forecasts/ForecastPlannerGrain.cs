@@ -321,8 +321,48 @@ public sealed class ForecastPlannerGrain(
             StockOutRisk = m.Need.StockOutRisk,
             SuggestedAt = now,
         }).ToList();
+        suggestions.AddRange(Rebalance(locations, nearestFirst, stock, inTransit, suggestions, origin, now));
         await GrainFactory.SupplyPlan().ReplaceAsync(suggestions);
         return stock;
+    }
+
+    /// <summary>
+    /// Regional pre-positioning: each warehouse's region is the stores nearest it, its need their next four weeks'
+    /// forecasts; a warehouse holding less (with units on their way, after this round's moves to stores) is sent what it
+    /// lacks from the warehouse with the most to spare beyond its own region's need.
+    /// </summary>
+    private IEnumerable<SupplySuggestion> Rebalance(
+        IReadOnlyList<Location> locations,
+        Dictionary<string, IReadOnlyList<string>> nearestFirst,
+        Dictionary<string, IReadOnlyList<(string WarehouseId, int Available)>> stock,
+        IReadOnlyDictionary<string, int> inTransit,
+        List<SupplySuggestion> toStores,
+        DateOnly origin,
+        DateTimeOffset now)
+    {
+        var names = locations.ToDictionary(l => l.Id, l => l.Name, StringComparer.Ordinal);
+        var taken = toStores.Where(s => s.FromLocationId is not null).GroupBy(s => (s.Sku, s.FromLocationId!)).ToDictionary(g => g.Key, g => g.Sum(s => s.Quantity));
+        var need = _risks.Values
+            .Where(r => nearestFirst.TryGetValue(r.LocationId, out var order) && order.Count > 0)
+            .GroupBy(r => (r.Sku, Warehouse: nearestFirst[r.LocationId][0]))
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.NextFourWeeks));
+        var regions = stock.Where(s => s.Value.Count > 1).SelectMany(s => s.Value.Select(w => new RegionStock(
+            s.Key,
+            w.WarehouseId,
+            w.Available - taken.GetValueOrDefault((s.Key, w.WarehouseId)) + inTransit.GetValueOrDefault(new CellKey(s.Key, w.WarehouseId).ToString()),
+            need.GetValueOrDefault((s.Key, w.WarehouseId))))).ToList();
+        return RegionalAllocation.Plan(regions).Select(m => new SupplySuggestion
+        {
+            Id = "sg-" + Fnv64($"{m.Sku}@{m.ToWarehouseId}|{m.FromWarehouseId}|{origin:yyyyMMdd}"),
+            Sku = m.Sku,
+            FromLocationId = m.FromWarehouseId,
+            ToLocationId = m.ToWarehouseId,
+            Quantity = m.Quantity,
+            Reason = string.Create(CultureInfo.InvariantCulture,
+                $"the stores nearest {names.GetValueOrDefault(m.ToWarehouseId, m.ToWarehouseId)} expect to sell {m.To.Need:0.#} in four weeks, it holds {m.To.Available}; {names.GetValueOrDefault(m.FromWarehouseId, m.FromWarehouseId)} holds {m.From.Available} against its stores' {m.From.Need:0.#}"),
+            StockOutRisk = m.To.Need <= 0 ? 0 : Math.Round(Math.Clamp(1 - (m.To.Available / m.To.Need), 0, 1), 4),
+            SuggestedAt = now,
+        });
     }
 
     /// <summary>

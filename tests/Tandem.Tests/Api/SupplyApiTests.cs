@@ -27,13 +27,20 @@ public sealed class SupplyApiTests(ApiFixture api)
         var ct = TestContext.Current.CancellationToken;
 
         var suggestions = await ops.GetFromJsonAsync<SupplySuggestion[]>("/api/supply/suggestions", ApiFixture.Json, ct);
-        var suggestion = Assert.Single(suggestions!, s => s.Sku == sku && s.FromLocationId == "wh-barking");
+        var suggestion = Assert.Single(suggestions!, s => s.Sku == sku && s.ToLocationId == "st-camden");
+        // Camden's nearest warehouse holds none: the units come from Barking, and that warehouse is sent Camden's next four weeks.
+        var regional = Assert.Single(suggestions!, s => s.Sku == sku && s.ToLocationId != "st-camden");
+        var fourWeeks = (await api.Grains.Forecast(store).GetAsync())!.Days.Take(28).Sum(d => d.Mean);
         var first = await ops.PostAsync($"/api/supply/suggestions/{suggestion.Id}/accept", null, ct);
         var again = await ops.PostAsync($"/api/supply/suggestions/{suggestion.Id}/accept", null, ct);
         var transfer = await first.Content.ReadFromJsonAsync<TransferView>(ApiFixture.Json, ct);
         var receipts = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => ops.PostAsync($"/api/supply/transfers/{transfer!.TransferId}/receive", null, ct)));
         var read = await ops.GetFromJsonAsync<TransferView>($"/api/supply/transfers/{transfer!.TransferId}", ApiFixture.Json, ct);
 
+        Assert.Equal("wh-barking", suggestion.FromLocationId);
+        Assert.Equal(("wh-barking", TestData.Warehouse.Id), (regional.FromLocationId, regional.ToLocationId));
+        Assert.InRange(regional.Quantity, Math.Ceiling(fourWeeks) - 1, Math.Ceiling(fourWeeks) + 1); // the forecast's days are rounded to 3 decimals
+        Assert.StartsWith("the stores nearest Test warehouse expect to sell", regional.Reason, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
         Assert.Equal(transfer.TransferId, (await again.Content.ReadFromJsonAsync<TransferView>(ApiFixture.Json, ct))!.TransferId);
         Assert.All(receipts, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
