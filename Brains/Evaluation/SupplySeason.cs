@@ -53,7 +53,6 @@ public static class SupplySeason
         var tally = policies.Select(p => new SeasonTally(p.Name, p.Kind, p.Level < 0 ? null : levels[p.Level])).ToArray();
         var orderUpTo = levels.Select(_ => new double[cells.Count]).ToArray();
         var reorderPoints = levels.Select(_ => new double[cells.Count]).ToArray();
-        var risks = levels.Select(_ => new double[cells.Count]).ToArray();
         var nextWeek = new double[cells.Count];
         DemandForecaster? forecaster = null;
         var clock = Stopwatch.StartNew();
@@ -86,7 +85,6 @@ public static class SupplySeason
                     {
                         orderUpTo[l][i] = (mean * (meanLead + 7)) + (z[l] * deviation * Math.Sqrt(meanLead + 7));
                         reorderPoints[l][i] = demand is null ? 0 : Math.Ceiling(demand.ReorderPoint(levels[l]));
-                        risks[l][i] = demand is null ? 0 : demand.StockOutRisk(opening[i]);
                     }
                 });
                 simulation += simulationClock.Elapsed;
@@ -107,7 +105,7 @@ public static class SupplySeason
                 {
                     var moves = kind == OrderUpTo
                         ? OrderUpToMoves(cellsNow, orderUpTo[level])
-                        : Suggested(cells, cellsNow, reorderPoints[level], nextWeek, risks[level]);
+                        : Suggested(cells, cellsNow, reorderPoints[level], nextWeek);
                     foreach (var (index, quantity) in moves)
                     {
                         var lead = SupplierLeadTimes.Draw(new Random(Fnv1a.Of(string.Create(CultureInfo.InvariantCulture, $"{options.Seed}|lead|{cells[index].Key}|{day}"))));
@@ -152,7 +150,7 @@ public static class SupplySeason
         }
     }
 
-    private static IEnumerable<(int Index, int Quantity)> Suggested(List<DemandSeries> series, CellStock[] cells, double[] reorderPoints, double[] nextWeek, double[] risks)
+    private static IEnumerable<(int Index, int Quantity)> Suggested(List<DemandSeries> series, CellStock[] cells, double[] reorderPoints, double[] nextWeek)
     {
         var needs = new List<StoreNeed>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -160,7 +158,7 @@ public static class SupplySeason
         {
             if (cells[i].Position < reorderPoints[i])
             {
-                needs.Add(new StoreNeed(series[i].Item, series[i].Location, cells[i].Position, reorderPoints[i], nextWeek[i], risks[i]));
+                needs.Add(new StoreNeed(series[i].Item, series[i].Location, cells[i].Position, reorderPoints[i], nextWeek[i], StockOutRisk: 0)); // no warehouse to share: the order of service does not matter
                 index[series[i].Key] = i;
             }
         }

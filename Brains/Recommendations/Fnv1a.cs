@@ -13,4 +13,16 @@ public static class Fnv1a
 
         return (int)hash;
     }
+
+    /// <summary>The 64-bit FNV-1a of the text as 16 hex digits: a stable id made from what it names.</summary>
+    public static string Hex64(string text)
+    {
+        var hash = 14695981039346656037ul;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211ul;
+        }
+
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -286,7 +286,8 @@ public sealed class ForecastPlannerGrain(
     {
         var locations = await GrainFactory.Catalog().GetLocationsAsync();
         var stores = locations.Where(l => l.Kind == LocationKind.Store).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
-        var warehouses = locations.Where(l => l.Kind == LocationKind.Warehouse).Select(l => l.Id).ToList();
+        var warehouseAt = locations.Where(l => l.Kind == LocationKind.Warehouse).ToList();
+        var warehouses = warehouseAt.Select(l => l.Id).ToList();
         var inTransit = await GrainFactory.SupplyPlan().InTransitAsync(); // accepted, not yet received: counted, or each day would suggest it again
         var needs = _risks
             .Where(r => stores.Contains(r.Value.LocationId))
@@ -304,14 +305,13 @@ public sealed class ForecastPlannerGrain(
             }
         }
 
-        var warehouseAt = locations.Where(l => l.Kind == LocationKind.Warehouse).ToList();
         var nearestFirst = locations.Where(l => stores.Contains(l.Id)).ToDictionary(
             l => l.Id,
             l => (IReadOnlyList<string>)[.. warehouseAt.OrderBy(w => w.Position.DistanceKm(l.Position)).Select(w => w.Id)],
             StringComparer.Ordinal);
         var suggestions = Replenishment.Plan(needs, stock, nearestFirst).Select(m => new SupplySuggestion
         {
-            Id = "sg-" + Fnv64($"{m.Need.Sku}@{m.Need.StoreId}|{m.FromWarehouseId ?? "supplier"}|{origin:yyyyMMdd}"),
+            Id = "sg-" + Fnv1a.Hex64($"{m.Need.Sku}@{m.Need.StoreId}|{m.FromWarehouseId ?? "supplier"}|{origin:yyyyMMdd}"),
             Sku = m.Need.Sku,
             FromLocationId = m.FromWarehouseId,
             ToLocationId = m.Need.StoreId,
@@ -342,9 +342,10 @@ public sealed class ForecastPlannerGrain(
     {
         var names = locations.ToDictionary(l => l.Id, l => l.Name, StringComparer.Ordinal);
         var taken = toStores.Where(s => s.FromLocationId is not null).GroupBy(s => (s.Sku, s.FromLocationId!)).ToDictionary(g => g.Key, g => g.Sum(s => s.Quantity));
+        var nearest = nearestFirst.Where(n => n.Value.Count > 0).ToDictionary(n => n.Key, n => n.Value[0], StringComparer.Ordinal);
         var need = _risks.Values
-            .Where(r => nearestFirst.TryGetValue(r.LocationId, out var order) && order.Count > 0)
-            .GroupBy(r => (r.Sku, Warehouse: nearestFirst[r.LocationId][0]))
+            .Where(r => nearest.ContainsKey(r.LocationId))
+            .GroupBy(r => (r.Sku, Warehouse: nearest[r.LocationId]))
             .ToDictionary(g => g.Key, g => g.Sum(r => r.NextFourWeeks));
         var regions = stock.Where(s => s.Value.Count > 1).SelectMany(s => s.Value.Select(w => new RegionStock(
             s.Key,
@@ -353,7 +354,7 @@ public sealed class ForecastPlannerGrain(
             need.GetValueOrDefault((s.Key, w.WarehouseId))))).ToList();
         return RegionalAllocation.Plan(regions).Select(m => new SupplySuggestion
         {
-            Id = "sg-" + Fnv64($"{m.Sku}@{m.ToWarehouseId}|{m.FromWarehouseId}|{origin:yyyyMMdd}"),
+            Id = "sg-" + Fnv1a.Hex64($"{m.Sku}@{m.ToWarehouseId}|{m.FromWarehouseId}|{origin:yyyyMMdd}"),
             Sku = m.Sku,
             FromLocationId = m.FromWarehouseId,
             ToLocationId = m.ToWarehouseId,
@@ -404,17 +405,6 @@ public sealed class ForecastPlannerGrain(
         }
 
         await GrainFactory.SlowMovers().ReviewAsync(flagged, since);
-    }
-
-    private static string Fnv64(string text)
-    {
-        var hash = 14695981039346656037ul;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211ul;
-        }
-
-        return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 
     private async Task<ForecastRound> RecordAsync(ForecastRound round)
