@@ -12,11 +12,4 @@ public interface IDueStates
 }
 
 /// <summary>A grain whose stored state is due, and when it was due; ordered by due time, then grain id.</summary>
-public readonly record struct DueGrain(GrainId Grain, DateTimeOffset DueAt)
-{
-    /// <summary>One page of <paramref name="due"/> as <see cref="IDueStates.DueAsync"/> answers it, for storages kept in memory.</summary>
-    public static IReadOnlyList<DueGrain> Page(IEnumerable<DueGrain> due, int limit, DueGrain? after) =>
-        [.. due.Where(d => after is not { } last || d.DueAt > last.DueAt || (d.DueAt == last.DueAt && d.Grain.CompareTo(last.Grain) > 0))
-            .OrderBy(d => d.DueAt).ThenBy(d => d.Grain)
-            .Take(limit)];
-}
+public readonly record struct DueGrain(GrainId Grain, DateTimeOffset DueAt);

@@ -24,18 +24,22 @@ public sealed class FaultyStorage : IGrainStorage, IDueStates
     private static readonly ConcurrentDictionary<string, Func<object?, bool>> Failing = new();
     private static readonly StateSerializer Serializer = new();
 
+    private static readonly DueIndex SharedDue = new();
+
     private readonly ConcurrentDictionary<(string State, GrainId Grain), (string ETag, BinaryData Data, DateTimeOffset? DueAt)> Rows;
+    private readonly DueIndex Due;
 
     /// <summary>Storage over the grain-test cluster's rows.</summary>
     public FaultyStorage()
-        : this(Shared)
+        : this(Shared, SharedDue)
     {
     }
 
-    private FaultyStorage(ConcurrentDictionary<(string State, GrainId Grain), (string ETag, BinaryData Data, DateTimeOffset? DueAt)> rows) => Rows = rows;
+    private FaultyStorage(ConcurrentDictionary<(string State, GrainId Grain), (string ETag, BinaryData Data, DateTimeOffset? DueAt)> rows, DueIndex due) =>
+        (Rows, Due) = (rows, due);
 
     /// <summary>Storage over rows of its own, for a cluster that runs beside the grain-test cluster.</summary>
-    public static FaultyStorage Isolated() => new(new());
+    public static FaultyStorage Isolated() => new(new(), new());
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<BinaryData>> Watched = new();
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<BinaryData>> WatchedChanges = new();
 
@@ -117,8 +121,14 @@ public sealed class FaultyStorage : IGrainStorage, IDueStates
                 }
             }
 
-            var etag = Guid.NewGuid().ToString("N");
-            Rows[(stateName, grainId)] = (etag, data, (grainState.State as IDueState)?.DueAt);
+            var (key, etag, dueAt) = ((stateName, grainId), Guid.NewGuid().ToString("N"), (grainState.State as IDueState)?.DueAt);
+            DateTimeOffset? previous = null;
+            Rows.AddOrUpdate(key, (etag, data, dueAt), (_, old) =>
+            {
+                previous = old.DueAt;
+                return (etag, data, dueAt);
+            });
+            Due.Moved(stateName, grainId, previous, dueAt, () => Rows.TryGetValue(key, out var stored) && stored.ETag == etag);
             return etag;
         }).ConfigureAwait(false);
         grainState.ETag = etag;
@@ -127,13 +137,16 @@ public sealed class FaultyStorage : IGrainStorage, IDueStates
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        Rows.TryRemove((stateName, grainId), out _);
+        var key = (stateName, grainId);
+        if (Rows.TryRemove(key, out var removed))
+        {
+            Due.Moved(stateName, grainId, removed.DueAt, null, () => !Rows.ContainsKey(key));
+        }
+
         grainState.RecordExists = false;
         return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<DueGrain>> DueAsync(string stateName, DateTimeOffset now, int limit, DueGrain? after = null) =>
-        Task.FromResult(DueGrain.Page(
-            Rows.Where(r => r.Key.State == stateName && r.Value.DueAt <= now).Select(r => new DueGrain(r.Key.Grain, r.Value.DueAt!.Value)),
-            limit, after));
+        Task.FromResult(Due.Page(stateName, now, limit, after, grain => Rows.TryGetValue((stateName, grain), out var row) ? row.DueAt : null));
 }

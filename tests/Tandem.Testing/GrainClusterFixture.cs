@@ -34,8 +34,11 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
     /// <summary>How often the silo looks for a newer purchase-intent model: often, so a test sees the swap soon.</summary>
     public static readonly TimeSpan IntentReload = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The most due orders one page of a sweep wakes: small, so sweeps read many pages.</summary>
-    public const int SweepBatch = 4;
+    /// <summary>
+    /// The most due orders one page of a sweep wakes: small, so sweeps read many pages, yet wide enough that the thousands
+    /// of orders the other tests leave to expire are woken in seconds when a test moves the clock past them and sweeps.
+    /// </summary>
+    public const int SweepBatch = 50;
 
     /// <summary>How long a sweep waits for one grain's catch-up: short, so a test of a grain that does not answer is quick.</summary>
     public static readonly TimeSpan CatchUpWithin = TimeSpan.FromSeconds(3);

@@ -62,11 +62,8 @@ public sealed class OrderLifetimeTests(GrainClusterFixture fixture)
     [Fact]
     public async Task One_sweep_wakes_every_due_order_however_many_batches_they_fill()
     {
-        var orders = new List<IOrderGrain>();
-        for (var i = 0; i < 3 * GrainClusterFixture.SweepBatch + 1; i++)
-        {
-            orders.Add((await PlacedAsync(stock: 1, quantity: 1)).Order);
-        }
+        var orders = (await Task.WhenAll(Enumerable.Range(0, 3 * GrainClusterFixture.SweepBatch + 1).Select(_ => PlacedAsync(stock: 1, quantity: 1))))
+            .Select(p => p.Order).ToList();
 
         GrainClusterFixture.Clock.Advance(CatchUpAfter);
         await Grains.OrderSweeper().SweepAsync();
