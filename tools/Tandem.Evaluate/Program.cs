@@ -9,6 +9,7 @@ return args switch
     ["bandit", .. var rest] => BanditCommand.Run(Arguments.Parse(rest)),
     ["forecast", .. var rest] => ForecastCommand.Run(Arguments.Parse(rest)),
     ["season", .. var rest] => SeasonCommand.Run(Arguments.Parse(rest)),
+    ["returns", .. var rest] => ReturnsCommand.Run(Arguments.Parse(rest)),
     ["routes", .. var rest] => RoutesCommand.Run(Arguments.Parse(rest)),
     ["train-intent", .. var rest] => TrainIntentCommand.Run(Arguments.Parse(rest)),
     _ => Arguments.Usage(),
