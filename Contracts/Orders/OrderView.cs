@@ -32,4 +32,10 @@ public sealed record OrderView
 
     /// <summary>Increases with every transition.</summary>
     [Id(12)] public required long Version { get; init; }
+
+    /// <summary>Units held by return requests (a rejected request lets its units go).</summary>
+    [Id(13)] public IReadOnlyList<OrderReturn> Returns { get; init; } = [];
+
+    /// <summary>When the shopper got the goods (delivered, or collected at the store); null while they have not.</summary>
+    [Id(14)] public DateTimeOffset? ReceivedAt { get; init; }
 }

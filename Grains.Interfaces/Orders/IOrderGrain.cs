@@ -31,6 +31,17 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<OrderResult> CancelAsync(string actor, string? reason);
 
     /// <summary>
+    /// Holds <paramref name="quantity"/> units of the line <paramref name="sku"/> of a delivered or collected order for the
+    /// return <paramref name="returnId"/>: units no other return holds. Idempotent per return id (the same claim again is
+    /// <see cref="OrderOutcome.Replayed"/>, another under the same id <see cref="OrderOutcome.KeyReused"/>); more units than
+    /// are left is <see cref="OrderOutcome.Insufficient"/>, a sku the order lacks <see cref="OrderOutcome.Invalid"/>.
+    /// </summary>
+    Task<OrderResult> ClaimReturnAsync(string returnId, string sku, int quantity);
+
+    /// <summary>Lets the units a return held go (the return was rejected). Idempotent.</summary>
+    Task<OrderResult> ReleaseReturnAsync(string returnId);
+
+    /// <summary>
     /// Finishes what the order left unfinished (an interrupted plan, step or duty), expires it when it was not packed
     /// in time, and stores when it is next due. Called by the order sweeper when its due time came; idempotent.
     /// </summary>

@@ -438,6 +438,67 @@ public sealed class OrderGrain(
         await SaveAsync();
     }
 
+    public async Task<OrderResult> ClaimReturnAsync(string returnId, string sku, int quantity)
+    {
+        if (!S.Placed)
+        {
+            return NotFound();
+        }
+
+        await FinishStepAsync();
+        if (S.Returns.Find(r => r.ReturnId == returnId) is { } held)
+        {
+            return held.Sku == sku && held.Quantity == quantity
+                ? Result(OrderOutcome.Replayed)
+                : Refuse(OrderOutcome.KeyReused, $"Return {returnId} holds {held.Quantity} × {held.Sku}.");
+        }
+
+        if (ReceivedAt() is null)
+        {
+            return Refuse(OrderOutcome.InvalidTransition, $"A {S.Mode} order in {S.Status} cannot be returned: the shopper does not have it.");
+        }
+
+        var bought = S.Lines.Where(l => l.Sku == sku).Sum(l => l.Quantity);
+        if (bought == 0)
+        {
+            return Refuse(OrderOutcome.Invalid, $"Order {Id} has no line {sku}.");
+        }
+
+        var left = bought - S.Returns.Where(r => r.Sku == sku).Sum(r => r.Quantity);
+        if (quantity < 1 || quantity > left)
+        {
+            return Refuse(OrderOutcome.Insufficient, $"{left} of {sku} can be returned, not {quantity}.");
+        }
+
+        S.Returns.Add(new OrderReturn { ReturnId = returnId, Sku = sku, Quantity = quantity, At = clock.GetUtcNow() });
+        S.Version++;
+        await SaveAsync();
+        return Result(OrderOutcome.Applied);
+    }
+
+    public async Task<OrderResult> ReleaseReturnAsync(string returnId)
+    {
+        if (!S.Placed)
+        {
+            return NotFound();
+        }
+
+        if (S.Returns.RemoveAll(r => r.ReturnId == returnId) == 0)
+        {
+            return Result(OrderOutcome.Replayed);
+        }
+
+        S.Version++;
+        await SaveAsync();
+        return Result(OrderOutcome.Applied);
+    }
+
+    /// <summary>When the shopper got the goods: delivered, or collected at the store; null while they have not.</summary>
+    private DateTimeOffset? ReceivedAt() =>
+        S.Status == OrderStatus.Delivered || (S.Status == OrderStatus.PickedUp && S.Mode == FulfilmentMode.Pickup)
+            ? S.History.LastOrDefault(t => t.To == S.Status)?.At
+            : null;
+
     /// <summary>Moves to <paramref name="to"/> and writes <paramref name="duties"/> in the same write, then publishes and delivers them.</summary>
     private async Task<OrderResult> MoveAsync(OrderStatus to, string actor, string? note, params OrderDuty[] duties)
     {
@@ -475,5 +536,7 @@ public sealed class OrderGrain(
         History = [.. S.History],
         PlacedAt = S.PlacedAt,
         Version = S.Version,
+        Returns = [.. S.Returns],
+        ReceivedAt = ReceivedAt(),
     };
 }

@@ -68,4 +68,7 @@ public sealed class OrderState : IDueState
     /// expiry; null once it only waits for people or is finished.
     /// </summary>
     [Id(21)] public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>Units of the lines held by return requests, in the order claimed.</summary>
+    [Id(22)] public List<OrderReturn> Returns { get; set; } = [];
 }
