@@ -8,6 +8,7 @@ using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Interfaces.Push;
 using Tandem.Grains.Interfaces.Recommendations;
+using Tandem.Grains.Interfaces.Returns;
 using Tandem.Grains.Interfaces.Sessions;
 using Tandem.Grains.Interfaces.Shoppers;
 using Tandem.Grains.Interfaces.Supply;
@@ -47,6 +48,9 @@ public static class GrainFactoryExtensions
 
     public static ITransferGrain Transfer(this IGrainFactory grains, string transferId) =>
         grains.GetGrain<ITransferGrain>(Identifier.Require(transferId, "transfer"));
+
+    public static IReturnGrain Return(this IGrainFactory grains, string returnId) =>
+        grains.GetGrain<IReturnGrain>(Identifier.Require(returnId, "return"));
 
     public static IOrderGrain Order(this IGrainFactory grains, OrderId id) =>
         grains.GetGrain<IOrderGrain>(id.Value);

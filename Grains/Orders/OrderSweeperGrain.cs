@@ -6,6 +6,7 @@ using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
+using Tandem.Grains.Returns;
 using Tandem.Grains.Sessions;
 
 namespace Tandem.Grains.Orders;
@@ -13,7 +14,8 @@ namespace Tandem.Grains.Orders;
 /// <summary>
 /// The cluster's one sweeper of due grains. Every <see cref="OrderOptions.SweepEvery"/> it asks the grain storage for the
 /// orders (<see cref="OrderState.DueAt"/>), sessions (<see cref="SessionState.DueAt"/>) and dispatch zones with orders waiting
-/// (<see cref="ZoneDispatcherState.DueAt"/>) whose stored due time has come
+/// (<see cref="ZoneDispatcherState.DueAt"/>) and returns with a call to their order unfinished (<see cref="ReturnState.DueAt"/>)
+/// whose stored due time has come
 /// and wakes them, a page at a time, waiting for them before the next sweep. It is started by every silo and kept by a
 /// reminder, which brings it back on another silo should its silo die: one reminder for the cluster instead of one per
 /// grain. (It keeps the name it had when it woke only orders: the cluster's stored reminder names its grain type.)
@@ -55,7 +57,8 @@ public sealed class OrderSweeperGrain(
         var orders = await SweepAsync(OrderGrain.StateName, now, g => GrainFactory.Order(new OrderId(g.Key.ToString()!)).CatchUpAsync());
         TandemMetrics.OrdersCaughtUp.Add(orders);
         var sessions = await SweepAsync(SessionGrain.StateName, now, g => GrainFactory.Session(new SessionId(g.Key.ToString()!)).CatchUpAsync());
-        return orders + sessions + await SweepAsync(ZoneDispatcherGrain.StateName, now, g => GrainFactory.ZoneDispatcher(g.Key.ToString()!).GetWaitingAsync());
+        var returns = await SweepAsync(ReturnGrain.StateName, now, g => GrainFactory.Return(g.Key.ToString()!).CatchUpAsync());
+        return orders + sessions + returns + await SweepAsync(ZoneDispatcherGrain.StateName, now, g => GrainFactory.ZoneDispatcher(g.Key.ToString()!).GetWaitingAsync());
     }
 
     private async Task<int> SweepAsync(string stateName, DateTimeOffset now, Func<GrainId, Task> catchUp)

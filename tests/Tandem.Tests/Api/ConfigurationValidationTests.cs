@@ -9,7 +9,7 @@ namespace Tandem.Tests.Api;
 public sealed class ConfigurationValidationTests
 {
     [Fact]
-    public async Task Wrong_order_dispatch_and_push_settings_stop_the_start_with_the_keys_named()
+    public async Task Wrong_order_dispatch_push_and_return_settings_stop_the_start_with_the_keys_named()
     {
         var builder = WebApplication.CreateBuilder(
         [
@@ -18,6 +18,7 @@ public sealed class ConfigurationValidationTests
             "--Tandem:Orders:SweepBatch=0",
             "--Tandem:Dispatch:OfferTimeout=00:00:00",
             "--Tandem:Push:Subject=operations@tandem.example",
+            "--Tandem:Returns:WindowDays=0", "--Tandem:Returns:CategoryWindowDays:toys=400",
             "--Tandem:Auth:DevKeyPath", Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem"),
         ]);
         builder.AddTandem();
@@ -35,6 +36,8 @@ public sealed class ConfigurationValidationTests
                 "Tandem:Orders:MaxReservedUnitsPerShopper must be at least 1.",
                 "Tandem:Dispatch:OfferTimeout must be positive.",
                 "Tandem:Push:Subject must be a mailto: or https: address (RFC 8292).",
+                "Tandem:Returns:WindowDays must be 1–365.",
+                "Tandem:Returns:CategoryWindowDays:toys must be 0–365.",
             ],
             failures);
     }

@@ -82,4 +82,11 @@ public sealed class ReturnPolicyTests
         Assert.Equal(new EvidenceVerdict(EvidenceOutcome.Refused, "the photo must be a JPEG, PNG or WebP image"), TagPhotoCheck.Check(Photo("image/gif", "GIF89a"u8.ToArray()), ReturnReason.ChangedMind));
         Assert.Equal(new EvidenceVerdict(EvidenceOutcome.Refused, "the photo is image/png, not image/jpeg"), TagPhotoCheck.Check(Photo("image/jpeg", Png), ReturnReason.ChangedMind));
     }
+
+    [Fact]
+    public void The_reasons_and_conditions_clients_send_are_the_policys_own_by_name_and_number()
+    {
+        Assert.Equal(Enum.GetValues<ReturnReason>().Select(v => ((int)v, v.ToString())), Enum.GetValues<Contracts.Returns.ReturnReason>().Select(v => ((int)v, v.ToString())));
+        Assert.Equal(Enum.GetValues<ItemCondition>().Select(v => ((int)v, v.ToString())), Enum.GetValues<Contracts.Returns.ItemCondition>().Select(v => ((int)v, v.ToString())));
+    }
 }
