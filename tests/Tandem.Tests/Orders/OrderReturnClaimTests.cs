@@ -14,21 +14,7 @@ public sealed class OrderReturnClaimTests(GrainClusterFixture fixture)
 {
     private IGrainFactory Grains => fixture.Grains;
 
-    private async Task<(string Sku, IOrderGrain Order)> CollectedAsync(int quantity, bool collect = true)
-    {
-        var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
-        await Grains.Cell(new CellKey(sku, TestData.Camden.Id)).ReceiveAsync(quantity, "opening", "tester");
-        var order = Grains.Order(new OrderId(TestData.NewId("o")));
-        Assert.Equal(OrderOutcome.Applied, (await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (sku, quantity)))).Outcome);
-        await order.PackAsync("packer");
-        await order.MarkReadyForPickupAsync("store");
-        if (collect)
-        {
-            await order.MarkPickedUpAsync("shopper:Test");
-        }
-
-        return (sku, order);
-    }
+    private Task<(string Sku, IOrderGrain Order)> CollectedAsync(int quantity, bool collect = true) => TestOrders.CollectedAsync(Grains, quantity, collect);
 
     [Fact]
     public async Task Of_three_hundred_concurrent_claims_of_one_unit_on_a_line_of_five_exactly_five_hold()

@@ -1,4 +1,3 @@
-using Tandem.Contracts.Orders;
 using Tandem.Contracts.Returns;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
@@ -21,17 +20,7 @@ public sealed class ReturnGrainTests(GrainClusterFixture fixture)
 
     private IGrainFactory Grains => fixture.Grains;
 
-    private async Task<(string Sku, IOrderGrain Order)> CollectedAsync(int quantity)
-    {
-        var sku = (await TestData.NewProductsAsync(Grains, 1))[0];
-        await Grains.Cell(new CellKey(sku, TestData.Camden.Id)).ReceiveAsync(quantity, "opening", "tester");
-        var order = Grains.Order(new OrderId(TestData.NewId("o")));
-        Assert.Equal(OrderOutcome.Applied, (await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (sku, quantity)))).Outcome);
-        await order.PackAsync("packer");
-        await order.MarkReadyForPickupAsync("store");
-        await order.MarkPickedUpAsync("shopper:" + Shopper);
-        return (sku, order);
-    }
+    private Task<(string Sku, IOrderGrain Order)> CollectedAsync(int quantity) => TestOrders.CollectedAsync(Grains, quantity);
 
     private static ReturnRequest Request(IOrderGrain order, string sku, int quantity, ReturnReason reason = ReturnReason.WrongSize) => new()
     {
