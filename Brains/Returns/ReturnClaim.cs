@@ -71,5 +71,8 @@ public sealed record ReturnClaim
     public required DateTimeOffset At { get; init; }
 
     /// <summary>Damaged, defective or not as described: the shop's fault, not the shopper's choice.</summary>
-    public bool IsQuality => Reason is ReturnReason.Damaged or ReturnReason.Defective or ReturnReason.NotAsDescribed;
+    public bool IsQuality => IsFault(Reason);
+
+    /// <summary>Whether <paramref name="reason"/> is a fault of the item rather than the shopper's choice.</summary>
+    public static bool IsFault(ReturnReason reason) => reason is ReturnReason.Damaged or ReturnReason.Defective or ReturnReason.NotAsDescribed;
 }

@@ -38,7 +38,7 @@ public sealed class TagPhotoCheck : IEvidenceCheck
             return Refuse($"the photo is {kind}, not {photo.ContentType}");
         }
 
-        return reason is ReturnReason.Damaged or ReturnReason.Defective or ReturnReason.NotAsDescribed
+        return ReturnClaim.IsFault(reason)
             ? new EvidenceVerdict(EvidenceOutcome.Doubtful, "a fault is confirmed by ops from the photo")
             : EvidenceVerdict.Accept;
     }

@@ -57,6 +57,7 @@ public sealed class ReturnGrain(
 
         var bought = order.Lines.Where(l => l.Sku == request.Sku).Sum(l => l.Quantity);
         var product = bought > 0 ? await GrainFactory.Catalog().GetProductAsync(request.Sku) : null;
+        var reason = (BrainReason)(int)request.Reason;
         var photo = request.Photo is { Length: > 0 } bytes ? new ReturnPhoto(request.PhotoType ?? "", bytes) : null;
         var check = bought == 0
             ? new PreCheck(PreCheckVerdict.Rejected, ReturnPolicy.Rules.Quantity, $"order {request.OrderId} has no line {request.Sku}")
@@ -68,10 +69,10 @@ public sealed class ReturnGrain(
                     Bought = bought,
                     AlreadyReturned = order.Returns.Where(r => r.Sku == request.Sku && r.ReturnId != Id).Sum(r => r.Quantity),
                     Quantity = request.Quantity,
-                    Reason = (BrainReason)(int)request.Reason,
+                    Reason = reason,
                     Condition = request.Condition is { } condition ? (BrainCondition)(int)condition : null,
                     TagsAttached = request.TagsAttached,
-                    Evidence = await evidence.CheckAsync(photo, (BrainReason)(int)request.Reason),
+                    Evidence = await evidence.CheckAsync(photo, reason),
                     At = clock.GetUtcNow(),
                 },
                 options.Value.Rules());

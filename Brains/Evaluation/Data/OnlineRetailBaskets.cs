@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text.RegularExpressions;
 
 namespace Tandem.Brains.Evaluation.Data;
 
@@ -9,7 +8,7 @@ namespace Tandem.Brains.Evaluation.Data;
 /// invoice starting with C or A, quantity and price above zero), products only (stock codes of five digits and an
 /// optional letter suffix; postage, fees and discounts are not products), each invoice's distinct items in row order.
 /// </summary>
-public static partial class OnlineRetailBaskets
+public static class OnlineRetailBaskets
 {
     public static IReadOnlyList<Basket> Read(string folder)
     {
@@ -36,7 +35,7 @@ public static partial class OnlineRetailBaskets
                     throw new InvalidDataException($"{file}:{line}: expected {header.Count} cells, got {cells.Count}.");
                 }
 
-                if (cells[invoice].StartsWith('C') || cells[invoice].StartsWith('A') || !Product().IsMatch(cells[code])
+                if (cells[invoice].StartsWith('C') || cells[invoice].StartsWith('A') || !RetailStockCodes.IsProduct(cells[code])
                     || !int.TryParse(cells[quantity], NumberStyles.Integer, CultureInfo.InvariantCulture, out var units) || units <= 0
                     || !decimal.TryParse(cells[price], NumberStyles.Number, CultureInfo.InvariantCulture, out var unitPrice) || unitPrice <= 0)
                 {
@@ -62,7 +61,4 @@ public static partial class OnlineRetailBaskets
             .OrderBy(b => b.At)
             .ThenBy(b => b.Id, StringComparer.Ordinal)];
     }
-
-    [GeneratedRegex("^[0-9]{5}[A-Za-z]{0,2}$")]
-    private static partial Regex Product();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 using Tandem.Brains.Forecasting;
 
@@ -11,7 +10,7 @@ namespace Tandem.Brains.Evaluation.Data;
 /// products) and country, units sold and revenue per day, the family being the code's first three digits (a stand-in for
 /// a category: neighbouring codes are related goods). The shop traded on a day when anything sold on it.
 /// </summary>
-public static partial class OnlineRetailDemand
+public static class OnlineRetailDemand
 {
     public const string File = "daily_item_country_demand.csv";
 
@@ -39,7 +38,7 @@ public static partial class OnlineRetailDemand
                     throw new InvalidDataException($"{path}:{line}: expected {header.Count} cells, got {cells.Count}.");
                 }
 
-                if (!Product().IsMatch(cells[code]))
+                if (!RetailStockCodes.IsProduct(cells[code]))
                 {
                     continue;
                 }
@@ -78,7 +77,4 @@ public static partial class OnlineRetailDemand
 
         return new DemandPanel(new ShopCalendar(start, traded), series, new SignalHistory(days));
     }
-
-    [GeneratedRegex("^[0-9]{5}[A-Za-z]{0,2}$")]
-    private static partial Regex Product();
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text.RegularExpressions;
 
 namespace Tandem.Brains.Evaluation.Data;
 
@@ -19,7 +18,7 @@ public sealed record RetailLine(string Invoice, string Item, int Quantity, DateT
 /// are not products). A sale: an invoice not starting with C or A, quantity and price above zero. A return: an invoice
 /// starting with C and a quantity below zero. Bad-debt adjustments (A) and stock write-offs (price zero) are neither.
 /// </summary>
-public static partial class OnlineRetailLines
+public static class OnlineRetailLines
 {
     public static IReadOnlyList<RetailLine> Read(string folder)
     {
@@ -49,7 +48,7 @@ public static partial class OnlineRetailLines
                 }
 
                 var cancelled = cells[invoice].StartsWith('C');
-                if (cells[invoice].StartsWith('A') || !Product().IsMatch(cells[code])
+                if (cells[invoice].StartsWith('A') || !RetailStockCodes.IsProduct(cells[code])
                     || !int.TryParse(cells[quantity], NumberStyles.Integer, CultureInfo.InvariantCulture, out var units) || units == 0
                     || !decimal.TryParse(cells[price], NumberStyles.Number, CultureInfo.InvariantCulture, out var unitPrice) || unitPrice <= 0
                     || cancelled != units < 0)
@@ -67,7 +66,4 @@ public static partial class OnlineRetailLines
 
         return [.. lines.OrderBy(l => l.At).ThenBy(l => l.Invoice, StringComparer.Ordinal)];
     }
-
-    [GeneratedRegex("^[0-9]{5}[A-Za-z]{0,2}$")]
-    private static partial Regex Product();
 }
