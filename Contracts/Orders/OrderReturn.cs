@@ -12,4 +12,7 @@ public sealed record OrderReturn
 
     /// <summary>When the return claimed them.</summary>
     [Id(3)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>When the return was settled: the units are back and count as returned.</summary>
+    [Id(4)] public DateTimeOffset? SettledAt { get; init; }
 }

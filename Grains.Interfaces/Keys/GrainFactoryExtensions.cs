@@ -52,6 +52,9 @@ public static class GrainFactoryExtensions
     public static IReturnGrain Return(this IGrainFactory grains, string returnId) =>
         grains.GetGrain<IReturnGrain>(Identifier.Require(returnId, "return"));
 
+    public static ICouponGrain Coupon(this IGrainFactory grains, string code) =>
+        grains.GetGrain<ICouponGrain>(Identifier.Require(code, "coupon"));
+
     public static IOrderGrain Order(this IGrainFactory grains, OrderId id) =>
         grains.GetGrain<IOrderGrain>(id.Value);
 

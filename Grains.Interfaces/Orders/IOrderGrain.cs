@@ -38,8 +38,14 @@ public interface IOrderGrain : IGrainWithStringKey
     /// </summary>
     Task<OrderResult> ClaimReturnAsync(string returnId, string sku, int quantity);
 
-    /// <summary>Lets the units a return held go (the return was rejected). Idempotent.</summary>
+    /// <summary>Lets the units a return held go (the return was rejected). Idempotent; a settled return's units stay.</summary>
     Task<OrderResult> ReleaseReturnAsync(string returnId);
+
+    /// <summary>
+    /// The return's units are back and settled: the order becomes <see cref="OrderStatus.PartiallyReturned"/>, or
+    /// <see cref="OrderStatus.Returned"/> once every unit it sold is back, with the return in its history. Idempotent.
+    /// </summary>
+    Task<OrderResult> SettleReturnAsync(string returnId);
 
     /// <summary>
     /// Finishes what the order left unfinished (an interrupted plan, step or duty), expires it when it was not packed

@@ -43,6 +43,9 @@ public enum ReturnOutcome
 
     /// <summary>Not allowed where the return stands.</summary>
     InvalidTransition = 4,
+
+    /// <summary>The command names something that does not exist (a courier, store or location).</summary>
+    Invalid = 5,
 }
 
 [GenerateSerializer, Immutable, Alias("tandem.return-result")]
@@ -71,7 +74,41 @@ public interface IReturnGrain : IGrainWithStringKey
     /// <summary>Ops decide a return in review: approved keeps its units, rejected lets them go. Idempotent.</summary>
     Task<ReturnResult> ReviewAsync(bool approve, string actor, string? note);
 
-    /// <summary>Finishes a claim or release an interrupted activation left; called by the sweeper. Idempotent.</summary>
+    /// <summary>
+    /// Records the shopper's choice of refund or coupon (a coupon only when offered: the item was not at fault), until the
+    /// return is settled. <paramref name="shopperId"/> null: an operator records it for the shopper. Idempotent.
+    /// </summary>
+    Task<ReturnResult> ChooseCompensationAsync(CompensationKind kind, string? shopperId, string actor);
+
+    /// <summary>A courier is to collect the approved item from the shopper (another courier replaces the one named before). Idempotent.</summary>
+    Task<ReturnResult> SchedulePickupAsync(string courierId, string actor);
+
+    /// <summary>
+    /// The scheduled courier has the item: collected, the resale clock starts. Another courier's call is
+    /// <see cref="ReturnOutcome.NotFound"/> and changes nothing. Idempotent.
+    /// </summary>
+    Task<ReturnResult> CollectByCourierAsync(string courierId, string actor);
+
+    /// <summary>The shopper handed the approved item in at a store (a scheduled pickup is called off): collected. Idempotent.</summary>
+    Task<ReturnResult> HandInAtStoreAsync(string storeId, string actor);
+
+    /// <summary>A courier-collected item reached the sorting centre. Idempotent.</summary>
+    Task<ReturnResult> ArriveAtSortingAsync(string actor);
+
+    /// <summary>
+    /// Grades the item at the sorting centre, or at the counter of the store it was handed in at (<paramref name="storeId"/>:
+    /// the grading store; another store is <see cref="ReturnOutcome.NotFound"/>), and settles the return: the refund or
+    /// the chosen coupon, the order and the demand told. Grade C also disposes of the item. Idempotent for the same grade.
+    /// </summary>
+    Task<ReturnResult> GradeAsync(ReturnGrade grade, string? storeId, string actor, string? note);
+
+    /// <summary>Puts an A or B item back on sale in the cell of <paramref name="locationId"/>, once. Idempotent for the same location.</summary>
+    Task<ReturnResult> PutAwayAsync(string locationId, string actor);
+
+    /// <summary>
+    /// Finishes what an interrupted activation left (a claim or release, undelivered duties) and raises the resale clock's
+    /// alerts when due; called by the sweeper. Idempotent.
+    /// </summary>
     Task CatchUpAsync();
 
     [ReadOnly]

@@ -271,7 +271,7 @@ public sealed class OrderGrain(
         {
             case OrderStatus.Cancelled:
                 return Result(OrderOutcome.Replayed);
-            case OrderStatus.PickedUp or OrderStatus.Delivered or OrderStatus.Returned or OrderStatus.Expired:
+            case OrderStatus.PickedUp or OrderStatus.Delivered or OrderStatus.Returned or OrderStatus.PartiallyReturned or OrderStatus.Expired:
                 return Refuse(OrderOutcome.InvalidTransition, $"A {S.Status} order can no longer be cancelled.");
         }
 
@@ -483,20 +483,52 @@ public sealed class OrderGrain(
             return NotFound();
         }
 
-        if (S.Returns.RemoveAll(r => r.ReturnId == returnId) == 0)
+        var index = S.Returns.FindIndex(r => r.ReturnId == returnId);
+        if (index < 0)
         {
             return Result(OrderOutcome.Replayed);
         }
 
+        if (S.Returns[index].SettledAt is not null)
+        {
+            return Refuse(OrderOutcome.InvalidTransition, $"Return {returnId} was settled: its units are back.");
+        }
+
+        S.Returns.RemoveAt(index);
         S.Version++;
         await SaveAsync();
         return Result(OrderOutcome.Applied);
     }
 
+    public async Task<OrderResult> SettleReturnAsync(string returnId)
+    {
+        if (!S.Placed)
+        {
+            return NotFound();
+        }
+
+        var index = S.Returns.FindIndex(r => r.ReturnId == returnId);
+        if (index < 0)
+        {
+            return Refuse(OrderOutcome.Invalid, $"Return {returnId} holds no units of order {Id}.");
+        }
+
+        var settled = S.Returns[index];
+        if (settled.SettledAt is not null)
+        {
+            return Result(OrderOutcome.Replayed);
+        }
+
+        S.Returns[index] = settled with { SettledAt = clock.GetUtcNow() };
+        var back = S.Returns.Where(r => r.SettledAt is not null).Sum(r => r.Quantity);
+        var to = back >= S.Lines.Sum(l => l.Quantity) ? OrderStatus.Returned : OrderStatus.PartiallyReturned;
+        return await MoveAsync(to, "system", $"return {returnId}: {settled.Quantity} × {settled.Sku} back");
+    }
+
     /// <summary>When the shopper got the goods: delivered, or collected at the store; null while they have not.</summary>
     private DateTimeOffset? ReceivedAt() =>
-        S.Status == OrderStatus.Delivered || (S.Status == OrderStatus.PickedUp && S.Mode == FulfilmentMode.Pickup)
-            ? S.History.LastOrDefault(t => t.To == S.Status)?.At
+        S.Placed && S.Status is not (OrderStatus.Cancelled or OrderStatus.Expired)
+            ? S.History.LastOrDefault(t => t.To == OrderStatus.Delivered || (t.To == OrderStatus.PickedUp && S.Mode == FulfilmentMode.Pickup))?.At
             : null;
 
     /// <summary>Moves to <paramref name="to"/> and writes <paramref name="duties"/> in the same write, then publishes and delivers them.</summary>

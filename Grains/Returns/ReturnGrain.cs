@@ -3,11 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Tandem.Brains.Returns;
 using Tandem.Contracts.Returns;
 using Tandem.Grains.Infrastructure;
+using Tandem.Contracts.Catalog;
+using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Returns;
 
@@ -17,22 +20,35 @@ using BrainReason = Tandem.Brains.Returns.ReturnReason;
 namespace Tandem.Grains.Returns;
 
 /// <summary>
-/// One return request (see <see cref="IReturnGrain"/>). The request, its pre-check and the call the order must get (claim
-/// the units, or let them go) are written together first; the call is made right after, and the outcome written. An
-/// activation that dies between the two leaves the return due (<see cref="ReturnState.DueAt"/>): the sweeper wakes it and
-/// the call is made again (the order answers a repeated claim or release as already done).
+/// One return (see <see cref="IReturnGrain"/>) from request to resale. The request, its pre-check and the call the order
+/// must get (claim the units, or let them go) are written together first; the call is made right after, and the outcome
+/// written. Consequences of later steps (the order settled, the demand told, the coupon issued, the cell restocked) are
+/// duties written with the step and delivered until acknowledged, each idempotent at its receiver. An activation that dies
+/// in between leaves the return due (<see cref="ReturnState.DueAt"/>): the sweeper wakes it and it finishes. The same due
+/// time wakes a collected item that is not back on sale when its resale clock reaches the at-risk mark and the promise.
 /// </summary>
 public sealed class ReturnGrain(
     [PersistentState(ReturnGrain.StateName, StorageNames.Grains)] IPersistentState<ReturnState> state,
     IEvidenceCheck evidence,
     IOptions<ReturnOptions> options,
-    [FromKeyedServices(TandemClock.Key)] TimeProvider clock) : Grain, IReturnGrain
+    [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
+    ILogger<ReturnGrain> logger) : Grain, IReturnGrain
 {
     public const string StateName = "return";
+
+    private EventPublisher? _events;
+
+    private ReturnOptions Options => options.Value;
 
     private ReturnState S => state.State;
 
     private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _events = new EventPublisher(this, logger);
+        return Task.CompletedTask;
+    }
 
     public async Task<ReturnResult> RequestAsync(ReturnRequest request)
     {
@@ -79,6 +95,8 @@ public sealed class ReturnGrain(
 
         S.Request = request with { Photo = null };
         S.Fingerprint = fingerprint;
+        var line = order.Lines.FirstOrDefault(l => l.Sku == request.Sku);
+        (S.SaleLocationId, S.UnitPrice, S.Fault) = (line?.LocationId ?? "", line?.UnitPrice ?? 0m, ReturnClaim.IsFault(reason));
         S.Check = new ReturnCheck { Verdict = Verdict(check.Verdict), Rule = check.Rule, Reason = check.Reason };
         if (check.Verdict == PreCheckVerdict.Rejected)
         {
@@ -117,7 +135,233 @@ public sealed class ReturnGrain(
         return Result(ReturnOutcome.Applied);
     }
 
-    public Task CatchUpAsync() => FinishAsync();
+    public async Task<ReturnResult> ChooseCompensationAsync(CompensationKind kind, string? shopperId, string actor)
+    {
+        if (S.Request is null || (shopperId is not null && shopperId != S.Request.ShopperId))
+        {
+            return Missing();
+        }
+
+        await FinishAsync();
+        if (S.Settlement is { } settled)
+        {
+            return settled.Kind == kind ? Result(ReturnOutcome.Replayed) : Refuse($"Return {Id} was settled with a {settled.Kind}.");
+        }
+
+        if (S.Status == ReturnStatus.Rejected)
+        {
+            return Refuse($"Return {Id} was rejected: nothing is owed.");
+        }
+
+        if (kind == CompensationKind.Coupon && S.Fault)
+        {
+            return Refuse($"No coupon is offered for a {S.Request.Reason} item: the refund is owed.");
+        }
+
+        if (S.Chosen == kind)
+        {
+            return Result(ReturnOutcome.Replayed);
+        }
+
+        (S.Chosen, S.ChosenAt) = (kind, clock.GetUtcNow());
+        S.Version++;
+        await WriteAsync();
+        await PublishAsync(null, null);
+        return Result(ReturnOutcome.Applied);
+    }
+
+    public async Task<ReturnResult> SchedulePickupAsync(string courierId, string actor)
+    {
+        if (S.Request is null)
+        {
+            return Missing();
+        }
+
+        await FinishAsync();
+        if (S.Status == ReturnStatus.PickupScheduled && S.CourierId == courierId)
+        {
+            return Result(ReturnOutcome.Replayed);
+        }
+
+        if (S.Status is not (ReturnStatus.Approved or ReturnStatus.PickupScheduled))
+        {
+            return Refuse($"A return in {S.Status} cannot be scheduled for pickup.");
+        }
+
+        if (await GrainFactory.Courier(new CourierId(courierId)).GetAsync() is null)
+        {
+            return new ReturnResult { Outcome = ReturnOutcome.Invalid, Return = View(), Detail = $"No courier {courierId}." };
+        }
+
+        S.CourierId = courierId;
+        await MoveAsync(ReturnStatus.PickupScheduled, actor, $"courier {courierId}", ReturnOrderCall.None);
+        return Result(ReturnOutcome.Applied);
+    }
+
+    public async Task<ReturnResult> CollectByCourierAsync(string courierId, string actor)
+    {
+        if (S.Request is null || S.CourierId != courierId)
+        {
+            return new ReturnResult { Outcome = ReturnOutcome.NotFound, Detail = $"No pickup of return {Id} for courier {courierId}." };
+        }
+
+        if (S.CollectedAt is not null)
+        {
+            return S.StoreId is null ? Result(ReturnOutcome.Replayed) : Refuse($"Return {Id} was handed in at store {S.StoreId}.");
+        }
+
+        if (S.Status != ReturnStatus.PickupScheduled)
+        {
+            return Refuse($"A return in {S.Status} cannot be collected.");
+        }
+
+        S.CollectedAt = clock.GetUtcNow();
+        await MoveAsync(ReturnStatus.Collected, actor, $"collected by courier {courierId}", ReturnOrderCall.None);
+        return Result(ReturnOutcome.Applied);
+    }
+
+    public async Task<ReturnResult> HandInAtStoreAsync(string storeId, string actor)
+    {
+        if (S.Request is null)
+        {
+            return Missing();
+        }
+
+        await FinishAsync();
+        if (S.CollectedAt is not null)
+        {
+            return S.StoreId == storeId ? Result(ReturnOutcome.Replayed) : Refuse($"Return {Id} was already collected.");
+        }
+
+        if (S.Status is not (ReturnStatus.Approved or ReturnStatus.PickupScheduled))
+        {
+            return Refuse($"A return in {S.Status} cannot be handed in.");
+        }
+
+        var locations = await GrainFactory.Catalog().GetLocationsAsync();
+        if (!locations.Any(l => l.Id == storeId && l.Kind == LocationKind.Store))
+        {
+            return new ReturnResult { Outcome = ReturnOutcome.Invalid, Return = View(), Detail = $"No store {storeId}." };
+        }
+
+        var note = S.CourierId is { } courier ? $"handed in at store {storeId}; pickup by courier {courier} called off" : $"handed in at store {storeId}";
+        (S.StoreId, S.CourierId, S.CollectedAt) = (storeId, null, clock.GetUtcNow());
+        await MoveAsync(ReturnStatus.Collected, actor, note, ReturnOrderCall.None);
+        return Result(ReturnOutcome.Applied);
+    }
+
+    public async Task<ReturnResult> ArriveAtSortingAsync(string actor)
+    {
+        if (S.Request is null)
+        {
+            return Missing();
+        }
+
+        if (S.Status == ReturnStatus.AtSorting)
+        {
+            return Result(ReturnOutcome.Replayed);
+        }
+
+        if (S.Status != ReturnStatus.Collected)
+        {
+            return Refuse($"A return in {S.Status} cannot arrive at sorting.");
+        }
+
+        await MoveAsync(ReturnStatus.AtSorting, actor, null, ReturnOrderCall.None);
+        return Result(ReturnOutcome.Applied);
+    }
+
+    public async Task<ReturnResult> GradeAsync(ReturnGrade grade, string? storeId, string actor, string? note)
+    {
+        if (S.Request is null || (storeId is not null && storeId != S.StoreId))
+        {
+            return new ReturnResult { Outcome = ReturnOutcome.NotFound, Detail = storeId is null ? $"No return {Id}." : $"No return {Id} handed in at store {storeId}." };
+        }
+
+        if (S.Grade is { } graded)
+        {
+            return graded == grade ? Result(ReturnOutcome.Replayed) : Refuse($"Return {Id} was graded {graded}.");
+        }
+
+        if (S.Status != ReturnStatus.AtSorting && !(S.Status == ReturnStatus.Collected && S.StoreId is not null))
+        {
+            return Refuse(S.Status == ReturnStatus.Collected
+                ? $"Return {Id} is graded at the sorting centre: it has not arrived there."
+                : $"A return in {S.Status} cannot be graded.");
+        }
+
+        var now = clock.GetUtcNow();
+        var kind = S.Chosen == CompensationKind.Coupon && !S.Fault ? CompensationKind.Coupon : CompensationKind.Refund;
+        S.Grade = grade;
+        S.Settlement = new ReturnSettlement
+        {
+            Kind = kind,
+            Amount = kind == CompensationKind.Coupon ? CouponValue() : Refund(),
+            CouponCode = kind == CompensationKind.Coupon ? CouponCode() : null,
+            At = now,
+            Actor = actor,
+            CounterSeconds = S.StoreId is not null && S.Status == ReturnStatus.Collected ? (now - S.CollectedAt!.Value).TotalSeconds : null,
+        };
+        S.Duties.AddRange(kind == CompensationKind.Coupon
+            ? [ReturnDuty.SettleOrder, ReturnDuty.RecordDemand, ReturnDuty.IssueCoupon]
+            : [ReturnDuty.SettleOrder, ReturnDuty.RecordDemand]);
+        var settledNote = $"grade {grade}; {kind} {S.Settlement.Amount:0.00}" + (note is null ? "" : $"; {note}");
+        if (grade == ReturnGrade.C)
+        {
+            S.ResoldAt = now;
+            Step(ReturnStatus.Graded, actor, settledNote);
+            await MoveAsync(ReturnStatus.Disposed, actor, "liquidation or disposal", ReturnOrderCall.None);
+        }
+        else
+        {
+            await MoveAsync(ReturnStatus.Graded, actor, settledNote, ReturnOrderCall.None);
+        }
+
+        await DeliverOrLeaveDueAsync();
+        return Result(ReturnOutcome.Applied);
+    }
+
+    public async Task<ReturnResult> PutAwayAsync(string locationId, string actor)
+    {
+        if (S.Request is null)
+        {
+            return Missing();
+        }
+
+        var cell = new CellKey(S.Request.Sku, locationId).ToString();
+        if (S.RestockedTo is { } restocked)
+        {
+            return restocked == cell ? Result(ReturnOutcome.Replayed) : Refuse($"Return {Id} went back into {restocked}.");
+        }
+
+        if (S.Status != ReturnStatus.Graded || S.Grade == ReturnGrade.C)
+        {
+            return Refuse($"A return in {S.Status} cannot be put back on sale.");
+        }
+
+        if (!(await GrainFactory.Catalog().GetLocationsAsync()).Any(l => l.Id == locationId))
+        {
+            return new ReturnResult { Outcome = ReturnOutcome.Invalid, Return = View(), Detail = $"No location {locationId}." };
+        }
+
+        (S.RestockedTo, S.ResoldAt) = (cell, clock.GetUtcNow());
+        S.Duties.Add(ReturnDuty.RestockCell);
+        await MoveAsync(ReturnStatus.Restocked, actor, $"{S.Request.Quantity} × into {cell}", ReturnOrderCall.None);
+        await DeliverOrLeaveDueAsync();
+        return Result(ReturnOutcome.Applied);
+    }
+
+    public async Task CatchUpAsync()
+    {
+        if (S.Request is null)
+        {
+            return;
+        }
+
+        await FinishAsync();
+        await DeliverAsync();
+        await AlertAsync();
+    }
 
     public Task<ReturnView?> GetAsync() => Task.FromResult(S.Request is null ? null : View());
 
@@ -145,7 +389,7 @@ public sealed class ReturnGrain(
             case ReturnOrderCall.Release:
                 await order.ReleaseReturnAsync(Id);
                 S.Pending = ReturnOrderCall.None;
-                S.DueAt = null;
+                S.DueAt = NextDue();
                 await WriteAsync();
                 break;
         }
@@ -162,9 +406,161 @@ public sealed class ReturnGrain(
         }
 
         S.Pending = pending;
-        S.DueAt = pending == ReturnOrderCall.None ? null : clock.GetUtcNow() + options.Value.CatchUpAfter;
+        S.DueAt = NextDue();
+        await WriteAsync();
+        if (from != to)
+        {
+            await PublishAsync(S.History[^1], null);
+        }
+    }
+
+    /// <summary>Adds a step to the history without writing (the next <see cref="MoveAsync"/> writes both).</summary>
+    private void Step(ReturnStatus to, string actor, string? note)
+    {
+        S.History.Add(new ReturnTransition { From = S.Status, To = to, At = clock.GetUtcNow(), Actor = actor, Note = note });
+        S.Status = to;
+        S.Version++;
+    }
+
+    /// <summary>Delivers the duties now; a failure is logged and left to the sweeper (the step itself is written).</summary>
+    private async Task DeliverOrLeaveDueAsync()
+    {
+        try
+        {
+            await DeliverAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.DutiesFailed(ex, Id);
+        }
+    }
+
+    /// <summary>Delivers every undelivered duty (each idempotent at its receiver), then writes that they are done.</summary>
+    private async Task DeliverAsync()
+    {
+        if (S.Duties.Count == 0)
+        {
+            return;
+        }
+
+        var duties = S.Duties.ToList();
+        await Task.WhenAll(duties.Select(DeliverAsync));
+        S.Duties.RemoveAll(duties.Contains);
+        S.DueAt = NextDue();
         await WriteAsync();
     }
+
+    private async Task DeliverAsync(ReturnDuty duty)
+    {
+        var request = S.Request!;
+        var settlement = S.Settlement!;
+        string? refused = null;
+        switch (duty)
+        {
+            case ReturnDuty.SettleOrder:
+                var order = await GrainFactory.Order(new OrderId(request.OrderId)).SettleReturnAsync(Id);
+                refused = order.Succeeded ? null : order.Detail ?? order.Outcome.ToString();
+                break;
+            case ReturnDuty.RecordDemand:
+                await GrainFactory.Demand(new CellKey(request.Sku, S.SaleLocationId)).RecordAsync(
+                    new DemandEntry { Id = "return:" + Id, At = settlement.At, Returned = request.Quantity });
+                break;
+            case ReturnDuty.IssueCoupon:
+                var coupon = await GrainFactory.Coupon(settlement.CouponCode!).IssueAsync(new CouponGrant
+                {
+                    ShopperId = request.ShopperId, Amount = settlement.Amount, ReturnId = Id, ExpiresAt = settlement.At.AddDays(Options.CouponValidDays),
+                });
+                refused = coupon.Succeeded ? null : coupon.Detail ?? coupon.Outcome.ToString();
+                break;
+            case ReturnDuty.RestockCell:
+                var restocked = await GrainFactory.Cell(CellKey.Parse(S.RestockedTo!)).ReceiveAsync(
+                    request.Quantity, "return:" + Id, S.History[^1].Actor);
+                refused = restocked.Succeeded ? null : restocked.Detail ?? restocked.Outcome.ToString();
+                break;
+        }
+
+        if (refused is not null)
+        {
+            logger.DutyRefused(Id, duty, refused);
+            throw new InvalidOperationException($"Return {Id}: {duty} was refused: {refused}");
+        }
+    }
+
+    /// <summary>Raises the resale clock's alert once it passed the at-risk mark or the promise with the item not back on sale.</summary>
+    private async Task AlertAsync()
+    {
+        if (S.CollectedAt is not { } collected || S.ResoldAt is not null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        ResaleClock? due = now >= collected + Options.ResaleWithin ? ResaleClock.Breached
+            : now >= collected + Options.ResaleAtRiskAfter ? ResaleClock.AtRisk
+            : null;
+        if (due is not { } alert || S.Alerted >= alert)
+        {
+            return;
+        }
+
+        S.Alerted = alert;
+        S.DueAt = NextDue();
+        S.Version++;
+        await WriteAsync();
+        logger.ResaleAlert(Id, alert, collected);
+        await PublishAsync(null, alert);
+    }
+
+    /// <summary>Soon while a call or duty is unfinished; else the resale clock's next mark not yet alerted; else never.</summary>
+    private DateTimeOffset? NextDue()
+    {
+        DateTimeOffset? work = S.Pending != ReturnOrderCall.None || S.Duties.Count > 0 ? clock.GetUtcNow() + Options.CatchUpAfter : null;
+        DateTimeOffset? mark = S.CollectedAt is { } collected && S.ResoldAt is null
+            ? S.Alerted switch
+            {
+                null => collected + Options.ResaleAtRiskAfter,
+                ResaleClock.AtRisk => collected + Options.ResaleWithin,
+                _ => null,
+            }
+            : null;
+        return work is null ? mark : mark is null ? work : work < mark ? work : mark;
+    }
+
+    private Task PublishAsync(ReturnTransition? transition, ResaleClock? alert) =>
+        _events!.PublishAsync(ReturnChanged.StreamNamespace, Id, new ReturnChanged { Return = View(), Transition = transition, Alert = alert });
+
+    private decimal Refund() => S.UnitPrice * S.Request!.Quantity;
+
+    private decimal CouponValue() => Math.Round(Refund() * (1m + Options.CouponUplift), 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>The coupon's code: derived from the return id, so an issue told twice names the same coupon.</summary>
+    private string CouponCode() => "cp-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("coupon\n" + Id)).AsSpan(0, 8));
+
+    private ResaleClock Resale()
+    {
+        if (S.CollectedAt is not { } collected)
+        {
+            return S.Status == ReturnStatus.Rejected ? ResaleClock.NotApplicable : ResaleClock.NotStarted;
+        }
+
+        if (S.Grade == ReturnGrade.C)
+        {
+            return ResaleClock.NotApplicable;
+        }
+
+        var due = collected + Options.ResaleWithin;
+        if (S.ResoldAt is { } resold)
+        {
+            return resold < due ? ResaleClock.Met : ResaleClock.Missed;
+        }
+
+        var now = clock.GetUtcNow();
+        return now >= due ? ResaleClock.Breached : now >= collected + Options.ResaleAtRiskAfter ? ResaleClock.AtRisk : ResaleClock.OnTrack;
+    }
+
+    private ReturnResult Missing() => new() { Outcome = ReturnOutcome.NotFound, Detail = $"No return {Id}." };
+
+    private ReturnResult Refuse(string detail) => new() { Outcome = ReturnOutcome.InvalidTransition, Return = View(), Detail = detail };
 
     /// <summary>Writes the state; when the write fails, the activation goes (its state is not what is stored) and the next reads it back.</summary>
     private async Task WriteAsync()
@@ -210,5 +606,20 @@ public sealed class ReturnGrain(
         Check = S.Check!,
         History = [.. S.History],
         Version = S.Version,
+        CourierId = S.CourierId,
+        StoreId = S.StoreId,
+        CollectedAt = S.CollectedAt,
+        ResaleDueBy = S.CollectedAt + Options.ResaleWithin,
+        Resale = Resale(),
+        Grade = S.Grade,
+        RestockedTo = S.RestockedTo,
+        Compensation = new ReturnCompensation
+        {
+            Refund = Refund(),
+            Coupon = S.Fault ? null : CouponValue(),
+            Chosen = S.Chosen,
+            ChosenAt = S.ChosenAt,
+        },
+        Settlement = S.Settlement,
     };
 }

@@ -12,6 +12,18 @@ public sealed class ReturnOptions
     /// <summary>Categories returned only unopened unless faulty.</summary>
     public List<string> SealedCategories { get; set; } = ["beauty", "grocery", "baby"];
 
-    /// <summary>How long after a write that left a claim or release unfinished the sweeper finishes it.</summary>
+    /// <summary>How long after a write that left a call to another grain unfinished the sweeper finishes it.</summary>
     public TimeSpan CatchUpAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The resale promise: a collected item is back on sale (or disposed) within this time.</summary>
+    public TimeSpan ResaleWithin { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>When, after collection, an item not yet back on sale raises an at-risk alert.</summary>
+    public TimeSpan ResaleAtRiskAfter { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>How much more than the refund the coupon offered instead is worth (0.10: 10 % more).</summary>
+    public decimal CouponUplift { get; set; } = 0.10m;
+
+    /// <summary>Days a coupon can be spent after it is issued.</summary>
+    public int CouponValidDays { get; set; } = 90;
 }

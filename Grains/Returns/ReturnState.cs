@@ -4,7 +4,7 @@ using Tandem.Grains.Interfaces.Returns;
 
 namespace Tandem.Grains.Returns;
 
-/// <summary>What a return must still ask of its order.</summary>
+/// <summary>What a return must still ask of its order before its status is decided.</summary>
 [GenerateSerializer, Alias("tandem.return-order-call")]
 public enum ReturnOrderCall
 {
@@ -15,6 +15,23 @@ public enum ReturnOrderCall
 
     /// <summary>Let the order's units go.</summary>
     Release = 2,
+}
+
+/// <summary>A consequence a return owes other grains (its outbox): written with the step that causes it, delivered until acknowledged.</summary>
+[GenerateSerializer, Alias("tandem.return-duty")]
+public enum ReturnDuty
+{
+    /// <summary>The order counts the units as back (Returned / PartiallyReturned).</summary>
+    SettleOrder = 0,
+
+    /// <summary>The demand of the cell that sold the units counts them as returned.</summary>
+    RecordDemand = 1,
+
+    /// <summary>The coupon the shopper chose is issued.</summary>
+    IssueCoupon = 2,
+
+    /// <summary>The units go back on hand in the chosen cell, once (the cell's receipt reference is the return id).</summary>
+    RestockCell = 3,
 }
 
 [GenerateSerializer, Alias("tandem.return-state")]
@@ -41,6 +58,42 @@ public sealed class ReturnState : IDueState
     /// <summary>The call to the order written with the change that needs it, done right after the write (the outbox).</summary>
     [Id(6)] public ReturnOrderCall Pending { get; set; }
 
-    /// <summary>While a call to the order is pending: when the sweeper must finish it should the activation die.</summary>
+    /// <summary>
+    /// When the sweeper must wake the return: soon while a call or duty is unfinished, at the resale clock's next mark
+    /// while a collected item is not back on sale; null otherwise.
+    /// </summary>
     [Id(7)] public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The location whose cell sold the units (the order line's), where their demand is counted.</summary>
+    [Id(9)] public string SaleLocationId { get; set; } = "";
+
+    [Id(10)] public decimal UnitPrice { get; set; }
+
+    /// <summary>Whether the reason is the item's fault (no coupon is offered then: the refund is owed).</summary>
+    [Id(11)] public bool Fault { get; set; }
+
+    [Id(12)] public string? CourierId { get; set; }
+
+    [Id(13)] public string? StoreId { get; set; }
+
+    [Id(14)] public DateTimeOffset? CollectedAt { get; set; }
+
+    [Id(15)] public ReturnGrade? Grade { get; set; }
+
+    [Id(16)] public string? RestockedTo { get; set; }
+
+    [Id(17)] public CompensationKind? Chosen { get; set; }
+
+    [Id(18)] public DateTimeOffset? ChosenAt { get; set; }
+
+    [Id(19)] public ReturnSettlement? Settlement { get; set; }
+
+    /// <summary>Duties not yet acknowledged, oldest first.</summary>
+    [Id(20)] public List<ReturnDuty> Duties { get; set; } = [];
+
+    /// <summary>The last resale alert raised (AtRisk, then Breached), if any.</summary>
+    [Id(21)] public ResaleClock? Alerted { get; set; }
+
+    /// <summary>When the item went back on sale (or was disposed).</summary>
+    [Id(22)] public DateTimeOffset? ResoldAt { get; set; }
 }

@@ -37,6 +37,26 @@ public static class ReturnsRegistration
         {
             yield return $"{Section}:{nameof(options.CatchUpAfter)} must be positive.";
         }
+
+        if (options.ResaleWithin <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.ResaleWithin)} must be positive.";
+        }
+
+        if (options.ResaleAtRiskAfter <= TimeSpan.Zero || options.ResaleAtRiskAfter >= options.ResaleWithin)
+        {
+            yield return $"{Section}:{nameof(options.ResaleAtRiskAfter)} must be positive and less than {nameof(options.ResaleWithin)}.";
+        }
+
+        if (options.CouponUplift is < 0m or > 1m)
+        {
+            yield return $"{Section}:{nameof(options.CouponUplift)} must be 0–1 (0.10: the coupon is worth 10 % more than the refund).";
+        }
+
+        if (options.CouponValidDays is < 1 or > 3650)
+        {
+            yield return $"{Section}:{nameof(options.CouponValidDays)} must be 1–3650.";
+        }
     }
 
     /// <summary>The options as the pre-check reads them.</summary>

@@ -19,6 +19,7 @@ public sealed class ConfigurationValidationTests
             "--Tandem:Dispatch:OfferTimeout=00:00:00",
             "--Tandem:Push:Subject=operations@tandem.example",
             "--Tandem:Returns:WindowDays=0", "--Tandem:Returns:CategoryWindowDays:toys=400",
+            "--Tandem:Returns:ResaleAtRiskAfter=4.00:00:00", "--Tandem:Returns:CouponUplift=2",
             "--Tandem:Auth:DevKeyPath", Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem"),
         ]);
         builder.AddTandem();
@@ -38,6 +39,8 @@ public sealed class ConfigurationValidationTests
                 "Tandem:Push:Subject must be a mailto: or https: address (RFC 8292).",
                 "Tandem:Returns:WindowDays must be 1–365.",
                 "Tandem:Returns:CategoryWindowDays:toys must be 0–365.",
+                "Tandem:Returns:ResaleAtRiskAfter must be positive and less than ResaleWithin.",
+                "Tandem:Returns:CouponUplift must be 0–1 (0.10: the coupon is worth 10 % more than the refund).",
             ],
             failures);
     }

@@ -70,4 +70,32 @@ public sealed class OrderReturnClaimTests(GrainClusterFixture fixture)
         Assert.Equal(OrderOutcome.NotFound, missing.Outcome);
         Assert.Empty((await collected.GetAsync())!.Returns);
     }
+
+    [Fact]
+    public async Task Settled_returns_make_the_order_partially_returned_then_returned_keep_their_units_and_may_be_claimed_after()
+    {
+        var (sku, order) = await CollectedAsync(quantity: 3);
+        await order.ClaimReturnAsync("r-1", sku, 1);
+        await order.ClaimReturnAsync("r-2", sku, 2);
+
+        var unknown = await order.SettleReturnAsync("r-9");
+        var first = await order.SettleReturnAsync("r-1");
+        var firstAgain = await order.SettleReturnAsync("r-1");
+        var release = await order.ReleaseReturnAsync("r-1");
+        var claimAfter = await order.ClaimReturnAsync("r-3", sku, 1);
+        var cancel = await order.CancelAsync("shopper:Test", null);
+        var second = await order.SettleReturnAsync("r-2");
+
+        Assert.Equal(OrderOutcome.Invalid, unknown.Outcome);
+        Assert.Equal((OrderOutcome.Applied, OrderStatus.PartiallyReturned), (first.Outcome, first.Order!.Status));
+        Assert.Equal((OrderOutcome.Replayed, first.Order.Version), (firstAgain.Outcome, firstAgain.Order!.Version));
+        Assert.Equal(OrderOutcome.InvalidTransition, release.Outcome);
+        Assert.Equal(OrderOutcome.Insufficient, claimAfter.Outcome);
+        Assert.Equal(OrderOutcome.InvalidTransition, cancel.Outcome);
+        Assert.Equal((OrderOutcome.Applied, OrderStatus.Returned), (second.Outcome, second.Order!.Status));
+        Assert.Equal(
+            [(OrderStatus.PickedUp, OrderStatus.PartiallyReturned, $"return r-1: 1 × {sku} back"), (OrderStatus.PartiallyReturned, OrderStatus.Returned, $"return r-2: 2 × {sku} back")],
+            second.Order.History.TakeLast(2).Select(h => (h.From, h.To, h.Note)));
+        Assert.Equal(first.Order.ReceivedAt, second.Order.ReceivedAt);
+    }
 }

@@ -365,6 +365,7 @@ const PickupSteps: OrderStatus[] = ["placed", "reserved", "packed", "readyForPic
 const StepNames: Record<OrderStatus, string> = {
   placed: "Placed", reserved: "Stock reserved", packed: "Packed", readyForPickup: "Ready to collect", dispatched: "With a courier",
   pickedUp: "Picked up", delivered: "Delivered", cancelled: "Cancelled", returned: "Returned", expired: "Expired (not packed in time)",
+  partiallyReturned: "Partly returned",
 };
 
 async function showOrder(orderId: string): Promise<void> {
