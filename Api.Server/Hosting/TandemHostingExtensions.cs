@@ -15,6 +15,7 @@ using Tandem.Api.Inventory;
 using Tandem.Api.Orders;
 using Tandem.Api.Push;
 using Tandem.Api.Recommendations;
+using Tandem.Api.Returns;
 using Tandem.Api.Relay;
 using Tandem.Api.Sessions;
 using Tandem.Api.Supply;
@@ -99,6 +100,7 @@ public static class TandemHostingExtensions
         app.MapCatalogApi();
         app.MapInventoryApi();
         app.MapOrdersApi();
+        app.MapReturnsApi();
         app.MapCouriersApi();
         app.MapDispatchApi();
         app.MapPushApi();

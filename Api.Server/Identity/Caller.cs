@@ -4,10 +4,16 @@ using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Api.Identity;
 
-/// <summary>The signed-in user as the token names them: subject (shopper, courier or operator id) and role.</summary>
-public readonly record struct Caller(string Subject, string Role)
+/// <summary>
+/// The signed-in user as the token names them: subject (shopper, courier or operator id), role, and for an operator who is
+/// staff of one store, that store (<see cref="Store"/>; null: central operations).
+/// </summary>
+public readonly record struct Caller(string Subject, string Role, string? Store = null)
 {
     public const string SubjectClaim = "sub";
+
+    /// <summary>The claim naming the store an operator works at.</summary>
+    public const string StoreClaim = "store";
 
     public bool IsShopper => Role == Roles.Shopper;
 
@@ -40,6 +46,7 @@ public readonly record struct Caller(string Subject, string Role)
             : user.IsInRole(Roles.Courier) ? Roles.Courier
             : user.IsInRole(Roles.Shopper) ? Roles.Shopper
             : null;
-        return role is null ? null : new Caller(subject!, role);
+        var store = role == Roles.Ops ? user.FindFirstValue(StoreClaim) : null;
+        return role is null ? null : new Caller(subject!, role, Identifier.IsValid(store) ? store : null);
     }
 }

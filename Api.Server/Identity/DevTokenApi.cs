@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 using Tandem.Api.Http;
 using Tandem.Contracts.Identity;
+using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Api.Identity;
 
@@ -19,6 +20,11 @@ public static class DevTokenApi
     private static Results<Ok<TokenResponse>, ValidationProblem> Issue(DevTokenIssuer issuer, DevTokenRequest request)
     {
         var errors = new RequestErrors().Identifier("subject", request.Subject);
+        if (request.Store is not null && (request.Role != Roles.Ops || !Identifier.IsValid(request.Store)))
+        {
+            errors.Add("store", "Only an operator is staff of a store; a store is a location id.");
+        }
+
         if (request.Role is null || !Roles.All.Contains(request.Role))
         {
             errors.Add("role", $"Must be one of: {string.Join(", ", Roles.All)}.");
@@ -29,6 +35,6 @@ public static class DevTokenApi
             return Problems.Invalid(errors);
         }
 
-        return TypedResults.Ok(new TokenResponse(issuer.Issue(request.Role!, request.Subject!), "Bearer", (int)issuer.Lifetime.TotalSeconds));
+        return TypedResults.Ok(new TokenResponse(issuer.Issue(request.Role!, request.Subject!, request.Store), "Bearer", (int)issuer.Lifetime.TotalSeconds));
     }
 }

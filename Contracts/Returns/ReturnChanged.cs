@@ -19,4 +19,6 @@ public sealed record ReturnChanged
 
     /// <summary>Set when the item is not on sale yet and its clock passed the at-risk mark or the promise.</summary>
     [Id(2)] public ResaleClock? Alert { get; init; }
+
+    [Id(3)] public required DateTimeOffset At { get; init; }
 }

@@ -527,7 +527,7 @@ public sealed class ReturnGrain(
     }
 
     private Task PublishAsync(ReturnTransition? transition, ResaleClock? alert) =>
-        _events!.PublishAsync(ReturnChanged.StreamNamespace, Id, new ReturnChanged { Return = View(), Transition = transition, Alert = alert });
+        _events!.PublishAsync(ReturnChanged.StreamNamespace, Id, new ReturnChanged { Return = View(), Transition = transition, Alert = alert, At = clock.GetUtcNow() });
 
     private decimal Refund() => S.UnitPrice * S.Request!.Quantity;
 

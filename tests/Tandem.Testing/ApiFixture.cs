@@ -82,7 +82,7 @@ public class ApiFixture : IAsyncLifetime
     public string VapidKeyPath { get; } = Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".vapid.pem");
 
     /// <summary>A development token, as <c>POST /api/dev/token</c> issues it.</summary>
-    public string Token(string role, string subject) => Services.GetRequiredService<DevTokenIssuer>().Issue(role, subject);
+    public string Token(string role, string subject, string? store = null) => Services.GetRequiredService<DevTokenIssuer>().Issue(role, subject, store);
 
     /// <summary>A client signed in with <paramref name="role"/> as <paramref name="subject"/>.</summary>
     public HttpClient ClientAs(string role, string subject)
@@ -177,6 +177,7 @@ public class ApiFixture : IAsyncLifetime
         builder.UseSetting("Tandem:Intent:Log", "false"); // the grain tests read the session log
         builder.UseSetting("Tandem:Demo:DemandDays", "0"); // the forecast tests give their cells their own sales
         builder.UseSetting("Tandem:Intent:ModelFolder", Path.Combine(Path.GetTempPath(), "tandem-tests", "no-intent-models"));
+        builder.UseSetting("Tandem:Returns:CategoryWindowDays:" + TestData.NoReturnsCategory, "0"); // a line whose window closed at once
         builder.UseSetting("Tandem:Push:AllowLoopback", "true"); // the test push service runs on this machine
         builder.UseSetting("Tandem:Push:SendTimeout", "00:00:02"); // a push service that never answers is given up soon
         builder.UseSetting("Tandem:Dispatch:OfferTimeout", OfferTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));

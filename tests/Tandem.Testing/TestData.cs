@@ -18,6 +18,9 @@ public static class TestData
 
     public static string[] NewSkus(int count) => [.. Enumerable.Range(0, count).Select(_ => NewSku())];
 
+    /// <summary>A category the test Api gives a return window of 0 days: its items cannot be returned.</summary>
+    public const string NoReturnsCategory = "no-returns";
+
     public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 
     public static Product Product(string sku, decimal price = 10m) => new()

@@ -164,9 +164,46 @@ public sealed class BadInputTests(ApiFixture api)
         { "courier reads the dispatch record of an order not theirs", "GET /api/orders/{otherOrder}/dispatch", "", null, Courier, 403 },
         { "shopper orders in another shopper's session", "/api/orders", Order("1").Replace("{session}", "{otherSession}", StringComparison.Ordinal), "k", Shopper, 404 },
 
+        // Returns ({order} is the caller's collected order, {return} holds both its units of {sku}, handed in at Brixton).
+        { "return without idempotency key", "/api/returns", Return("{order}", "{sku}", 1), null, Shopper, 400 },
+        { "return of zero units", "/api/returns", Return("{order}", "{sku}", 0), "ret-zero", Shopper, 400 },
+        { "return for an unknown reason", "/api/returns", Return("{order}", "{sku}", 1, reason: "bored"), "ret-bored", Shopper, 400 },
+        { "return reason as a number", "/api/returns", Return("{order}", "{sku}", 1, reason: "3"), "ret-number", Shopper, 400 },
+        { "return with an unknown condition", "/api/returns", Return("{order}", "{sku}", 1, condition: "mint"), "ret-mint", Shopper, 400 },
+        { "return photo not base64", "/api/returns", Return("{order}", "{sku}", 1, photo: "not base64!"), "ret-photo", Shopper, 400 },
+        { "return photo without type", "/api/returns", """{"orderId":"{order}","sku":"{sku}","quantity":1,"reason":"wrongSize","photo":{"data":"AAAA"}}""", "ret-type", Shopper, 400 },
+        { "returning the same units twice", "/api/returns", Return("{order}", "{sku}", 1), "ret-twice", Shopper, 422 },
+        { "returning more than bought", "/api/returns", Return("{order}", "{lateSku}", 2), "ret-more", Shopper, 422 },
+        { "returning after the window", "/api/returns", Return("{order}", "{lateSku}", 1), "ret-late", Shopper, 422 },
+        { "returning from another shopper's order", "/api/returns", Return("{otherCollected}", "{sku}", 1), "ret-foreign", Shopper, 404 },
+        { "courier requests a return", "/api/returns", Return("{order}", "{sku}", 1), "ret-courier", Courier, 403 },
+        { "anonymous return", "/api/returns", Return("{order}", "{sku}", 1), "ret-anon", Anonymous, 401 },
+        { "shopper reads another shopper's return", "GET /api/returns/{otherReturn}", "", null, Shopper, 404 },
+        { "courier reads a return not their pickup", "GET /api/returns/{return}", "", null, Courier, 403 },
+        { "unknown return", "GET /api/returns/r-000000000000", "", null, Ops, 404 },
+        { "shopper chooses for another shopper's return", "/api/returns/{otherReturn}/compensation", """{"kind":"refund"}""", null, Shopper, 404 },
+        { "unknown compensation", "/api/returns/{return}/compensation", """{"kind":"cash"}""", null, Shopper, 400 },
+        { "shopper reviews a return", "/api/returns/{return}/review", """{"approve":true}""", null, Shopper, 403 },
+        { "review without a verdict", "/api/returns/{return}/review", """{"note":"x"}""", null, Ops, 400 },
+        { "review of a return not in review", "/api/returns/{return}/review", """{"approve":false}""", null, Ops, 409 },
+        { "pickup by an unknown courier", "/api/returns/{otherReturn}/pickup", """{"courierId":"nobody-here"}""", null, Ops, 404 },
+        { "pickup of a collected return", "/api/returns/{return}/pickup", """{"courierId":"{courier}"}""", null, Ops, 409 },
+        { "courier collects another courier's pickup", "/api/returns/{otherReturn}/collected", "{}", null, Courier, 403 },
+        { "hand-in at an unknown store", "/api/returns/{otherReturn}/hand-in", """{"storeId":"st-nowhere"}""", null, Ops, 404 },
+        { "hand-in at a warehouse", "/api/returns/{otherReturn}/hand-in", """{"storeId":"wh-barking"}""", null, Ops, 404 },
+        { "store staff take a return in at another store", "/api/returns/{otherReturn}/hand-in", """{"storeId":"st-brixton"}""", null, CamdenStaff, 403 },
+        { "store staff grade another store's return", "/api/returns/{return}/grade", """{"grade":"a"}""", null, CamdenStaff, 404 },
+        { "store staff put another store's return away", "/api/returns/{return}/put-away", """{"locationId":"st-camden"}""", null, CamdenStaff, 404 },
+        { "grade D", "/api/returns/{return}/grade", """{"grade":"d"}""", null, Ops, 400 },
+        { "courier grades a return", "/api/returns/{return}/grade", """{"grade":"a"}""", null, Courier, 403 },
+        { "put-away before grading", "/api/returns/{return}/put-away", """{"locationId":"st-brixton"}""", null, Ops, 409 },
+        { "sorting of an item not collected", "/api/returns/{otherReturn}/sorting", "{}", null, Ops, 409 },
+        { "shopper reads a coupon that does not exist", "GET /api/coupons/cp-0000000000000000", "", null, Shopper, 404 },
+
         // Development tokens.
         { "dev token for an unknown role", "/api/dev/token", """{"role":"admin","subject":"s"}""", null, Anonymous, 400 },
         { "dev token for a malformed subject", "/api/dev/token", """{"role":"ops","subject":"a b"}""", null, Anonymous, 400 },
+        { "dev token of a shopper at a store", "/api/dev/token", """{"role":"shopper","subject":"s","store":"st-camden"}""", null, Anonymous, 400 },
     };
 
     [Theory]
@@ -232,6 +269,7 @@ public sealed class BadInputTests(ApiFixture api)
     private const string Shopper = "shopper";
     private const string Courier = "courier";
     private const string Ops = "ops";
+    private const string CamdenStaff = "camden-staff";
     private const string Anonymous = "anonymous";
     private const string Expired = "expired";
     private const string Forged = "forged";
@@ -242,6 +280,13 @@ public sealed class BadInputTests(ApiFixture api)
 
     private static string Order(string quantity) =>
         """{"sessionId":"{session}","lines":[{"sku":"{sku}","quantity":""" + quantity + """}],"fulfilment":{"mode":"pickup","locationId":"st-camden"}}""";
+
+    private static string Return(string orderId, string sku, int quantity, string reason = "wrongSize", string condition = "openedUnused", string? photo = null) =>
+        JsonSerializer.Serialize(new
+        {
+            orderId, sku, quantity, reason, condition, tagsAttached = true,
+            photo = new { type = "image/jpeg", data = photo ?? Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]]) },
+        });
 
     /// <summary>The object with an extra (ignored) property that brings it to about <paramref name="size"/> characters.</summary>
     private static string Padded(string json, int size) => json[..^1] + ",\"padding\":\"" + new string('x', size) + "\"}";

@@ -6,21 +6,27 @@ using Tandem.Api.Identity;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Orders;
+using Tandem.Contracts.Returns;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
+using Tandem.Grains.Interfaces.Returns;
 using Tandem.Tests.Infrastructure;
 
 namespace Tandem.Tests.Api;
 
 /// <summary>
 /// What one hostile request could damage: a stocked product, two couriers, a session of the caller and one of
-/// another shopper, and that other shopper's order. <see cref="DescribeAsync"/> renders it all for comparison.
+/// another shopper, that other shopper's order; the caller's collected order ({order}: 2 × {sku} and 1 × {lateSku}, whose
+/// window closed) with a return of both units of {sku} handed in at Brixton ({return}), and the other shopper's collected
+/// order with a return whose pickup is {otherCourier}'s ({otherReturn}). <see cref="DescribeAsync"/> renders it all.
 /// </summary>
 internal sealed class HostileWorld
 {
     public const string ShopperId = "s";
     public const string OtherShopperId = "someone-else";
     private const string Store = "st-camden";
+    private const string OtherStore = "st-brixton";
+    private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
 
     private readonly ApiFixture _api;
     private readonly Dictionary<string, string> _ids = [];
@@ -51,7 +57,59 @@ internal sealed class HostileWorld
             Mode = FulfilmentMode.Pickup,
             PickupLocationId = Store,
         });
-        return other.Succeeded ? world : throw new InvalidOperationException($"Could not place the other shopper's order: {other.Outcome}");
+        if (!other.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not place the other shopper's order: {other.Outcome}");
+        }
+
+        var late = world._ids["lateSku"] = TestData.NewSku();
+        await grains.Catalog().UpsertAsync([TestData.Product(late) with { Category = TestData.NoReturnsCategory }], []);
+        await grains.Cell(new CellKey(late, Store)).ReceiveAsync(1, "opening", "test");
+        var order = await world.CollectedAsync(ShopperId, "session", "order", (sku, 2), (late, 1));
+        var own = grains.Return(world._ids["return"] = TestData.NewId("ret"));
+        await Expect(own.RequestAsync(ReturnOf(ShopperId, order, sku, 2)));
+        await Expect(own.HandInAtStoreAsync(OtherStore, "ops:brixton"));
+        var otherCollected = await world.CollectedAsync(OtherShopperId, "otherSession", "otherCollected", (sku, 1));
+        var foreign = grains.Return(world._ids["otherReturn"] = TestData.NewId("ret"));
+        await Expect(foreign.RequestAsync(ReturnOf(OtherShopperId, otherCollected, sku, 1)));
+        await Expect(foreign.SchedulePickupAsync(world._ids["otherCourier"], "ops:tests"));
+        return world;
+    }
+
+    private static ReturnRequest ReturnOf(string shopper, string orderId, string sku, int quantity) => new()
+    {
+        ShopperId = shopper, OrderId = orderId, Sku = sku, Quantity = quantity, Reason = ReturnReason.WrongSize,
+        Condition = ItemCondition.OpenedUnused, TagsAttached = true, PhotoType = "image/jpeg", Photo = Photo,
+    };
+
+    private static async Task Expect(Task<ReturnResult> command)
+    {
+        var result = await command;
+        if (result.Outcome != ReturnOutcome.Applied || result.Return!.Status == ReturnStatus.Rejected)
+        {
+            throw new InvalidOperationException($"Could not set up a return: {result.Outcome} {result.Detail} {result.Return?.Check.Reason}");
+        }
+    }
+
+    /// <summary>An order of <paramref name="shopper"/> for pickup at the store, packed, ready and collected; its id is kept as <paramref name="name"/>.</summary>
+    private async Task<string> CollectedAsync(string shopper, string session, string name, params (string Sku, int Quantity)[] lines)
+    {
+        var order = _api.Grains.Order(new OrderId(_ids[name] = TestData.NewId("order")));
+        var placed = await order.PlaceAsync(new PlaceOrder
+        {
+            ShopperId = new(shopper),
+            SessionId = new(_ids[session]),
+            Lines = [.. lines.Select(l => new OrderLineRequest { Sku = l.Sku, Quantity = l.Quantity })],
+            Mode = FulfilmentMode.Pickup,
+            PickupLocationId = Store,
+        });
+        if (!placed.Succeeded || !(await order.PackAsync("ops:tests")).Succeeded || !(await order.MarkReadyForPickupAsync("ops:tests")).Succeeded
+            || !(await order.MarkPickedUpAsync("shopper:" + shopper)).Succeeded)
+        {
+            throw new InvalidOperationException($"Could not collect order {_ids[name]}: {placed.Outcome} {placed.Detail}");
+        }
+
+        return _ids[name];
     }
 
     /// <summary>Puts this world's ids in place of <c>{sku}</c>, <c>{courier}</c>, <c>{session}</c> and the others.</summary>
@@ -68,6 +126,7 @@ internal sealed class HostileWorld
             "shopper" => _api.Token(Roles.Shopper, ShopperId),
             "courier" => _api.Token(Roles.Courier, _ids["courier"]),
             "ops" => _api.Token(Roles.Ops, "ops-tests"),
+            "camden-staff" => _api.Token(Roles.Ops, "staff-camden", Store),
             "anonymous" => null,
             "expired" => TestTokens.Sign(key, DevSigningKey.Issuer, DevSigningKey.Audience, Roles.Shopper, ShopperId, expiredAt, expiredAt.AddHours(-1)),
             "forged" => TestTokens.Sign(TestTokens.ForeignKey, DevSigningKey.Issuer, DevSigningKey.Audience, Roles.Shopper, ShopperId),
@@ -94,6 +153,11 @@ internal sealed class HostileWorld
             (await grains.Promotions().GetAsync()).Items.Where(p => p.Sku == _ids["sku"]).ToList(),
             (await grains.Weather().GetRainAsync()).Where(r => r.Id == _ids["rain"]).ToList(),
             await grains.DispatchRecord(new OrderId(_ids["otherOrder"])).GetAsync(),
+            await grains.Order(new OrderId(_ids["order"])).GetAsync(),
+            await grains.Order(new OrderId(_ids["otherCollected"])).GetAsync(),
+            await grains.Return(_ids["return"]).GetAsync(),
+            await grains.Return(_ids["otherReturn"]).GetAsync(),
+            await grains.Cell(new CellKey(_ids["sku"], OtherStore)).GetSnapshotAsync(),
         };
         return JsonSerializer.Serialize(state, ApiFixture.Json);
     }
