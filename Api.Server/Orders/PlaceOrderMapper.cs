@@ -50,6 +50,11 @@ public static class PlaceOrderMapper
             }
         }
 
+        if (request.CouponCode is not null)
+        {
+            errors.Identifier("couponCode", request.CouponCode);
+        }
+
         var mode = MapFulfilment(request.Fulfilment, errors, out var pickupAt, out var address);
         if (errors.Any)
         {
@@ -64,6 +69,7 @@ public static class PlaceOrderMapper
             Mode = mode,
             PickupLocationId = pickupAt,
             DeliveryAddress = address,
+            CouponCode = request.CouponCode,
         };
     }
 

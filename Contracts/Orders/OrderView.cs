@@ -24,6 +24,7 @@ public sealed record OrderView
 
     [Id(8)] public string? CourierId { get; init; }
 
+    /// <summary>The lines' total less the coupon's <see cref="Discount"/>.</summary>
     [Id(9)] public required decimal Total { get; init; }
 
     [Id(10)] public required IReadOnlyList<OrderTransition> History { get; init; }
@@ -38,4 +39,10 @@ public sealed record OrderView
 
     /// <summary>When the shopper got the goods (delivered, or collected at the store); null while they have not.</summary>
     [Id(14)] public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>The coupon the order spent, if any.</summary>
+    [Id(15)] public string? CouponCode { get; init; }
+
+    /// <summary>What the coupon took off the lines' total; <see cref="Total"/> is after it.</summary>
+    [Id(16)] public decimal Discount { get; init; }
 }

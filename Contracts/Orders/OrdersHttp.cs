@@ -9,6 +9,10 @@ public sealed record AddressDto(double? Lat, double? Lon);
 
 public sealed record FulfilmentDto(string? Mode, string? LocationId, AddressDto? Address);
 
-public sealed record PlaceOrderRequest(string? SessionId, List<OrderLineRequestDto?>? Lines, FulfilmentDto? Fulfilment);
+/// <param name="SessionId">The shopper's session the order is placed in.</param>
+/// <param name="Lines">What and how many.</param>
+/// <param name="Fulfilment">Pickup at a store, or delivery to an address.</param>
+/// <param name="CouponCode">A coupon of the shopper's to spend on the order (single use), if any.</param>
+public sealed record PlaceOrderRequest(string? SessionId, List<OrderLineRequestDto?>? Lines, FulfilmentDto? Fulfilment, string? CouponCode = null);
 
 public sealed record CancelOrderRequest(string? Reason);

@@ -26,6 +26,9 @@ public sealed record PlaceOrder
     /// <summary>Where a delivery order goes.</summary>
     [Id(5)] public GeoPoint? DeliveryAddress { get; init; }
 
+    /// <summary>A coupon of the shopper's to spend on the order (single use), if any.</summary>
+    [Id(6)] public string? CouponCode { get; init; }
+
     /// <summary>
     /// A stable digest of what was asked: two requests with the same idempotency key must carry the same
     /// fingerprint, or the second is a conflict.
@@ -39,6 +42,11 @@ public sealed record PlaceOrder
         foreach (var line in Lines)
         {
             text.Append('|').Append(line.Sku).Append('x').Append(line.Quantity.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (CouponCode is not null)
+        {
+            text.Append("|coupon:").Append(CouponCode);
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

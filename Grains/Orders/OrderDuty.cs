@@ -24,6 +24,9 @@ public enum OrderDutyKind
 
     /// <summary>Each line's SKU-location counts the sale (the supply chain's demand history).</summary>
     CountDemand = 6,
+
+    /// <summary>The coupon the order spent is given back (the order was refused, cancelled or expired).</summary>
+    ReleaseCoupon = 7,
 }
 
 /// <summary>
@@ -41,4 +44,7 @@ public sealed record OrderDuty
 
     /// <summary>When what the duty reports happened (for lessons of the product graph).</summary>
     [Id(2)] public DateTimeOffset? At { get; init; }
+
+    /// <summary>The coupon code a <see cref="OrderDutyKind.ReleaseCoupon"/> gives back.</summary>
+    [Id(3)] public string? Reference { get; init; }
 }

@@ -363,8 +363,9 @@ public sealed class OrderGrain(
             OrderStatus.Expired,
             System,
             $"not packed within {Options.UnpackedExpiry.TotalHours:0.##} h",
-            new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold },
-            new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
+            WithCouponBack(
+                new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold },
+                new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed }));
     }
 
     /// <summary>What the outbox's retry does: finish an interrupted step, then deliver what is left.</summary>
@@ -401,10 +402,15 @@ public sealed class OrderGrain(
             OrderStatus.Cancelled,
             step.Actor,
             step.Reason,
-            new OrderDuty { Kind = OrderDutyKind.LeaveDispatchQueue },
-            new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold },
-            new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
+            WithCouponBack(
+                new OrderDuty { Kind = OrderDutyKind.LeaveDispatchQueue },
+                new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold },
+                new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed }));
     }
+
+    /// <summary><paramref name="duties"/>, and giving the order's coupon back when it spent one (it ends unfulfilled).</summary>
+    private OrderDuty[] WithCouponBack(params OrderDuty[] duties) =>
+        S.CouponCode is { } code ? [.. duties, new OrderDuty { Kind = OrderDutyKind.ReleaseCoupon, Reference = code }] : duties;
 
     private async Task<OrderResult> FinishDispatchAsync(PendingStep step)
     {
@@ -564,7 +570,9 @@ public sealed class OrderGrain(
         PickupLocationId = S.PickupLocationId,
         DeliveryAddress = S.DeliveryAddress,
         CourierId = S.CourierId,
-        Total = S.Lines.Sum(l => l.UnitPrice * l.Quantity),
+        Total = S.Lines.Sum(l => l.UnitPrice * l.Quantity) - S.Discount,
+        CouponCode = S.CouponCode,
+        Discount = S.Discount,
         History = [.. S.History],
         PlacedAt = S.PlacedAt,
         Version = S.Version,

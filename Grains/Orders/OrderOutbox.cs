@@ -115,6 +115,9 @@ internal sealed class OrderOutbox(
                     Revenue = line.Quantity * line.UnitPrice,
                 })));
                 break;
+            case OrderDutyKind.ReleaseCoupon:
+                await grains.Coupon(duty.Reference!).ReleaseAsync(orderId);
+                break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)
                 {

@@ -3,6 +3,7 @@ using Tandem.Contracts.Orders;
 using Tandem.Grains.Catalog;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
+using Tandem.Grains.Interfaces.Returns;
 
 namespace Tandem.Grains.Orders;
 
@@ -147,6 +148,24 @@ internal sealed class OrderPlacement(
                     $"You hold {counted.Held} units in orders not yet packed; at most {options.MaxReservedUnitsPerShopper} at once.");
             }
 
+            if (request.CouponCode is { } code && S.CouponCode != code)
+            {
+                S.CouponCode = code;
+                await save(); // from here a placement that is refused or abandoned gives the coupon back
+                var coupon = await grains.Coupon(code).RedeemAsync(request.ShopperId.Value, orderId);
+                if (!coupon.Succeeded)
+                {
+                    S.CouponCode = null; // not spent: nothing to give back
+                    S.Lines = [];
+                    S.PlannedAt = null;
+                    return await RefusePlacementAsync(
+                        coupon.Outcome == CouponOutcome.NotFound ? OrderOutcome.UnknownReference : OrderOutcome.InvalidTransition,
+                        coupon.Detail ?? $"Coupon {code} cannot be spent.");
+                }
+
+                S.Discount = Math.Min(coupon.Coupon!.Amount, S.Lines.Sum(l => l.UnitPrice * l.Quantity));
+            }
+
             var held = await stock.ReserveAllAsync(S.Lines, detail => lastShort = detail);
             if (held == OrderStock.Hold.Held)
             {
@@ -179,19 +198,41 @@ internal sealed class OrderPlacement(
     private static List<Location> NearestFirst(IReadOnlyList<Location> locations, GeoPoint address) =>
         [.. locations.OrderBy(l => l.Position.DistanceKm(address))];
 
-    /// <summary>Ends a placement that holds nothing: the shopper's count, if it may have been taken, is let go (an outbox duty).</summary>
+    /// <summary>
+    /// Ends a placement that holds nothing: the shopper's count, if it may have been taken, and the coupon, if it may have
+    /// been spent, are let go (outbox duties).
+    /// </summary>
     private async Task<Outcome> RefusePlacementAsync(OrderOutcome outcome, string detail)
     {
         S.Fingerprint = "";
+        var owed = GiveBackCoupon();
         if (S.MayCountUnits)
         {
             S.MayCountUnits = false;
             S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold });
+            owed = true;
+        }
+
+        if (owed)
+        {
             await save();
             await outbox.DeliverAsync();
         }
 
         return new Refused(outcome, detail);
+    }
+
+    /// <summary>Writes the duty that gives the coupon back, if one may have been spent; true when it did.</summary>
+    private bool GiveBackCoupon()
+    {
+        if (S.CouponCode is not { } code)
+        {
+            return false;
+        }
+
+        S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseCoupon, Reference = code });
+        (S.CouponCode, S.Discount) = (null, 0m);
+        return true;
     }
 
     /// <summary>Lets go of the holds of a plan whose placement never completed.</summary>
@@ -204,6 +245,7 @@ internal sealed class OrderPlacement(
         S.NextAttempt++;
         S.MayCountUnits = false;
         S.Duties.Add(new OrderDuty { Kind = OrderDutyKind.ReleaseShopperHold });
+        GiveBackCoupon();
         await save();
         await outbox.DeliverAsync();
     }

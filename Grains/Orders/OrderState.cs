@@ -71,4 +71,10 @@ public sealed class OrderState : IDueState
 
     /// <summary>Units of the lines held by return requests, in the order claimed.</summary>
     [Id(22)] public List<OrderReturn> Returns { get; set; } = [];
+
+    /// <summary>The coupon the order spends (saved before it is redeemed, so an abandoned placement gives it back).</summary>
+    [Id(23)] public string? CouponCode { get; set; }
+
+    /// <summary>What the coupon takes off the lines' total (at most the total).</summary>
+    [Id(24)] public decimal Discount { get; set; }
 }

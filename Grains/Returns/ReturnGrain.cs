@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Tandem.Brains.Returns;
+using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Returns;
 using Tandem.Grains.Infrastructure;
-using Tandem.Contracts.Catalog;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Returns;
@@ -191,6 +191,11 @@ public sealed class ReturnGrain(
         if (await GrainFactory.Courier(new CourierId(courierId)).GetAsync() is null)
         {
             return new ReturnResult { Outcome = ReturnOutcome.Invalid, Return = View(), Detail = $"No courier {courierId}." };
+        }
+
+        if (S.Status == ReturnStatus.PickupScheduled)
+        {
+            Step(ReturnStatus.PickupScheduled, actor, $"courier {courierId} instead of {S.CourierId}"); // written by the move below
         }
 
         S.CourierId = courierId;

@@ -162,6 +162,8 @@ public sealed class BadInputTests(ApiFixture api)
         { "shopper clicks a pick in another shopper's session", "/api/sessions/{otherSession}/picks/click", """{"version":1,"sku":"{sku}"}""", null, Shopper, 404 },
         { "shopper reads the dispatch record of another shopper's order", "GET /api/orders/{otherOrder}/dispatch", "", null, Shopper, 404 },
         { "courier reads the dispatch record of an order not theirs", "GET /api/orders/{otherOrder}/dispatch", "", null, Courier, 403 },
+        { "order with an unknown coupon", "/api/orders", Order("1")[..^1] + ""","couponCode":"cp-0000000000000000"}""", "k", Shopper, 404 },
+        { "order with a malformed coupon code", "/api/orders", Order("1")[..^1] + ""","couponCode":"a b"}""", "k", Shopper, 400 },
         { "shopper orders in another shopper's session", "/api/orders", Order("1").Replace("{session}", "{otherSession}", StringComparison.Ordinal), "k", Shopper, 404 },
 
         // Returns ({order} is the caller's collected order, {return} holds both its units of {sku}, handed in at Brixton).

@@ -62,6 +62,7 @@ public sealed class ReturnLifecycleTests(GrainClusterFixture fixture)
 
         var chosen = await ret.ChooseCompensationAsync(CompensationKind.Coupon, Shopper, "shopper:Test");
         var foreignChoice = await ret.ChooseCompensationAsync(CompensationKind.Refund, "someone-else", "shopper:someone-else");
+        await ret.SchedulePickupAsync(other, "system");
         var scheduled = await ret.SchedulePickupAsync(courier, "system");
         var wrongCourier = await ret.CollectByCourierAsync(other, "courier:" + other);
         var collected = await ret.CollectByCourierAsync(courier, "courier:" + courier);
@@ -91,9 +92,10 @@ public sealed class ReturnLifecycleTests(GrainClusterFixture fixture)
         Assert.Equal(ReturnOutcome.Replayed, putAwayAgain.Outcome);
         Assert.Equal(ReturnOutcome.InvalidTransition, elsewhere.Outcome);
         Assert.Equal(
-            [ReturnStatus.Requested, ReturnStatus.Approved, ReturnStatus.PickupScheduled, ReturnStatus.Collected, ReturnStatus.AtSorting, ReturnStatus.Graded, ReturnStatus.Restocked],
+            [ReturnStatus.Requested, ReturnStatus.Approved, ReturnStatus.PickupScheduled, ReturnStatus.PickupScheduled, ReturnStatus.Collected, ReturnStatus.AtSorting, ReturnStatus.Graded, ReturnStatus.Restocked],
             putAway.Return.History.Select(t => t.To));
-        Assert.Equal([Shopper, "system", "system", "courier:" + courier, "ops:sorter", "ops:sorter", "ops:sorter"], putAway.Return.History.Select(t => t.Actor));
+        Assert.Equal([Shopper, "system", "system", "system", "courier:" + courier, "ops:sorter", "ops:sorter", "ops:sorter"], putAway.Return.History.Select(t => t.Actor));
+        Assert.Equal($"courier {courier} instead of {other}", putAway.Return.History[3].Note);
 
         // The consequences, each once: the coupon, the order's status and history, the demand, the cell.
         var coupon = await Grains.Coupon(settlement.CouponCode!).GetAsync();

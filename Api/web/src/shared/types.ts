@@ -20,6 +20,7 @@ export type OrderLine = Schemas["OrderLine"];
 export type OrderTransition = Schemas["OrderTransition"];
 export type OrderView = Schemas["OrderView"];
 export type OrderChanged = Schemas["OrderChanged"];
+export type ReturnView = Schemas["ReturnView"];
 export type CourierAssignment = Schemas["CourierAssignment"];
 export type CourierOffer = Schemas["CourierOffer"];
 export type CourierView = Schemas["CourierView"];

@@ -7,6 +7,7 @@ import { byId, distance, h, money, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, type Marker } from "../shared/map";
 import { statusLine } from "../shared/status";
+import { returnsPanel } from "./returns";
 import type {
   GeoPoint, Location, LocationAvailability, OrderChanged, OrderStatus, OrderView, Product, ProductAvailability,
   ProductPage, RecommendationsChanged, SessionView, StockChanged,
@@ -322,6 +323,8 @@ async function showCart(): Promise<void> {
         h("label", {}, h("input", { type: "radio", name: "mode", value: "delivery", checked: true }), ` Delivery to ${Home.name}`),
         h("label", {}, h("input", { type: "radio", name: "mode", value: "pickup" }), " Pick up in store"),
         h("label", { for: "pickup-store" }, "Store"), pickupAt),
+      h("label", { for: "coupon-code" }, "Coupon code (optional)"),
+      h("input", { id: "coupon-code", name: "coupon-code", autocomplete: "off", spellcheck: false, oninput: changed }),
       place),
     session.openOrders.length === 0 ? null : h("section", {},
       h("h2", {}, "Your open orders"),
@@ -344,10 +347,12 @@ async function checkout(button: HTMLButtonElement, pickupAt: HTMLSelectElement):
   try {
     const session = await api.get<SessionView>(`/api/sessions/${sessionId()}`);
     const mode = (document.querySelector<HTMLInputElement>("input[name=mode]:checked")?.value ?? "delivery") as "delivery" | "pickup";
+    const coupon = document.querySelector<HTMLInputElement>("#coupon-code")?.value.trim() ?? "";
     const order = await api.post<OrderView>("/api/orders", {
       sessionId: sessionId(),
       lines: session.cart.map(l => ({ sku: l.sku, quantity: l.quantity })),
       fulfilment: mode === "pickup" ? { mode, locationId: pickupAt.value } : { mode, address: { lat: Home.lat, lon: Home.lon } },
+      ...(coupon === "" ? {} : { couponCode: coupon }),
     }, { "Idempotency-Key": checkoutKey });
     checkoutKey = crypto.randomUUID();
     await refreshCartCount();
@@ -376,9 +381,12 @@ async function showOrder(orderId: string): Promise<void> {
   replace(view,
     h("h1", {}, "Order ", h("code", {}, orderId)),
     h("p", { class: "order-status" }, "Status: ", h("strong", { id: "order-status" }, StepNames[order.status])),
+    h("p", { id: "order-total" }, "Total: ", h("strong", {}, money.format(order.total)),
+      order.discount > 0 ? ` (coupon ${order.couponCode ?? ""}: −${money.format(order.discount)})` : ""),
     h("ol", { id: "timeline", class: "timeline" }),
     h("canvas", { id: "order-map", class: "map", role: "img", "aria-label": "Map of the order's pickup, the courier and the destination" }),
-    h("p", { id: "courier-line", class: "muted" }));
+    h("p", { id: "courier-line", class: "muted" }),
+    await returnsPanel(api, order, () => showOrder(orderId), failed));
   await renderOrder();
 }
 
@@ -386,7 +394,9 @@ async function renderOrder(): Promise<void> {
   if (shown.kind !== "order") return;
   const { order, courier } = shown;
   const reached = new Map(order.history.map(t => [t.to, t]));
-  const steps = order.status === "cancelled" || order.status === "expired" ? [...order.history.map(t => t.to)] : order.mode === "delivery" ? DeliverySteps : PickupSteps;
+  const base = order.mode === "delivery" ? DeliverySteps : PickupSteps;
+  const returned = order.history.map(t => t.to).filter(s => s === "partiallyReturned" || s === "returned"); // returns settled after receipt
+  const steps = order.status === "cancelled" || order.status === "expired" ? [...order.history.map(t => t.to)] : [...base, ...new Set(returned)];
   byId("order-status").textContent = StepNames[order.status];
   replace(byId("timeline"), ...steps.map(step => {
     const t = reached.get(step);

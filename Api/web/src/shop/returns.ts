@@ -1,0 +1,114 @@
+// The order page's returns: the order's returns with their status, compensation and resale, and a return form per line
+// once the shopper has the goods. A refusal by the pre-check says which rule refused and why.
+import { ApiError, type Api } from "../shared/api";
+import { h, money, time } from "../shared/dom";
+import type { OrderView, ReturnView } from "../shared/types";
+
+const Reasons: Record<ReturnView["reason"], string> = {
+  wrongSize: "Wrong size", changedMind: "Changed my mind", noLongerNeeded: "No longer needed",
+  damaged: "Arrived damaged", defective: "Does not work", notAsDescribed: "Not as described",
+};
+
+const Conditions: Record<NonNullable<ReturnView["condition"]>, string> = {
+  unopened: "Unopened", openedUnused: "Opened, unused", used: "Used", damaged: "Damaged",
+};
+
+const StatusNames: Record<ReturnView["status"], string> = {
+  requested: "Requested", approved: "Approved", rejected: "Refused", inReview: "Being reviewed", pickupScheduled: "Courier booked",
+  collected: "Collected", atSorting: "At the sorting centre", graded: "Checked and settled", restocked: "Settled", disposed: "Settled",
+};
+
+/** The returns section of an order; <paramref name="changed"/> re-renders the page after a change. */
+export async function returnsPanel(api: Api, order: OrderView, changed: () => Promise<void>, failed: (error: unknown) => void): Promise<HTMLElement> {
+  const returns = await Promise.all(order.returns.map(r => api.get<ReturnView>(`/api/returns/${encodeURIComponent(r.returnId)}`)));
+  const section = h("section", { id: "returns", "aria-label": "Returns" }, h("h2", {}, "Returns"));
+  if (returns.length > 0) section.append(h("ul", { id: "return-list" }, ...returns.map(r => returnItem(api, r, changed, failed))));
+  if (!order.receivedAt) {
+    section.append(h("p", { class: "muted" }, "Once you have the goods you can return them here."));
+    return section;
+  }
+
+  for (const line of order.lines) {
+    const held = order.returns.filter(r => r.sku === line.sku).reduce((sum, r) => sum + r.quantity, 0);
+    if (held < line.quantity) section.append(returnForm(api, order, line.sku, line.quantity - held, changed, failed));
+  }
+
+  return section;
+}
+
+function returnItem(api: Api, r: ReturnView, changed: () => Promise<void>, failed: (error: unknown) => void): HTMLElement {
+  const choose = async (kind: "refund" | "coupon") => {
+    try {
+      await api.post(`/api/returns/${encodeURIComponent(r.returnId)}/compensation`, { kind });
+      await changed();
+    } catch (error) {
+      failed(error);
+    }
+  };
+  const offer = r.compensation;
+  const settled = r.settlement;
+  return h("li", { "data-return": r.returnId, "data-status": r.status },
+    h("strong", {}, `${r.quantity} × ${r.sku}`), ` · ${Reasons[r.reason]} · `, h("span", { class: "return-status" }, StatusNames[r.status]),
+    r.status === "rejected" || r.status === "inReview" ? h("span", { class: "muted" }, ` (${r.check.reason})`) : null,
+    settled
+      ? h("span", { class: "return-settlement" }, settled.kind === "coupon"
+        ? ` · coupon ${settled.couponCode ?? ""} worth ${money.format(settled.amount)}`
+        : ` · refund of ${money.format(settled.amount)}`)
+      : offer.coupon != null && r.status !== "rejected"
+        ? h("span", { class: "return-choice" },
+          ` · ${offer.chosen === "coupon" ? "you chose the coupon" : offer.chosen === "refund" ? "you chose the refund" : "choose"}: `,
+          h("button", { type: "button", class: "link", "data-choose": "coupon", disabled: offer.chosen === "coupon", onclick: () => void choose("coupon") },
+            `a ${money.format(offer.coupon)} coupon`),
+          " or ",
+          h("button", { type: "button", class: "link", "data-choose": "refund", disabled: offer.chosen === "refund", onclick: () => void choose("refund") },
+            `${money.format(offer.refund)} back`))
+        : h("span", {}, ` · refund of ${money.format(offer.refund)}`),
+    r.history.length > 0 ? h("span", { class: "muted" }, ` · ${time(r.history[r.history.length - 1]!.at)}`) : null);
+}
+
+function returnForm(api: Api, order: OrderView, sku: string, left: number, changed: () => Promise<void>, failed: (error: unknown) => void): HTMLElement {
+  let key = crypto.randomUUID(); // a repeated submit is the same return; a refused one is final, so the next try is a new one
+  const id = (name: string) => `return-${sku}-${name}`;
+  const quantity = h("input", { id: id("quantity"), type: "number", min: 1, max: left, value: 1, required: true });
+  const reason = h("select", { id: id("reason") }, ...Object.entries(Reasons).map(([value, text]) => h("option", { value }, text)));
+  const condition = h("select", { id: id("condition") }, ...Object.entries(Conditions).map(([value, text]) => h("option", { value }, text)));
+  const tags = h("input", { id: id("tags"), type: "checkbox", checked: true });
+  const photo = h("input", { id: id("photo"), type: "file", accept: "image/jpeg,image/png,image/webp" });
+  const outcome = h("p", { class: "return-outcome", role: "status" });
+  const send = h("button", { type: "submit" }, "Request return");
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    send.disabled = true;
+    try {
+      const file = photo.files?.[0];
+      await api.post<ReturnView>("/api/returns", {
+        orderId: order.orderId, sku, quantity: Number(quantity.value), reason: reason.value, condition: condition.value, tagsAttached: tags.checked,
+        ...(file ? { photo: { type: file.type, data: await base64(file) } } : {}),
+      }, { "Idempotency-Key": key });
+      await changed();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422) {
+        outcome.textContent = `Not returnable: ${error.problem?.detail ?? "refused"}`;
+        key = crypto.randomUUID();
+      } else {
+        failed(error);
+      }
+      send.disabled = false;
+    }
+  };
+  return h("form", { class: "return-form", "data-sku": sku, onsubmit: (e: Event) => void submit(e) },
+    h("h3", {}, `Return ${sku}`),
+    h("label", { for: id("quantity") }, `How many (up to ${left})`), quantity,
+    h("label", { for: id("reason") }, "Why"), reason,
+    h("label", { for: id("condition") }, "Its condition"), condition,
+    h("label", { for: id("tags"), class: "tags-attached" }, tags, " The tags are still attached"),
+    h("label", { for: id("photo") }, "A photo of the item with its tags"), photo,
+    send, outcome);
+}
+
+async function base64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
