@@ -54,6 +54,7 @@ public sealed class ShopReturnsBrowserTests(WebFixture web)
         await item.Locator("button[data-choose=coupon]").ClickAsync();
         await Expect(page.Locator("#return-list li").First).ToContainTextAsync("you chose the coupon");
         await WebFixture.ScreenshotAsync(page, "shop-order-return");
+        await Accessibility.AssertSmokeAsync(page); // every control of the returns named and reachable by keyboard
 
         var returnId = await page.Locator("#return-list li").First.GetAttributeAsync("data-return");
         using var staff = web.CreateClient();
