@@ -29,6 +29,9 @@ public static class ReturnsApi
             .WithBodyLimit(8 * 1024 * 1024)
             .RequireAuthorization(Roles.Shopper)
             .RequireRateLimiting(RateLimits.Orders);
+        api.MapGet("/board", async (IGrainFactory grains) => TypedResults.Ok(await grains.ReturnsBoard().GetAsync())).WithName("GetReturnsBoard")
+            .WithSummary("Operator: the returns KPIs over the latest 1,000 returns, and the returns in review or at risk of missing the resale promise")
+            .RequireAuthorization(Roles.Ops);
         api.MapGet("/{returnId}", Get).WithName("GetReturn")
             .WithSummary("A return with its history, compensation and resale clock: its shopper, its pickup courier or an operator")
             .RequireAuthorization(Roles.AnyUser);

@@ -5,6 +5,7 @@ using Tandem.Contracts.Inventory;
 using Tandem.Contracts.Ops;
 using Tandem.Contracts.Orders;
 using Tandem.Contracts.Recommendations;
+using Tandem.Contracts.Returns;
 using Tandem.Contracts.Sessions;
 
 namespace Tandem.Contracts.Hubs;
@@ -70,7 +71,7 @@ public static class HubContract
     [
         typeof(StockChanged), typeof(OrderChanged), typeof(OrderView), typeof(CourierOffer), typeof(CourierChanged),
         typeof(CourierOnTheWay), typeof(RecommendationsChanged), typeof(SessionChanged), typeof(OpsSnapshot), typeof(OpsEvent),
-        typeof(DispatchDecided), typeof(ForecastChanged),
+        typeof(DispatchDecided), typeof(ForecastChanged), typeof(ReturnChanged),
     ];
 
     public static class Groups

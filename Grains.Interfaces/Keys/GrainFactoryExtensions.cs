@@ -52,6 +52,8 @@ public static class GrainFactoryExtensions
     public static IReturnGrain Return(this IGrainFactory grains, string returnId) =>
         grains.GetGrain<IReturnGrain>(Identifier.Require(returnId, "return"));
 
+    public static IReturnsBoardGrain ReturnsBoard(this IGrainFactory grains) => grains.GetGrain<IReturnsBoardGrain>("all");
+
     public static ICouponGrain Coupon(this IGrainFactory grains, string code) =>
         grains.GetGrain<ICouponGrain>(Identifier.Require(code, "coupon"));
 

@@ -165,8 +165,11 @@ public sealed class ReturnGrain(
 
         (S.Chosen, S.ChosenAt) = (kind, clock.GetUtcNow());
         S.Version++;
+        TellBoard();
+        S.DueAt = NextDue();
         await WriteAsync();
         await PublishAsync(null, null);
+        await DeliverOrLeaveDueAsync();
         return Result(ReturnOutcome.Applied);
     }
 
@@ -319,10 +322,9 @@ public sealed class ReturnGrain(
         }
         else
         {
-            await MoveAsync(ReturnStatus.Graded, actor, settledNote, ReturnOrderCall.None);
+            await MoveAsync(ReturnStatus.Graded, actor, settledNote, ReturnOrderCall.None); // and delivers the settlement's duties
         }
 
-        await DeliverOrLeaveDueAsync();
         return Result(ReturnOutcome.Applied);
     }
 
@@ -351,8 +353,7 @@ public sealed class ReturnGrain(
 
         (S.RestockedTo, S.ResoldAt) = (cell, clock.GetUtcNow());
         S.Duties.Add(ReturnDuty.RestockCell);
-        await MoveAsync(ReturnStatus.Restocked, actor, $"{S.Request.Quantity} × into {cell}", ReturnOrderCall.None);
-        await DeliverOrLeaveDueAsync();
+        await MoveAsync(ReturnStatus.Restocked, actor, $"{S.Request.Quantity} × into {cell}", ReturnOrderCall.None); // and restocks
         return Result(ReturnOutcome.Applied);
     }
 
@@ -400,6 +401,7 @@ public sealed class ReturnGrain(
         }
     }
 
+    /// <summary>Moves to <paramref name="to"/> (a step in the history) with its order call and duties in one write, publishes, then delivers the duties.</summary>
     private async Task MoveAsync(ReturnStatus to, string actor, string? note, ReturnOrderCall pending)
     {
         var from = S.History.Count == 0 ? (ReturnStatus?)null : S.Status;
@@ -411,11 +413,23 @@ public sealed class ReturnGrain(
         }
 
         S.Pending = pending;
+        TellBoard();
         S.DueAt = NextDue();
         await WriteAsync();
         if (from != to)
         {
             await PublishAsync(S.History[^1], null);
+        }
+
+        await DeliverOrLeaveDueAsync();
+    }
+
+    /// <summary>Owes the board the return's summary (once, however many changes it covers).</summary>
+    private void TellBoard()
+    {
+        if (!S.Duties.Contains(ReturnDuty.TellBoard))
+        {
+            S.Duties.Add(ReturnDuty.TellBoard);
         }
     }
 
@@ -477,6 +491,9 @@ public sealed class ReturnGrain(
                 });
                 refused = coupon.Succeeded ? null : coupon.Detail ?? coupon.Outcome.ToString();
                 break;
+            case ReturnDuty.TellBoard:
+                await GrainFactory.ReturnsBoard().UpsertAsync(Summary());
+                break;
             case ReturnDuty.RestockCell:
                 var restocked = await GrainFactory.Cell(CellKey.Parse(S.RestockedTo!)).ReceiveAsync(
                     request.Quantity, "return:" + Id, S.History[^1].Actor);
@@ -509,11 +526,13 @@ public sealed class ReturnGrain(
         }
 
         S.Alerted = alert;
-        S.DueAt = NextDue();
         S.Version++;
+        TellBoard();
+        S.DueAt = NextDue();
         await WriteAsync();
         logger.ResaleAlert(Id, alert, collected);
         await PublishAsync(null, alert);
+        await DeliverOrLeaveDueAsync();
     }
 
     /// <summary>Soon while a call or duty is unfinished; else the resale clock's next mark not yet alerted; else never.</summary>
@@ -562,6 +581,28 @@ public sealed class ReturnGrain(
         var now = clock.GetUtcNow();
         return now >= due ? ResaleClock.Breached : now >= collected + Options.ResaleAtRiskAfter ? ResaleClock.AtRisk : ResaleClock.OnTrack;
     }
+
+    private ReturnSummary Summary() => new()
+    {
+        ReturnId = Id,
+        Version = S.Version,
+        Sku = S.Request!.Sku,
+        Quantity = S.Request.Quantity,
+        Status = S.Status,
+        Verdict = S.Check!.Verdict,
+        Rule = S.Check.Rule,
+        RequestedAt = S.History[0].At,
+        CollectedAt = S.CollectedAt,
+        ResoldAt = S.ResoldAt,
+        Resale = Resale(),
+        CouponOffered = !S.Fault,
+        Settled = S.Settlement?.Kind,
+        CounterSeconds = S.Settlement?.CounterSeconds,
+        StoreId = S.StoreId,
+        Note = S.Status == ReturnStatus.InReview ? S.Check.Reason
+            : S.Alerted is { } alert ? $"{alert}: collected {S.CollectedAt:u}, due back on sale by {S.CollectedAt + Options.ResaleWithin:u}"
+            : null,
+    };
 
     private ReturnResult Missing() => new() { Outcome = ReturnOutcome.NotFound, Detail = $"No return {Id}." };
 

@@ -32,6 +32,9 @@ public enum ReturnDuty
 
     /// <summary>The units go back on hand in the chosen cell, once (the cell's receipt reference is the return id).</summary>
     RestockCell = 3,
+
+    /// <summary>The returns board keeps the return's latest summary (its KPIs and attention list).</summary>
+    TellBoard = 4,
 }
 
 [GenerateSerializer, Alias("tandem.return-state")]

@@ -80,12 +80,15 @@ public sealed class ReturnGrainTests(GrainClusterFixture fixture)
 
         var made = await Grains.Return(id).RequestAsync(Request(order, sku, 1, ReturnReason.Damaged));
         var heldInReview = (await order.GetAsync())!.Returns.Count;
+        var onTheBoard = (await Grains.ReturnsBoard().GetAsync()).Attention.SingleOrDefault(r => r.ReturnId == id);
         var rejected = await Grains.Return(id).ReviewAsync(approve: false, "ops:amy", "no damage on the photo");
         var again = await Grains.Return(id).ReviewAsync(approve: false, "ops:amy", "no damage on the photo");
         var approve = await Grains.Return(id).ReviewAsync(approve: true, "ops:amy", null);
 
         Assert.Equal((ReturnStatus.InReview, "evidence", "a fault is confirmed by ops from the photo"), (made.Return!.Status, made.Return.Check.Rule, made.Return.Check.Reason));
         Assert.Equal(1, heldInReview);
+        Assert.Equal((ReturnStatus.InReview, "a fault is confirmed by ops from the photo"), (onTheBoard!.Status, onTheBoard.Note));
+        Assert.DoesNotContain((await Grains.ReturnsBoard().GetAsync()).Attention, r => r.ReturnId == id);
         Assert.Equal((ReturnOutcome.Applied, ReturnStatus.Rejected, "ops:amy", "no damage on the photo"), (rejected.Outcome, rejected.Return!.Status, rejected.Return.History[^1].Actor, rejected.Return.History[^1].Note));
         Assert.Equal(ReturnOutcome.Replayed, again.Outcome);
         Assert.Equal(ReturnOutcome.InvalidTransition, approve.Outcome);

@@ -9,8 +9,9 @@ import { byId, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
-import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, SlowMoverView, SupplySuggestion, TransferView, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
-interface Alert { at: number; kind: "stock" | "late" | "idle" | "slow"; text: string; }
+import { ReturnsPanel } from "./returns";
+import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, SlowMoverView, SupplySuggestion, TransferView, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, ReturnChanged, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
+interface Alert { at: number; kind: "stock" | "late" | "idle" | "slow" | "return"; text: string; }
 
 const PromiseMinutes = 45;
 const IdleAlertMinutes = 10;
@@ -34,6 +35,8 @@ const armRecords = new Map<string, ArmWeightsChanged>();
 let zoneReports: ZoneReport[] = [];
 /** Forecast cells by sku@location with their stock against their reorder point: from the planner every 30 s, live from each re-forecast. */
 const risks = new Map<string, CellRisk>();
+/** The returns panel (made once the page has its API client). */
+let returns: ReturnsPanel | null = null;
 /** The planner's served model and last round. */
 let planner: ForecastPlannerView | null = null;
 /** The cell whose forecast is drawn, with its actuals, and the chart drawing it. */
@@ -142,6 +145,9 @@ function apply(e: OpsEvent): void {
       decided.offers.forEach(o => waiting.set(o.orderId, o));
       break;
     }
+    case OpsKinds.ReturnChanged:
+      returns?.changed(e.data as ReturnChanged);
+      break;
     case OpsKinds.ForecastChanged: {
       const { forecast } = e.data as ForecastChanged;
       keepRisk(forecast);
@@ -482,6 +488,7 @@ async function start(): Promise<void> {
   hub.on(Events.Event, (batch: OpsEvent[]) => onBatch(batch));
   await started(hub);
   const api = new Api(() => user.token);
+  returns = new ReturnsPanel(api, (text, at) => alert({ at, kind: "return", text }));
   (await api.get<ArmWeightsChanged[]>("/api/recommendations/arms")).forEach(keepArms);
   setInterval(() => void readDispatch(api), 5000);
   await readForecasts(api);
@@ -499,7 +506,7 @@ async function start(): Promise<void> {
   });
   const ordersChart = chart("chart-orders", "orders / min", "#bb8fce");
   const reservationsChart = chart("chart-reservations", "reservations / s", "#48c9b0");
-  setInterval(() => { watchTheClock(); renderPanels(); }, 500);
+  setInterval(() => { watchTheClock(); renderPanels(); void returns?.tick(); }, 500);
   setInterval(() => {
     ordersChart.setData(series(placedAt, 60));
     reservationsChart.setData(series(reservedAt, 1));
