@@ -3,13 +3,13 @@ using Microsoft.Extensions.FileProviders;
 namespace Tandem.Api.Hosting;
 
 /// <summary>
-/// The three web clients, served from wwwroot: the shop at <c>/</c>, the courier app at <c>/courier</c> and the
-/// control room at <c>/ops</c>. Their scripts are bundled into wwwroot/build by the build; every response is
+/// The web clients, served from wwwroot: the shop at <c>/</c>, the courier app at <c>/courier</c>, the control room at
+/// <c>/ops</c> and the store's returns counter at <c>/counter</c>. Their scripts are bundled into wwwroot/build by the build; every response is
 /// revalidated (no stale client after a deploy). A page or file that is not there is a 404.
 /// </summary>
 public static class WebClients
 {
-    private static readonly (string Path, string File)[] Pages = [("/", "index.html"), ("/courier", "courier.html"), ("/ops", "ops.html")];
+    private static readonly (string Path, string File)[] Pages = [("/", "index.html"), ("/courier", "courier.html"), ("/ops", "ops.html"), ("/counter", "counter.html")];
 
     public static IApplicationBuilder UseWebClientFiles(this IApplicationBuilder app) =>
         app.UseStaticFiles(new StaticFileOptions

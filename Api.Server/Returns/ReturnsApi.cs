@@ -25,9 +25,9 @@ public static class ReturnsApi
     {
         var api = app.MapGroup("/api/returns").WithTags("Returns");
         api.MapPost("/", Request).WithName("RequestReturn")
-            .WithSummary("Shopper: return units of a line of their received order; pre-checked at once (a refusal is 422 naming its rule); idempotent by the Idempotency-Key header")
+            .WithSummary("Shopper (or store staff at the counter, for the order's shopper): return units of a line of a received order; pre-checked at once (a refusal is 422 naming its rule); idempotent by the Idempotency-Key header")
             .WithBodyLimit(8 * 1024 * 1024)
-            .RequireAuthorization(Roles.Shopper)
+            .RequireAuthorization(Roles.ShopperOrOps)
             .RequireRateLimiting(RateLimits.Orders);
         api.MapGet("/board", async (IGrainFactory grains) => TypedResults.Ok(await grains.ReturnsBoard().GetAsync())).WithName("GetReturnsBoard")
             .WithSummary("Operator: the returns KPIs over the latest 1,000 returns, and the returns in review or at risk of missing the resale promise")
@@ -76,7 +76,7 @@ public static class ReturnsApi
     private static async Task<Results<Created<ReturnView>, ProblemHttpResult, ValidationProblem>> Request(
         IGrainFactory grains, HttpContext http, ClaimsPrincipal user, [FromHeader(Name = OrdersApi.IdempotencyKeyHeader)] string? idempotencyKey, ReturnRequestDto body)
     {
-        var shopper = Caller.Of(user).Subject;
+        var caller = Caller.Of(user);
         var errors = new RequestErrors()
             .Identifier("orderId", body.OrderId)
             .Identifier("sku", body.Sku)
@@ -110,11 +110,19 @@ public static class ReturnsApi
             return Problems.Invalid(errors);
         }
 
-        var returnId = ReturnIdFor(shopper, idempotencyKey!);
+        // Staff at a store take a return back for the order's shopper (the same policy applies); a shopper returns their own.
+        var shopper = caller.IsShopper ? caller.Subject : (await grains.Order(new OrderId(body.OrderId!)).GetAsync())?.ShopperId;
+        if (shopper is null)
+        {
+            return Problems.NotFound($"No order {body.OrderId}.");
+        }
+
+        var returnId = ReturnIdFor(caller.IsShopper ? shopper : caller.Actor, idempotencyKey!);
         var result = await grains.Return(returnId).RequestAsync(new ReturnRequest
         {
             ShopperId = shopper, OrderId = body.OrderId!, Sku = body.Sku!, Quantity = body.Quantity!.Value, Reason = reason,
             Condition = condition, TagsAttached = body.TagsAttached, PhotoType = body.Photo?.Type, Photo = photo,
+            RequestedBy = caller.IsShopper ? null : caller.Actor,
         });
         if (result.Outcome == ReturnOutcome.Replayed)
         {

@@ -24,6 +24,9 @@ public sealed record ReturnRequest
     [Id(7)] public string? PhotoType { get; init; }
 
     [Id(8)] public byte[]? Photo { get; init; }
+
+    /// <summary>Who made the request when not the shopper (store staff at the counter, <c>ops:{id}</c>).</summary>
+    [Id(9)] public string? RequestedBy { get; init; }
 }
 
 /// <summary>How a return grain answered.</summary>

@@ -100,11 +100,11 @@ public sealed class ReturnGrain(
         S.Check = new ReturnCheck { Verdict = Verdict(check.Verdict), Rule = check.Rule, Reason = check.Reason };
         if (check.Verdict == PreCheckVerdict.Rejected)
         {
-            await MoveAsync(ReturnStatus.Rejected, request.ShopperId, check.Reason, ReturnOrderCall.None);
+            await MoveAsync(ReturnStatus.Rejected, request.RequestedBy ?? request.ShopperId, check.Reason, ReturnOrderCall.None);
         }
         else
         {
-            await MoveAsync(ReturnStatus.Requested, request.ShopperId, null, ReturnOrderCall.Claim);
+            await MoveAsync(ReturnStatus.Requested, request.RequestedBy ?? request.ShopperId, null, ReturnOrderCall.Claim);
             await FinishAsync();
         }
 

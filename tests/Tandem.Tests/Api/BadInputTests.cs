@@ -178,6 +178,7 @@ public sealed class BadInputTests(ApiFixture api)
         { "returning more than bought", "/api/returns", Return("{order}", "{lateSku}", 2), "ret-more", Shopper, 422 },
         { "returning after the window", "/api/returns", Return("{order}", "{lateSku}", 1), "ret-late", Shopper, 422 },
         { "returning from another shopper's order", "/api/returns", Return("{otherCollected}", "{sku}", 1), "ret-foreign", Shopper, 404 },
+        { "store staff take back a line of an unknown order", "/api/returns", Return("o-000000000000000000000000", "{sku}", 1), "ret-staff", CamdenStaff, 404 },
         { "courier requests a return", "/api/returns", Return("{order}", "{sku}", 1), "ret-courier", Courier, 403 },
         { "anonymous return", "/api/returns", Return("{order}", "{sku}", 1), "ret-anon", Anonymous, 401 },
         { "shopper reads another shopper's return", "GET /api/returns/{otherReturn}", "", null, Shopper, 404 },

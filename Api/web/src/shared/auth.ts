@@ -7,25 +7,27 @@ export type Role = "shopper" | "courier" | "ops";
 
 interface Stored { token: string; subject: string; expires: number; }
 
-const key = (role: Role) => `tandem.auth.${role}`;
+/** Where a role's token is kept; an operator who is staff of a store keeps one per store. */
+const key = (role: Role, store?: string) => (store ? `tandem.auth.${role}.${store}` : `tandem.auth.${role}`);
 
-export function current(role: Role): Stored | null {
-  const raw = localStorage.getItem(key(role));
+export function current(role: Role, store?: string): Stored | null {
+  const raw = localStorage.getItem(key(role, store));
   if (!raw) return null;
   const stored = JSON.parse(raw) as Stored;
   return stored.expires - Date.now() > 60_000 ? stored : null;
 }
 
-export async function signIn(role: Role, subject: string): Promise<Stored> {
+/** Signs in as <paramref>subject</paramref>; an operator may sign in as staff of <paramref>store</paramref>. */
+export async function signIn(role: Role, subject: string, store?: string): Promise<Stored> {
   const response = await fetch("/api/dev/token", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ role, subject }),
+    body: JSON.stringify({ role, subject, ...(store ? { store } : {}) }),
   });
   if (!response.ok) throw new Error(`Could not sign in as ${subject} (${response.status}).`);
   const issued = (await response.json()) as TokenResponse;
   const stored: Stored = { token: issued.accessToken, subject, expires: Date.now() + issued.expiresIn * 1000 };
-  localStorage.setItem(key(role), JSON.stringify(stored));
+  localStorage.setItem(key(role, store), JSON.stringify(stored));
   document.cookie = `tandem.token=${issued.accessToken}; path=/; SameSite=Strict; max-age=${issued.expiresIn}`;
   return stored;
 }

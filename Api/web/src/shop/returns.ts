@@ -2,16 +2,8 @@
 // once the shopper has the goods. A refusal by the pre-check says which rule refused and why.
 import { ApiError, type Api } from "../shared/api";
 import { h, money, time } from "../shared/dom";
+import { base64, ItemConditions as Conditions, ReturnReasons as Reasons } from "../shared/returns";
 import type { OrderView, ReturnView } from "../shared/types";
-
-const Reasons: Record<ReturnView["reason"], string> = {
-  wrongSize: "Wrong size", changedMind: "Changed my mind", noLongerNeeded: "No longer needed",
-  damaged: "Arrived damaged", defective: "Does not work", notAsDescribed: "Not as described",
-};
-
-const Conditions: Record<NonNullable<ReturnView["condition"]>, string> = {
-  unopened: "Unopened", openedUnused: "Opened, unused", used: "Used", damaged: "Damaged",
-};
 
 const StatusNames: Record<ReturnView["status"], string> = {
   requested: "Requested", approved: "Approved", rejected: "Refused", inReview: "Being reviewed", pickupScheduled: "Courier booked",
@@ -104,11 +96,4 @@ function returnForm(api: Api, order: OrderView, sku: string, left: number, chang
     h("label", { for: id("tags"), class: "tags-attached" }, tags, " The tags are still attached"),
     h("label", { for: id("photo") }, "A photo of the item with its tags"), photo,
     send, outcome);
-}
-
-async function base64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
 }
