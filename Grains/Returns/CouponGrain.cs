@@ -82,18 +82,7 @@ public sealed class CouponGrain(
     public Task<CouponView?> GetAsync() => Task.FromResult(S.Grant is null ? null : View());
 
     /// <summary>Writes the state; a failed write takes the activation down so the next call reads what is stored.</summary>
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteAsync() => state.SaveAsync(this);
 
     private CouponResult Result(CouponOutcome outcome) => new() { Outcome = outcome, Coupon = View() };
 

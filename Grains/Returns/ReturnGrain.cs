@@ -609,18 +609,7 @@ public sealed class ReturnGrain(
     private ReturnResult Refuse(string detail) => new() { Outcome = ReturnOutcome.InvalidTransition, Return = View(), Detail = detail };
 
     /// <summary>Writes the state; when the write fails, the activation goes (its state is not what is stored) and the next reads it back.</summary>
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteAsync() => state.SaveAsync(this);
 
     private static ReturnStatus Verdict(PreCheckVerdict verdict) => verdict switch
     {

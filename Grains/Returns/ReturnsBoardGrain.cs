@@ -35,15 +35,7 @@ public sealed class ReturnsBoardGrain(
         }
 
         S.Version++;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle(); // the kept summaries are not what is stored: the next activation reads them back
-            throw;
-        }
+        await state.SaveAsync(this); // a failed write drops the activation: the next reads the stored summaries back
     }
 
     public Task<ReturnsBoardView> GetAsync()

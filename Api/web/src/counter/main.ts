@@ -4,7 +4,7 @@
 import { Api, ApiError } from "../shared/api";
 import * as auth from "../shared/auth";
 import { byId, h, money, replace, time } from "../shared/dom";
-import { base64, ItemConditions, ReturnReasons } from "../shared/returns";
+import { ReturnReasons, returnFields } from "../shared/returns";
 import { statusLine } from "../shared/status";
 import type { OrderView, ReturnView } from "../shared/types";
 
@@ -93,21 +93,12 @@ function returnRow(r: ReturnView): HTMLElement {
 
 function takeBackForm(order: OrderView, sku: string, left: number): HTMLElement {
   let key = crypto.randomUUID();
-  const id = (name: string) => `take-${sku}-${name}`;
-  const quantity = h("input", { id: id("quantity"), type: "number", min: 1, max: left, value: 1, required: true });
-  const reason = h("select", { id: id("reason") }, ...Object.entries(ReturnReasons).map(([value, text]) => h("option", { value }, text)));
-  const condition = h("select", { id: id("condition") }, ...Object.entries(ItemConditions).map(([value, text]) => h("option", { value }, text)));
-  const tags = h("input", { id: id("tags"), type: "checkbox", checked: true });
-  const photo = h("input", { id: id("photo"), type: "file", accept: "image/jpeg,image/png,image/webp" });
+  const fields = returnFields(`take-${sku}`, left);
   const outcome = h("p", { class: "return-outcome", role: "status" });
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
-      const file = photo.files?.[0];
-      const made = await api.post<ReturnView>("/api/returns", {
-        orderId: order.orderId, sku, quantity: Number(quantity.value), reason: reason.value, condition: condition.value, tagsAttached: tags.checked,
-        ...(file ? { photo: { type: file.type, data: await base64(file) } } : {}),
-      }, { "Idempotency-Key": key });
+      const made = await api.post<ReturnView>("/api/returns", await fields.body(order.orderId, sku), { "Idempotency-Key": key });
       if (made.status === "approved") await api.post(`/api/returns/${encodeURIComponent(made.returnId)}/hand-in`, {}); // the scan
       say(made.status === "approved" ? "Taken back and scanned in." : "Sent to review: the item stays with the shopper until ops decide.");
       await refresh();
@@ -121,11 +112,5 @@ function takeBackForm(order: OrderView, sku: string, left: number): HTMLElement 
     }
   };
   return h("form", { class: "return-form", "data-sku": sku, onsubmit: (e: Event) => void submit(e) },
-    h("h3", {}, `Take back ${sku}`),
-    h("label", { for: id("quantity") }, `How many (up to ${left})`), quantity,
-    h("label", { for: id("reason") }, "Why"), reason,
-    h("label", { for: id("condition") }, "Its condition"), condition,
-    h("label", { for: id("tags"), class: "tags-attached" }, tags, " The tags are still attached"),
-    h("label", { for: id("photo") }, "A photo of the item with its tags"), photo,
-    h("button", { type: "submit", class: "primary" }, "Take back"), outcome);
+    h("h3", {}, `Take back ${sku}`), ...fields.controls, h("button", { type: "submit", class: "primary" }, "Take back"), outcome);
 }

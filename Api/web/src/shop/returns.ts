@@ -2,7 +2,7 @@
 // once the shopper has the goods. A refusal by the pre-check says which rule refused and why.
 import { ApiError, type Api } from "../shared/api";
 import { h, money, time } from "../shared/dom";
-import { base64, ItemConditions as Conditions, ReturnReasons as Reasons } from "../shared/returns";
+import { ReturnReasons as Reasons, returnFields } from "../shared/returns";
 import type { OrderView, ReturnView } from "../shared/types";
 
 const StatusNames: Record<ReturnView["status"], string> = {
@@ -60,23 +60,14 @@ function returnItem(api: Api, r: ReturnView, changed: () => Promise<void>, faile
 
 function returnForm(api: Api, order: OrderView, sku: string, left: number, changed: () => Promise<void>, failed: (error: unknown) => void): HTMLElement {
   let key = crypto.randomUUID(); // a repeated submit is the same return; a refused one is final, so the next try is a new one
-  const id = (name: string) => `return-${sku}-${name}`;
-  const quantity = h("input", { id: id("quantity"), type: "number", min: 1, max: left, value: 1, required: true });
-  const reason = h("select", { id: id("reason") }, ...Object.entries(Reasons).map(([value, text]) => h("option", { value }, text)));
-  const condition = h("select", { id: id("condition") }, ...Object.entries(Conditions).map(([value, text]) => h("option", { value }, text)));
-  const tags = h("input", { id: id("tags"), type: "checkbox", checked: true });
-  const photo = h("input", { id: id("photo"), type: "file", accept: "image/jpeg,image/png,image/webp" });
+  const fields = returnFields(`return-${sku}`, left);
   const outcome = h("p", { class: "return-outcome", role: "status" });
   const send = h("button", { type: "submit" }, "Request return");
   const submit = async (e: Event) => {
     e.preventDefault();
     send.disabled = true;
     try {
-      const file = photo.files?.[0];
-      await api.post<ReturnView>("/api/returns", {
-        orderId: order.orderId, sku, quantity: Number(quantity.value), reason: reason.value, condition: condition.value, tagsAttached: tags.checked,
-        ...(file ? { photo: { type: file.type, data: await base64(file) } } : {}),
-      }, { "Idempotency-Key": key });
+      await api.post<ReturnView>("/api/returns", await fields.body(order.orderId, sku), { "Idempotency-Key": key });
       await changed();
     } catch (error) {
       if (error instanceof ApiError && error.status === 422) {
@@ -89,11 +80,5 @@ function returnForm(api: Api, order: OrderView, sku: string, left: number, chang
     }
   };
   return h("form", { class: "return-form", "data-sku": sku, onsubmit: (e: Event) => void submit(e) },
-    h("h3", {}, `Return ${sku}`),
-    h("label", { for: id("quantity") }, `How many (up to ${left})`), quantity,
-    h("label", { for: id("reason") }, "Why"), reason,
-    h("label", { for: id("condition") }, "Its condition"), condition,
-    h("label", { for: id("tags"), class: "tags-attached" }, tags, " The tags are still attached"),
-    h("label", { for: id("photo") }, "A photo of the item with its tags"), photo,
-    send, outcome);
+    h("h3", {}, `Return ${sku}`), ...fields.controls, send, outcome);
 }
