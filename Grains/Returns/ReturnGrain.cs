@@ -246,8 +246,7 @@ public sealed class ReturnGrain(
             return Refuse($"A return in {S.Status} cannot be handed in.");
         }
 
-        var locations = await GrainFactory.Catalog().GetLocationsAsync();
-        if (!locations.Any(l => l.Id == storeId && l.Kind == LocationKind.Store))
+        if (await LocationAsync(storeId) is not { Kind: LocationKind.Store })
         {
             return new ReturnResult { Outcome = ReturnOutcome.Invalid, Return = View(), Detail = $"No store {storeId}." };
         }
@@ -346,7 +345,7 @@ public sealed class ReturnGrain(
             return Refuse($"A return in {S.Status} cannot be put back on sale.");
         }
 
-        if (!(await GrainFactory.Catalog().GetLocationsAsync()).Any(l => l.Id == locationId))
+        if (await LocationAsync(locationId) is null)
         {
             return new ReturnResult { Outcome = ReturnOutcome.Invalid, Return = View(), Detail = $"No location {locationId}." };
         }
@@ -516,11 +515,8 @@ public sealed class ReturnGrain(
             return;
         }
 
-        var now = clock.GetUtcNow();
-        ResaleClock? due = now >= collected + Options.ResaleWithin ? ResaleClock.Breached
-            : now >= collected + Options.ResaleAtRiskAfter ? ResaleClock.AtRisk
-            : null;
-        if (due is not { } alert || S.Alerted >= alert)
+        var alert = Running(collected);
+        if (alert == ResaleClock.OnTrack || S.Alerted >= alert)
         {
             return;
         }
@@ -578,8 +574,18 @@ public sealed class ReturnGrain(
             return resold < due ? ResaleClock.Met : ResaleClock.Missed;
         }
 
+        return Running(collected);
+    }
+
+    private async Task<Location?> LocationAsync(string id) => (await GrainFactory.Catalog().GetLocationsAsync()).FirstOrDefault(l => l.Id == id);
+
+    /// <summary>Where the clock of an item collected at <paramref name="collected"/> and not back on sale stands now: on track, at risk or breached.</summary>
+    private ResaleClock Running(DateTimeOffset collected)
+    {
         var now = clock.GetUtcNow();
-        return now >= due ? ResaleClock.Breached : now >= collected + Options.ResaleAtRiskAfter ? ResaleClock.AtRisk : ResaleClock.OnTrack;
+        return now >= collected + Options.ResaleWithin ? ResaleClock.Breached
+            : now >= collected + Options.ResaleAtRiskAfter ? ResaleClock.AtRisk
+            : ResaleClock.OnTrack;
     }
 
     private ReturnSummary Summary() => new()
