@@ -11,8 +11,10 @@ using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Hubs;
 using Tandem.Contracts.Orders;
+using Tandem.Contracts.Returns;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Returns;
 
 namespace Tandem.Api.Couriers;
 
@@ -33,7 +35,7 @@ public static class CouriersApi
             .WithSummary("The courier themself: report a position; one older than the last is ignored (outcome \"stale\")")
             .RequireAuthorization(Roles.Courier);
         api.MapPost("/{courierId}/offers/{orderId}/accept", AcceptOffer).WithName("AcceptOffer")
-            .WithSummary("The courier themself: take the offered order (it is dispatched to them); idempotent")
+            .WithSummary("The courier themself: take the offered job (an order is dispatched to them, a return's pickup scheduled); idempotent")
             .RequireAuthorization(Roles.Courier);
         api.MapPost("/{courierId}/offers/{orderId}/decline", DeclineOffer).WithName("DeclineOffer")
             .WithSummary("The courier themself: turn the offered order down (it is offered to the next courier); idempotent")
@@ -148,7 +150,8 @@ public static class CouriersApi
         return ToHttp(await grains.Courier(new CourierId(courierId)).SetAvailabilityAsync(online), courierId);
     }
 
-    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> AcceptOffer(
+    /// <summary>Accepts the offer: a delivery is dispatched to the courier (the order answers), a return's pickup scheduled (the return answers).</summary>
+    private static async Task<Results<Ok<OrderView>, Ok<ReturnView>, ProblemHttpResult>> AcceptOffer(
         IGrainFactory grains, ClaimsPrincipal user, string courierId, string orderId)
     {
         if (CourierAccess.Check(user, courierId) is { } refused)
@@ -170,6 +173,14 @@ public static class CouriersApi
         if (!answer.Succeeded)
         {
             return Problems.Conflict(answer.Detail ?? answer.Outcome.ToString());
+        }
+
+        if (answer.Answered == CourierJobKind.ReturnPickup)
+        {
+            var scheduled = await grains.Return(orderId).SchedulePickupAsync(courierId, Caller.Of(user).Actor);
+            return scheduled.Outcome is ReturnOutcome.Applied or ReturnOutcome.Replayed
+                ? TypedResults.Ok(scheduled.Return!)
+                : Problems.Conflict(scheduled.Detail ?? scheduled.Outcome.ToString());
         }
 
         var dispatched = await grains.Order(new OrderId(orderId)).DispatchAsync(new CourierId(courierId), Caller.Of(user).Actor);

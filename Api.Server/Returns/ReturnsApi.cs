@@ -42,7 +42,7 @@ public static class ReturnsApi
             .WithSummary("Operator: approve or reject a return in review; idempotent")
             .RequireAuthorization(Roles.Ops);
         api.MapPost("/{returnId}/pickup", SchedulePickup).WithName("ScheduleReturnPickup")
-            .WithSummary("Operator: a courier is to collect the approved item; idempotent")
+            .WithSummary("Operator: a courier is to collect the approved item (instead of the dispatch windows' offer); idempotent")
             .RequireAuthorization(Roles.Ops);
         api.MapPost("/{returnId}/collected", Collected).WithName("ReturnCollected")
             .WithSummary("Its pickup courier (or an operator for them): the item is collected, the 72 h resale clock starts; idempotent")
@@ -53,8 +53,8 @@ public static class ReturnsApi
         api.MapPost("/{returnId}/sorting", (IGrainFactory grains, ClaimsPrincipal user, string returnId) =>
                 Act(grains, Caller.Of(user), returnId, (r, _) => r.ArriveAtSortingAsync(Caller.Of(user).Actor)))
             .WithName("ReturnAtSorting")
-            .WithSummary("Operator: a collected item reached the sorting centre; idempotent")
-            .RequireAuthorization(Roles.Ops);
+            .WithSummary("Its pickup courier, or an operator: a collected item reached the sorting centre (the courier's job ends); idempotent")
+            .RequireAuthorization(Roles.CourierOrOps);
         api.MapPost("/{returnId}/grade", Grade).WithName("GradeReturn")
             .WithSummary("Operator at the sorting centre, or staff of the store it was handed in at: grade A, B or C and settle (refund or coupon); idempotent")
             .RequireAuthorization(Roles.Ops);

@@ -21,4 +21,7 @@ public sealed record CourierAssignment
 
     /// <summary>When the drop-off was promised (packed plus the promise), when known.</summary>
     [Id(6)] public DateTimeOffset? PromisedBy { get; init; }
+
+    /// <summary>A delivery, or a return to collect (then <see cref="OrderId"/> is the return's id, the drop-off the sorting centre).</summary>
+    [Id(7)] public CourierJobKind Kind { get; init; }
 }

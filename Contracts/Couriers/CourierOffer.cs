@@ -17,4 +17,7 @@ public sealed record CourierOffer
     [Id(4)] public required DateTimeOffset OfferedAt { get; init; }
 
     [Id(5)] public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>A delivery, or a return to collect (then <see cref="OrderId"/> is the return's id and the pickup the shopper's address).</summary>
+    [Id(6)] public CourierJobKind Kind { get; init; }
 }

@@ -1,8 +1,12 @@
 using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
 
 namespace Tandem.Contracts.Dispatch;
 
-/// <summary>A packed delivery order without a courier yet.</summary>
+/// <summary>
+/// A job without a courier yet: a packed delivery order, or a return to collect from a shopper (<see cref="Kind"/>; the
+/// return's id stands in <see cref="OrderId"/>, the job's id).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("tandem.waiting-order")]
 public sealed record WaitingOrder
 {
@@ -32,6 +36,11 @@ public sealed record WaitingOrder
 
     /// <summary>The dispatch zone the order waits in (its pickup's zone).</summary>
     [Id(10)] public string? Zone { get; init; }
+
+    [Id(11)] public CourierJobKind Kind { get; init; }
+
+    /// <summary>When the job is due at its drop-off, if not the dispatch promise after <see cref="Since"/> (a return pickup's is longer).</summary>
+    [Id(12)] public DateTimeOffset? PromisedBy { get; init; }
 }
 
 /// <summary>

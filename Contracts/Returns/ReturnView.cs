@@ -80,6 +80,9 @@ public sealed record ReturnView
 
     /// <summary>What the shopper got, once graded.</summary>
     [Id(20)] public ReturnSettlement? Settlement { get; init; }
+
+    /// <summary>Whether the shopper bought again within 30 days of settlement (null: not settled, or the 30 days are not over).</summary>
+    [Id(21)] public bool? Repurchased { get; init; }
 }
 
 /// <summary>

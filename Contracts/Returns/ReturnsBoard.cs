@@ -40,6 +40,11 @@ public sealed record ReturnSummary
 
     /// <summary>Why it needs attention now (the pre-check's reason while in review), if it does.</summary>
     [Id(15)] public string? Note { get; init; }
+
+    [Id(16)] public DateTimeOffset? SettledAt { get; init; }
+
+    /// <summary>Whether the shopper bought again within the repurchase window after settlement (null: the window is open, or not settled).</summary>
+    [Id(17)] public bool? Repurchased { get; init; }
 }
 
 /// <summary>
@@ -88,4 +93,28 @@ public sealed record ReturnsBoardView
     [Id(13)] public required IReadOnlyList<ReturnSummary> Attention { get; init; }
 
     [Id(14)] public required long Version { get; init; }
+
+    /// <summary>
+    /// Units returned of units sold over the last <see cref="RateDays"/> days (UTC, today included), from the demand every
+    /// cell counts (null: nothing sold), read again at most once a minute.
+    /// </summary>
+    [Id(15)] public double? ReturnRate { get; init; }
+
+    [Id(16)] public long SoldUnits { get; init; }
+
+    [Id(17)] public long ReturnedUnits { get; init; }
+
+    [Id(18)] public int RateDays { get; init; }
+
+    /// <summary>
+    /// Of the settled returns that were offered a coupon (not the item's fault) and whose repurchase window closed: the share
+    /// whose shopper bought again in it, for those who took the coupon and for those who took the refund, and how many each.
+    /// </summary>
+    [Id(19)] public double? RepurchaseAfterCoupon { get; init; }
+
+    [Id(20)] public int CouponCohort { get; init; }
+
+    [Id(21)] public double? RepurchaseAfterRefund { get; init; }
+
+    [Id(22)] public int RefundCohort { get; init; }
 }

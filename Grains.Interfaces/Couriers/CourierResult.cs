@@ -11,5 +11,8 @@ public sealed record CourierResult
 
     [Id(2)] public string? Detail { get; init; }
 
+    /// <summary>An answered offer's kind (the caller then dispatches the order, or schedules the return's pickup).</summary>
+    [Id(3)] public CourierJobKind? Answered { get; init; }
+
     public bool Succeeded => Outcome is CourierOutcome.Applied or CourierOutcome.Replayed or CourierOutcome.Stale;
 }

@@ -18,7 +18,17 @@ public interface IDemandGrain : IGrainWithStringKey
     /// <summary>The kept days and today's buckets.</summary>
     [ReadOnly, AlwaysInterleave]
     Task<DemandHistory> GetAsync();
+
+    /// <summary>Units sold and returned on the days from <paramref name="from"/> (UTC) on.</summary>
+    [ReadOnly, AlwaysInterleave]
+    Task<DemandTotals> GetTotalsAsync(DateOnly from);
 }
+
+/// <summary>Units sold and returned over some days.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.demand-totals")]
+public sealed record DemandTotals(
+    [property: Id(0)] long Units,
+    [property: Id(1)] long Returned);
 
 /// <summary>One committed sale (or return) of a SKU at a location.</summary>
 [GenerateSerializer, Immutable, Alias("tandem.demand-entry")]

@@ -27,4 +27,8 @@ public interface IForecastPlannerGrain : IGrainWithStringKey
     /// <summary>The served model and the last rounds.</summary>
     [ReadOnly, AlwaysInterleave]
     Task<ForecastPlannerView> GetAsync();
+
+    /// <summary>Every cell (<c>sku@location</c>) with demand, the cells whose sales and returns the supply chain counts.</summary>
+    [ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<string>> GetCellsAsync();
 }

@@ -160,7 +160,10 @@ public sealed class CourierGrain(
             var payload = JsonSerializer.Serialize(new
             {
                 type = "offer", orderId = offer.OrderId, pickupLocationId = offer.PickupLocationId, expiresAt = offer.ExpiresAt,
-                title = "New order offered", body = $"Collect order {offer.OrderId} at {offer.PickupLocationId}: answer before {offer.ExpiresAt:HH:mm:ss}.",
+                title = offer.Kind == CourierJobKind.ReturnPickup ? "Return pickup offered" : "New order offered",
+                body = offer.Kind == CourierJobKind.ReturnPickup
+                    ? $"Collect return {offer.OrderId} from the shopper and take it to sorting: answer before {offer.ExpiresAt:HH:mm:ss}."
+                    : $"Collect order {offer.OrderId} at {offer.PickupLocationId}: answer before {offer.ExpiresAt:HH:mm:ss}.",
             });
             await GrainFactory.PushSender().SendAsync(new CourierId(this.GetPrimaryKeyString()), push, payload);
         }
@@ -176,17 +179,17 @@ public sealed class CourierGrain(
             return Result(CourierOutcome.NotFound, "No such courier.");
         }
 
-        if (OpenOffer()?.OrderId != orderId)
+        if (OpenOffer() is not { } offer || offer.OrderId != orderId)
         {
             return S.AnsweredOrderId == orderId && S.AnsweredAccept == accept
-                ? Result(CourierOutcome.Replayed)
-                : Result(CourierOutcome.Conflict, $"No open offer of order {orderId}: it expired, was withdrawn or was never made.");
+                ? Result(CourierOutcome.Replayed) with { Answered = S.AnsweredKind }
+                : Result(CourierOutcome.Conflict, $"No open offer of {orderId}: it expired, was withdrawn or was never made.");
         }
 
         S.Offer = null;
-        (S.AnsweredOrderId, S.AnsweredAccept) = (orderId, accept);
+        (S.AnsweredOrderId, S.AnsweredAccept, S.AnsweredKind) = (orderId, accept, offer.Kind);
         await SaveAndPublishAsync(accept ? CourierChangeKind.OfferAccepted : CourierChangeKind.OfferDeclined, orderId);
-        return Result(CourierOutcome.Applied);
+        return Result(CourierOutcome.Applied) with { Answered = offer.Kind };
     }
 
     public async Task<CourierResult> SetPushSubscriptionAsync(PushSubscription? subscription, string? onlyIfEndpoint = null)

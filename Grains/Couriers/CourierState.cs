@@ -35,6 +35,9 @@ public sealed class CourierState
 
     [Id(11)] public bool AnsweredAccept { get; set; }
 
+    /// <summary>What the last answered offer was (a delivery or a return to collect).</summary>
+    [Id(13)] public CourierJobKind AnsweredKind { get; set; }
+
     /// <summary>Where the courier's phone receives Web Push, if it asked to.</summary>
     [Id(12)] public PushSubscription? Push { get; set; }
 

@@ -85,6 +85,17 @@ public sealed class DemandGrain(
         await SaveFactsAsync();
     }
 
+    public Task<DemandTotals> GetTotalsAsync(DateOnly from)
+    {
+        var (units, returned) = (0L, 0L);
+        foreach (var day in S.Days.Where(d => d.Day >= from))
+        {
+            (units, returned) = (units + day.Units, returned + day.Returned);
+        }
+
+        return Task.FromResult(new DemandTotals(units, returned));
+    }
+
     public Task<DemandHistory> GetAsync() => Task.FromResult(new DemandHistory
     {
         Cell = this.GetPrimaryKeyString(),

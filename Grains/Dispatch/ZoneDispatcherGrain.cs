@@ -102,13 +102,10 @@ public sealed class ZoneDispatcherGrain(
         var now = clock.GetUtcNow();
         if (waiting.OfferedTo is { } courierId)
         {
-            var accepted = dispatchedTo == courierId;
-            if (!accepted)
-            {
-                await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(orderId);
-            }
-
-            await CloseOfferAsync(waiting, accepted ? DispatchOutcome.Accepted : DispatchOutcome.Withdrawn, now);
+            // Withdrawn even when the order went to that courier: an answered offer is already closed (nothing happens), but
+            // an operator may have given the order to the courier while a window offered it, and the offer must not linger.
+            await GrainFactory.Courier(new CourierId(courierId)).WithdrawOfferAsync(orderId);
+            await CloseOfferAsync(waiting, dispatchedTo == courierId ? DispatchOutcome.Accepted : DispatchOutcome.Withdrawn, now);
         }
 
         if (dispatchedTo is not null)
@@ -204,7 +201,7 @@ public sealed class ZoneDispatcherGrain(
         }
 
         // The window: every order without an open offer against every courier with room and no open offer.
-        var candidates = couriers.Values.Where(c => Available(c) && !offeredNow.Contains(c.CourierId)).ToList();
+        var candidates = couriers.Values.Where(c => Available(c, now) && !offeredNow.Contains(c.CourierId)).ToList();
         var open = Waiting.Where(w => w.OfferedTo is null).ToList();
         foreach (var waiting in open.Where(w => w.Tried.Count > 0 && candidates.Count > 0 && candidates.All(c => w.Tried.Contains(c.CourierId))))
         {
@@ -219,7 +216,7 @@ public sealed class ZoneDispatcherGrain(
             var byId = open.ToDictionary(w => w.OrderId, StringComparer.Ordinal);
             var views = candidates.ToDictionary(c => c.CourierId, StringComparer.Ordinal);
             var decision = Options.Policy == DispatchPolicy.NearestIdle ? NearestIdle(open, candidates, now) : Window(open.Count, candidates).Decide(
-                [.. open.Select(w => new DispatchJob(w.OrderId, Places.Of(w.Pickup), Places.Of(w.Dropoff), w.Since + Options.PromiseWithin))],
+                [.. open.Select(w => new DispatchJob(w.OrderId, Places.Of(w.Pickup), Places.Of(w.Dropoff), w.PromisedBy ?? w.Since + Options.PromiseWithin))],
                 [.. candidates.Select(c => Courier(c, busyZones))],
                 now,
                 raining: _ => raining,
@@ -232,7 +229,7 @@ public sealed class ZoneDispatcherGrain(
                 var offered = await GrainFactory.Courier(new CourierId(assignment.Courier.Id)).OfferAsync(new CourierOffer
                 {
                     OrderId = current.OrderId, PickupLocationId = current.PickupLocationId, Pickup = current.Pickup, Dropoff = current.Dropoff,
-                    OfferedAt = now, ExpiresAt = expires,
+                    OfferedAt = now, ExpiresAt = expires, Kind = current.Kind,
                 });
                 if (offered.Outcome is CourierOutcome.Applied or CourierOutcome.Replayed)
                 {
@@ -274,7 +271,7 @@ public sealed class ZoneDispatcherGrain(
         var assignments = new List<Assignment>();
         foreach (var order in open.OrderBy(w => w.Since))
         {
-            var job = new DispatchJob(order.OrderId, Places.Of(order.Pickup), Places.Of(order.Dropoff), order.Since + Options.PromiseWithin);
+            var job = new DispatchJob(order.OrderId, Places.Of(order.Pickup), Places.Of(order.Dropoff), order.PromisedBy ?? order.Since + Options.PromiseWithin);
             var nearest = candidates
                 .Where(c => c.Assignments.Count == 0 && !taken.Contains(c.CourierId) && !order.Tried.Contains(c.CourierId))
                 .Select(c => (Courier: new DispatchCourier(c.CourierId, Places.Of(c.Position!), 0, c.Capacity), Ride: _travel.Between(Places.Of(c.Position!), job.Pickup, raining: false)))
@@ -326,9 +323,12 @@ public sealed class ZoneDispatcherGrain(
     private async Task<Dictionary<string, CourierView>> EveryCourierAsync() =>
         (await GrainFactory.CouriersFromBoardsAsync()).ToDictionary(c => c.CourierId, StringComparer.Ordinal);
 
-    /// <summary>Online, placed, no open offer, room for one more; a courier who carries orders only while none is collected yet.</summary>
-    private static bool Available(CourierView courier) =>
-        courier.Status != CourierStatus.Offline && courier.Offer is null && courier.Position is not null
+    /// <summary>
+    /// Online, placed, no open offer (a board's view keeps an offer that has since expired: it does not count), room for one
+    /// more; a courier who carries orders only while none is collected yet.
+    /// </summary>
+    private static bool Available(CourierView courier, DateTimeOffset now) =>
+        courier.Status != CourierStatus.Offline && (courier.Offer is null || courier.Offer.ExpiresAt <= now) && courier.Position is not null
         && courier.Assignments.Count < courier.Capacity && courier.Assignments.All(a => !a.PickedUp);
 
     /// <summary>A free courier may take any order; one who carries orders only one from the same pickup (a batch).</summary>

@@ -110,6 +110,8 @@ public sealed class ForecastPlannerGrain(
         }
     }
 
+    public Task<IReadOnlyList<string>> GetCellsAsync() => Task.FromResult<IReadOnlyList<string>>([.. S.Known]);
+
     public Task<ForecastPlannerView> GetAsync() => Task.FromResult(new ForecastPlannerView
     {
         KnownCells = S.Known.Count,

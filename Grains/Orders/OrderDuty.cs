@@ -42,7 +42,7 @@ public sealed record OrderDuty
     /// <summary>The skus the duty is about (the lines that leave the cart).</summary>
     [Id(1)] public IReadOnlyList<string> Skus { get; init; } = [];
 
-    /// <summary>When what the duty reports happened (for lessons of the product graph).</summary>
+    /// <summary>When what the duty reports happened (for lessons of the product graph, the demand's day; for a released hold, when the packed order was placed).</summary>
     [Id(2)] public DateTimeOffset? At { get; init; }
 
     /// <summary>The coupon code a <see cref="OrderDutyKind.ReleaseCoupon"/> gives back.</summary>

@@ -152,7 +152,7 @@ public sealed class OrderGrain(
         var skus = S.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToList();
         OrderDuty[] duties =
         [
-            new() { Kind = OrderDutyKind.ReleaseShopperHold },
+            new() { Kind = OrderDutyKind.ReleaseShopperHold, At = S.PlacedAt }, // packed: a purchase, placed then
             .. S.Mode == FulfilmentMode.Delivery ? [new OrderDuty { Kind = OrderDutyKind.EnterDispatchQueue }] : Array.Empty<OrderDuty>(),
             .. skus.Count >= 2 ? [new OrderDuty { Kind = OrderDutyKind.LearnBasket, Skus = skus, At = clock.GetUtcNow() }] : Array.Empty<OrderDuty>(),
             new() { Kind = OrderDutyKind.CountDemand, At = clock.GetUtcNow() },

@@ -98,7 +98,7 @@ internal sealed class OrderOutbox(
 
                 break;
             case OrderDutyKind.ReleaseShopperHold:
-                await grains.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(Key);
+                await grains.ShopperHolds(new ShopperId(S.ShopperId)).ReleaseAsync(Key, duty.At);
                 break;
             case OrderDutyKind.LearnBasket:
                 var bought = await grains.Catalog().GetProductsAsync(duty.Skus);

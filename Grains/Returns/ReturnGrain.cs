@@ -6,9 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using Tandem.Brains.Dispatch;
 using Tandem.Brains.Returns;
 using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Returns;
+using Tandem.Grains.Dispatch;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
@@ -26,11 +30,14 @@ namespace Tandem.Grains.Returns;
 /// duties written with the step and delivered until acknowledged, each idempotent at its receiver. An activation that dies
 /// in between leaves the return due (<see cref="ReturnState.DueAt"/>): the sweeper wakes it and it finishes. The same due
 /// time wakes a collected item that is not back on sale when its resale clock reaches the at-risk mark and the promise.
+/// An approved return of a delivered order waits in its zone's dispatch queue until a courier takes the pickup (or an
+/// operator names one, or it is handed in at a store); the courier's job follows the return to sorting.
 /// </summary>
 public sealed class ReturnGrain(
     [PersistentState(ReturnGrain.StateName, StorageNames.Grains)] IPersistentState<ReturnState> state,
     IEvidenceCheck evidence,
     IOptions<ReturnOptions> options,
+    IOptions<DispatchOptions> dispatch,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<ReturnGrain> logger) : Grain, IReturnGrain
 {
@@ -97,6 +104,7 @@ public sealed class ReturnGrain(
         S.Fingerprint = fingerprint;
         var line = order.Lines.FirstOrDefault(l => l.Sku == request.Sku);
         (S.SaleLocationId, S.UnitPrice, S.Fault) = (line?.LocationId ?? "", line?.UnitPrice ?? 0m, ReturnClaim.IsFault(reason));
+        S.PickupFrom = order.DeliveryAddress;
         S.Check = new ReturnCheck { Verdict = Verdict(check.Verdict), Rule = check.Rule, Reason = check.Reason };
         if (check.Verdict == PreCheckVerdict.Rejected)
         {
@@ -191,17 +199,39 @@ public sealed class ReturnGrain(
             return Refuse($"A return in {S.Status} cannot be scheduled for pickup.");
         }
 
-        if (await GrainFactory.Courier(new CourierId(courierId)).GetAsync() is null)
+        // The courier is given the job first; written before, so a step that dies here is undone (FinishAsync).
+        var (from, centre) = await PickupPlacesAsync();
+        S.Assigning = courierId;
+        S.DueAt = clock.GetUtcNow() + Options.CatchUpAfter;
+        await WriteAsync();
+        var assigned = await GrainFactory.Courier(new CourierId(courierId)).AssignAsync(new CourierAssignment
         {
-            return new ReturnResult { Outcome = ReturnOutcome.Invalid, Return = View(), Detail = $"No courier {courierId}." };
+            OrderId = Id, Kind = CourierJobKind.ReturnPickup, PickupLocationId = PickupLocationId, Pickup = from, Dropoff = centre.Position,
+            AssignedAt = clock.GetUtcNow(), PromisedBy = S.PickupDueBy,
+        });
+        S.Assigning = null;
+        if (!assigned.Succeeded)
+        {
+            S.DueAt = NextDue();
+            await WriteAsync();
+            return assigned.Outcome == CourierOutcome.NotFound
+                ? new ReturnResult { Outcome = ReturnOutcome.Invalid, Return = View(), Detail = $"No courier {courierId}." }
+                : Refuse($"Courier {courierId} cannot take the pickup: {assigned.Detail ?? assigned.Outcome.ToString()}");
         }
 
-        if (S.Status == ReturnStatus.PickupScheduled)
+        if (S.CourierId is { } replaced)
         {
-            Step(ReturnStatus.PickupScheduled, actor, $"courier {courierId} instead of {S.CourierId}"); // written by the move below
+            Step(ReturnStatus.PickupScheduled, actor, $"courier {courierId} instead of {replaced}"); // written by the move below
+            S.CalledOff.Add(replaced);
+            S.Duties.Add(ReturnDuty.CallOffCourier);
         }
 
         S.CourierId = courierId;
+        if (S.InDispatch)
+        {
+            S.Duties.Add(ReturnDuty.LeaveDispatch);
+        }
+
         await MoveAsync(ReturnStatus.PickupScheduled, actor, $"courier {courierId}", ReturnOrderCall.None);
         return Result(ReturnOutcome.Applied);
     }
@@ -224,6 +254,7 @@ public sealed class ReturnGrain(
         }
 
         S.CollectedAt = clock.GetUtcNow();
+        S.Duties.Add(ReturnDuty.CourierCollected);
         await MoveAsync(ReturnStatus.Collected, actor, $"collected by courier {courierId}", ReturnOrderCall.None);
         return Result(ReturnOutcome.Applied);
     }
@@ -252,7 +283,18 @@ public sealed class ReturnGrain(
         }
 
         var note = S.CourierId is { } courier ? $"handed in at store {storeId}; pickup by courier {courier} called off" : $"handed in at store {storeId}";
+        if (S.CourierId is { } calledOff)
+        {
+            S.CalledOff.Add(calledOff);
+            S.Duties.Add(ReturnDuty.CallOffCourier);
+        }
+
         (S.StoreId, S.CourierId, S.CollectedAt) = (storeId, null, clock.GetUtcNow());
+        if (S.InDispatch)
+        {
+            S.Duties.Add(ReturnDuty.LeaveDispatch);
+        }
+
         await MoveAsync(ReturnStatus.Collected, actor, note, ReturnOrderCall.None);
         return Result(ReturnOutcome.Applied);
     }
@@ -272,6 +314,11 @@ public sealed class ReturnGrain(
         if (S.Status != ReturnStatus.Collected)
         {
             return Refuse($"A return in {S.Status} cannot arrive at sorting.");
+        }
+
+        if (S.CourierId is not null)
+        {
+            S.Duties.Add(ReturnDuty.CourierDone);
         }
 
         await MoveAsync(ReturnStatus.AtSorting, actor, null, ReturnOrderCall.None);
@@ -366,6 +413,7 @@ public sealed class ReturnGrain(
         await FinishAsync();
         await DeliverAsync();
         await AlertAsync();
+        await LookForRepurchaseAsync();
     }
 
     public Task<ReturnView?> GetAsync() => Task.FromResult(S.Request is null ? null : View());
@@ -373,6 +421,19 @@ public sealed class ReturnGrain(
     /// <summary>Makes the pending call to the order and writes its outcome; a failure leaves it due for the sweeper.</summary>
     private async Task FinishAsync()
     {
+        if (S.Assigning is { } assigning)
+        {
+            // A pickup given to a courier whose step did not finish: the courier drops it (the operator or courier asks again).
+            if (assigning != S.CourierId)
+            {
+                await GrainFactory.Courier(new CourierId(assigning)).UnassignAsync(new OrderId(Id));
+            }
+
+            S.Assigning = null;
+            S.DueAt = NextDue();
+            await WriteAsync();
+        }
+
         var order = GrainFactory.Order(new OrderId(S.Request!.OrderId));
         switch (S.Pending)
         {
@@ -406,9 +467,16 @@ public sealed class ReturnGrain(
         var from = S.History.Count == 0 ? (ReturnStatus?)null : S.Status;
         if (from != to)
         {
-            S.History.Add(new ReturnTransition { From = from, To = to, At = clock.GetUtcNow(), Actor = actor, Note = note });
+            var at = clock.GetUtcNow();
+            S.History.Add(new ReturnTransition { From = from, To = to, At = at, Actor = actor, Note = note });
             S.Status = to;
             S.Version++;
+            if (to == ReturnStatus.Approved && S.PickupFrom is not null && dispatch.Value.Offers)
+            {
+                // A delivered order's return is collected at the door: offered to couriers through the dispatch windows.
+                (S.InDispatch, S.PickupDueBy) = (true, at + Options.PickupWithin);
+                S.Duties.Add(ReturnDuty.EnterDispatch);
+            }
         }
 
         S.Pending = pending;
@@ -462,16 +530,24 @@ public sealed class ReturnGrain(
         }
 
         var duties = S.Duties.ToList();
-        await Task.WhenAll(duties.Select(DeliverAsync));
+        foreach (var inOrder in duties.Where(InOrder))
+        {
+            await DeliverAsync(inOrder); // the queue and the courier's job are told in the order things happened
+        }
+
+        await Task.WhenAll(duties.Where(d => !InOrder(d)).Select(DeliverAsync));
         S.Duties.RemoveAll(duties.Contains);
         S.DueAt = NextDue();
         await WriteAsync();
     }
 
+    private static bool InOrder(ReturnDuty duty) => duty is ReturnDuty.EnterDispatch or ReturnDuty.LeaveDispatch
+        or ReturnDuty.CourierCollected or ReturnDuty.CourierDone or ReturnDuty.CallOffCourier;
+
     private async Task DeliverAsync(ReturnDuty duty)
     {
         var request = S.Request!;
-        var settlement = S.Settlement!;
+        var settlement = S.Settlement;
         string? refused = null;
         switch (duty)
         {
@@ -481,10 +557,10 @@ public sealed class ReturnGrain(
                 break;
             case ReturnDuty.RecordDemand:
                 await GrainFactory.Demand(new CellKey(request.Sku, S.SaleLocationId)).RecordAsync(
-                    new DemandEntry { Id = "return:" + Id, At = settlement.At, Returned = request.Quantity });
+                    new DemandEntry { Id = "return:" + Id, At = settlement!.At, Returned = request.Quantity });
                 break;
             case ReturnDuty.IssueCoupon:
-                var coupon = await GrainFactory.Coupon(settlement.CouponCode!).IssueAsync(new CouponGrant
+                var coupon = await GrainFactory.Coupon(settlement!.CouponCode!).IssueAsync(new CouponGrant
                 {
                     ShopperId = request.ShopperId, Amount = settlement.Amount, ReturnId = Id, ExpiresAt = settlement.At.AddDays(Options.CouponValidDays),
                 });
@@ -497,6 +573,33 @@ public sealed class ReturnGrain(
                 var restocked = await GrainFactory.Cell(CellKey.Parse(S.RestockedTo!)).ReceiveAsync(
                     request.Quantity, "return:" + Id, S.History[^1].Actor);
                 refused = restocked.Succeeded ? null : restocked.Detail ?? restocked.Outcome.ToString();
+                break;
+            case ReturnDuty.EnterDispatch:
+                var (from, centre) = await PickupPlacesAsync();
+                var zone = dispatch.Value.ZoneOf(from);
+                await GrainFactory.ZoneDispatcher(zone).EnqueueAsync(new WaitingOrder
+                {
+                    OrderId = Id, Kind = CourierJobKind.ReturnPickup, PickupLocationId = PickupLocationId, Pickup = from, Dropoff = centre.Position,
+                    Since = S.History.Last(t => t.To == ReturnStatus.Approved).At, PromisedBy = S.PickupDueBy, Zone = zone,
+                });
+                break;
+            case ReturnDuty.LeaveDispatch:
+                await GrainFactory.ZoneDispatcher(dispatch.Value.ZoneOf(S.PickupFrom!)).LeaveAsync(new OrderId(Id), S.CourierId);
+                S.InDispatch = false;
+                break;
+            case ReturnDuty.CourierCollected:
+                await GrainFactory.Courier(new CourierId(S.CourierId!)).MarkPickedUpAsync(new OrderId(Id));
+                break;
+            case ReturnDuty.CourierDone:
+                await GrainFactory.Courier(new CourierId(S.CourierId!)).UnassignAsync(new OrderId(Id));
+                break;
+            case ReturnDuty.CallOffCourier:
+                foreach (var courier in S.CalledOff.ToList())
+                {
+                    await GrainFactory.Courier(new CourierId(courier)).UnassignAsync(new OrderId(Id));
+                    S.CalledOff.Remove(courier);
+                }
+
                 break;
         }
 
@@ -531,7 +634,27 @@ public sealed class ReturnGrain(
         await DeliverOrLeaveDueAsync();
     }
 
-    /// <summary>Soon while a call or duty is unfinished; else the resale clock's next mark not yet alerted; else never.</summary>
+    /// <summary>
+    /// Once the repurchase window after settlement closed: whether the shopper placed an order (packed) in it, for the
+    /// board's repurchase after a coupon against after a refund.
+    /// </summary>
+    private async Task LookForRepurchaseAsync()
+    {
+        if (S.Settlement is not { } settled || S.Repurchased is not null || clock.GetUtcNow() < settled.At + Options.RepurchaseWithin)
+        {
+            return;
+        }
+
+        var bought = await GrainFactory.ShopperHolds(new ShopperId(S.Request!.ShopperId)).FirstBoughtAsync(settled.At, settled.At + Options.RepurchaseWithin);
+        S.Repurchased = bought is not null;
+        S.Version++;
+        TellBoard();
+        S.DueAt = NextDue();
+        await WriteAsync();
+        await DeliverOrLeaveDueAsync();
+    }
+
+    /// <summary>Soon while a call or duty is unfinished; else the resale clock's next mark not yet alerted, or the close of the repurchase window; else never.</summary>
     private DateTimeOffset? NextDue()
     {
         DateTimeOffset? work = S.Pending != ReturnOrderCall.None || S.Duties.Count > 0 ? clock.GetUtcNow() + Options.CatchUpAfter : null;
@@ -543,7 +666,8 @@ public sealed class ReturnGrain(
                 _ => null,
             }
             : null;
-        return work is null ? mark : mark is null ? work : work < mark ? work : mark;
+        DateTimeOffset? repurchase = S.Settlement is { } settled && S.Repurchased is null ? settled.At + Options.RepurchaseWithin : null;
+        return new[] { work, mark, repurchase }.Where(d => d is not null).Min();
     }
 
     private Task PublishAsync(ReturnTransition? transition, ResaleClock? alert) =>
@@ -579,6 +703,24 @@ public sealed class ReturnGrain(
 
     private async Task<Location?> LocationAsync(string id) => (await GrainFactory.Catalog().GetLocationsAsync()).FirstOrDefault(l => l.Id == id);
 
+    /// <summary>The id a pickup job is batched by: its own, so a return pickup rides alone (it has no store or warehouse to share).</summary>
+    private string PickupLocationId => "return:" + Id;
+
+    /// <summary>
+    /// Where a courier collects the item (the order's delivery address; for an order collected in a store, the store that
+    /// sold it) and takes it: the configured sorting centre, else the warehouse nearest the pickup, else the selling location.
+    /// </summary>
+    private async Task<(GeoPoint From, Location Centre)> PickupPlacesAsync()
+    {
+        var locations = await GrainFactory.Catalog().GetLocationsAsync();
+        var sale = locations.FirstOrDefault(l => l.Id == S.SaleLocationId);
+        var from = S.PickupFrom ?? sale?.Position ?? throw new InvalidOperationException($"Return {Id}: the location {S.SaleLocationId} that sold it is unknown.");
+        var centre = (Options.SortingCentreId is { } id ? locations.FirstOrDefault(l => l.Id == id) : null)
+            ?? locations.Where(l => l.Kind == LocationKind.Warehouse).MinBy(l => TravelModel.Kilometres(Places.Of(from), Places.Of(l.Position)))
+            ?? sale!;
+        return (from, centre);
+    }
+
     /// <summary>Where the clock of an item collected at <paramref name="collected"/> and not back on sale stands now: on track, at risk or breached.</summary>
     private ResaleClock Running(DateTimeOffset collected)
     {
@@ -605,6 +747,8 @@ public sealed class ReturnGrain(
         Settled = S.Settlement?.Kind,
         CounterSeconds = S.Settlement?.CounterSeconds,
         StoreId = S.StoreId,
+        SettledAt = S.Settlement?.At,
+        Repurchased = S.Repurchased,
         Note = S.Status == ReturnStatus.InReview ? S.Check.Reason
             : S.Alerted is { } alert ? $"{alert}: collected {S.CollectedAt:u}, due back on sale by {S.CollectedAt + Options.ResaleWithin:u}"
             : null,
@@ -662,5 +806,6 @@ public sealed class ReturnGrain(
             ChosenAt = S.ChosenAt,
         },
         Settlement = S.Settlement,
+        Repurchased = S.Repurchased,
     };
 }

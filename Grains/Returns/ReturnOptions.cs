@@ -26,4 +26,13 @@ public sealed class ReturnOptions
 
     /// <summary>Days a coupon can be spent after it is issued.</summary>
     public int CouponValidDays { get; set; } = 90;
+
+    /// <summary>A courier should collect an approved return from the shopper's address within this time (its weight in dispatch).</summary>
+    public TimeSpan PickupWithin { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>How long after settlement an order of the shopper counts as buying again (coupon against refund).</summary>
+    public TimeSpan RepurchaseWithin { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Where couriers take collected returns: a location id; unset, the warehouse nearest the pickup.</summary>
+    public string? SortingCentreId { get; set; }
 }

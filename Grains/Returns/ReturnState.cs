@@ -1,3 +1,4 @@
+using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Returns;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Returns;
@@ -35,6 +36,21 @@ public enum ReturnDuty
 
     /// <summary>The returns board keeps the return's latest summary (its KPIs and attention list).</summary>
     TellBoard = 4,
+
+    /// <summary>The pickup waits in its zone's dispatch queue, offered to couriers window by window.</summary>
+    EnterDispatch = 5,
+
+    /// <summary>The pickup leaves the dispatch queue (a courier took it, or it was handed in at a store).</summary>
+    LeaveDispatch = 6,
+
+    /// <summary>The pickup courier's job shows the item collected (on to sorting).</summary>
+    CourierCollected = 7,
+
+    /// <summary>The pickup courier's job ends (the item reached sorting).</summary>
+    CourierDone = 8,
+
+    /// <summary>Couriers whose pickup was called off (<see cref="ReturnState.CalledOff"/>) drop the job.</summary>
+    CallOffCourier = 9,
 }
 
 [GenerateSerializer, Alias("tandem.return-state")]
@@ -99,4 +115,22 @@ public sealed class ReturnState : IDueState
 
     /// <summary>When the item went back on sale (or was disposed).</summary>
     [Id(22)] public DateTimeOffset? ResoldAt { get; set; }
+
+    /// <summary>Where a courier collects the item: the order's delivery address (null for an order collected in a store).</summary>
+    [Id(23)] public GeoPoint? PickupFrom { get; set; }
+
+    /// <summary>Whether the pickup was put in the dispatch queue and has not left it yet.</summary>
+    [Id(24)] public bool InDispatch { get; set; }
+
+    /// <summary>A courier being given the pickup: written before the courier is told, undone if the step did not finish.</summary>
+    [Id(25)] public string? Assigning { get; set; }
+
+    /// <summary>Couriers whose pickup was called off (replaced, or handed in at a store) and who must still drop it.</summary>
+    [Id(26)] public List<string> CalledOff { get; set; } = [];
+
+    /// <summary>By when a courier should have collected the item (approval plus <see cref="ReturnOptions.PickupWithin"/>).</summary>
+    [Id(27)] public DateTimeOffset? PickupDueBy { get; set; }
+
+    /// <summary>Whether the shopper placed an order within <see cref="ReturnOptions.RepurchaseWithin"/> of settlement (null: not known yet).</summary>
+    [Id(28)] public bool? Repurchased { get; set; }
 }

@@ -57,6 +57,21 @@ public static class ReturnsRegistration
         {
             yield return $"{Section}:{nameof(options.CouponValidDays)} must be 1–3650.";
         }
+
+        if (options.RepurchaseWithin <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.RepurchaseWithin)} must be positive.";
+        }
+
+        if (options.PickupWithin <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:{nameof(options.PickupWithin)} must be positive.";
+        }
+
+        if (options.SortingCentreId is { } centre && string.IsNullOrWhiteSpace(centre))
+        {
+            yield return $"{Section}:{nameof(options.SortingCentreId)} must name a location, or be left out (the nearest warehouse).";
+        }
     }
 
     /// <summary>The options as the pre-check reads them.</summary>

@@ -10,6 +10,8 @@ public sealed class ShopperHoldsGrain(
 {
     private Dictionary<string, int> Orders => state.State.Orders;
 
+    private Dictionary<string, DateTimeOffset> Bought => state.State.Bought;
+
     private int Held => Orders.Values.Sum();
 
     public async Task<ShopperHoldResult> TryHoldAsync(OrderId order, int units, int limit)
@@ -30,14 +32,30 @@ public sealed class ShopperHoldsGrain(
         return new ShopperHoldResult { Allowed = true, Held = Held };
     }
 
-    public async Task ReleaseAsync(OrderId order)
+    public async Task ReleaseAsync(OrderId order, DateTimeOffset? placedAt)
     {
         var orderId = order.Value;
-        if (Orders.Remove(orderId))
+        var changed = Orders.Remove(orderId);
+        if (placedAt is { } at && Bought.TryAdd(orderId, at))
+        {
+            var since = at.AddDays(-IShopperHoldsGrain.PurchasesKeptDays);
+            foreach (var old in Bought.Where(b => b.Value < since).Select(b => b.Key)
+                .Concat(Bought.OrderByDescending(b => b.Value).Skip(IShopperHoldsGrain.PurchasesKept).Select(b => b.Key)).ToList())
+            {
+                Bought.Remove(old);
+            }
+
+            changed = true;
+        }
+
+        if (changed)
         {
             await state.SaveAsync(this);
         }
     }
+
+    public Task<DateTimeOffset?> FirstBoughtAsync(DateTimeOffset after, DateTimeOffset until) =>
+        Task.FromResult(Bought.Values.Where(at => at > after && at <= until).Order().Cast<DateTimeOffset?>().FirstOrDefault());
 
     public Task<int> GetHeldAsync() => Task.FromResult(Held);
 }

@@ -12,6 +12,7 @@ using Tandem.Grains.Intent;
 using Tandem.Grains.Inventory;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Orders;
+using Tandem.Grains.Returns;
 using Tandem.Hosting.Configuration;
 
 namespace Tandem.Tests.Infrastructure;
@@ -40,6 +41,9 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
     /// </summary>
     public const int SweepBatch = 50;
 
+    /// <summary>The repurchase window after a return's settlement: two days, so a test does not move the shared clock by a month.</summary>
+    public static readonly TimeSpan RepurchaseWithin = TimeSpan.FromDays(2);
+
     /// <summary>How long a sweep waits for one grain's catch-up: short, so a test of a grain that does not answer is quick.</summary>
     public static readonly TimeSpan CatchUpWithin = TimeSpan.FromSeconds(3);
 
@@ -61,6 +65,7 @@ public sealed class GrainClusterFixture : InProcessClusterFixture<GrainClusterFi
                 o.SweepBatch = SweepBatch; // every sweep in the grain tests reads many pages
                 o.CatchUpWithin = CatchUpWithin;
             });
+            siloBuilder.Services.Configure<ReturnOptions>(o => o.RepurchaseWithin = RepurchaseWithin);
             siloBuilder.Services.Configure<InventoryOptions>(o =>
             {
                 o.SplitAtReservationsPerSecond = 1_000_000; // grain tests split cells when they mean to (the process tests split them by load)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Orders;
+using Tandem.Contracts.Returns;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
 
@@ -10,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Tandem.Tests.Web;
 
-/// <summary>The courier's phone (375 px wide) and the shopper's tracking page, side by side in one browser.</summary>
+/// <summary>The courier's phone (375 px wide) and the shopper's tracking page, side by side in one browser: a delivery, then its return's pickup.</summary>
 [Collection(WebCollection.Name)]
 public sealed class CourierBrowserTests(WebFixture web)
 {
@@ -18,7 +19,7 @@ public sealed class CourierBrowserTests(WebFixture web)
     private static readonly Location FarStore = TestData.RemoteStore("t-cambridge-web", "Cambridge store", 52.2053, 0.1218);
 
     [Fact]
-    public async Task A_courier_accepts_the_offer_picks_up_and_delivers_while_the_shoppers_tracking_page_follows()
+    public async Task A_courier_delivers_the_offered_order_while_the_shopper_follows_then_collects_its_return_at_the_door_for_sorting()
     {
         var sku = await TestData.StockedAtAsync(web.Grains, FarStore, 2);
         var courierId = TestData.NewId("courier");
@@ -71,5 +72,32 @@ public sealed class CourierBrowserTests(WebFixture web)
             order!.History.Select(t => t.To));
         Assert.Equal([$"courier:{courierId}"], order.History.Skip(3).Select(t => t.Actor).Distinct());
         await Expect(shop.Locator("#timeline li.done")).ToHaveCountAsync(6);
+
+        // The shopper sends it back: the pickup is offered to the courier near the door, who collects it and takes it to sorting.
+        var door = order.DeliveryAddress!;
+        await web.Grains.Courier(new CourierId(courierId)).UpdatePositionAsync(door, DateTimeOffset.UtcNow); // the ride ended at the door
+        await TestData.SeenByDispatchAsync(web.Grains, courierId);
+        await shop.ReloadAsync();
+        var form = shop.Locator($"form.return-form[data-sku='{sku}']");
+        await form.Locator("input[type=file]").SetInputFilesAsync(new Microsoft.Playwright.FilePayload { Name = "tags.jpg", MimeType = "image/jpeg", Buffer = TagPhoto });
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(shop.Locator("#return-list li").First).ToContainTextAsync("Approved");
+        var returnId = await shop.Locator("#return-list li").First.GetAttributeAsync("data-return");
+        await Expect(phone.Locator("#offer")).ToHaveAttributeAsync("data-order", returnId!);
+        await Expect(phone.Locator("#offer-title")).ToHaveTextAsync("Return pickup offered");
+        await WebFixture.ScreenshotAsync(phone, "courier-return-offer");
+        await phone.ClickAsync("#accept-offer");
+        await Expect(phone.Locator("#stops li").Nth(0)).ToContainTextAsync($"Collect return {returnId} from the shopper's door");
+        await phone.ClickAsync($"#collected-{returnId}");
+        await Expect(phone.Locator("#stops li").Nth(0)).ToContainTextAsync($"Take return {returnId} to sorting");
+        await Accessibility.AssertSmokeAsync(phone);
+        await phone.ClickAsync($"#sorting-{returnId}");
+        await Expect(phone.Locator("#courier-status")).ToHaveTextAsync("Online, waiting for orders");
+
+        var sent = await web.Grains.Return(returnId!).GetAsync();
+        Assert.Equal((ReturnStatus.AtSorting, courierId), (sent!.Status, sent.CourierId));
+        Assert.Equal([$"courier:{courierId}"], sent.History.Skip(2).Select(t => t.Actor).Distinct()); // took, collected, sorted
     }
+
+    private static readonly byte[] TagPhoto = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
 }

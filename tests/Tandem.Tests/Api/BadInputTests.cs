@@ -201,6 +201,13 @@ public sealed class BadInputTests(ApiFixture api)
         { "courier grades a return", "/api/returns/{return}/grade", """{"grade":"a"}""", null, Courier, 403 },
         { "put-away before grading", "/api/returns/{return}/put-away", """{"locationId":"st-brixton"}""", null, Ops, 409 },
         { "sorting of an item not collected", "/api/returns/{otherReturn}/sorting", "{}", null, Ops, 409 },
+        { "courier takes another courier's pickup to sorting", "/api/returns/{otherReturn}/sorting", "{}", null, Courier, 403 },
+        { "shopper marks a return at sorting", "/api/returns/{return}/sorting", "{}", null, Shopper, 403 },
+        { "courier accepts a return pickup never offered", "/api/couriers/{courier}/offers/{otherReturn}/accept", "{}", null, Courier, 409 },
+        { "pickup decisions of another shopper's return", "GET /api/returns/{otherReturn}/dispatch", "", null, Shopper, 404 },
+        { "pickup decisions of a return not the courier's", "GET /api/returns/{return}/dispatch", "", null, Courier, 403 },
+        { "pickup decisions of an unknown return", "GET /api/returns/r-000000000000000000000000/dispatch", "", null, Ops, 404 },
+        { "pickup decisions of a malformed return id", "GET /api/returns/a%20b/dispatch", "", null, Ops, 404 },
         { "shopper reads a coupon that does not exist", "GET /api/coupons/cp-0000000000000000", "", null, Shopper, 404 },
 
         // Development tokens.

@@ -20,6 +20,7 @@ public sealed class ConfigurationValidationTests
             "--Tandem:Push:Subject=operations@tandem.example",
             "--Tandem:Returns:WindowDays=0", "--Tandem:Returns:CategoryWindowDays:toys=400",
             "--Tandem:Returns:ResaleAtRiskAfter=4.00:00:00", "--Tandem:Returns:CouponUplift=2",
+            "--Tandem:Returns:PickupWithin=00:00:00",
             "--Tandem:Auth:DevKeyPath", Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem"),
         ]);
         builder.AddTandem();
@@ -41,6 +42,7 @@ public sealed class ConfigurationValidationTests
                 "Tandem:Returns:CategoryWindowDays:toys must be 0–365.",
                 "Tandem:Returns:ResaleAtRiskAfter must be positive and less than ResaleWithin.",
                 "Tandem:Returns:CouponUplift must be 0–1 (0.10: the coupon is worth 10 % more than the refund).",
+                "Tandem:Returns:PickupWithin must be positive.",
             ],
             failures);
     }

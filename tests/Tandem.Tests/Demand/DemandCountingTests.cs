@@ -56,6 +56,24 @@ public sealed class DemandCountingTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_totals_from_a_day_on_add_the_units_sold_and_returned_on_that_day_and_after_only()
+    {
+        var cell = Grains.Demand(new CellKey(TestData.NewSku(), TestData.Brixton.Id));
+        var at = GrainClusterFixture.Clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(at.UtcDateTime);
+
+        await cell.RecordAsync(new DemandEntry { Id = "order:a:line:0", At = at.AddDays(-30), Units = 7, Revenue = 70m });
+        await cell.RecordAsync(new DemandEntry { Id = "order:b:line:0", At = at.AddDays(-29), Units = 3, Revenue = 30m });
+        await cell.RecordAsync(new DemandEntry { Id = "return:c", At = at.AddDays(-29), Returned = 1 });
+        await cell.RecordAsync(new DemandEntry { Id = "order:d:line:0", At = at, Units = 2, Revenue = 20m });
+        await cell.RecordAsync(new DemandEntry { Id = "return:e", At = at, Returned = 2 });
+
+        Assert.Equal(new DemandTotals(5, 3), await cell.GetTotalsAsync(today.AddDays(-29)));
+        Assert.Equal(new DemandTotals(12, 3), await cell.GetTotalsAsync(today.AddDays(-30)));
+        Assert.Equal(new DemandTotals(0, 0), await cell.GetTotalsAsync(today.AddDays(1)));
+    }
+
+    [Fact]
     public async Task A_negative_or_nameless_entry_is_refused_and_counts_nothing()
     {
         var cell = Grains.Demand(new CellKey(TestData.NewSku(), TestData.Brixton.Id));

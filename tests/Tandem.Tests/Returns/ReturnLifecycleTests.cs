@@ -64,11 +64,14 @@ public sealed class ReturnLifecycleTests(GrainClusterFixture fixture)
         var foreignChoice = await ret.ChooseCompensationAsync(CompensationKind.Refund, "someone-else", "shopper:someone-else");
         await ret.SchedulePickupAsync(other, "system");
         var scheduled = await ret.SchedulePickupAsync(courier, "system");
+        var jobs = await Task.WhenAll(Grains.Courier(new CourierId(courier)).GetAsync(), Grains.Courier(new CourierId(other)).GetAsync());
         var wrongCourier = await ret.CollectByCourierAsync(other, "courier:" + other);
         var collected = await ret.CollectByCourierAsync(courier, "courier:" + courier);
         var collectedAgain = await ret.CollectByCourierAsync(courier, "courier:" + courier);
+        var carried = (await Grains.Courier(new CourierId(courier)).GetAsync())!.Assignments.Single();
         var earlyGrade = await ret.GradeAsync(ReturnGrade.A, storeId: null, "ops:sorter", null);
         await ret.ArriveAtSortingAsync("ops:sorter");
+        var dropped = await Grains.Courier(new CourierId(courier)).GetAsync();
         var graded = await ret.GradeAsync(ReturnGrade.A, storeId: null, "ops:sorter", "as new");
         var regrade = await ret.GradeAsync(ReturnGrade.B, storeId: null, "ops:sorter", null);
         var putAway = await ret.PutAwayAsync(TestData.Warehouse.Id, "ops:sorter");
@@ -79,6 +82,12 @@ public sealed class ReturnLifecycleTests(GrainClusterFixture fixture)
         Assert.Equal((20m, 22m), (chosen.Return.Compensation.Refund, chosen.Return.Compensation.Coupon));
         Assert.Equal(ReturnOutcome.NotFound, foreignChoice.Outcome);
         Assert.Equal((ReturnStatus.PickupScheduled, courier), (scheduled.Return!.Status, scheduled.Return.CourierId));
+        // The courier's job: collect at the store that sold it (the order was collected there), take it to the nearest warehouse.
+        var job = Assert.Single(jobs[0]!.Assignments);
+        Assert.Equal((ret.GetPrimaryKeyString(), CourierJobKind.ReturnPickup, TestData.Camden.Position, TestData.Warehouse.Position, false), (job.OrderId, job.Kind, job.Pickup, job.Dropoff, job.PickedUp));
+        Assert.Empty(jobs[1]!.Assignments); // the replaced courier dropped it
+        Assert.True(carried.PickedUp);
+        Assert.Equal((CourierStatus.Idle, 0), (dropped!.Status, dropped.Assignments.Count));
         Assert.Equal((ReturnOutcome.NotFound, null), (wrongCourier.Outcome, wrongCourier.Return));
         Assert.Equal((ReturnStatus.Collected, ResaleClock.OnTrack), (collected.Return!.Status, collected.Return.Resale));
         Assert.Equal(collected.Return.CollectedAt + TimeSpan.FromHours(72), collected.Return.ResaleDueBy);
@@ -203,5 +212,40 @@ public sealed class ReturnLifecycleTests(GrainClusterFixture fixture)
         Assert.Equal((ResaleClock.AtRisk, collected + options.ResaleWithin), (atRisk, secondMark));
         Assert.Equal((ResaleClock.Breached, (DateTimeOffset?)null), (breached, thirdMark));
         Assert.Equal(ResaleClock.Missed, restocked.Return!.Resale);
+    }
+
+    [Fact]
+    public async Task Whether_the_shopper_bought_again_within_the_window_after_settlement_is_known_when_the_window_is_over()
+    {
+        var within = GrainClusterFixture.RepurchaseWithin; // 48 h here (30 days unless configured)
+        var (_, _, withCoupon) = await ApprovedAsync(bought: 1, returned: 1);
+        await withCoupon.ChooseCompensationAsync(CompensationKind.Coupon, Shopper, "shopper:Test");
+        await withCoupon.HandInAtStoreAsync(TestData.Camden.Id, "ops:counter");
+        var couponAt = (await withCoupon.GradeAsync(ReturnGrade.A, TestData.Camden.Id, "ops:counter", null)).Return!.Settlement!.At;
+        await withCoupon.PutAwayAsync(TestData.Camden.Id, "ops:counter"); // back on sale: only the repurchase window keeps it due
+        var (_, _, refunded) = await ApprovedAsync(bought: 1, returned: 1); // its order is placed as the first is settled: not after it
+        var dueAfterCoupon = FaultyStorage.DueAt(ReturnGrain.StateName, withCoupon.GetGrainId());
+
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(12));
+        await TestOrders.CollectedAsync(Grains, 1); // the shopper buys again (placed and packed) 12 h after the coupon
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(6));
+        await refunded.HandInAtStoreAsync(TestData.Camden.Id, "ops:counter");
+        await refunded.GradeAsync(ReturnGrade.B, TestData.Camden.Id, "ops:counter", null); // settled after that purchase: nothing since
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(29));
+        await Task.WhenAll(withCoupon.CatchUpAsync(), refunded.CatchUpAsync());
+        var stillOpen = ((await withCoupon.GetAsync())!.Repurchased, (await refunded.GetAsync())!.Repurchased);
+        var boardBefore = await Grains.ReturnsBoard().GetAsync();
+        GrainClusterFixture.Clock.Advance(TimeSpan.FromHours(20));
+        await Task.WhenAll(withCoupon.CatchUpAsync(), refunded.CatchUpAsync());
+        var boardAfter = await Grains.ReturnsBoard().GetAsync();
+
+        Assert.Equal(couponAt + within, dueAfterCoupon);
+        Assert.Equal(((bool?)null, (bool?)null), stillOpen); // 47 h after the coupon: not over yet
+        var (coupon, refund) = ((await withCoupon.GetAsync())!, (await refunded.GetAsync())!);
+        Assert.Equal((CompensationKind.Coupon, true), (coupon.Settlement!.Kind, coupon.Repurchased));
+        Assert.Equal((CompensationKind.Refund, false), (refund.Settlement!.Kind, refund.Repurchased)); // 49 h after the refund, nothing bought
+        Assert.Null(FaultyStorage.DueAt(ReturnGrain.StateName, withCoupon.GetGrainId()));
+        // The board was told: one more in each cohort whose window closed (no other return's window closes in this test).
+        Assert.Equal((boardBefore.CouponCohort + 1, boardBefore.RefundCohort + 1), (boardAfter.CouponCohort, boardAfter.RefundCohort));
     }
 }

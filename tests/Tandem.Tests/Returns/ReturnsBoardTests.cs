@@ -1,4 +1,5 @@
 using Tandem.Contracts.Returns;
+using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Returns;
 using Tandem.Tests.Infrastructure;
@@ -47,6 +48,29 @@ public sealed class ReturnsBoardTests(GrainClusterFixture fixture)
         Assert.Equal((4, 0.5), (board.CouponOffered, board.CouponTakeUp));
         Assert.Equal((750d, 0.5), (board.CounterSecondsP50, board.CounterWithin15Minutes));
         Assert.Equal(["r4", "r5"], board.Attention.Select(r => r.ReturnId));
+    }
+
+    [Fact]
+    public void The_return_rate_is_units_returned_of_units_sold_and_repurchase_is_compared_among_returns_offered_a_coupon_whose_window_closed()
+    {
+        ReturnSummary[] returns =
+        [
+            Resold("c1", 10, CompensationKind.Coupon) with { Repurchased = true },
+            Resold("c2", 10, CompensationKind.Coupon) with { Repurchased = true },
+            Resold("c3", 10, CompensationKind.Coupon) with { Repurchased = false },
+            Resold("c4", 10, CompensationKind.Coupon), // its window is still open
+            Resold("f1", 10, CompensationKind.Refund) with { Repurchased = true },
+            Resold("f2", 10, CompensationKind.Refund) with { Repurchased = false },
+            Resold("f3", 10, CompensationKind.Refund) with { Repurchased = false, CouponOffered = false }, // a fault: no choice was offered
+        ];
+
+        var board = ReturnsBoardGrain.Compute(returns, version: 3, new DemandTotals(Units: 400, Returned: 14));
+        var unsold = ReturnsBoardGrain.Compute(returns, version: 3, new DemandTotals(Units: 0, Returned: 0));
+
+        Assert.Equal((0.035, 400L, 14L, 30), (board.ReturnRate, board.SoldUnits, board.ReturnedUnits, board.RateDays));
+        Assert.Equal((2d / 3, 3), (board.RepurchaseAfterCoupon, board.CouponCohort));
+        Assert.Equal((0.5, 2), (board.RepurchaseAfterRefund, board.RefundCohort));
+        Assert.Null(unsold.ReturnRate);
     }
 
     [Fact]

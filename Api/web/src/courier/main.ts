@@ -1,12 +1,12 @@
 // The courier's phone (mobile first): online/offline, position sharing, offers with a countdown, and the
-// pickup → dropoff list with "picked up" / "delivered".
+// pickup → dropoff list with "picked up" / "delivered" (for a return: "collected" at the door / "at sorting").
 import { Events, Methods, Routes } from "../generated/hub-contract";
 import { Api } from "../shared/api";
 import * as auth from "../shared/auth";
 import { byId, distance, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { statusLine } from "../shared/status";
-import type { CourierChanged, CourierOffer, CourierView, GeoPoint, Location, OrderView } from "../shared/types";
+import type { CourierAssignment, CourierChanged, CourierOffer, CourierView, GeoPoint, Location } from "../shared/types";
 
 /** A bicycle courier in town: about 18 km/h. */
 const SpeedKmh = 18;
@@ -54,6 +54,11 @@ function placeName(id: string): string {
   return places.find(p => p.id === id)?.name ?? id;
 }
 
+/** The name of the location at a position (a return's sorting centre), or null. */
+function placeAt(point: GeoPoint): string | null {
+  return places.find(p => p.position.lat === point.lat && p.position.lon === point.lon)?.name ?? null;
+}
+
 // ---- rendering -------------------------------------------------------------------------------------------
 
 const StatusNames: Record<CourierView["status"], string> = { offline: "Offline", idle: "Online, waiting for orders", toPickup: "Heading to a pickup", toDropoff: "Delivering" };
@@ -80,17 +85,38 @@ function render(): void {
       h("h2", { id: "jobs" }, "Your stops"),
       c.assignments.length === 0 ? h("p", { class: "muted" }, "Nothing to carry.") : h("ol", { class: "stops", id: "stops" }, ...stopsOf(c).map(s => {
         const carried = c.assignments.find(a => a.orderId === s.orderId);
-        return h("li", { "data-order": s.orderId, "data-stop": s.isPickup ? "pickup" : "dropoff" },
-          h("p", {}, s.isPickup ? "Collect " : "Deliver ", h("code", {}, s.orderId), s.isPickup ? ` at ${placeName(s.locationId ?? "")}` : ""),
+        return h("li", { "data-order": s.orderId, "data-stop": s.isPickup ? "pickup" : "dropoff", "data-kind": carried?.kind ?? "delivery" },
+          h("p", {}, ...stopText(s, carried)),
           h("p", { class: "muted" }, `${distance(c.position ? km(c.position, s.position) : null)} away`,
             s.eta ? ` · ETA ${time(s.eta)}` : "", s.promisedBy ? ` · due ${time(s.promisedBy)}` : ""),
-          s.isPickup
-            ? h("button", { type: "button", class: "primary big", id: `picked-up-${s.orderId}`, onclick: () => void step(s.orderId, "picked-up") }, "Picked up")
-            : carried?.pickedUp
-              ? h("button", { type: "button", class: "primary big", id: `delivered-${s.orderId}`, onclick: () => void step(s.orderId, "delivered") }, "Delivered")
-              : null);
+          stopButton(s, carried));
       }))));
   tickCountdown();
+}
+
+/** What to do at a stop: collect or deliver an order, or collect a return at the door and take it to sorting. */
+function stopText(s: { orderId: string; isPickup: boolean; locationId?: string | null; position: GeoPoint }, carried: CourierAssignment | undefined): (string | HTMLElement)[] {
+  if (carried?.kind === "returnPickup") {
+    return s.isPickup
+      ? ["Collect return ", h("code", {}, s.orderId), " from the shopper's door"]
+      : ["Take return ", h("code", {}, s.orderId), ` to sorting${placeAt(s.position) ? ` at ${placeAt(s.position)}` : ""}`];
+  }
+  return [s.isPickup ? "Collect " : "Deliver ", h("code", {}, s.orderId), s.isPickup ? ` at ${placeName(s.locationId ?? "")}` : ""];
+}
+
+function stopButton(s: { orderId: string; isPickup: boolean }, carried: CourierAssignment | undefined): HTMLElement | null {
+  if (carried?.kind === "returnPickup") {
+    return s.isPickup
+      ? h("button", { type: "button", class: "primary big", id: `collected-${s.orderId}`, onclick: () => void returnStep(s.orderId, "collected") }, "Collected")
+      : carried.pickedUp
+        ? h("button", { type: "button", class: "primary big", id: `sorting-${s.orderId}`, onclick: () => void returnStep(s.orderId, "sorting") }, "At sorting")
+        : null;
+  }
+  return s.isPickup
+    ? h("button", { type: "button", class: "primary big", id: `picked-up-${s.orderId}`, onclick: () => void step(s.orderId, "picked-up") }, "Picked up")
+    : carried?.pickedUp
+      ? h("button", { type: "button", class: "primary big", id: `delivered-${s.orderId}`, onclick: () => void step(s.orderId, "delivered") }, "Delivered")
+      : null;
 }
 
 /** The stops in the order the route was planned (a batch's pickups and drop-offs); without a plan, each order's next stop. */
@@ -102,9 +128,12 @@ function stopsOf(c: CourierView): { orderId: string; isPickup: boolean; location
 }
 
 function renderOffer(offer: CourierOffer): HTMLElement {
-  return h("section", { class: "panel offer", id: "offer", "aria-labelledby": "offer-title", "data-order": offer.orderId },
-    h("h2", { id: "offer-title" }, "New order offered"),
-    h("p", {}, `Collect at ${placeName(offer.pickupLocationId)}, deliver ${distance(km(offer.pickup, offer.dropoff))} from there.`),
+  const isReturn = offer.kind === "returnPickup";
+  return h("section", { class: "panel offer", id: "offer", "aria-labelledby": "offer-title", "data-order": offer.orderId, "data-kind": offer.kind },
+    h("h2", { id: "offer-title" }, isReturn ? "Return pickup offered" : "New order offered"),
+    h("p", {}, isReturn
+      ? `Collect a return at the shopper's door, take it to sorting${placeAt(offer.dropoff) ? ` at ${placeAt(offer.dropoff)}` : ""}, ${distance(km(offer.pickup, offer.dropoff))} from there.`
+      : `Collect at ${placeName(offer.pickupLocationId)}, deliver ${distance(km(offer.pickup, offer.dropoff))} from there.`),
     h("p", {}, "Answer within ", h("span", { class: "countdown", id: "countdown", "data-expires": offer.expiresAt }, ""), " s"),
     h("button", { type: "button", class: "primary big", id: "accept-offer", onclick: () => void answer(offer.orderId, true) }, "Accept"),
     h("button", { type: "button", class: "big", id: "decline-offer", onclick: () => void answer(offer.orderId, false) }, "Decline"));
@@ -134,7 +163,7 @@ async function setOnline(online: boolean): Promise<void> {
 async function answer(orderId: string, take: boolean): Promise<void> {
   try {
     await api.post(`/api/couriers/${user!.subject}/offers/${orderId}/${take ? "accept" : "decline"}`, {});
-    say(take ? "Order accepted: head to the pickup." : "Offer declined.");
+    say(take ? "Accepted: head to the pickup." : "Offer declined.");
   } catch (error) {
     failed(error);
   }
@@ -142,9 +171,17 @@ async function answer(orderId: string, take: boolean): Promise<void> {
 }
 
 async function step(orderId: string, what: "picked-up" | "delivered"): Promise<void> {
+  await post(`/api/orders/${orderId}/${what}`, what === "delivered" ? "Delivered. Thank you!" : "Picked up: on to the drop-off.");
+}
+
+async function returnStep(returnId: string, what: "collected" | "sorting"): Promise<void> {
+  await post(`/api/returns/${returnId}/${what}`, what === "sorting" ? "Handed to sorting. Thank you!" : "Collected: on to sorting.");
+}
+
+async function post(path: string, done: string): Promise<void> {
   try {
-    await api.post<OrderView>(`/api/orders/${orderId}/${what}`, {});
-    say(what === "delivered" ? "Delivered. Thank you!" : "Picked up: on to the drop-off.");
+    await api.post(path, {});
+    say(done);
   } catch (error) {
     failed(error);
   }

@@ -130,7 +130,7 @@ function apply(e: OpsEvent): void {
       if (transition.to === "delivered") deliveries.push({ at, minutes: (at - Date.parse(order.placedAt)) / 60_000 });
       if (order.mode === "delivery" && order.status === "packed" && !waiting.has(order.orderId)) {
         const from = locations.get(order.lines[0]?.locationId ?? "");
-        if (from && order.deliveryAddress) waiting.set(order.orderId, { orderId: order.orderId, pickupLocationId: from.id, pickup: from.position, dropoff: order.deliveryAddress, since: transition.at, offeredTo: null, tried: [] });
+        if (from && order.deliveryAddress) waiting.set(order.orderId, { orderId: order.orderId, kind: "delivery", pickupLocationId: from.id, pickup: from.position, dropoff: order.deliveryAddress, since: transition.at, offeredTo: null, tried: [] });
       } else if (order.status !== "packed") {
         waiting.delete(order.orderId);
       }
@@ -325,8 +325,8 @@ function renderPanels(): void {
       return h("div", { class: "queue-zone", "data-zone": zone },
         h("h3", {}, `${report ? `Zone ${zone}` : locations.get(zone)?.name ?? zone} · ${list.length} waiting`,
           report ? ` · window ${report.windowSeconds.toFixed(1)} s · ${report.freeCouriers} free${report.raining ? " · raining" : ""}` : ""),
-        h("ul", {}, ...list.sort((a, b) => a.since.localeCompare(b.since)).map(w => h("li", { "data-order": w.orderId, "data-store": w.pickupLocationId },
-          `${w.orderId} from ${locations.get(w.pickupLocationId)?.name ?? w.pickupLocationId} since ${time(w.since)}`,
+        h("ul", {}, ...list.sort((a, b) => a.since.localeCompare(b.since)).map(w => h("li", { "data-order": w.orderId, "data-store": w.pickupLocationId, "data-kind": w.kind ?? "delivery" },
+          w.kind === "returnPickup" ? `return ${w.orderId} from the shopper's door since ${time(w.since)}` : `${w.orderId} from ${locations.get(w.pickupLocationId)?.name ?? w.pickupLocationId} since ${time(w.since)}`,
           w.offeredTo ? ` · offered to ${couriers.get(w.offeredTo)?.name ?? w.offeredTo}` : "",
           w.choice ? h("span", { class: "muted choice" }, ` · cost ${w.choice.cost.toFixed(0)} s (to pickup ${w.choice.toPickupSeconds.toFixed(0)}, ride ${w.choice.toDropoffSeconds.toFixed(0)}, late ${w.choice.lateSeconds.toFixed(0)}${w.choice.batchedWith.length ? `, batch of ${w.choice.batchedWith.length + 1} +${w.choice.delayToCarriedSeconds.toFixed(0)}` : ""}) of ${w.choice.candidates} couriers`) : ""))));
     }));

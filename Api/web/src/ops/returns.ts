@@ -60,12 +60,14 @@ export class ReturnsPanel {
     const b = this.board;
     if (!b) return;
     const rows: [string, string][] = [
+      [`return rate (${b.rateDays} days)`, `${b.returnRate == null ? "–" : `${(b.returnRate * 100).toFixed(1)} %`} · ${b.returnedUnits} of ${b.soldUnits} units sold`],
       ["returns (latest 1,000)", String(b.returns)],
       ["refused by the pre-check", `${percent(b.rejectionRate)}${Object.keys(b.rejectedBy).length ? ` (${Object.entries(b.rejectedBy).map(([rule, n]) => `${rule} ${n}`).join(", ")})` : ""}`],
       ["in review", String(b.inReview)],
       ["time to resale p50 / p95 (h)", `${number(b.resaleHoursP50, 1)} / ${number(b.resaleHoursP95, 1)}`],
       ["back on sale within 72 h", `${percent(b.resoldInTime)} of ${b.resold}`],
       ["coupon take-up", `${percent(b.couponTakeUp)} of ${b.couponOffered} offered`],
+      ["bought again within 30 days", `after a coupon ${percent(b.repurchaseAfterCoupon)} of ${b.couponCohort} · after a refund ${percent(b.repurchaseAfterRefund)} of ${b.refundCohort}`],
       ["store counter p50 / p95 (s)", `${number(b.counterSecondsP50)} / ${number(b.counterSecondsP95)} · within 15 min ${percent(b.counterWithin15Minutes)}`],
     ];
     replace(byId("returns-kpis"), h("table", { class: "zones" },
