@@ -161,9 +161,9 @@ public sealed class ReturnGrain(
             return Refuse($"Return {Id} was rejected: nothing is owed.");
         }
 
-        if (kind == CompensationKind.Coupon && S.Fault)
+        if (kind == CompensationKind.Coupon && !CouponOffered)
         {
-            return Refuse($"No coupon is offered for a {S.Request.Reason} item: the refund is owed.");
+            return Refuse(S.Fault ? $"No coupon is offered for a {S.Request.Reason} item: the refund is owed." : "Coupons are not offered instead of refunds: the refund is owed.");
         }
 
         if (S.Chosen == kind)
@@ -345,7 +345,7 @@ public sealed class ReturnGrain(
         }
 
         var now = clock.GetUtcNow();
-        var kind = S.Chosen == CompensationKind.Coupon && !S.Fault ? CompensationKind.Coupon : CompensationKind.Refund;
+        var kind = S.Chosen == CompensationKind.Coupon && CouponOffered ? CompensationKind.Coupon : CompensationKind.Refund;
         S.Grade = grade;
         S.Settlement = new ReturnSettlement
         {
@@ -675,6 +675,9 @@ public sealed class ReturnGrain(
 
     private decimal Refund() => S.UnitPrice * S.Request!.Quantity;
 
+    /// <summary>A coupon is offered instead of the refund when the return is not the item's fault and the policy offers coupons.</summary>
+    private bool CouponOffered => !S.Fault && Options.OfferCoupons;
+
     private decimal CouponValue() => Math.Round(Refund() * (1m + Options.CouponUplift), 2, MidpointRounding.AwayFromZero);
 
     /// <summary>The coupon's code: derived from the return id, so an issue told twice names the same coupon.</summary>
@@ -743,7 +746,7 @@ public sealed class ReturnGrain(
         CollectedAt = S.CollectedAt,
         ResoldAt = S.ResoldAt,
         Resale = Resale(),
-        CouponOffered = !S.Fault,
+        CouponOffered = CouponOffered,
         Settled = S.Settlement?.Kind,
         CounterSeconds = S.Settlement?.CounterSeconds,
         StoreId = S.StoreId,
@@ -801,7 +804,7 @@ public sealed class ReturnGrain(
         Compensation = new ReturnCompensation
         {
             Refund = Refund(),
-            Coupon = S.Fault ? null : CouponValue(),
+            Coupon = CouponOffered ? CouponValue() : null,
             Chosen = S.Chosen,
             ChosenAt = S.ChosenAt,
         },

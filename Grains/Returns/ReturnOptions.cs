@@ -21,6 +21,9 @@ public sealed class ReturnOptions
     /// <summary>When, after collection, an item not yet back on sale raises an at-risk alert.</summary>
     public TimeSpan ResaleAtRiskAfter { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>Whether a return that is not the item's fault is offered a coupon instead of the refund (false: refunds only).</summary>
+    public bool OfferCoupons { get; set; } = true;
+
     /// <summary>How much more than the refund the coupon offered instead is worth (0.10: 10 % more).</summary>
     public decimal CouponUplift { get; set; } = 0.10m;
 

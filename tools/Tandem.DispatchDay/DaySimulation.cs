@@ -1,11 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Catalog;
@@ -13,11 +9,10 @@ using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Orders;
 using Tandem.Contracts.Weather;
 using Tandem.Grains.Dispatch;
-using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
-using Tandem.Hosting.Configuration;
 using Tandem.Hosting.Demo;
+using Tandem.Hosting.Simulation;
 using Tandem.Simulator.City;
 
 namespace Tandem.DispatchDay;
@@ -336,32 +331,9 @@ internal sealed class DaySimulation(DayOptions options, DayPlan plan, DispatchPo
         return stores;
     }
 
-    private IHost BuildSilo(SimulatedClock clock)
+    private IHost BuildSilo(SimulatedClock clock) => SimulatedSilo.Build(clock, new Dictionary<string, string?>
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], EnvironmentName = "Production" });
-        var models = Path.Combine(Path.GetTempPath(), "tandem-day-" + Guid.NewGuid().ToString("N")[..8]);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Tandem:Demo:Seed"] = "false",
-            ["Tandem:Dashboard:Enabled"] = "false",
-            ["Tandem:Intent:Log"] = "false",
-            ["Tandem:Intent:ModelFolder"] = models,
-            ["Tandem:Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Tandem:Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Tandem:Streams:PollEvery"] = "00:00:00.001",
-            ["Tandem:Dispatch:DriveWindows"] = "true",
-            ["Tandem:Dispatch:Policy"] = policy.ToString(),
-        });
-        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
-        builder.Services.AddKeyedSingleton<TimeProvider>(TandemClock.Key, clock);
-        builder.AddTandemSilo();
-        return builder.Build();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
+        ["Tandem:Dispatch:DriveWindows"] = "true",
+        ["Tandem:Dispatch:Policy"] = policy.ToString(),
+    });
 }
