@@ -1,4 +1,6 @@
-using System.Globalization;
+using Tandem.Hosting.Simulation;
+
+using static Tandem.Hosting.Simulation.SimulationArguments;
 
 namespace Tandem.DispatchDay;
 
@@ -36,14 +38,8 @@ internal sealed record DayOptions
     public static DayOptions Parse(IReadOnlyList<string> args)
     {
         var options = new DayOptions();
-        for (var i = 0; i < args.Count; i += 2)
+        foreach (var (name, text) in SimulationArguments.Pairs(args))
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-            {
-                throw new ArgumentException($"Expected --name value, not \"{args[i]}\".");
-            }
-
-            var (name, text) = (args[i][2..], args[i + 1]);
             options = name switch
             {
                 "seed" => options with { Seed = Whole(name, text, 0) },
@@ -77,12 +73,4 @@ internal sealed record DayOptions
             + ((LunchPeakPerHour - OffPeakPerHour) * Bump(hour, 13, 0.6))
             + ((DinnerPeakPerHour - OffPeakPerHour) * Bump(hour, 19.5, 0.8));
     }
-
-    private static int Whole(string name, string text, int min) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min
-            ? value : throw new ArgumentException($"--{name} must be a whole number of at least {min}.");
-
-    private static double Number(string name, string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
-            ? value : throw new ArgumentException($"--{name} must be a number of at least 0.");
 }

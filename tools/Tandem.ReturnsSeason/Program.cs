@@ -56,7 +56,7 @@ foreach (var coupons in policies)
     var timely = Wilson(inTime, resold);
     var again = Wilson(back, choosers);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {Name(coupons)} | {mine.Sum(r => r.Returns):N0} | {resold:N0} | {Share(inTime, resold)} ({timely.Low:P1} … {timely.High:P1}) | {p50:0.0} / {p95:0.0} | {choosers:N0} | {Share(back, choosers)} ({again.Low:P1} … {again.High:P1}) | {(holders == 0 ? "–" : $"{Share(holdersBack, holders)} of {holders:N0}")} | {mine.Sum(r => r.CouponsSpent):N0} | {mine.Sum(r => r.Refunded):N0} | {mine.Sum(r => r.CouponValue):N0} |"));
+        $"| {Name(coupons)} | {mine.Sum(r => r.Returns):N0} | {resold:N0} | {Percent(inTime, resold)} ({timely.Low:P1} … {timely.High:P1}) | {p50:0.0} / {p95:0.0} | {choosers:N0} | {Percent(back, choosers)} ({again.Low:P1} … {again.High:P1}) | {(holders == 0 ? "–" : $"{Percent(holdersBack, holders)} of {holders:N0}")} | {mine.Sum(r => r.CouponsSpent):N0} | {mine.Sum(r => r.Refunded):N0} | {mine.Sum(r => r.CouponValue):N0} |"));
     summaries.Add(new
     {
         policy = Name(coupons),
@@ -114,7 +114,7 @@ static string Name(bool coupons) => coupons ? "coupon" : "refund only";
 
 static double Ratio(int part, int whole) => whole == 0 ? double.NaN : (double)part / whole;
 
-static string Share(int part, int whole) => whole == 0 ? "–" : Ratio(part, whole).ToString("P1", CultureInfo.InvariantCulture);
+static string Percent(int part, int whole) => whole == 0 ? "–" : Ratio(part, whole).ToString("P1", CultureInfo.InvariantCulture);
 
 static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
 

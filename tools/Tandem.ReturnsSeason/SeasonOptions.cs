@@ -1,4 +1,6 @@
-using System.Globalization;
+using Tandem.Hosting.Simulation;
+
+using static Tandem.Hosting.Simulation.SimulationArguments;
 
 namespace Tandem.ReturnsSeason;
 
@@ -52,14 +54,8 @@ internal sealed record SeasonOptions
     public static SeasonOptions Parse(IReadOnlyList<string> args)
     {
         var options = new SeasonOptions();
-        for (var i = 0; i < args.Count; i += 2)
+        foreach (var (name, text) in SimulationArguments.Pairs(args))
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-            {
-                throw new ArgumentException($"Expected --name value, not \"{args[i]}\".");
-            }
-
-            var (name, text) = (args[i][2..], args[i + 1]);
             options = name switch
             {
                 "seed" => options with { Seed = Whole(name, text, 0) },
@@ -68,7 +64,7 @@ internal sealed record SeasonOptions
                 "days" => options with { Days = Whole(name, text, 1) },
                 "orders-per-day" => options with { OrdersPerDay = Share(name, text) },
                 "return-share" => options with { ReturnShare = Share(name, text) },
-                "return-after-days" => options with { ReturnAfterDays = Positive(name, text) },
+                "return-after-days" => options with { ReturnAfterDays = Number(name, text, positive: true) },
                 "fault-share" => options with { FaultShare = Share(name, text) },
                 "coupon-take-up" => options with { CouponTakeUp = Share(name, text) },
                 "coupon-use" => options with { CouponUse = Share(name, text) },
@@ -81,19 +77,4 @@ internal sealed record SeasonOptions
 
         return options;
     }
-
-    private static int Whole(string name, string text, int least) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= least
-            ? value
-            : throw new ArgumentException($"--{name} takes a whole number of at least {least}, not \"{text}\".");
-
-    private static double Share(string name, string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
-            ? value
-            : throw new ArgumentException($"--{name} takes a number from 0 to 1, not \"{text}\".");
-
-    private static double Positive(string name, string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new ArgumentException($"--{name} takes a positive number, not \"{text}\".");
 }
