@@ -7,6 +7,7 @@ using Tandem.Api.Http;
 using Tandem.Api.Identity;
 using Tandem.Api.Orders;
 using Tandem.Api.Relay;
+using Tandem.Api.Returns;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Hubs;
@@ -180,7 +181,7 @@ public static class CouriersApi
             var scheduled = await grains.Return(orderId).SchedulePickupAsync(courierId, Caller.Of(user).Actor);
             return scheduled.Outcome is ReturnOutcome.Applied or ReturnOutcome.Replayed
                 ? TypedResults.Ok(scheduled.Return!)
-                : Problems.Conflict(scheduled.Detail ?? scheduled.Outcome.ToString());
+                : ReturnsApi.Problem(scheduled);
         }
 
         var dispatched = await grains.Order(new OrderId(orderId)).DispatchAsync(new CourierId(courierId), Caller.Of(user).Actor);

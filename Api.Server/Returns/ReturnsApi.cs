@@ -316,7 +316,8 @@ public static class ReturnsApi
         return result.Outcome is ReturnOutcome.Applied or ReturnOutcome.Replayed ? TypedResults.Ok(result.Return!) : Problem(result);
     }
 
-    private static ProblemHttpResult Problem(ReturnResult result)
+    /// <summary>The problem a refused return command answers (also for a return pickup accepted through a courier's offer).</summary>
+    public static ProblemHttpResult Problem(ReturnResult result)
     {
         var detail = result.Detail ?? result.Outcome.ToString();
         return result.Outcome switch

@@ -9,6 +9,13 @@ public static class Http
 {
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
+    /// <summary>A return request's body that passes the pre-check: a wrong size, opened but unused, tags on, with <see cref="TestData.TagPhoto"/>.</summary>
+    public static string ReturnBody(string orderId, string sku, int quantity) => JsonSerializer.Serialize(new
+    {
+        orderId, sku, quantity, reason = "wrongSize", condition = "openedUnused", tagsAttached = true,
+        photo = new { type = "image/jpeg", data = Convert.ToBase64String(TestData.TagPhoto) },
+    });
+
     /// <summary>POSTs JSON; <paramref name="token"/>, when given, signs this request in instead of the client's default.</summary>
     public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json, string? idempotencyKey = null, string? token = null)
     {

@@ -6,6 +6,9 @@ namespace Tandem.Tests.Infrastructure;
 /// <summary>Fresh products and locations per test, so tests sharing a cluster never share a cell.</summary>
 public static class TestData
 {
+    /// <summary>A photo the default evidence check takes for one of the item with its tags: a JPEG's opening bytes, 2 KiB in all.</summary>
+    public static readonly byte[] TagPhoto = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
+
     public static readonly Location Camden = Store("t-camden", 51.5390, -0.1426);
     public static readonly Location Brixton = Store("t-brixton", 51.4613, -0.1156);
     public static readonly Location Warehouse = new()

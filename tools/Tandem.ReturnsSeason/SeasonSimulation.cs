@@ -32,7 +32,7 @@ internal sealed class SeasonSimulation(SeasonOptions options, int seed, bool cou
     private static readonly byte[] TagPhoto = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
 
     private readonly PriorityQueue<Func<Task>, (DateTimeOffset At, long Order)> _events = new();
-    private readonly Queue<string> _atSorting = new();
+    private readonly Queue<(IReturnGrain Return, ReturnGrade Grade, double UsesCoupon, int Shopper)> _atSorting = new();
     private readonly List<(string ReturnId, bool Fault)> _returns = [];
     private readonly List<string> _couponOrders = [];
     private SimulatedClock _clock = null!;
@@ -200,7 +200,7 @@ internal sealed class SeasonSimulation(SeasonOptions options, int seed, bool cou
             Schedule(collected + Hours(draw, 3, 20), async () =>
             {
                 await ret.ArriveAtSortingAsync("courier:" + courier);
-                _atSorting.Enqueue(returnId + "|" + (int)grade + "|" + usesCoupon.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "|" + shopper);
+                _atSorting.Enqueue((ret, grade, usesCoupon, shopper));
             });
         }
     }
@@ -212,9 +212,7 @@ internal sealed class SeasonSimulation(SeasonOptions options, int seed, bool cou
         var slot = TimeSpan.FromHours(10) / options.SortingPerDay;
         for (var i = 0; i < options.SortingPerDay && _atSorting.TryDequeue(out var item); i++)
         {
-            var parts = item.Split('|');
-            var (ret, grade, uses, shopper) = (_grains.Return(parts[0]), (ReturnGrade)int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
-                double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+            var (ret, grade, uses, shopper) = item;
             var draw = Draw(3, shopper, i);
             Schedule(start + (slot * i), () => SettleAsync(shopper, ret, grade, Warehouse, "season:sorting", uses, draw));
         }

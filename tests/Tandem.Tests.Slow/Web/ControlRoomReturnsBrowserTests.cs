@@ -37,7 +37,7 @@ public sealed class ControlRoomReturnsBrowserTests(WebFixture web)
         await page.GotoAsync($"/ops?operator={TestData.NewId("olga")}");
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
 
-        var photo = Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]]);
+        var photo = Convert.ToBase64String(TestData.TagPhoto);
         using var made = await shopper.PostJsonAsync("/api/returns", JsonSerializer.Serialize(new
         {
             orderId, sku, quantity = 1, reason = "damaged", condition = "damaged", photo = new { type = "image/jpeg", data = photo },

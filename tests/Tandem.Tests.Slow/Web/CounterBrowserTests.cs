@@ -17,8 +17,6 @@ public sealed class CounterBrowserTests(WebFixture web)
 {
     private const string Store = "st-camden";
 
-    private static readonly byte[] TagPhoto = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
-
     [Fact]
     public async Task Staff_take_an_online_order_back_at_the_counter_settle_it_with_a_coupon_within_15_minutes_and_restock_the_store()
     {
@@ -43,7 +41,7 @@ public sealed class CounterBrowserTests(WebFixture web)
         await page.FillAsync("#order-id", orderId);
         await page.ClickAsync("#lookup button[type=submit]");
         var form = page.Locator($"form.return-form[data-sku='{sku}']");
-        await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "tags.jpg", MimeType = "image/jpeg", Buffer = TagPhoto });
+        await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "tags.jpg", MimeType = "image/jpeg", Buffer = TestData.TagPhoto });
         await form.Locator("button[type=submit]").ClickAsync();
 
         var row = page.Locator("#counter-returns li").First;

@@ -79,7 +79,7 @@ public sealed class CourierBrowserTests(WebFixture web)
         await TestData.SeenByDispatchAsync(web.Grains, courierId);
         await shop.ReloadAsync();
         var form = shop.Locator($"form.return-form[data-sku='{sku}']");
-        await form.Locator("input[type=file]").SetInputFilesAsync(new Microsoft.Playwright.FilePayload { Name = "tags.jpg", MimeType = "image/jpeg", Buffer = TagPhoto });
+        await form.Locator("input[type=file]").SetInputFilesAsync(new Microsoft.Playwright.FilePayload { Name = "tags.jpg", MimeType = "image/jpeg", Buffer = TestData.TagPhoto });
         await form.Locator("button[type=submit]").ClickAsync();
         await Expect(shop.Locator("#return-list li").First).ToContainTextAsync("Approved");
         var returnId = await shop.Locator("#return-list li").First.GetAttributeAsync("data-return");
@@ -98,6 +98,4 @@ public sealed class CourierBrowserTests(WebFixture web)
         Assert.Equal((ReturnStatus.AtSorting, courierId), (sent!.Status, sent.CourierId));
         Assert.Equal([$"courier:{courierId}"], sent.History.Skip(2).Select(t => t.Actor).Distinct()); // took, collected, sorted
     }
-
-    private static readonly byte[] TagPhoto = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
 }

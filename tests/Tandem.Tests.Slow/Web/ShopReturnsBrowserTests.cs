@@ -16,8 +16,6 @@ public sealed class ShopReturnsBrowserTests(WebFixture web)
 {
     private const string Store = "st-camden";
 
-    private static readonly byte[] TagPhoto = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
-
     [Fact]
     public async Task A_refused_return_says_its_rule_an_approved_one_takes_the_coupon_and_the_coupon_pays_part_of_the_next_order()
     {
@@ -47,7 +45,7 @@ public sealed class ShopReturnsBrowserTests(WebFixture web)
         await form.Locator("button[type=submit]").ClickAsync(); // no photo of the tags
         await Expect(form.Locator(".return-outcome")).ToContainTextAsync("Refused by the evidence rule: a photo of the item with its tags is required");
 
-        await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "tags.jpg", MimeType = "image/jpeg", Buffer = TagPhoto });
+        await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "tags.jpg", MimeType = "image/jpeg", Buffer = TestData.TagPhoto });
         await form.Locator("button[type=submit]").ClickAsync();
         var item = page.Locator("#return-list li").First;
         await Expect(item).ToContainTextAsync("Approved");

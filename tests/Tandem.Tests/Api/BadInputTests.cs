@@ -295,7 +295,7 @@ public sealed class BadInputTests(ApiFixture api)
         JsonSerializer.Serialize(new
         {
             orderId, sku, quantity, reason, condition, tagsAttached = true,
-            photo = new { type = "image/jpeg", data = photo ?? Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]]) },
+            photo = new { type = "image/jpeg", data = photo ?? Convert.ToBase64String(TestData.TagPhoto) },
         });
 
     /// <summary>The object with an extra (ignored) property that brings it to about <paramref name="size"/> characters.</summary>

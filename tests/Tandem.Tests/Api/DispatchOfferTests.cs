@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 
-using Microsoft.AspNetCore.SignalR.Client;
-
 using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
@@ -39,8 +37,8 @@ public sealed class DispatchOfferTests(ApiFixture api)
         using var second = api.ClientAs("courier", next);
         await using var firstPhone = api.Hub(HubContract.Routes.Courier, api.Token("courier", nearest));
         await using var nextPhone = api.Hub(HubContract.Routes.Courier, api.Token("courier", next));
-        var offerToFirst = await OffersAsync(firstPhone, nearest);
-        var offerToNext = await OffersAsync(nextPhone, next);
+        var offerToFirst = await CourierPhone.OffersAsync(firstPhone, nearest);
+        var offerToNext = await CourierPhone.OffersAsync(nextPhone, next);
 
         var placed = await shopper.PostJsonAsync("/api/orders", Http.DeliveryOrder(TestData.NewId("session"), 52.19, 0.13, (sku, 1)), "far-1");
         var orderId = (await placed.Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, TestContext.Current.CancellationToken))!.OrderId;
@@ -104,8 +102,8 @@ public sealed class DispatchOfferTests(ApiFixture api)
         await TestData.SeenByDispatchAsync(api.Grains, silent, next);
         await using var silentPhone = api.Hub(HubContract.Routes.Courier, api.Token("courier", silent));
         await using var nextPhone = api.Hub(HubContract.Routes.Courier, api.Token("courier", next));
-        var offerToSilent = await OffersAsync(silentPhone, silent);
-        var offerToNext = await OffersAsync(nextPhone, next);
+        var offerToSilent = await CourierPhone.OffersAsync(silentPhone, silent);
+        var offerToNext = await CourierPhone.OffersAsync(nextPhone, next);
         using var shopper = api.ClientAs("shopper", TestData.NewId("shopper"));
         using var ops = api.Ops();
 
@@ -139,7 +137,7 @@ public sealed class DispatchOfferTests(ApiFixture api)
         await api.Grains.Courier(new CourierId(courierId)).RegisterAsync("Oxford", 2, new GeoPoint { Lat = 51.7521, Lon = -1.2578 }, CourierStatus.Idle);
         await TestData.SeenByDispatchAsync(api.Grains, courierId);
         await using var phone = api.Hub(HubContract.Routes.Courier, api.Token("courier", courierId));
-        var offered = await OffersAsync(phone, courierId);
+        var offered = await CourierPhone.OffersAsync(phone, courierId);
         var orderId = TestData.NewId(DroppedEvents.Marker); // no event of this order reaches any subscriber
         var order = api.Grains.Order(new OrderId(orderId));
 
@@ -152,14 +150,5 @@ public sealed class DispatchOfferTests(ApiFixture api)
 
         var offer = await Await.WithinAsync(offered, TimeSpan.FromSeconds(10), "the offer of an order whose events were lost");
         Assert.Equal((orderId, store.Id), (offer.OrderId, offer.PickupLocationId));
-    }
-
-    private static async Task<Task<CourierOffer>> OffersAsync(HubConnection phone, string courierId)
-    {
-        var offered = new TaskCompletionSource<CourierOffer>(TaskCreationOptions.RunContinuationsAsynchronously);
-        phone.On<CourierOffer>(HubContract.Events.Offer, offer => offered.TrySetResult(offer));
-        await phone.StartAsync(TestContext.Current.CancellationToken);
-        await phone.InvokeAsync(HubContract.Methods.Join, courierId, TestContext.Current.CancellationToken);
-        return offered.Task;
     }
 }

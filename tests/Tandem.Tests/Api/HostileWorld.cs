@@ -26,8 +26,6 @@ internal sealed class HostileWorld
     public const string OtherShopperId = "someone-else";
     private const string Store = "st-camden";
     private const string OtherStore = "st-brixton";
-    private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
-
     private readonly ApiFixture _api;
     private readonly Dictionary<string, string> _ids = [];
 
@@ -79,7 +77,7 @@ internal sealed class HostileWorld
     private static ReturnRequest ReturnOf(string shopper, string orderId, string sku, int quantity) => new()
     {
         ShopperId = shopper, OrderId = orderId, Sku = sku, Quantity = quantity, Reason = ReturnReason.WrongSize,
-        Condition = ItemCondition.OpenedUnused, TagsAttached = true, PhotoType = "image/jpeg", Photo = Photo,
+        Condition = ItemCondition.OpenedUnused, TagsAttached = true, PhotoType = "image/jpeg", Photo = TestData.TagPhoto,
     };
 
     private static async Task Expect(Task<ReturnResult> command)

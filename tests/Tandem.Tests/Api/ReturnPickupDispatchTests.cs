@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-using Microsoft.AspNetCore.SignalR.Client;
-
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Dispatch;
@@ -38,9 +36,9 @@ public sealed class ReturnPickupDispatchTests(ApiFixture api)
         using var riderClient = api.ClientAs("courier", rider);
         using var ops = api.Ops();
         await using var phone = api.Hub(HubContract.Routes.Courier, api.Token("courier", rider));
-        var offered = await OffersAsync(phone, rider);
+        var offered = await CourierPhone.OffersAsync(phone, rider);
 
-        using var made = await shopper.PostJsonAsync("/api/returns", ReturnBody(orderId, sku, 1), "return-door");
+        using var made = await shopper.PostJsonAsync("/api/returns", Http.ReturnBody(orderId, sku, 1), "return-door");
         var returnId = (await Read(made)).GetProperty("returnId").GetString()!;
         var offer = await Await.WithinAsync(offered, TimeSpan.FromSeconds(10), "the return pickup offered to the courier near the door");
         var queue = await ops.GetFromJsonAsync<WaitingOrder[]>("/api/dispatch/waiting", ApiFixture.Json, Cancel);
@@ -82,9 +80,9 @@ public sealed class ReturnPickupDispatchTests(ApiFixture api)
         using var riderClient = api.ClientAs("courier", rider);
         using var ops = api.Ops();
         await using var phone = api.Hub(HubContract.Routes.Courier, api.Token("courier", rider));
-        var offered = await OffersAsync(phone, rider);
+        var offered = await CourierPhone.OffersAsync(phone, rider);
 
-        using var made = await shopper.PostJsonAsync("/api/returns", ReturnBody(orderId, sku, 1), "return-store");
+        using var made = await shopper.PostJsonAsync("/api/returns", Http.ReturnBody(orderId, sku, 1), "return-store");
         var returnId = (await Read(made)).GetProperty("returnId").GetString()!;
         var offer = await Await.WithinAsync(offered, TimeSpan.FromSeconds(10), "the return pickup offered");
         using var handedIn = await ops.PostJsonAsync($"/api/returns/{returnId}/hand-in", """{"storeId":"st-camden"}""");
@@ -123,12 +121,6 @@ public sealed class ReturnPickupDispatchTests(ApiFixture api)
         return (orderId, sku, shopperId, rider);
     }
 
-    private static string ReturnBody(string orderId, string sku, int quantity) => JsonSerializer.Serialize(new
-    {
-        orderId, sku, quantity, reason = "wrongSize", condition = "openedUnused", tagsAttached = true,
-        photo = new { type = "image/jpeg", data = Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]]) },
-    });
-
     private static async Task<JsonElement> Read(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.Clone();
 
@@ -140,14 +132,5 @@ public sealed class ReturnPickupDispatchTests(ApiFixture api)
         public Location Warehouse => TestData.RemoteStore("t-" + Name + "-sorting", "Test warehouse " + Name, Lat + 0.009, Lon - 0.06) with { Kind = LocationKind.Warehouse };
 
         public GeoPoint Door => new() { Lat = Lat - 0.006, Lon = Lon - 0.001 };
-    }
-
-    private static async Task<Task<CourierOffer>> OffersAsync(HubConnection phone, string courierId)
-    {
-        var offered = new TaskCompletionSource<CourierOffer>(TaskCreationOptions.RunContinuationsAsynchronously);
-        phone.On<CourierOffer>(HubContract.Events.Offer, offer => offered.TrySetResult(offer));
-        await phone.StartAsync(Cancel);
-        await phone.InvokeAsync(HubContract.Methods.Join, courierId, Cancel);
-        return offered.Task;
     }
 }

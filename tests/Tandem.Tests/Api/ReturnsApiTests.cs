@@ -35,12 +35,6 @@ public sealed class ReturnsApiTests(ApiFixture api)
         return (orderId, sku);
     }
 
-    private static string ReturnBody(string orderId, string sku, int quantity) => JsonSerializer.Serialize(new
-    {
-        orderId, sku, quantity, reason = "wrongSize", condition = "openedUnused", tagsAttached = true,
-        photo = new { type = "image/jpeg", data = Convert.ToBase64String([0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]]) },
-    });
-
     private static async Task<JsonElement> Read(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.Clone();
 
@@ -53,8 +47,8 @@ public sealed class ReturnsApiTests(ApiFixture api)
         using var staff = api.CreateClient();
         staff.DefaultRequestHeaders.Authorization = new("Bearer", api.Token("ops", "staff-camden", Store));
 
-        using var made = await client.PostJsonAsync("/api/returns", ReturnBody(orderId, sku, 1), "return-1");
-        using var retried = await client.PostJsonAsync("/api/returns", ReturnBody(orderId, sku, 1), "return-1");
+        using var made = await client.PostJsonAsync("/api/returns", Http.ReturnBody(orderId, sku, 1), "return-1");
+        using var retried = await client.PostJsonAsync("/api/returns", Http.ReturnBody(orderId, sku, 1), "return-1");
         var returnId = (await Read(made)).GetProperty("returnId").GetString()!;
         using var chosen = await client.PostJsonAsync($"/api/returns/{returnId}/compensation", """{"kind":"coupon"}""");
         using var handedIn = await staff.PostJsonAsync($"/api/returns/{returnId}/hand-in", "{}");
@@ -92,7 +86,7 @@ public sealed class ReturnsApiTests(ApiFixture api)
         using var ops = api.Ops();
         using var rider = api.ClientAs("courier", courier);
 
-        using var made = await client.PostJsonAsync("/api/returns", ReturnBody(orderId, sku, 1), "return-2");
+        using var made = await client.PostJsonAsync("/api/returns", Http.ReturnBody(orderId, sku, 1), "return-2");
         var returnId = (await Read(made)).GetProperty("returnId").GetString()!;
         using var beforePickup = await rider.GetAsync(new Uri($"/api/returns/{returnId}", UriKind.Relative), Cancel);
         using var scheduled = await ops.PostJsonAsync($"/api/returns/{returnId}/pickup", $$"""{"courierId":"{{courier}}"}""");

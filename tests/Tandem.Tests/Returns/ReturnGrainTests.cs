@@ -16,8 +16,6 @@ public sealed class ReturnGrainTests(GrainClusterFixture fixture)
 {
     private const string Shopper = "Test"; // the test orders' shopper (their session is hers)
 
-    private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
-
     private IGrainFactory Grains => fixture.Grains;
 
     private Task<(string Sku, IOrderGrain Order)> CollectedAsync(int quantity) => TestOrders.CollectedAsync(Grains, quantity);
@@ -32,7 +30,7 @@ public sealed class ReturnGrainTests(GrainClusterFixture fixture)
         Condition = ItemCondition.OpenedUnused,
         TagsAttached = true,
         PhotoType = "image/jpeg",
-        Photo = Photo,
+        Photo = TestData.TagPhoto,
     };
 
     [Fact]

@@ -19,8 +19,6 @@ public sealed class ReturnLifecycleTests(GrainClusterFixture fixture)
 {
     private const string Shopper = "Test";
 
-    private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
-
     private IGrainFactory Grains => fixture.Grains;
 
     private async Task<(string Sku, IOrderGrain Order, IReturnGrain Return)> ApprovedAsync(int bought, int returned, ReturnReason reason = ReturnReason.WrongSize)
@@ -30,7 +28,7 @@ public sealed class ReturnLifecycleTests(GrainClusterFixture fixture)
         var made = await Grains.Return(id).RequestAsync(new ReturnRequest
         {
             ShopperId = Shopper, OrderId = order.GetPrimaryKeyString(), Sku = sku, Quantity = returned, Reason = reason,
-            Condition = ItemCondition.OpenedUnused, TagsAttached = true, PhotoType = "image/jpeg", Photo = Photo,
+            Condition = ItemCondition.OpenedUnused, TagsAttached = true, PhotoType = "image/jpeg", Photo = TestData.TagPhoto,
         });
         if (made.Return!.Status is not (ReturnStatus.Approved or ReturnStatus.InReview))
         {
