@@ -10,6 +10,7 @@ using Tandem.Api.Relay;
 using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Hubs;
 using Tandem.Contracts.Orders;
+using Tandem.Contracts.Packing;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 
@@ -32,6 +33,9 @@ public static class OrdersApi
         api.MapGet("/{orderId}", Get).WithName("GetOrder")
             .WithSummary("An order with its history: its shopper, its courier or an operator")
             .RequireAuthorization(Roles.AnyUser);
+        api.MapGet("/{orderId}/packing", Packing).WithName("GetOrderPacking")
+            .WithSummary("Operator: the boxes and where each unit goes: stored when packed, before that the packing service's plan for the order now (nothing stored)")
+            .RequireAuthorization(Roles.Ops);
         api.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder")
             .WithSummary("Its shopper or an operator: cancel before pickup; idempotent")
             .RequireAuthorization(Roles.ShopperOrOps);
@@ -107,6 +111,18 @@ public static class OrdersApi
     {
         var order = Identifier.IsValid(orderId) ? await grains.Order(new OrderId(orderId)).GetAsync() : null;
         return OrderAccess.Check(Caller.Of(user), orderId, order) is { } refused ? refused : TypedResults.Ok(order!);
+    }
+
+    private static async Task<Results<Ok<PackingPreview>, ProblemHttpResult>> Packing(IGrainFactory grains, ClaimsPrincipal user, string orderId)
+    {
+        var order = Identifier.IsValid(orderId) ? await grains.Order(new OrderId(orderId)).GetAsync() : null;
+        if (OrderAccess.Check(Caller.Of(user), orderId, order) is { } refused)
+        {
+            return refused;
+        }
+
+        var packing = order!.Packing ?? await grains.Packing().PlanAsync([.. order.Lines.Select(l => new OrderLineRequest { Sku = l.Sku, Quantity = l.Quantity })]);
+        return TypedResults.Ok(new PackingPreview { OrderId = order.OrderId, Status = order.Status, Stored = order.Packing is not null, Packing = packing });
     }
 
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult, ValidationProblem>> Cancel(

@@ -20,4 +20,10 @@ public sealed record Product
     [Id(6)] public required IReadOnlyList<string> SceneTags { get; init; }
 
     [Id(7)] public required string Description { get; init; }
+
+    /// <summary>Nothing may be packed on top of it.</summary>
+    [Id(8)] public bool Fragile { get; init; }
+
+    /// <summary>"This side up": packed standing on its base (<see cref="Dimensions.HeightCm"/> vertical), only turned about the vertical.</summary>
+    [Id(9)] public bool ThisSideUp { get; init; }
 }

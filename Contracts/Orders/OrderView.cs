@@ -1,4 +1,5 @@
 using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Packing;
 
 namespace Tandem.Contracts.Orders;
 
@@ -45,4 +46,7 @@ public sealed record OrderView
 
     /// <summary>What the coupon took off the lines' total; <see cref="Total"/> is after it.</summary>
     [Id(16)] public decimal Discount { get; init; }
+
+    /// <summary>The boxes it was packed in and where each unit went; null until packed.</summary>
+    [Id(17)] public OrderPacking? Packing { get; init; }
 }

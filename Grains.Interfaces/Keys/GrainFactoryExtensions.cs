@@ -6,6 +6,7 @@ using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Forecasts;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Orders;
+using Tandem.Grains.Interfaces.Packing;
 using Tandem.Grains.Interfaces.Push;
 using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Returns;
@@ -125,6 +126,10 @@ public static class GrainFactoryExtensions
     /// <summary>The single push sender.</summary>
     public static IPushSenderGrain PushSender(this IGrainFactory grains) =>
         grains.GetGrain<IPushSenderGrain>(0);
+
+    /// <summary>The packing service (a stateless worker: every silo packs its own share).</summary>
+    public static IPackingGrain Packing(this IGrainFactory grains) =>
+        grains.GetGrain<IPackingGrain>(0);
 
     public static ICatalogGrain Catalog(this IGrainFactory grains) =>
         grains.GetGrain<ICatalogGrain>(CatalogKey);

@@ -105,6 +105,9 @@ public sealed class OrderGrain(
             return Refuse(OrderOutcome.InvalidTransition, $"A {S.Status} order cannot be packed.");
         }
 
+        // The boxes are chosen before any stock leaves (a packing that fails changes nothing) and stored with the move.
+        var packing = await GrainFactory.Packing().PlanAsync([.. S.Lines.Select(l => new OrderLineRequest { Sku = l.Sku, Quantity = l.Quantity })]);
+
         // Every line must hold a live reservation before any stock leaves: asking again renews a hold, and a
         // hold that ended (lapsed) is taken anew under a new id.
         for (var i = 0; i < S.Lines.Count; i++)
@@ -157,6 +160,7 @@ public sealed class OrderGrain(
             .. skus.Count >= 2 ? [new OrderDuty { Kind = OrderDutyKind.LearnBasket, Skus = skus, At = clock.GetUtcNow() }] : Array.Empty<OrderDuty>(),
             new() { Kind = OrderDutyKind.CountDemand, At = clock.GetUtcNow() },
         ];
+        S.Packing = packing;
         return await MoveAsync(OrderStatus.Packed, actor, null, duties);
     }
 
@@ -578,5 +582,6 @@ public sealed class OrderGrain(
         Version = S.Version,
         Returns = [.. S.Returns],
         ReceivedAt = ReceivedAt(),
+        Packing = S.Packing,
     };
 }

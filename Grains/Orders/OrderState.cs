@@ -1,5 +1,6 @@
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Orders;
+using Tandem.Contracts.Packing;
 using Tandem.Grains.Infrastructure;
 
 namespace Tandem.Grains.Orders;
@@ -77,4 +78,7 @@ public sealed class OrderState : IDueState
 
     /// <summary>What the coupon takes off the lines' total (at most the total).</summary>
     [Id(24)] public decimal Discount { get; set; }
+
+    /// <summary>The boxes chosen when the order was packed (stored in the write that packs it).</summary>
+    [Id(25)] public OrderPacking? Packing { get; set; }
 }

@@ -17,6 +17,7 @@ using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Inventory;
 using Tandem.Grains.Orders;
+using Tandem.Grains.Packing;
 using Tandem.Grains.Returns;
 using Tandem.Grains.Push;
 using Tandem.Grains.Sessions;
@@ -116,7 +117,7 @@ public static class SiloConfiguration
         silo.Services.TryAddSingleton<CatalogFacts>();
         silo.Services.TryAddSingleton(sp => sp.GetKeyedService<IGrainStorage>(StorageNames.Grains) as IDueStates
             ?? throw new InvalidOperationException($"The grain storage '{StorageNames.Grains}' keeps no due times ({nameof(IDueStates)}): no order could be woken."));
-        silo.Services.AddInventory().AddOrders().AddSessions().AddIntent().AddDispatch().AddWeather().AddForecasting().AddPush().AddReturns();
+        silo.Services.AddInventory().AddOrders().AddSessions().AddIntent().AddDispatch().AddWeather().AddForecasting().AddPush().AddReturns().AddPacking();
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().OrderSweeper().StartAsync());
         return silo;
     }

@@ -33,6 +33,12 @@ public sealed class DemoCity
         ("home", ["Throw Blanket", "Scented Candle", "Storage Basket", "Photo Frame", "Door Mat", "Cushion", "Wall Clock", "Bath Towels"], ["first-flat", "spring-clean", "gift-ideas"]),
     ];
 
+    /// <summary>Products nothing may be packed on.</summary>
+    private static readonly HashSet<string> FragileNouns = ["Baby Monitor", "Espresso Cups", "Mixing Bowls", "Coffee Grinder", "E-Reader", "Desk Lamp", "Olive Oil", "Honey", "Hot Sauce", "Plant Pot", "Herb Planter", "Scented Candle", "Photo Frame", "Wall Clock"];
+
+    /// <summary>Products packed standing on their base ("this side up").</summary>
+    private static readonly HashSet<string> UprightNouns = ["Olive Oil", "Honey", "Hot Sauce", "Plant Pot", "Herb Planter", "Seed Kit", "Scented Candle", "Bottle Set", "Stock Pot"];
+
     private static readonly string[] Variants = ["Classic", "Compact", "Pro", "Eco", "Mini"];
 
     private static readonly string[] Brands = ["Northlight", "Kestrel", "Marlow", "Fennel & Co", "Ashby", "Lumen", "Thistle", "Bramble"];
@@ -146,6 +152,8 @@ public sealed class DemoCity
                         WeightKg = Math.Round(0.05 + (random.NextDouble() * 6), 2),
                         SceneTags = [.. scenes.Where(_ => random.NextDouble() < 0.6).DefaultIfEmpty(scenes[0])],
                         Description = $"{variant} {noun.ToLowerInvariant()} by {brand}.",
+                        Fragile = FragileNouns.Contains(noun),
+                        ThisSideUp = UprightNouns.Contains(noun),
                     });
                 }
             }

@@ -68,6 +68,7 @@ internal sealed class Arguments
               season     <uci_online_retail folder> [--weather <vega_weather folder>] [--weeks 13] [--retrain-days 28] [--opening-days 14] [--training-weeks 16] [--service-levels 80,90,95,98] [--paths 10000] [--seed 1]
               returns    <uci_online_retail folder> [--groups 12] [--windows 14,30,60]
               routes     <solomon_vrptw | gehring_homberger_vrptw | lilim_pdptw folder> [--milliseconds 900] [--size 200] [--instances N]
+              packing    <orlib_thpack_3d folder> [--milliseconds 90] [--attempts 10000] [--support 75] [--seed 1] [--instances N]
             Retraining the served purchase-intent model from the platform's session log:
               train-intent <session log folder> [--models ~/.local/share/Tandem/intent-models] [--open-minutes 30] [--bootstrap 200]
             """);

@@ -11,6 +11,7 @@ return args switch
     ["season", .. var rest] => SeasonCommand.Run(Arguments.Parse(rest)),
     ["returns", .. var rest] => ReturnsCommand.Run(Arguments.Parse(rest)),
     ["routes", .. var rest] => RoutesCommand.Run(Arguments.Parse(rest)),
+    ["packing", .. var rest] => PackingCommand.Run(Arguments.Parse(rest)),
     ["train-intent", .. var rest] => TrainIntentCommand.Run(Arguments.Parse(rest)),
     _ => Arguments.Usage(),
 };

@@ -210,6 +210,14 @@ public sealed class BadInputTests(ApiFixture api)
         { "pickup decisions of a malformed return id", "GET /api/returns/a%20b/dispatch", "", null, Ops, 404 },
         { "shopper reads a coupon that does not exist", "GET /api/coupons/cp-0000000000000000", "", null, Shopper, 404 },
 
+        // Packing.
+        { "shopper reads an order's packing", "GET /api/orders/{otherOrder}/packing", "", null, Shopper, 403 },
+        { "courier reads an order's packing", "GET /api/orders/{otherOrder}/packing", "", null, Courier, 403 },
+        { "anonymous reads an order's packing", "GET /api/orders/{otherOrder}/packing", "", null, Anonymous, 401 },
+        { "packing of an unknown order", "GET /api/orders/o-000000000000000000000000/packing", "", null, Ops, 404 },
+        { "packing of a malformed order id", "GET /api/orders/a%20b/packing", "", null, Ops, 404 },
+        { "packing of an overlong order id", "GET /api/orders/" + new string('o', 65) + "/packing", "", null, Ops, 404 },
+
         // Development tokens.
         { "dev token for an unknown role", "/api/dev/token", """{"role":"admin","subject":"s"}""", null, Anonymous, 400 },
         { "dev token for a malformed subject", "/api/dev/token", """{"role":"ops","subject":"a b"}""", null, Anonymous, 400 },
