@@ -4,12 +4,12 @@ namespace Tandem.Api.Hosting;
 
 /// <summary>
 /// The web clients, served from wwwroot: the shop at <c>/</c>, the courier app at <c>/courier</c>, the control room at
-/// <c>/ops</c> and the store's returns counter at <c>/counter</c>. Their scripts are bundled into wwwroot/build by the build; every response is
+/// <c>/ops</c>, the store's returns counter at <c>/counter</c> and its packing screen at <c>/packing</c>. Their scripts are bundled into wwwroot/build by the build; every response is
 /// revalidated (no stale client after a deploy). A page or file that is not there is a 404.
 /// </summary>
 public static class WebClients
 {
-    private static readonly (string Path, string File)[] Pages = [("/", "index.html"), ("/courier", "courier.html"), ("/ops", "ops.html"), ("/counter", "counter.html")];
+    private static readonly (string Path, string File)[] Pages = [("/", "index.html"), ("/courier", "courier.html"), ("/ops", "ops.html"), ("/counter", "counter.html"), ("/packing", "packing.html")];
 
     public static IApplicationBuilder UseWebClientFiles(this IApplicationBuilder app) =>
         app.UseStaticFiles(new StaticFileOptions

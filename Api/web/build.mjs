@@ -6,7 +6,7 @@ const common = { bundle: true, target: "es2022", minify: true, sourcemap: true, 
 
 await build({
   ...common,
-  entryPoints: { shop: "src/shop/main.ts", courier: "src/courier/main.ts", ops: "src/ops/main.ts", counter: "src/counter/main.ts" },
+  entryPoints: { shop: "src/shop/main.ts", courier: "src/courier/main.ts", ops: "src/ops/main.ts", counter: "src/counter/main.ts", packing: "src/packing/main.ts" },
   outdir: "../wwwroot/build",
   format: "esm",
 });

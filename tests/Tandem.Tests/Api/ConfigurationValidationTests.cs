@@ -9,7 +9,7 @@ namespace Tandem.Tests.Api;
 public sealed class ConfigurationValidationTests
 {
     [Fact]
-    public async Task Wrong_order_dispatch_push_and_return_settings_stop_the_start_with_the_keys_named()
+    public async Task Wrong_order_dispatch_push_return_and_packing_settings_stop_the_start_with_the_keys_named()
     {
         var builder = WebApplication.CreateBuilder(
         [
@@ -21,6 +21,10 @@ public sealed class ConfigurationValidationTests
             "--Tandem:Returns:WindowDays=0", "--Tandem:Returns:CategoryWindowDays:toys=400",
             "--Tandem:Returns:ResaleAtRiskAfter=4.00:00:00", "--Tandem:Returns:CouponUplift=2",
             "--Tandem:Returns:PickupWithin=00:00:00",
+            "--Tandem:Packing:MinSupport=1.5", "--Tandem:Packing:Boxes:0:Id=S", "--Tandem:Packing:Boxes:0:LengthCm=0",
+            "--Tandem:Packing:Boxes:0:WidthCm=10", "--Tandem:Packing:Boxes:0:HeightCm=10", "--Tandem:Packing:Boxes:0:MaxWeightKg=5",
+            "--Tandem:Packing:Boxes:1:Id=S", "--Tandem:Packing:Boxes:1:LengthCm=10", "--Tandem:Packing:Boxes:1:WidthCm=10",
+            "--Tandem:Packing:Boxes:1:HeightCm=10", "--Tandem:Packing:Boxes:1:MaxWeightKg=0",
             "--Tandem:Auth:DevKeyPath", Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem"),
         ]);
         builder.AddTandem();
@@ -43,6 +47,10 @@ public sealed class ConfigurationValidationTests
                 "Tandem:Returns:ResaleAtRiskAfter must be positive and less than ResaleWithin.",
                 "Tandem:Returns:CouponUplift must be 0–1 (0.10: the coupon is worth 10 % more than the refund).",
                 "Tandem:Returns:PickupWithin must be positive.",
+                "Tandem:Packing:MinSupport must be 0–1 (0.75: three quarters of each unit's base rests on something).",
+                "Tandem:Packing:Boxes:0 needs a length, width and height of more than 0 and at most 1000 cm.",
+                "Tandem:Packing:Boxes:1:Id must be given and differ from the other boxes'.",
+                "Tandem:Packing:Boxes:1:MaxWeightKg must be positive.",
             ],
             failures);
     }

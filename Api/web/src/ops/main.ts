@@ -9,6 +9,7 @@ import { byId, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
+import { PackagingPanel } from "./packaging";
 import { ReturnsPanel } from "./returns";
 import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, SlowMoverView, SupplySuggestion, TransferView, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, ReturnChanged, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
 interface Alert { at: number; kind: "stock" | "late" | "idle" | "slow" | "return"; text: string; }
@@ -35,6 +36,8 @@ const armRecords = new Map<string, ArmWeightsChanged>();
 let zoneReports: ZoneReport[] = [];
 /** Forecast cells by sku@location with their stock against their reorder point: from the planner every 30 s, live from each re-forecast. */
 const risks = new Map<string, CellRisk>();
+/** Packaging volume of the orders packed, against first fit. */
+const packaging = new PackagingPanel();
 /** The returns panel (made once the page has its API client). */
 let returns: ReturnsPanel | null = null;
 /** The planner's served model and last round. */
@@ -126,6 +129,7 @@ function apply(e: OpsEvent): void {
       const known = orders.get(order.orderId);
       if (known && known.version >= order.version) return;
       orders.set(order.orderId, order);
+      packaging.changed(e.data as OrderChanged);
       if (transition.to === "reserved" && transition.from === "placed") placedAt.push(at); // a placed order is published once reserved
       if (transition.to === "delivered") deliveries.push({ at, minutes: (at - Date.parse(order.placedAt)) / 60_000 });
       if (order.mode === "delivery" && order.status === "packed" && !waiting.has(order.orderId)) {
@@ -506,7 +510,7 @@ async function start(): Promise<void> {
   });
   const ordersChart = chart("chart-orders", "orders / min", "#bb8fce");
   const reservationsChart = chart("chart-reservations", "reservations / s", "#48c9b0");
-  setInterval(() => { watchTheClock(); renderPanels(); void returns?.tick(); }, 500);
+  setInterval(() => { watchTheClock(); renderPanels(); packaging.render(); void returns?.tick(); }, 500);
   setInterval(() => {
     ordersChart.setData(series(placedAt, 60));
     reservationsChart.setData(series(reservedAt, 1));

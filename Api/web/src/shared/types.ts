@@ -51,3 +51,7 @@ export type ForecastResponse = Schemas["ForecastResponse"];
 export type SupplySuggestion = Schemas["SupplySuggestion"];
 export type TransferView = Schemas["TransferView"];
 export type SlowMoverView = Schemas["SlowMoverView"];
+export type OrderPacking = Schemas["OrderPacking"];
+export type Parcel = Schemas["Parcel"];
+export type PackedItem = Schemas["PackedItem"];
+export type PackingPreview = Schemas["PackingPreview"];
