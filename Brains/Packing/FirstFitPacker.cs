@@ -8,6 +8,9 @@ namespace Tandem.Brains.Packing;
 /// </summary>
 public static class FirstFitPacker
 {
+    /// <summary>Names the algorithm in the decisions it makes.</summary>
+    public const string Version = "first fit decreasing v1";
+
     public static PackedBox Pack(BoxSize box, IReadOnlyList<ItemKind> kinds, PackingRules rules)
     {
         ArgumentNullException.ThrowIfNull(box);

@@ -3,7 +3,7 @@ namespace Tandem.Contracts.Packing;
 /// <summary>
 /// The boxes chosen for an order and why: the parcels with every unit's place, what ships unboxed, the volume of the
 /// boxes against the items' and against the boxes first fit decreasing would have chosen for the same items, and the
-/// algorithm and rules that decided.
+/// algorithm and rules that decided (the block packer's plan, or first fit's where that takes less box volume).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("tandem.order-packing")]
 public sealed record OrderPacking
@@ -29,7 +29,7 @@ public sealed record OrderPacking
     /// <summary>Share of each unit's base that rests on the floor or on units below it.</summary>
     [Id(7)] public required double MinSupport { get; init; }
 
-    /// <summary>How long the packer searched (0 when the plan came from the cache of item sets).</summary>
+    /// <summary>How long both packers took (0 when the plan came from the cache of item sets).</summary>
     [Id(8)] public required double Milliseconds { get; init; }
 
     [Id(9)] public required DateTimeOffset DecidedAt { get; init; }

@@ -12,7 +12,8 @@ namespace Tandem.Grains.Packing;
 /// <summary>
 /// Turns order lines and their products into a packing plan: sizes in whole millimetres (an item's rounded up, a box's
 /// rounded down), "this side up" and fragile from the product, the block packer choosing the boxes, and first fit
-/// decreasing choosing them again under the same rules as the baseline the plan is measured against.
+/// decreasing choosing them again under the same rules as the baseline the plan is measured against (and kept instead
+/// where it boxes as much in less box volume).
 /// </summary>
 public static class PackingPlanner
 {
@@ -24,9 +25,14 @@ public static class PackingPlanner
         var boxes = options.Catalogue.Select(b => new BoxSize(b.Id, Floor(b.LengthCm), Floor(b.WidthCm), Floor(b.HeightCm)) { MaxWeight = b.MaxWeightKg }).ToList();
         var rules = new PackingRules { MinSupport = options.MinSupport, TimeCap = options.TimeCapPerBox, Attempts = options.Attempts };
         var clock = Stopwatch.StartNew();
-        var plan = BoxChooser.Choose(boxes, kinds, rules, BlockPacker.Pack);
-        var milliseconds = clock.Elapsed.TotalMilliseconds;
+        var blocks = BoxChooser.Choose(boxes, kinds, rules, BlockPacker.Pack);
         var baseline = BoxChooser.Choose(boxes, kinds, rules, FirstFitPacker.Pack);
+        var milliseconds = clock.Elapsed.TotalMilliseconds;
+
+        // Both plans are made anyway (the baseline is recorded with every decision): the one boxing as much in less box
+        // volume is kept, so a plan is never worse than the baseline.
+        var firstFitWins = baseline.Unplaced.Sum() <= blocks.Unplaced.Sum() && baseline.BoxVolume < blocks.BoxVolume;
+        var plan = firstFitWins ? baseline : blocks;
         return new OrderPacking
         {
             Parcels = [.. plan.Boxes.Select(b => Parcel(b, kinds))],
@@ -40,7 +46,7 @@ public static class PackingPlanner
             ItemLitres = Litres(plan.PackedVolume),
             BaselineBoxes = [.. baseline.Boxes.Select(b => b.Box.Key)],
             BaselineLitres = Litres(baseline.BoxVolume),
-            Algorithm = BlockPacker.Version,
+            Algorithm = firstFitWins ? $"{FirstFitPacker.Version} (less box volume than {BlockPacker.Version})" : BlockPacker.Version,
             MinSupport = options.MinSupport,
             Milliseconds = Math.Round(milliseconds, 1),
             DecidedAt = now,
