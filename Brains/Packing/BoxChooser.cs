@@ -73,6 +73,7 @@ public static class BoxChooser
         return new BoxPlan(chosen, unplaced);
     }
 
-    private static bool FitsAlone(BoxSize box, ItemKind kind) =>
+    /// <summary>Whether one unit of <paramref name="kind"/> goes in <paramref name="box"/> by size and weight.</summary>
+    public static bool FitsAlone(BoxSize box, ItemKind kind) =>
         kind.Weight <= box.MaxWeight + 1e-9 && kind.Orientations().Any(w => w.X <= box.Length && w.Y <= box.Width && w.Z <= box.Height);
 }

@@ -29,10 +29,8 @@ public static class PackingPlanner
         var baseline = BoxChooser.Choose(boxes, kinds, rules, FirstFitPacker.Pack);
         var milliseconds = clock.Elapsed.TotalMilliseconds;
 
-        // Both plans are made anyway (the baseline is recorded with every decision): the one boxing as much in less box
-        // volume is kept, so a plan is never worse than the baseline.
-        var firstFitWins = baseline.Unplaced.Sum() <= blocks.Unplaced.Sum() && baseline.BoxVolume < blocks.BoxVolume;
-        var plan = firstFitWins ? baseline : blocks;
+        var plan = Kept(blocks, baseline);
+        var firstFitWins = !ReferenceEquals(plan, blocks);
         return new OrderPacking
         {
             Parcels = [.. plan.Boxes.Select(b => Parcel(b, kinds))],
@@ -40,7 +38,7 @@ public static class PackingPlanner
             [
                 .. unknown.Select(l => new UnboxedLine { Sku = l.Sku, Quantity = l.Quantity, Reason = "not in the catalogue" }),
                 .. kinds.Select((k, i) => (Kind: k, Left: plan.Unplaced[i])).Where(u => u.Left > 0)
-                    .Select(u => new UnboxedLine { Sku = u.Kind.Key, Quantity = u.Left, Reason = boxes.Any(b => FitsAlone(b, u.Kind)) ? "no box had room" : "larger or heavier than every box" }),
+                    .Select(u => new UnboxedLine { Sku = u.Kind.Key, Quantity = u.Left, Reason = boxes.Any(b => BoxChooser.FitsAlone(b, u.Kind)) ? "no box had room" : "larger or heavier than every box" }),
             ],
             BoxLitres = Litres(plan.BoxVolume),
             ItemLitres = Litres(plan.PackedVolume),
@@ -51,6 +49,17 @@ public static class PackingPlanner
             Milliseconds = Math.Round(milliseconds, 1),
             DecidedAt = now,
         };
+    }
+
+    /// <summary>
+    /// Both plans are made anyway (the baseline is recorded with every decision): first fit's is kept when it leaves no
+    /// more units out and takes less box volume, else the block packer's, so a plan is never worse than the baseline.
+    /// </summary>
+    public static BoxPlan Kept(BoxPlan blocks, BoxPlan firstFit)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(firstFit);
+        return firstFit.Unplaced.Sum() <= blocks.Unplaced.Sum() && firstFit.BoxVolume < blocks.BoxVolume ? firstFit : blocks;
     }
 
     /// <summary>What a plan depends on: each sku's quantity, size, weight and flags (the order of the lines does not matter).</summary>
@@ -104,9 +113,6 @@ public static class PackingPlanner
             Step = step + 1,
         })],
     };
-
-    private static bool FitsAlone(BoxSize box, ItemKind kind) =>
-        kind.Weight <= box.MaxWeight && kind.Orientations().Any(w => w.X <= box.Length && w.Y <= box.Width && w.Z <= box.Height);
 
     private static int Ceiling(double cm) => Math.Max(1, (int)Math.Ceiling(Math.Round(cm * 10, 6)));
 

@@ -1,3 +1,4 @@
+using Tandem.Brains.Packing;
 using Tandem.Contracts.Catalog;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Packing;
@@ -95,5 +96,18 @@ public sealed class PackingPlannerTests
         Assert.Equal(PackingPlanner.CacheKey(products, [Line("a", 1), Line("b", 2)]), PackingPlanner.CacheKey(products, [Line("b", 2), Line("a", 1)]));
         Assert.NotEqual(PackingPlanner.CacheKey(products, [Line("a", 1), Line("b", 2)]), PackingPlanner.CacheKey(products, [Line("a", 2), Line("b", 2)]));
         Assert.NotEqual(PackingPlanner.CacheKey(products, [Line("a", 1)]), PackingPlanner.CacheKey(heavier, [Line("a", 1)]));
+    }
+
+    [Fact]
+    public void First_fits_plan_is_kept_only_when_it_leaves_no_more_out_in_less_box_volume()
+    {
+        static BoxPlan Plan(int boxSide, int unplaced) => new([new PackedBox(new BoxSize("B", boxSide, boxSide, boxSide), [])], [unplaced]);
+        var blocks = Plan(20, 0);
+
+        Assert.Same(blocks, PackingPlanner.Kept(blocks, Plan(20, 0))); // a tie stays with the block packer
+        Assert.Same(blocks, PackingPlanner.Kept(blocks, Plan(30, 0)));
+        Assert.Same(blocks, PackingPlanner.Kept(blocks, Plan(10, 1))); // smaller, but a unit left out
+        var smaller = Plan(10, 0);
+        Assert.Same(smaller, PackingPlanner.Kept(blocks, smaller));
     }
 }

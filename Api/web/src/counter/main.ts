@@ -11,10 +11,7 @@ import type { OrderView, ReturnView } from "../shared/types";
 const CounterRuleSeconds = 15 * 60;
 
 const params = new URLSearchParams(location.search);
-const store = params.get("store") ?? "st-camden";
-const asked = params.get("operator");
-const signedIn = auth.current("ops", store);
-const user = signedIn && (!asked || signedIn.subject === asked) ? signedIn : await auth.signIn("ops", asked ?? auth.randomId("staff"), store);
+const { store, user } = await auth.storeStaff(params);
 const api = new Api(() => user.token);
 const { say, failed } = statusLine(byId("status"));
 let shownOrder: string | null = null;

@@ -11,10 +11,7 @@ import { statusLine } from "../shared/status";
 import type { OpsEvent, OpsSnapshot, OrderChanged, OrderView, PackingPreview } from "../shared/types";
 
 const params = new URLSearchParams(location.search);
-const store = params.get("store") ?? "st-camden";
-const asked = params.get("operator");
-const signedIn = auth.current("ops", store);
-const user = signedIn && (!asked || signedIn.subject === asked) ? signedIn : await auth.signIn("ops", asked ?? auth.randomId("staff"), store);
+const { store, user } = await auth.storeStaff(params);
 const api = new Api(() => user.token);
 const { say, failed } = statusLine(byId("status"));
 /** Orders reserved at this store, waiting to be packed, by id (newest version kept). */

@@ -42,6 +42,18 @@ export async function ensure(role: Role, fallbackSubject: () => string): Promise
   return signIn(role, fallbackSubject());
 }
 
+/**
+ * Staff of the store the page names (`?store=`, the Camden store by default), signed in as `?operator=` when it is
+ * given, else as whoever already is at that store, else as new staff.
+ */
+export async function storeStaff(params: URLSearchParams): Promise<{ store: string; user: Stored }> {
+  const store = params.get("store") ?? "st-camden";
+  const asked = params.get("operator");
+  const signedIn = current("ops", store);
+  const user = signedIn && (!asked || signedIn.subject === asked) ? signedIn : await signIn("ops", asked ?? randomId("staff"), store);
+  return { store, user };
+}
+
 export function signOut(role: Role): void {
   localStorage.removeItem(key(role));
   document.cookie = "tandem.token=; path=/; SameSite=Strict; max-age=0";
