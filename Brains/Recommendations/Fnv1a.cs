@@ -14,8 +14,8 @@ public static class Fnv1a
         return (int)hash;
     }
 
-    /// <summary>The 64-bit FNV-1a of the text as 16 hex digits: a stable id made from what it names.</summary>
-    public static string Hex64(string text)
+    /// <summary>The 64-bit FNV-1a of the text.</summary>
+    public static ulong Of64(string text)
     {
         var hash = 14695981039346656037ul;
         foreach (var c in text)
@@ -23,6 +23,9 @@ public static class Fnv1a
             hash = (hash ^ c) * 1099511628211ul;
         }
 
-        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        return hash;
     }
+
+    /// <summary>The 64-bit FNV-1a of the text as 16 hex digits: a stable id made from what it names.</summary>
+    public static string Hex64(string text) => Of64(text).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,52 @@
+using MathNet.Numerics.Distributions;
+
+using Tandem.Brains.Experiments;
+
+namespace Tandem.Tests.Experiments;
+
+public sealed class StatisticsTests
+{
+    [Fact]
+    public void The_sample_ratio_check_is_Pearsons_chi_square_and_flags_a_skew_of_700_in_100000()
+    {
+        var even = SampleRatio.Check([60, 40], [1, 1]);
+        var skewed = SampleRatio.Check([50_700, 49_300], [1, 1]);
+        var fine = SampleRatio.Check([50_100, 49_900], [1, 1]);
+
+        Assert.Equal((4.0, 1), (even.ChiSquare, even.DegreesOfFreedom)); // (10² / 50) × 2
+        Assert.Equal(0.0455, even.PValue, 4);
+        Assert.False(even.Mismatch);
+        Assert.Equal(19.6, skewed.ChiSquare, 9);
+        Assert.True(skewed.Mismatch);
+        Assert.False(fine.Mismatch);
+        Assert.Throws<ArgumentException>(() => SampleRatio.Check([1], [1]));
+    }
+
+    [Fact]
+    public void Two_conversion_rates_compare_with_a_wald_interval_and_a_pooled_z_test()
+    {
+        var test = ProportionTest.Compare(200, 1000, 250, 1000);
+
+        Assert.Equal((0.2, 0.25, 0.05), (test.ControlRate, test.TreatmentRate, Math.Round(test.Difference, 12)));
+        Assert.Equal(0.01346, test.Low, 5); // 0.05 ∓ 1.95996 × √(0.2·0.8/1000 + 0.25·0.75/1000)
+        Assert.Equal(0.08654, test.High, 5);
+        Assert.Equal(2.6774, test.Z, 4); // 0.05 / √(0.225·0.775·2/1000)
+        Assert.Equal(0.0074, test.PValue, 4);
+        Assert.Equal(3841, ProportionTest.SampleSizePerArm(0.10, 0.02));
+    }
+
+    [Fact]
+    public void At_the_planned_size_an_AA_test_errs_about_5_percent_of_the_time_and_an_injected_effect_is_found_about_80()
+    {
+        // Seeded simulations of whole experiments: 2,000 A/A tests at 10 % in both arms, 1,000 A/B tests of 10 % → 12 %,
+        // each read once at the planned 3,841 units per arm.
+        var random = new Random(17);
+        var n = (int)ProportionTest.SampleSizePerArm(0.10, 0.02);
+        var falseAlarms = Enumerable.Range(0, 2000).Count(_ => ProportionTest.Compare(Binomial.Sample(random, 0.10, n), n, Binomial.Sample(random, 0.10, n), n).PValue < 0.05);
+        var found = Enumerable.Range(0, 1000).Count(_ => ProportionTest.Compare(Binomial.Sample(random, 0.10, n), n, Binomial.Sample(random, 0.12, n), n).PValue < 0.05);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{n} units per arm: A/A significant in {falseAlarms} of 2000, A/B in {found} of 1000");
+        Assert.InRange(falseAlarms / 2000.0, 0.04, 0.06);
+        Assert.InRange(found / 1000.0, 0.76, 0.84);
+    }
+}
