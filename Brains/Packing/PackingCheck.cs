@@ -63,6 +63,34 @@ public static class PackingCheck
         return problems;
     }
 
+    /// <summary>What is wrong with a plan of several boxes: each box's problems, units left out, and each kind's units over all boxes and left out against its count.</summary>
+    public static IReadOnlyList<string> Problems(BoxPlan plan, IReadOnlyList<ItemKind> kinds, PackingRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(kinds);
+        var problems = plan.Boxes.SelectMany(b => Problems(b, kinds, rules)).ToList();
+        if (plan.Unplaced.Sum() > 0)
+        {
+            problems.Add($"{plan.Unplaced.Sum()} units left out");
+        }
+
+        var placed = new int[kinds.Count];
+        foreach (var p in plan.Boxes.SelectMany(b => b.Placements).Where(p => p.Kind >= 0 && p.Kind < kinds.Count))
+        {
+            placed[p.Kind]++;
+        }
+
+        for (var k = 0; k < kinds.Count; k++)
+        {
+            if (placed[k] + plan.Unplaced[k] != kinds[k].Count)
+            {
+                problems.Add($"{placed[k]} of {kinds[k].Key} placed over all boxes and {plan.Unplaced[k]} left out, {kinds[k].Count} given");
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>Whether <paramref name="item"/> stands on the floor, or on others over <paramref name="minSupport"/> of its base and on no fragile one.</summary>
     public static bool Rests(IReadOnlyList<ItemKind> kinds, IReadOnlyList<Placement> others, Placement item, double minSupport)
     {

@@ -86,7 +86,7 @@ internal static class PackingCommand
             var blocks = BoxChooser.Choose([instance.Container], instance.Kinds, rules, BlockPacker.Pack);
             var ms = clock.Elapsed.TotalMilliseconds;
             var ffd = BoxChooser.Choose([instance.Container], instance.Kinds, rules, FirstFitPacker.Pack);
-            var problems = Check(blocks, instance, rules).Concat(Check(ffd, instance, rules)).ToList();
+            var problems = PackingCheck.Problems(blocks, instance.Kinds, rules).Concat(PackingCheck.Problems(ffd, instance.Kinds, rules)).ToList();
             return new Attempt(instance, ffd.Fill, blocks.Fill, ffd.Boxes.Count, blocks.Boxes.Count, ms, problems);
         }
         else
@@ -99,11 +99,6 @@ internal static class PackingCommand
             return new Attempt(instance, ffd.Fill, blocks.Fill, 1, 1, ms, problems);
         }
     }
-
-    private static IEnumerable<string> Check(BoxPlan plan, ContainerInstance instance, PackingRules rules) =>
-        plan.Boxes.SelectMany(b => PackingCheck.Problems(b, instance.Kinds, rules))
-            .Concat(plan.Unplaced.Any(n => n > 0) ? [$"{plan.Unplaced.Sum()} boxes left out"] : [])
-            .Concat(plan.Boxes.SelectMany(b => b.Placements).GroupBy(p => p.Kind).Where(g => g.Count() > instance.Kinds[g.Key].Count).Select(g => $"{g.Count()} of kind {g.Key} placed over all containers"));
 
     private static ClassSummary Summary(string name, IReadOnlyList<Attempt> runs)
     {
