@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Tandem.Api.Catalog;
 using Tandem.Api.Couriers;
 using Tandem.Api.Dispatch;
+using Tandem.Api.Experiments;
 using Tandem.Api.Forecasts;
 using Tandem.Api.Http;
 using Tandem.Api.Hubs;
@@ -110,6 +111,7 @@ public static class TandemHostingExtensions
         app.MapWeatherApi();
         app.MapForecastsApi();
         app.MapSupplyApi();
+        app.MapExperimentsApi();
         app.MapTandemHubs();
         return app;
     }

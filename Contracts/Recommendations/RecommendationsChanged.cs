@@ -32,4 +32,7 @@ public sealed record RecommendationsChanged
 
     /// <summary>The session's purchase intent the picks were made with (its model's version included); null before any behaviour.</summary>
     [Id(8)] public PurchaseIntent? Intent { get; init; }
+
+    /// <summary>The experiments' variants the list was made under ("experiment:variant"); empty when made the product's way.</summary>
+    [Id(9)] public IReadOnlyList<string> Experiments { get; init; } = [];
 }

@@ -3,6 +3,7 @@ using Tandem.Grains.Interfaces.Catalog;
 using Tandem.Grains.Interfaces.Couriers;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Dispatch;
+using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Forecasts;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Orders;
@@ -54,6 +55,15 @@ public static class GrainFactoryExtensions
         grains.GetGrain<IReturnGrain>(Identifier.Require(returnId, "return"));
 
     public static IReturnsBoardGrain ReturnsBoard(this IGrainFactory grains) => grains.GetGrain<IReturnsBoardGrain>("all");
+
+    public static IExperimentGrain Experiment(this IGrainFactory grains, string experimentId) =>
+        grains.GetGrain<IExperimentGrain>(Identifier.Require(experimentId, "experiment"));
+
+    public static IExperimentDirectoryGrain ExperimentDirectory(this IGrainFactory grains) =>
+        grains.GetGrain<IExperimentDirectoryGrain>(IExperimentDirectoryGrain.Key);
+
+    public static IExperimentTallyGrain ExperimentTally(this IGrainFactory grains, string experimentId, int shard) =>
+        grains.GetGrain<IExperimentTallyGrain>(IExperimentTallyGrain.KeyOf(Identifier.Require(experimentId, "experiment"), shard));
 
     public static ICouponGrain Coupon(this IGrainFactory grains, string code) =>
         grains.GetGrain<ICouponGrain>(Identifier.Require(code, "coupon"));

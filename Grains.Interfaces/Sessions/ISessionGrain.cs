@@ -1,4 +1,5 @@
 using Tandem.Contracts.Sessions;
+using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Recommendations;
 
@@ -26,8 +27,11 @@ public interface ISessionGrain : IGrainWithStringKey
     /// </summary>
     Task<int?> RecordEventsAsync(ShopperId shopper, IReadOnlyList<BehaviourEvent> events);
 
-    /// <summary>Notes an order the shopper placed, and removes its skus from the cart. Idempotent.</summary>
-    Task OrderPlacedAsync(OrderId order, IReadOnlyList<string> skus);
+    /// <summary>
+    /// Notes an order the shopper placed (worth <paramref name="revenue"/>), and removes its skus from the cart; each
+    /// experiment the session met counts it as a conversion of its variant. Idempotent.
+    /// </summary>
+    Task OrderPlacedAsync(OrderId order, IReadOnlyList<string> skus, decimal revenue);
 
     /// <summary>Removes an order from the open orders once it is finished or cancelled. Idempotent.</summary>
     Task OrderClosedAsync(OrderId order);
@@ -47,6 +51,13 @@ public interface ISessionGrain : IGrainWithStringKey
     /// impression is held, null when the session is another shopper's. Idempotent.
     /// </summary>
     Task<bool?> RecordPickClickAsync(ShopperId shopper, long version, string sku);
+
+    /// <summary>
+    /// The session met these experiments' variants (the recommender used them for its picks): each is kept with when it
+    /// was first met, and told to the experiment's tally through the session's outbox. Idempotent: a variant met again
+    /// changes nothing. Returns the experiments the session has met.
+    /// </summary>
+    Task<IReadOnlyList<ExperimentExposure>> ExposeAsync(IReadOnlyList<ExperimentExposure> exposures);
 
     /// <summary>Delivers what the session still owes other grains (lessons for the product graph). Idempotent; the sweeper calls it for due sessions.</summary>
     Task CatchUpAsync();

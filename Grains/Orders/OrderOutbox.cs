@@ -80,7 +80,7 @@ internal sealed class OrderOutbox(
         switch (duty.Kind)
         {
             case OrderDutyKind.SessionOrderPlaced:
-                await grains.Session(new SessionId(S.SessionId)).OrderPlacedAsync(Key, duty.Skus);
+                await grains.Session(new SessionId(S.SessionId)).OrderPlacedAsync(Key, duty.Skus, Math.Max(0, S.Lines.Sum(l => l.Quantity * l.UnitPrice) - S.Discount));
                 break;
             case OrderDutyKind.SessionOrderClosed:
                 await grains.Session(new SessionId(S.SessionId)).OrderClosedAsync(Key);

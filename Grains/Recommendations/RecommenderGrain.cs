@@ -6,9 +6,12 @@ using Orleans.Streams.Core;
 
 using Tandem.Brains.Recommendations;
 using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Recommendations;
 using Tandem.Contracts.Sessions;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Recommendations;
 
@@ -52,6 +55,8 @@ public sealed class RecommenderGrain(
     private WeightsCache? _weights;
     private SceneCache? _scenes;
     private PromotionsCache? _promotions;
+    private RunningExperimentsCache? _experiments;
+    private readonly Dictionary<string, HashSet<string>> _exposed = new(StringComparer.Ordinal);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +65,7 @@ public sealed class RecommenderGrain(
         _weights = new WeightsCache(GrainFactory, clock);
         _scenes = new SceneCache(GrainFactory, clock);
         _promotions = new PromotionsCache(GrainFactory, clock);
+        _experiments = new RunningExperimentsCache(GrainFactory, clock, logger);
         return Task.CompletedTask;
     }
 
@@ -130,6 +136,7 @@ public sealed class RecommenderGrain(
         var session = await GrainFactory.Session(new SessionId(sessionId)).GetAsync();
         var segment = session.Cart.Count > 0 ? Segments.Cart : Segments.Browse;
         var record = await _weights!.GetAsync(segment);
+        var (strategy, variants) = await StrategyForAsync(sessionId, segment);
         var views = session.RecentEvents.Where(e => e.Type == BehaviourType.View && !string.IsNullOrEmpty(e.Sku)).Select(e => e.Sku!).TakeLast(ViewsRead).ToList();
         var cart = session.Cart.Select(l => l.Sku).ToList();
         var shown = cart.ToHashSet(StringComparer.Ordinal);
@@ -179,7 +186,7 @@ public sealed class RecommenderGrain(
             byArm[Arm.Popular], 1, shown.Contains);
         PromotedItems.Vote(await _promotions!.GetAsync(), interest, byArm[Arm.Promoted], 1, shown.Contains);
         await VoteScenesAsync(interest, byArm[Arm.Scene], 1, shown);
-        var ranked = byArm.ToDictionary(p => p.Key, p => p.Value.Best(SceneInterest.MaxPicks * 2), StringComparer.Ordinal);
+        var ranked = byArm.Where(p => PickStrategies.Draws(strategy, p.Key)).ToDictionary(p => p.Key, p => p.Value.Best(SceneInterest.MaxPicks * 2), StringComparer.Ordinal);
         var missing = ranked.Values.SelectMany(r => r).Select(r => r.Item).Where(s => !products.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();
         foreach (var product in missing.Count == 0 ? [] : await catalog.GetProductsAsync(missing))
         {
@@ -188,7 +195,7 @@ public sealed class RecommenderGrain(
 
         var slots = BanditBlend.Compose(
             ranked.ToDictionary(p => p.Key, p => (IReadOnlyList<ScoredItem>)[.. p.Value.Where(i => products.ContainsKey(i.Item))], StringComparer.Ordinal),
-            PropensitiesFor(record),
+            PickStrategies.For(strategy, PropensitiesFor(record)),
             SceneInterest.MaxPicks,
             new Random(Fnv1a.Of($"{sessionId}#{session.Version}"))); // the same session version always gets the same draws
         var picks = new RecommendationsChanged
@@ -200,11 +207,49 @@ public sealed class RecommenderGrain(
             ArmWeights = record.Arms.ToDictionary(a => a.Arm, a => a.Mean, StringComparer.Ordinal),
             Arms = record.Arms,
             Segment = segment,
-            Policy = "Thompson sampling per slot",
+            Policy = PickStrategies.Policy(strategy),
+            Experiments = variants,
             Intent = session.Intent,
         };
         Remember(picks);
         return picks;
+    }
+
+    /// <summary>
+    /// How this session's list is made: the product's bandit, unless a running experiment that changes the strategy puts
+    /// the session in a variant. The session records the exposure (its outbox tells the experiment) before the variant is
+    /// used; when it cannot, the list is made the product's way and the session is not counted.
+    /// </summary>
+    private async Task<(string Strategy, IReadOnlyList<string> Variants)> StrategyForAsync(string sessionId, string segment)
+    {
+        foreach (var experiment in await _experiments!.GetAsync())
+        {
+            var variant = ExperimentUnits.Assign(experiment, sessionId, segment);
+            if (variant < 0 || !ExperimentLayers.Settings(experiment).Contains(nameof(VariantSettings.RecommendationStrategy)))
+            {
+                continue;
+            }
+
+            var chosen = experiment.Variants[variant];
+            if (!_exposed.TryGetValue(sessionId, out var met) || !met.Contains(experiment.Id))
+            {
+                try
+                {
+                    var exposures = await GrainFactory.Session(new SessionId(sessionId)).ExposeAsync(
+                        [new ExperimentExposure { ExperimentId = experiment.Id, Variant = variant, VariantName = chosen.Name, At = clock.GetUtcNow() }]);
+                    _exposed[sessionId] = met = [.. exposures.Select(e => e.ExperimentId)];
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.ExposureFailed(ex, sessionId, experiment.Id);
+                    return (PickStrategies.Bandit, []);
+                }
+            }
+
+            return (chosen.Settings.RecommendationStrategy ?? PickStrategies.Bandit, [$"{experiment.Id}:{chosen.Name}"]);
+        }
+
+        return (PickStrategies.Bandit, []);
     }
 
     /// <summary>The propensities of a segment's record, estimated once per version of it.</summary>
@@ -287,6 +332,7 @@ public sealed class RecommenderGrain(
             var gone = _order.Dequeue();
             _latest.Remove(gone);
             _previous.Remove(gone);
+            _exposed.Remove(gone);
         }
     }
 }

@@ -7,6 +7,7 @@ using Tandem.Contracts.Sessions;
 using Tandem.Grains.Catalog;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Intent;
+using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Sessions;
@@ -179,7 +180,7 @@ public sealed class SessionGrain(
         return true;
     }
 
-    public async Task OrderPlacedAsync(OrderId order, IReadOnlyList<string> skus)
+    public async Task OrderPlacedAsync(OrderId order, IReadOnlyList<string> skus, decimal revenue)
     {
         var orderId = order.Value;
         if (S.OpenOrders.Contains(orderId))
@@ -189,8 +190,31 @@ public sealed class SessionGrain(
 
         S.OpenOrders.Add(orderId);
         S.Cart.RemoveAll(l => skus.Contains(l.Sku));
+        var now = clock.GetUtcNow();
+        S.Tallies.AddRange(S.Experiments.Select(e => new PendingTally(e.ExperimentId, new TallyEntry
+        {
+            UnitId = this.GetPrimaryKeyString(), Variant = e.Variant, At = now, OrderId = orderId, Revenue = Math.Max(0, revenue),
+        })));
+        S.DueAt = NextDue();
         await SaveAndPublishAsync(SessionChangeKind.Orders, skus, 0);
         sessionLog.Write([new SessionLogLine { Session = this.GetPrimaryKeyString(), Kind = SessionLogLine.OrderKind, At = clock.GetUtcNow(), Order = orderId, Seq = S.EventsSeen }]);
+        await DeliverOwedAsync();
+    }
+
+    public async Task<IReadOnlyList<ExperimentExposure>> ExposeAsync(IReadOnlyList<ExperimentExposure> exposures)
+    {
+        var fresh = exposures.Where(e => !S.Experiments.Any(known => known.ExperimentId == e.ExperimentId))
+            .DistinctBy(e => e.ExperimentId, StringComparer.Ordinal).ToList();
+        if (fresh.Count > 0)
+        {
+            S.Experiments.AddRange(fresh);
+            S.Tallies.AddRange(fresh.Select(e => new PendingTally(e.ExperimentId, new TallyEntry { UnitId = this.GetPrimaryKeyString(), Variant = e.Variant, At = e.At })));
+            S.DueAt = NextDue();
+            await state.SaveAsync(this);
+            await DeliverOwedAsync();
+        }
+
+        return [.. S.Experiments];
     }
 
     public async Task OrderClosedAsync(OrderId order)
@@ -289,7 +313,7 @@ public sealed class SessionGrain(
     /// <summary>When the sweeper must next wake the session: soon when something is owed, else when the oldest unsettled impression's window ends.</summary>
     private DateTimeOffset? NextDue()
     {
-        DateTimeOffset? due = S.Lessons.Count + S.Rewards.Count > 0 ? clock.GetUtcNow() + options.Value.CatchUpAfter : null;
+        DateTimeOffset? due = S.Lessons.Count + S.Rewards.Count + S.Tallies.Count > 0 ? clock.GetUtcNow() + options.Value.CatchUpAfter : null;
         foreach (var shown in S.Impressions.Where(i => !i.Settled))
         {
             var ends = shown.At + options.Value.ImpressionWindow;
@@ -308,22 +332,25 @@ public sealed class SessionGrain(
     });
 
     /// <summary>
-    /// Delivers every pending lesson and reward (all at once); each acknowledged one is dropped in memory at once and
+    /// Delivers every pending lesson, reward and tally entry (all at once; a tally's entries in the order written, so an
+    /// exposure reaches it before the conversions it explains); each acknowledged one is dropped in memory at once and
     /// from storage with the next write (delivering it again after a crash is harmless: both are idempotent). What fails
     /// is tried again in this activation, backing off from 200 ms to a minute.
     /// </summary>
     private async Task DeliverOwedAsync()
     {
-        if (S.Lessons.Count + S.Rewards.Count == 0)
+        if (S.Lessons.Count + S.Rewards.Count + S.Tallies.Count == 0)
         {
             return;
         }
 
         var lessons = S.Lessons.ToList();
         var rewards = S.Rewards.ToList();
+        var tallies = S.Tallies.ToList();
         var delivered = await Task.WhenAll(
             lessons.Select(l => TryAsync(() => GrainFactory.ProductGraph(l.Sku).LearnAsync(l.Lesson), l.Sku))
                 .Concat(rewards.Select(r => TryAsync(() => GrainFactory.ArmWeights(r.Segment).RewardAsync(r.Reward), r.Segment))));
+        var tallied = await DeliverTalliesAsync(tallies);
         for (var i = 0; i < lessons.Count; i++)
         {
             if (delivered[i])
@@ -340,9 +367,14 @@ public sealed class SessionGrain(
             }
         }
 
+        foreach (var done in tallied)
+        {
+            S.Tallies.Remove(done);
+        }
+
         _retry?.Dispose();
         _retry = null;
-        if (S.Lessons.Count + S.Rewards.Count == 0)
+        if (S.Lessons.Count + S.Rewards.Count + S.Tallies.Count == 0)
         {
             _nextRetry = TimeSpan.Zero;
             return;
@@ -350,6 +382,28 @@ public sealed class SessionGrain(
 
         _nextRetry = _nextRetry == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromTicks(Math.Min(_nextRetry.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
         _retry = this.RegisterGrainTimer(DeliverOwedAsync, new GrainTimerCreationOptions(_nextRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    /// <summary>Each experiment's entries in the order written, stopping at its first failure; returns those delivered.</summary>
+    private async Task<List<PendingTally>> DeliverTalliesAsync(List<PendingTally> tallies)
+    {
+        var delivered = await Task.WhenAll(tallies.GroupBy(t => t.ExperimentId, StringComparer.Ordinal).Select(async experiment =>
+        {
+            var done = new List<PendingTally>();
+            foreach (var owed in experiment)
+            {
+                var tally = GrainFactory.ExperimentTally(owed.ExperimentId, IExperimentTallyGrain.ShardOf(owed.Entry.UnitId));
+                if (!await TryAsync(() => owed.Entry.OrderId is null ? tally.ExposeAsync(owed.Entry) : tally.ConvertAsync(owed.Entry), owed.ExperimentId))
+                {
+                    break;
+                }
+
+                done.Add(owed);
+            }
+
+            return done;
+        }));
+        return [.. delivered.SelectMany(d => d)];
     }
 
     private async Task<bool> TryAsync(Func<Task> deliver, string to)

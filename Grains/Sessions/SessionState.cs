@@ -1,5 +1,6 @@
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Recommendations;
 
 namespace Tandem.Grains.Sessions;
@@ -39,6 +40,12 @@ public sealed class SessionState : IDueState
 
     /// <summary>The purchase intent read after the latest batch of behaviour.</summary>
     [Id(11)] public PurchaseIntent? Intent { get; set; }
+
+    /// <summary>The experiments' variants the session met, the first time each.</summary>
+    [Id(12)] public List<ExperimentExposure> Experiments { get; set; } = [];
+
+    /// <summary>Exposures and conversions owed to experiments' tallies, written with what caused them (its outbox).</summary>
+    [Id(13)] public List<PendingTally> Tallies { get; set; } = [];
 
     public const int MaxImpressions = 200;
 }

@@ -218,6 +218,39 @@ public sealed class BadInputTests(ApiFixture api)
         { "packing of a malformed order id", "GET /api/orders/a%20b/packing", "", null, Ops, 404 },
         { "packing of an overlong order id", "GET /api/orders/" + new string('o', 65) + "/packing", "", null, Ops, 404 },
 
+        // Experiments: central operations only; a definition checked field by field; start and stop by state.
+        { "shopper lists experiments", "GET /api/experiments", "", null, Shopper, 403 },
+        { "courier defines an experiment", "/api/experiments", Experiment(), null, Courier, 403 },
+        { "anonymous starts an experiment", "/api/experiments/{experiment}/start", "", null, Anonymous, 401 },
+        { "store staff define an experiment", "/api/experiments", Experiment(), null, CamdenStaff, 403 },
+        { "store staff start an experiment", "/api/experiments/{experiment}/start", "", null, CamdenStaff, 403 },
+        { "store staff stop an experiment", "/api/experiments/{experiment}/stop", "", null, CamdenStaff, 403 },
+        { "experiment without variants", "/api/experiments", """{"id":"{newExperiment}","name":"n"}""", null, Ops, 400 },
+        { "experiment of one variant", "/api/experiments", Experiment(variants: """[{"name":"a","settings":{"recommendationStrategy":"popular"}}]"""), null, Ops, 400 },
+        { "experiment of 9 variants", "/api/experiments", Experiment(variants: "[" + string.Join(",", Enumerable.Range(0, 9).Select(i => "{\"name\":\"v" + i + "\",\"settings\":{\"recommendationStrategy\":\"popular\"}}")) + "]"), null, Ops, 400 },
+        { "variants of one name", "/api/experiments", Experiment(variants: """[{"name":"a","settings":{"recommendationStrategy":"bandit"}},{"name":"a","settings":{"recommendationStrategy":"popular"}}]"""), null, Ops, 400 },
+        { "variant of weight 0", "/api/experiments", Experiment(weight: "0"), null, Ops, 400 },
+        { "variant of negative weight", "/api/experiments", Experiment(weight: "-1"), null, Ops, 400 },
+        { "variant weight as text", "/api/experiments", Experiment(weight: "\"half\""), null, Ops, 400 },
+        { "unknown recommendation strategy", "/api/experiments", Experiment(strategy: "astrology"), null, Ops, 400 },
+        { "experiment changing nothing", "/api/experiments", Experiment(variants: """[{"name":"a"},{"name":"b"}]"""), null, Ops, 400 },
+        { "malformed variant name", "/api/experiments", Experiment(variants: """[{"name":"a b","settings":{"recommendationStrategy":"bandit"}},{"name":"c","settings":{"recommendationStrategy":"popular"}}]"""), null, Ops, 400 },
+        { "traffic over 1", "/api/experiments", Experiment(extra: ""","traffic":1.5"""), null, Ops, 400 },
+        { "traffic of 0", "/api/experiments", Experiment(extra: ""","traffic":0"""), null, Ops, 400 },
+        { "unknown segment", "/api/experiments", Experiment(extra: ""","segments":["vip"]"""), null, Ops, 400 },
+        { "base rate of 1", "/api/experiments", Experiment(extra: ""","baseRate":1"""), null, Ops, 400 },
+        { "minimum effect past 100 %", "/api/experiments", Experiment(extra: ""","baseRate":0.5,"minimumEffect":0.6"""), null, Ops, 400 },
+        { "malformed experiment id", "/api/experiments", Experiment(id: "a b"), null, Ops, 400 },
+        { "experiment name of 201 characters", "/api/experiments", Experiment(name: new string('n', 201)), null, Ops, 400 },
+        { "experiment body over 16 KB", "/api/experiments", Padded(Experiment(), 20_000), null, Ops, 413 },
+        { "another definition under an existing id", "/api/experiments", Experiment(id: "{experiment}", strategy: "scene"), null, Ops, 409 },
+        { "starting a stopped experiment", "/api/experiments/{stoppedExperiment}/start", "", null, Ops, 409 },
+        { "starting an unknown experiment", "/api/experiments/{newExperiment}/start", "", null, Ops, 404 },
+        { "stopping an unknown experiment", "/api/experiments/{newExperiment}/stop", "", null, Ops, 404 },
+        { "reading an unknown experiment", "GET /api/experiments/{newExperiment}", "", null, Ops, 404 },
+        { "reading a malformed experiment id", "GET /api/experiments/a%20b", "", null, Ops, 400 },
+        { "starting an overlong experiment id", "/api/experiments/" + new string('e', 65) + "/start", "", null, Ops, 400 },
+
         // Development tokens.
         { "dev token for an unknown role", "/api/dev/token", """{"role":"admin","subject":"s"}""", null, Anonymous, 400 },
         { "dev token for a malformed subject", "/api/dev/token", """{"role":"ops","subject":"a b"}""", null, Anonymous, 400 },
@@ -295,6 +328,13 @@ public sealed class BadInputTests(ApiFixture api)
     private const string OtherIssuer = "other-issuer";
     private const string Garbage = "garbage";
     private const string NoRole = "no-role";
+
+    private static string Experiment(string id = "{newExperiment}", string name = "Picks", string? variants = null, string weight = "1", string strategy = "popular", string extra = "")
+    {
+        variants ??= "[{\"name\":\"control\",\"settings\":{\"recommendationStrategy\":\"bandit\"}},"
+            + "{\"name\":\"treatment\",\"weight\":" + weight + ",\"settings\":{\"recommendationStrategy\":\"" + strategy + "\"}}]";
+        return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"variants\":" + variants + extra + "}";
+    }
 
     private static string Order(string quantity) =>
         """{"sessionId":"{session}","lines":[{"sku":"{sku}","quantity":""" + quantity + """}],"fulfilment":{"mode":"pickup","locationId":"st-camden"}}""";

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 using Tandem.Api.Identity;
+using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Orders;
@@ -71,6 +72,17 @@ internal sealed class HostileWorld
         var foreign = grains.Return(world._ids["otherReturn"] = TestData.NewId("ret"));
         await Expect(foreign.RequestAsync(ReturnOf(OtherShopperId, otherCollected, sku, 1)));
         await Expect(foreign.SchedulePickupAsync(world._ids["otherCourier"], "ops:tests"));
+        foreach (var name in new[] { "experiment", "stoppedExperiment" })
+        {
+            var id = world._ids[name] = TestData.NewId("exp");
+            await grains.Experiment(id).CreateAsync(new ExperimentDefinition
+            {
+                Id = id, Name = "Hostile", Variants = [new VariantDefinition { Name = "a", Settings = new() { RecommendationStrategy = "bandit" } }, new VariantDefinition { Name = "b", Settings = new() { RecommendationStrategy = "popular" } }],
+            }, "ops:tests");
+        }
+
+        await grains.Experiment(world._ids["stoppedExperiment"]).StopAsync("ops:tests");
+        world._ids["newExperiment"] = TestData.NewId("exp");
         return world;
     }
 
@@ -156,6 +168,9 @@ internal sealed class HostileWorld
             await grains.Return(_ids["return"]).GetAsync(),
             await grains.Return(_ids["otherReturn"]).GetAsync(),
             await grains.Cell(new CellKey(_ids["sku"], OtherStore)).GetSnapshotAsync(),
+            await grains.Experiment(_ids["experiment"]).GetAsync(),
+            await grains.Experiment(_ids["stoppedExperiment"]).GetAsync(),
+            await grains.Experiment(_ids["newExperiment"]).GetAsync(),
         };
         return JsonSerializer.Serialize(state, ApiFixture.Json);
     }

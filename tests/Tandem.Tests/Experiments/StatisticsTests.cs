@@ -49,4 +49,21 @@ public sealed class StatisticsTests
         Assert.InRange(falseAlarms / 2000.0, 0.04, 0.06);
         Assert.InRange(found / 1000.0, 0.76, 0.84);
     }
+
+    [Fact]
+    public void Two_means_compare_with_a_welch_interval_from_counts_sums_and_squares()
+    {
+        var control = Moments.Of([0, 0, 10, 20]); // mean 7.5, variance 275 / 3
+        var treatment = Moments.Of([0, 10, 10, 20]); // mean 10, variance 200 / 3
+        var test = MeanTest.Compare(control, treatment);
+
+        Assert.Equal((4, 30.0, 500.0), (control.Count, control.Sum, control.SumOfSquares));
+        Assert.Equal(275.0 / 3, control.Variance, 12);
+        Assert.Equal(2.5, test.Difference, 12);
+        Assert.Equal(-9.8312, test.Low, 4); // 2.5 ∓ 1.95996 × √(275/12 + 200/12)
+        Assert.Equal(14.8312, test.High, 4);
+        Assert.Equal(0.3974, test.Z, 4);
+        Assert.Equal(0.6911, test.PValue, 4);
+        Assert.Throws<ArgumentException>(() => MeanTest.Compare(Moments.Of([1]), treatment));
+    }
 }

@@ -43,8 +43,8 @@ public sealed class ServedIntentTests(GrainClusterFixture fixture)
             await Grains.Session(id).RecordEventsAsync(ann, events);
             if (i % 3 == 0)
             {
-                await Grains.Session(id).OrderPlacedAsync(new OrderId($"{prefix}-order-{i:D3}"), [skus[i % 6]]);
-                await Grains.Session(id).OrderPlacedAsync(new OrderId($"{prefix}-order-{i:D3}"), [skus[i % 6]]); // told twice, logged once
+                await Grains.Session(id).OrderPlacedAsync(new OrderId($"{prefix}-order-{i:D3}"), [skus[i % 6]], 10m);
+                await Grains.Session(id).OrderPlacedAsync(new OrderId($"{prefix}-order-{i:D3}"), [skus[i % 6]], 10m); // told twice, logged once
             }
 
             return await Grains.Session(id).GetAsync();

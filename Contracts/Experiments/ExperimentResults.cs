@@ -1,0 +1,75 @@
+namespace Tandem.Contracts.Experiments;
+
+/// <summary>
+/// An experiment's results so far: units exposed per variant, the sample-ratio check, and per variant its conversion
+/// and revenue per unit with 95 % intervals, each treatment against the control.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("tandem.experiment-results")]
+public sealed record ExperimentResults
+{
+    [Id(0)] public required string ExperimentId { get; init; }
+
+    [Id(1)] public required IReadOnlyList<VariantResult> Variants { get; init; }
+
+    /// <summary>Pearson's chi-square of the exposed units against the weights; a mismatch (p below 0.001) means the experiment is broken.</summary>
+    [Id(2)] public required SampleRatioResult SampleRatio { get; init; }
+
+    /// <summary>The units each variant needs for the planned test (from the definition's base rate and minimum effect).</summary>
+    [Id(3)] public required long PlannedPerVariant { get; init; }
+
+    /// <summary>How to read the figures, in words (the test and when to read it).</summary>
+    [Id(4)] public required string Test { get; init; }
+
+    [Id(5)] public required DateTimeOffset At { get; init; }
+}
+
+[GenerateSerializer, Immutable, Alias("tandem.sample-ratio-result")]
+public sealed record SampleRatioResult
+{
+    [Id(0)] public required double ChiSquare { get; init; }
+
+    [Id(1)] public required double PValue { get; init; }
+
+    [Id(2)] public required bool Mismatch { get; init; }
+}
+
+[GenerateSerializer, Immutable, Alias("tandem.variant-result")]
+public sealed record VariantResult
+{
+    [Id(0)] public required string Name { get; init; }
+
+    /// <summary>Units (sessions) that met the variant.</summary>
+    [Id(1)] public required long Exposed { get; init; }
+
+    /// <summary>Exposed units that placed an order after meeting it.</summary>
+    [Id(2)] public required long Converted { get; init; }
+
+    [Id(3)] public required long Orders { get; init; }
+
+    [Id(4)] public required decimal Revenue { get; init; }
+
+    [Id(5)] public required double ConversionRate { get; init; }
+
+    [Id(6)] public required double RevenuePerUnit { get; init; }
+
+    /// <summary>Against the control (null for the control itself, or while either has no unit).</summary>
+    [Id(7)] public Comparison? Conversion { get; init; }
+
+    [Id(8)] public Comparison? RevenuePerUnitChange { get; init; }
+}
+
+/// <summary>A treatment's difference from the control with its 95 % interval and two-sided p-value.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.experiment-comparison")]
+public sealed record Comparison
+{
+    [Id(0)] public required double Difference { get; init; }
+
+    [Id(1)] public required double Low { get; init; }
+
+    [Id(2)] public required double High { get; init; }
+
+    [Id(3)] public required double PValue { get; init; }
+
+    /// <summary>The interval leaves out 0.</summary>
+    public bool Significant => Low > 0 || High < 0;
+}

@@ -1,0 +1,68 @@
+namespace Tandem.Grains.Interfaces.Experiments;
+
+/// <summary>
+/// One shard of an experiment's counts (key: <see cref="KeyOf"/>): which units met which variant and when, and the orders
+/// each placed after that. Every call is idempotent (an exposure per unit, a conversion per order), so the sessions'
+/// outboxes may repeat them. A unit's shard is fixed by hashing its id.
+/// </summary>
+public interface IExperimentTallyGrain : IGrainWithStringKey
+{
+    /// <summary>Shards per experiment.</summary>
+    public const int Shards = 8;
+
+    public static string KeyOf(string experimentId, int shard) => $"{experimentId}/{shard}";
+
+    /// <summary>The shard that counts <paramref name="unitId"/>.</summary>
+    public static int ShardOf(string unitId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in unitId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % Shards);
+    }
+
+    /// <summary>Records that the unit met <see cref="TallyEntry.Variant"/> (the first exposure counts; later ones change nothing).</summary>
+    Task ExposeAsync(TallyEntry exposure);
+
+    /// <summary>Records an order the exposed unit placed after its exposure (once per order); ignored for a unit never exposed.</summary>
+    Task ConvertAsync(TallyEntry conversion);
+
+    /// <summary>Per variant index: units exposed, units converted, orders, and the revenue moments over exposed units.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<VariantTally>> GetAsync();
+}
+
+/// <summary>An exposure (no order) or a conversion (an order and its revenue) of one unit.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.tally-entry")]
+public sealed record TallyEntry
+{
+    [Id(0)] public required string UnitId { get; init; }
+
+    [Id(1)] public required int Variant { get; init; }
+
+    [Id(2)] public required DateTimeOffset At { get; init; }
+
+    [Id(3)] public string? OrderId { get; init; }
+
+    [Id(4)] public decimal Revenue { get; init; }
+}
+
+[GenerateSerializer, Immutable, Alias("tandem.variant-tally")]
+public sealed record VariantTally
+{
+    [Id(0)] public required int Variant { get; init; }
+
+    [Id(1)] public long Exposed { get; init; }
+
+    [Id(2)] public long Converted { get; init; }
+
+    [Id(3)] public long Orders { get; init; }
+
+    [Id(4)] public decimal Revenue { get; init; }
+
+    /// <summary>The sum over exposed units of each unit's revenue squared (for the variance of revenue per unit).</summary>
+    [Id(5)] public double RevenueSquares { get; init; }
+}

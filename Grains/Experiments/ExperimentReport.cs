@@ -1,0 +1,68 @@
+using Tandem.Brains.Experiments;
+using Tandem.Contracts.Experiments;
+using Tandem.Grains.Interfaces.Experiments;
+
+namespace Tandem.Grains.Experiments;
+
+/// <summary>
+/// An experiment's results from its shards' tallies: per variant the units exposed, converted, orders and revenue; each
+/// treatment's conversion against the control (<see cref="ProportionTest"/>) and revenue per exposed unit
+/// (<see cref="MeanTest"/>), both 95 % and fixed-horizon; the sample-ratio check over the exposed units.
+/// </summary>
+public static class ExperimentReport
+{
+    public const string Test =
+        "Fixed horizon: read once each variant has its planned units. Conversion: difference of rates, 95 % Wald interval, pooled two-sided z-test. " +
+        "Revenue per exposed unit: difference of means, 95 % Welch interval. Sample ratio: Pearson's chi-square of the exposed units against the weights, mismatch below p = 0.001.";
+
+    public static ExperimentResults Of(ExperimentDefinition definition, IEnumerable<VariantTally> tallies, DateTimeOffset at)
+    {
+        var summed = definition.Variants.Select((_, i) => new VariantTally { Variant = i }).ToArray();
+        foreach (var t in tallies.Where(t => t.Variant >= 0 && t.Variant < summed.Length))
+        {
+            var s = summed[t.Variant];
+            summed[t.Variant] = s with
+            {
+                Exposed = s.Exposed + t.Exposed, Converted = s.Converted + t.Converted, Orders = s.Orders + t.Orders,
+                Revenue = s.Revenue + t.Revenue, RevenueSquares = s.RevenueSquares + t.RevenueSquares,
+            };
+        }
+
+        var control = summed[0];
+        var ratio = SampleRatio.Check([.. summed.Select(s => s.Exposed)], [.. definition.Variants.Select(v => v.Weight)]);
+        return new ExperimentResults
+        {
+            ExperimentId = definition.Id,
+            Variants = [.. summed.Select((s, i) => new VariantResult
+            {
+                Name = definition.Variants[i].Name,
+                Exposed = s.Exposed,
+                Converted = s.Converted,
+                Orders = s.Orders,
+                Revenue = s.Revenue,
+                ConversionRate = s.Exposed == 0 ? 0 : Math.Round((double)s.Converted / s.Exposed, 6),
+                RevenuePerUnit = s.Exposed == 0 ? 0 : Math.Round((double)s.Revenue / s.Exposed, 4),
+                Conversion = i == 0 || s.Exposed == 0 || control.Exposed == 0 ? null : Conversion(control, s),
+                RevenuePerUnitChange = i == 0 || s.Exposed < 2 || control.Exposed < 2 ? null : RevenuePerUnit(control, s),
+            })],
+            SampleRatio = new SampleRatioResult { ChiSquare = Math.Round(ratio.ChiSquare, 4), PValue = Math.Round(ratio.PValue, 6), Mismatch = ratio.Mismatch },
+            PlannedPerVariant = ProportionTest.SampleSizePerArm(definition.BaseRate, definition.MinimumEffect),
+            Test = Test,
+            At = at,
+        };
+    }
+
+    private static Comparison Conversion(VariantTally control, VariantTally treatment)
+    {
+        var test = ProportionTest.Compare(control.Converted, control.Exposed, treatment.Converted, treatment.Exposed);
+        return new Comparison { Difference = Math.Round(test.Difference, 6), Low = Math.Round(test.Low, 6), High = Math.Round(test.High, 6), PValue = Math.Round(test.PValue, 6) };
+    }
+
+    private static Comparison RevenuePerUnit(VariantTally control, VariantTally treatment)
+    {
+        var test = MeanTest.Compare(Moments(control), Moments(treatment));
+        return new Comparison { Difference = Math.Round(test.Difference, 4), Low = Math.Round(test.Low, 4), High = Math.Round(test.High, 4), PValue = Math.Round(test.PValue, 6) };
+    }
+
+    private static Moments Moments(VariantTally t) => new(t.Exposed, (double)t.Revenue, t.RevenueSquares);
+}

@@ -1,0 +1,19 @@
+using Tandem.Brains.Experiments;
+using Tandem.Contracts.Experiments;
+
+namespace Tandem.Grains.Experiments;
+
+/// <summary>Which variant of a running experiment a unit gets: targeting first, then the sticky hash (<see cref="Assignment"/>).</summary>
+public static class ExperimentUnits
+{
+    /// <summary>The variant's index for <paramref name="unitId"/> in <paramref name="segment"/>, or -1 when the unit is not in the experiment.</summary>
+    public static int Assign(ExperimentDefinition experiment, string unitId, string segment)
+    {
+        if (experiment.Segments.Count > 0 && !experiment.Segments.Contains(segment, StringComparer.Ordinal))
+        {
+            return -1;
+        }
+
+        return Assignment.Assign(experiment.Id, unitId, [.. experiment.Variants.Select(v => new Variant(v.Name, v.Weight))], experiment.Traffic);
+    }
+}
