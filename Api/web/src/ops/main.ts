@@ -9,10 +9,11 @@ import { byId, h, replace, time } from "../shared/dom";
 import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
+import { ExperimentsPanel } from "./experiments";
 import { PackagingPanel } from "./packaging";
 import { ReturnsPanel } from "./returns";
 import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, SlowMoverView, SupplySuggestion, TransferView, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, ReturnChanged, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
-interface Alert { at: number; kind: "stock" | "late" | "idle" | "slow" | "return"; text: string; }
+interface Alert { at: number; kind: "stock" | "late" | "idle" | "slow" | "return" | "experiment"; text: string; }
 
 const PromiseMinutes = 45;
 const IdleAlertMinutes = 10;
@@ -493,6 +494,9 @@ async function start(): Promise<void> {
   await started(hub);
   const api = new Api(() => user.token);
   returns = new ReturnsPanel(api, (text, at) => alert({ at, kind: "return", text }));
+  const experiments = new ExperimentsPanel(api, (text, at) => alert({ at, kind: "experiment", text }));
+  await experiments.tick();
+  setInterval(() => void experiments.tick(), 5000);
   (await api.get<ArmWeightsChanged[]>("/api/recommendations/arms")).forEach(keepArms);
   setInterval(() => void readDispatch(api), 5000);
   await readForecasts(api);

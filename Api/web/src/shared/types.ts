@@ -55,3 +55,6 @@ export type OrderPacking = Schemas["OrderPacking"];
 export type Parcel = Schemas["Parcel"];
 export type PackedItem = Schemas["PackedItem"];
 export type PackingPreview = Schemas["PackingPreview"];
+export type ExperimentView = Schemas["ExperimentView"];
+export type ExperimentDetail = Schemas["ExperimentDetail"];
+export type Comparison = Schemas["Comparison"];

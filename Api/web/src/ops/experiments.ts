@@ -1,0 +1,129 @@
+// The control room's experiments panel: define an experiment (two variants of the recommendation strategy, the
+// traffic and the segment), start and stop it, and read each one's results as the experiment grains report them:
+// units exposed per variant, conversion and revenue per unit with their 95 % intervals against the control, and the
+// sample-ratio check. Read every 5 s and after each action; nothing is computed here.
+import type { Api } from "../shared/api";
+import { ApiError } from "../shared/api";
+import { byId, h, money, replace, time } from "../shared/dom";
+import type { Comparison, ExperimentDetail, ExperimentView } from "../shared/types";
+
+const Strategies = ["bandit", "uniform", "co-view", "recently-viewed", "co-purchase", "scene", "popular", "promoted"];
+const Shown = 6;
+
+const percent = (share: number, digits = 1) => `${(share * 100).toFixed(digits)} %`;
+const points = (share: number) => `${share >= 0 ? "+" : ""}${(share * 100).toFixed(1)}`;
+
+export class ExperimentsPanel {
+  private readonly details = new Map<string, ExperimentDetail>();
+  private list: ExperimentView[] = [];
+  private reading = false;
+
+  constructor(private readonly api: Api, private readonly alert: (text: string, at: number) => void) {
+    const form = byId<HTMLFormElement>("experiment-form");
+    for (const name of ["control", "treatment"]) {
+      const select = form.elements.namedItem(name) as HTMLSelectElement;
+      replace(select, ...Strategies.map(s => h("option", { value: s, selected: (name === "control" ? "bandit" : "popular") === s }, s)));
+    }
+    form.addEventListener("submit", e => {
+      e.preventDefault();
+      void this.create(form);
+    });
+    byId("experiments").addEventListener("click", e => {
+      const button = (e.target as HTMLElement).closest<HTMLButtonElement>("[data-act]");
+      if (button?.dataset.act && button.dataset.experiment) {
+        button.disabled = true;
+        void this.act(button.dataset.experiment, button.dataset.act);
+      }
+    });
+  }
+
+  /** Reads the list, then the details of the latest experiments that ever ran. */
+  async tick(): Promise<void> {
+    if (this.reading) return;
+    this.reading = true;
+    try {
+      this.list = await this.api.get<ExperimentView[]>("/api/experiments");
+      const shown = this.list.slice(0, Shown);
+      for (const e of shown.filter(e => e.status !== "draft")) {
+        this.details.set(e.definition.id, await this.api.get<ExperimentDetail>(`/api/experiments/${encodeURIComponent(e.definition.id)}`));
+      }
+      this.render(shown);
+    } catch {
+      // read again at the next tick
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private async create(form: HTMLFormElement): Promise<void> {
+    const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
+    const outcome = byId("experiment-outcome");
+    const segment = field("segment");
+    try {
+      const created = await this.api.post<ExperimentView>("/api/experiments", {
+        id: field("id"),
+        name: field("name"),
+        hypothesis: field("hypothesis") || null,
+        traffic: Number(field("traffic")) / 100,
+        segments: segment === "all" ? [] : [segment],
+        variants: [
+          { name: "control", settings: { recommendationStrategy: field("control") } },
+          { name: "treatment", settings: { recommendationStrategy: field("treatment") } },
+        ],
+      });
+      replace(outcome, `Experiment ${created.definition.id} is defined (a draft): start it below.`);
+      form.reset();
+    } catch (error) {
+      replace(outcome, h("span", { class: "error", role: "alert" }, `Not defined: ${error instanceof ApiError ? error.summary : String(error)}`));
+    }
+    await this.tick();
+  }
+
+  private async act(id: string, act: string): Promise<void> {
+    try {
+      await this.api.post(`/api/experiments/${encodeURIComponent(id)}/${act}`, {});
+    } catch (error) {
+      this.alert(`Experiment ${id} did not ${act}: ${error instanceof ApiError ? error.summary : String(error)}`, Date.now());
+    }
+    await this.tick();
+  }
+
+  private render(shown: ExperimentView[]): void {
+    replace(byId("experiments"),
+      shown.length === 0 ? h("p", { class: "muted" }, "No experiment yet.") : null,
+      ...shown.map(e => this.experiment(e, this.details.get(e.definition.id))));
+  }
+
+  private experiment(e: ExperimentView, detail: ExperimentDetail | undefined): HTMLElement {
+    const d = e.definition;
+    const results = e.status === "draft" ? null : detail?.results ?? null;
+    const action = e.status === "draft" ? "start" : e.status === "running" ? "stop" : null;
+    return h("article", { class: "experiment", "data-experiment": d.id, "data-status": e.status },
+      h("h3", {}, `${d.name} `, h("span", { class: "muted" }, `${d.id} · ${e.status}`),
+        action ? h("button", { type: "button", "data-act": action, "data-experiment": d.id }, action === "start" ? "Start" : "Stop") : null),
+      h("p", { class: "muted" },
+        `${d.variants.map(v => `${v.name}: ${v.settings?.recommendationStrategy ?? "bandit"}`).join(" · ")} · ${percent(d.traffic, 0)} of `,
+        d.segments.length === 0 ? "all sessions" : `the ${d.segments.join(", ")} segment`,
+        e.startedAt ? ` · started ${time(e.startedAt)}` : "", e.stoppedAt ? ` · stopped ${time(e.stoppedAt)}` : ""),
+      results === null ? null : h("table", { class: "zones" },
+        h("caption", { class: "visually-hidden" }, `Results of ${d.name}`),
+        h("thead", {}, h("tr", {}, ...["variant", "exposed", "converted", "conversion", "vs control (pts, 95 %)", "revenue / unit", "vs control"].map(t => h("th", { scope: "col" }, t)))),
+        h("tbody", {}, ...results.variants.map(v => h("tr", { "data-variant": v.name },
+          h("th", { scope: "row" }, v.name),
+          h("td", { "data-kpi": "exposed" }, String(v.exposed)),
+          h("td", {}, String(v.converted)),
+          h("td", { "data-kpi": "conversion" }, percent(v.conversionRate)),
+          h("td", { "data-kpi": "conversion-change" }, change(v.conversion, points)),
+          h("td", {}, money.format(v.revenuePerUnit)),
+          h("td", {}, change(v.revenuePerUnitChange, x => `${x >= 0 ? "+" : ""}${x.toFixed(2)}`)))))),
+      results === null ? null : h("p", { class: results.sampleRatio.mismatch ? "error" : "muted", "data-kpi": "sample-ratio" },
+        results.sampleRatio.mismatch
+          ? `Sample ratio mismatch (χ² ${results.sampleRatio.chiSquare.toFixed(1)}, p ${results.sampleRatio.pValue.toExponential(1)}): the split is broken, do not read the results.`
+          : `Sample ratio as planned (p ${results.sampleRatio.pValue.toFixed(3)}). ${results.plannedPerVariant.toLocaleString("en-GB")} units per variant planned; read once each has them.`));
+  }
+}
+
+function change(c: Comparison | null | undefined, format: (x: number) => string): string {
+  if (!c) return "–";
+  return `${format(c.difference)} [${format(c.low)}, ${format(c.high)}]${c.significant ? " *" : ""}`;
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+using Tandem.Brains.Recommendations;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Experiments;
+using Tandem.Contracts.Sessions;
+using Tandem.Grains.Experiments;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Recommendations;
+using Tandem.Hosting.Simulation;
+
+namespace Tandem.ExperimentTrials;
+
+/// <summary>
+/// Experiments through the real grains, in a silo in this process on a simulated clock: each trial defines and starts an
+/// experiment on the picks' strategy (A/A: the bandit in both variants; A/B: the bandit against another strategy), sends
+/// its sessions a view each, asks the recommender for their picks (which records the exposure of the variant it used) and
+/// lets each simulated shopper buy with the base rate, or the base rate plus the injected effect when the picks it was
+/// shown were made under the A/B treatment. The purchase reaches the session as an order's outbox tells it (with the
+/// order's revenue), and the experiment's results are read from its tallies. The shopper reacts to what it was shown, not
+/// to the hash: the effect is caused by the variant served.
+/// </summary>
+internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
+{
+    private const string Sku = "TRIAL-ITEM";
+    private const int Parallel = 64;
+
+    private readonly SimulatedClock _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    private IHost? _host;
+    private IGrainFactory _grains = null!;
+
+    public int SessionsPerTrial => options.Sessions ?? (int)(2 * Brains.Experiments.ProportionTest.SampleSizePerArm(options.BaseRate, options.Effect));
+
+    public async Task StartAsync()
+    {
+        _host = SimulatedSilo.Build(_clock, new Dictionary<string, string?>());
+        await _host.StartAsync();
+        _grains = _host.Services.GetRequiredService<IGrainFactory>();
+        await _grains.Catalog().UpsertAsync(
+            [new Product
+            {
+                Sku = Sku, Name = "Trial item", Category = "trial", Price = 25m, Dimensions = new Dimensions { LengthCm = 10, WidthCm = 10, HeightCm = 10 },
+                WeightKg = 1, SceneTags = [], Description = "What the trials' shoppers look at.",
+            }],
+            []);
+    }
+
+    public async Task<TrialRun> RunAsync(int trial, bool injected)
+    {
+        var id = $"trial-{options.Seed}-{(injected ? "ab" : "aa")}-{trial}";
+        var definition = new ExperimentDefinition
+        {
+            Id = id,
+            Name = injected ? "A/B of the picks" : "A/A of the picks",
+            Variants =
+            [
+                new VariantDefinition { Name = "control", Settings = new() { RecommendationStrategy = PickStrategies.Bandit } },
+                new VariantDefinition { Name = "treatment", Settings = new() { RecommendationStrategy = injected ? options.Treatment : PickStrategies.Bandit } },
+            ],
+            BaseRate = options.BaseRate,
+            MinimumEffect = options.Effect,
+        };
+        var experiment = _grains.Experiment(id);
+        await experiment.CreateAsync(definition, "ops:trials");
+        await experiment.StartAsync("ops:trials");
+        _clock.Advance(RunningExperimentsCache.RefreshEvery + TimeSpan.FromSeconds(1)); // every recommender reads the list again
+
+        var mismatched = 0;
+        var sessions = Enumerable.Range(0, SessionsPerTrial).Select(i => $"{id}-s{i}").ToList();
+        await System.Threading.Tasks.Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (sessionId, _) =>
+        {
+            var session = new SessionId(sessionId);
+            await _grains.Session(session).RecordEventsAsync(new ShopperId("shopper-" + sessionId), [new BehaviourEvent { Type = BehaviourType.View, Sku = Sku, At = _clock.GetUtcNow() }]);
+            var picks = await _grains.Recommender(session).GetAsync(session);
+            var shown = picks.Experiments.SingleOrDefault(e => e.StartsWith(id + ":", StringComparison.Ordinal));
+            if (shown is null || (shown == $"{id}:control") != (ExperimentUnits.Assign(definition, sessionId, "browse") == 0))
+            {
+                Interlocked.Increment(ref mismatched); // the list's variant must be the one the hash gives
+            }
+
+            var random = new Random(Fnv1a.Of($"{options.Seed}#{sessionId}")); // the same shopper draws the same in every run
+            var rate = injected && shown == $"{id}:treatment" ? options.BaseRate + options.Effect : options.BaseRate;
+            if (random.NextDouble() < rate)
+            {
+                await _grains.Session(session).OrderPlacedAsync(new OrderId("o-" + sessionId), [Sku], Math.Round(20m + (decimal)(random.NextDouble() * 60), 2));
+            }
+        });
+
+        var results = (await experiment.GetResultsAsync())!;
+        await experiment.StopAsync("ops:trials");
+        var (control, treatment) = (results.Variants[0], results.Variants[1]);
+        var comparison = treatment.Conversion!;
+        return new TrialRun(
+            injected, control.Exposed, treatment.Exposed, control.ConversionRate, treatment.ConversionRate,
+            comparison.Difference, comparison.Low, comparison.High, comparison.PValue, results.SampleRatio.Mismatch, mismatched);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+    }
+}
