@@ -82,7 +82,13 @@ public static class ExperimentRequests
                 errors.Add($"{field}.settings.recommendationStrategy", $"One of {string.Join(", ", PickStrategies.Known.Order(StringComparer.Ordinal))}.");
             }
 
-            variants.Add(new VariantDefinition { Name = variant.Name ?? "", Weight = weight, Settings = new VariantSettings { RecommendationStrategy = strategy } });
+            var layout = variant.Settings?.Layout;
+            if (layout is not null && !PageLayouts.All.Contains(layout))
+            {
+                errors.Add($"{field}.settings.layout", $"One of {string.Join(", ", PageLayouts.All)}.");
+            }
+
+            variants.Add(new VariantDefinition { Name = variant.Name ?? "", Weight = weight, Settings = new VariantSettings { RecommendationStrategy = strategy, Layout = layout } });
         }
 
         if (variants.Select(v => v.Name).Distinct(StringComparer.Ordinal).Count() != variants.Count)
@@ -90,9 +96,9 @@ public static class ExperimentRequests
             errors.Add("variants", "Variant names must differ.");
         }
 
-        if (variants.Count == requested.Count && variants.All(v => v.Settings.RecommendationStrategy is null))
+        if (variants.Count == requested.Count && variants.All(v => v.Settings.RecommendationStrategy is null && v.Settings.Layout is null))
         {
-            errors.Add("variants", "At least one variant changes a setting (settings.recommendationStrategy); an experiment changing nothing is never met.");
+            errors.Add("variants", "At least one variant changes a setting (settings.recommendationStrategy, settings.layout); an experiment changing nothing is never met.");
         }
 
         return variants;

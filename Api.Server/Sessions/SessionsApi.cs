@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tandem.Api.Http;
 using Tandem.Api.Identity;
 using Tandem.Api.Relay;
+using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Recommendations;
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Interfaces.Keys;
@@ -33,6 +34,8 @@ public static class SessionsApi
         api.MapGet("/", Get).WithName("GetSession").WithSummary("The shopper's own session: cart, recent behaviour and open orders");
         api.MapGet("/recommendations", GetRecommendations).WithName("GetRecommendations")
             .WithSummary("The session's live picks: products of the scenes and categories its behaviour points to, best first");
+        api.MapGet("/layout", GetLayout).WithName("GetPageLayout")
+            .WithSummary("The layout of the session's product pages: a running experiment's variant for the session (its exposure recorded), else the shop's own; idempotent");
         api.MapPost("/cart", SetCartLine).WithName("SetCartLine").WithSummary("Set a cart line's quantity (0 removes); idempotent");
         api.MapPost("/events", RecordEvents).WithName("RecordBehaviour")
             .WithSummary($"Record up to {SessionLimits.MaxEventsPerBatch} behaviour events; a re-sent batch is not counted twice")
@@ -62,6 +65,11 @@ public static class SessionsApi
 
         return TypedResults.Ok(await grains.Recommender(new SessionId(sessionId)).GetAsync(new SessionId(sessionId)));
     }
+
+    private static async Task<Results<Ok<PageLayoutChoice>, ProblemHttpResult>> GetLayout(IGrainFactory grains, ClaimsPrincipal user, string sessionId) =>
+        Identifier.IsValid(sessionId) && await grains.Session(new SessionId(sessionId)).ChooseLayoutAsync(new ShopperId(Caller.Of(user).Subject)) is { } layout
+            ? TypedResults.Ok(layout)
+            : NoSession(sessionId);
 
     private static async Task<Results<Ok<SessionView>, ProblemHttpResult, ValidationProblem>> SetCartLine(
         IGrainFactory grains, ClaimsPrincipal user, string sessionId, CartLineRequest request)

@@ -53,4 +53,7 @@ public sealed record VariantSettings
     /// <c>uniform</c> (each slot from a strategy drawn at random) or one strategy alone (<c>co-view</c>, <c>popular</c>…).
     /// </summary>
     [Id(0)] public string? RecommendationStrategy { get; init; }
+
+    /// <summary>The product page's layout (<see cref="PageLayouts"/>): <c>standard</c> or <c>picks-first</c>.</summary>
+    [Id(1)] public string? Layout { get; init; }
 }

@@ -8,7 +8,7 @@ public sealed record CreateExperimentRequest(
 
 public sealed record VariantRequest(string? Name, double? Weight, VariantSettingsRequest? Settings);
 
-public sealed record VariantSettingsRequest(string? RecommendationStrategy);
+public sealed record VariantSettingsRequest(string? RecommendationStrategy, string? Layout);
 
 /// <summary>An experiment with its results so far (none before it starts).</summary>
 public sealed record ExperimentDetail(ExperimentView Experiment, ExperimentResults? Results);

@@ -23,4 +23,7 @@ public sealed record SessionView
 
     /// <summary>The session's purchase intent after its latest batch of behaviour; null before any.</summary>
     [Id(7)] public PurchaseIntent? Intent { get; init; }
+
+    /// <summary>When the shopper last changed the session (behaviour, cart, orders), on the server's clock.</summary>
+    [Id(8)] public DateTimeOffset? ChangedAt { get; init; }
 }

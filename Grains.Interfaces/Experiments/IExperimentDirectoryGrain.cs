@@ -25,7 +25,8 @@ public interface IExperimentDirectoryGrain : IGrainWithStringKey
 [GenerateSerializer, Immutable, Alias("tandem.running-experiments")]
 public sealed record RunningExperiments
 {
-    [Id(0)] public required IReadOnlyList<ExperimentDefinition> Experiments { get; init; }
+    /// <summary>Running experiments, the earliest started first.</summary>
+    [Id(0)] public required IReadOnlyList<ExperimentView> Experiments { get; init; }
 
     [Id(1)] public required long Version { get; init; }
 }

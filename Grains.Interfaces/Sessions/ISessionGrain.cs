@@ -1,3 +1,4 @@
+using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Keys;
@@ -58,6 +59,13 @@ public interface ISessionGrain : IGrainWithStringKey
     /// changes nothing. Returns the experiments the session has met.
     /// </summary>
     Task<IReadOnlyList<ExperimentExposure>> ExposeAsync(IReadOnlyList<ExperimentExposure> exposures);
+
+    /// <summary>
+    /// The layout of the session's product pages: the variant's of the running experiment that sets it for the session
+    /// (recorded as an exposure, as <see cref="ExposeAsync"/> does), else the shop's own. Claims an unowned session; null
+    /// when another shopper owns it. Idempotent.
+    /// </summary>
+    Task<PageLayoutChoice?> ChooseLayoutAsync(ShopperId shopper);
 
     /// <summary>Delivers what the session still owes other grains (lessons for the product graph). Idempotent; the sweeper calls it for due sessions.</summary>
     Task CatchUpAsync();

@@ -28,7 +28,7 @@ public sealed class ExperimentDirectoryGrain(
 
     public Task<RunningExperiments> RunningAsync() => Task.FromResult(new RunningExperiments
     {
-        Experiments = [.. S.Experiments.Values.Where(v => v.Status == ExperimentStatus.Running).OrderBy(v => v.StartedAt).Select(v => v.Definition)],
+        Experiments = [.. S.Experiments.Values.Where(v => v.Status == ExperimentStatus.Running).OrderBy(v => v.StartedAt)],
         Version = S.Version,
     });
 }

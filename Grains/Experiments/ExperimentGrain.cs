@@ -72,7 +72,7 @@ public sealed class ExperimentGrain(
         }
 
         var running = await GrainFactory.ExperimentDirectory().RunningAsync();
-        if (ExperimentLayers.Clash(view.Definition, running.Experiments) is { } clash)
+        if (ExperimentLayers.Clash(view.Definition, running.Experiments.Select(e => e.Definition)) is { } clash)
         {
             return Refuse(clash);
         }

@@ -18,6 +18,11 @@ public static class ExperimentLayers
             settings.Add(nameof(VariantSettings.RecommendationStrategy));
         }
 
+        if (definition.Variants.Any(v => v.Settings.Layout is not null))
+        {
+            settings.Add(nameof(VariantSettings.Layout));
+        }
+
         return settings;
     }
 

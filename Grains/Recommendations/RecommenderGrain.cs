@@ -34,6 +34,7 @@ namespace Tandem.Grains.Recommendations;
 [ImplicitStreamSubscription(ArmWeightsChanged.StreamNamespace)]
 public sealed class RecommenderGrain(
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
+    LiveExperiments experiments,
     ILogger<RecommenderGrain> logger) : Grain, IRecommenderGrain, IStreamSubscriptionObserver
 {
     private const int RememberedSessions = 5000;
@@ -55,7 +56,6 @@ public sealed class RecommenderGrain(
     private WeightsCache? _weights;
     private SceneCache? _scenes;
     private PromotionsCache? _promotions;
-    private RunningExperimentsCache? _experiments;
     private readonly Dictionary<string, HashSet<string>> _exposed = new(StringComparer.Ordinal);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -65,7 +65,6 @@ public sealed class RecommenderGrain(
         _weights = new WeightsCache(GrainFactory, clock);
         _scenes = new SceneCache(GrainFactory, clock);
         _promotions = new PromotionsCache(GrainFactory, clock);
-        _experiments = new RunningExperimentsCache(GrainFactory, clock, logger);
         return Task.CompletedTask;
     }
 
@@ -136,7 +135,7 @@ public sealed class RecommenderGrain(
         var session = await GrainFactory.Session(new SessionId(sessionId)).GetAsync();
         var segment = session.Cart.Count > 0 ? Segments.Cart : Segments.Browse;
         var record = await _weights!.GetAsync(segment);
-        var (strategy, variants) = await StrategyForAsync(sessionId, segment);
+        var (strategy, variants) = await StrategyForAsync(sessionId, segment, session.ChangedAt);
         var views = session.RecentEvents.Where(e => e.Type == BehaviourType.View && !string.IsNullOrEmpty(e.Sku)).Select(e => e.Sku!).TakeLast(ViewsRead).ToList();
         var cart = session.Cart.Select(l => l.Sku).ToList();
         var shown = cart.ToHashSet(StringComparer.Ordinal);
@@ -217,14 +216,16 @@ public sealed class RecommenderGrain(
 
     /// <summary>
     /// How this session's list is made: the product's bandit, unless a running experiment that changes the strategy puts
-    /// the session in a variant. The session records the exposure (its outbox tells the experiment) before the variant is
+    /// the session in a variant. A session enters an experiment only by what it does while it runs (a list made again
+    /// for a session idle since before the start, e.g. a re-rank, stays the product's). The session records the exposure (its outbox tells the experiment) before the variant is
     /// used; when it cannot, the list is made the product's way and the session is not counted.
     /// </summary>
-    private async Task<(string Strategy, IReadOnlyList<string> Variants)> StrategyForAsync(string sessionId, string segment)
+    private async Task<(string Strategy, IReadOnlyList<string> Variants)> StrategyForAsync(string sessionId, string segment, DateTimeOffset? changedAt)
     {
-        foreach (var experiment in await _experiments!.GetAsync())
+        foreach (var running in await experiments.GetAsync())
         {
-            var variant = ExperimentUnits.Assign(experiment, sessionId, segment);
+            var experiment = running.Definition;
+            var variant = ExperimentUnits.Assign(running, sessionId, segment, changedAt);
             if (variant < 0 || !ExperimentLayers.Settings(experiment).Contains(nameof(VariantSettings.RecommendationStrategy)))
             {
                 continue;

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Tandem.Brains.Intent;
+using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Catalog;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Intent;
 using Tandem.Grains.Interfaces.Experiments;
@@ -30,6 +32,7 @@ public sealed class SessionGrain(
     IOptions<SessionOptions> options,
     IntentModels intentModels,
     SessionLogWriter sessionLog,
+    LiveExperiments experiments,
     CatalogFacts catalog,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
@@ -199,6 +202,37 @@ public sealed class SessionGrain(
         await SaveAndPublishAsync(SessionChangeKind.Orders, skus, 0);
         sessionLog.Write([new SessionLogLine { Session = this.GetPrimaryKeyString(), Kind = SessionLogLine.OrderKind, At = clock.GetUtcNow(), Order = orderId, Seq = S.EventsSeen }]);
         await DeliverOwedAsync();
+    }
+
+    public async Task<PageLayoutChoice?> ChooseLayoutAsync(ShopperId shopper)
+    {
+        var claimed = Claim(shopper.Value);
+        if (S.ShopperId != shopper.Value)
+        {
+            return null;
+        }
+
+        if (claimed)
+        {
+            await state.SaveAsync(this);
+        }
+
+        var segment = S.Cart.Count > 0 ? Segments.Cart : Segments.Browse;
+        foreach (var running in await experiments.GetAsync())
+        {
+            var experiment = running.Definition;
+            var variant = ExperimentUnits.Assign(running, this.GetPrimaryKeyString(), segment, clock.GetUtcNow()); // the page asks now
+            if (variant < 0 || !ExperimentLayers.Settings(experiment).Contains(nameof(VariantSettings.Layout)))
+            {
+                continue;
+            }
+
+            var chosen = experiment.Variants[variant];
+            await ExposeAsync([new ExperimentExposure { ExperimentId = experiment.Id, Variant = variant, VariantName = chosen.Name, At = clock.GetUtcNow() }]);
+            return new PageLayoutChoice { Layout = chosen.Settings.Layout ?? PageLayouts.Standard, Experiment = $"{experiment.Id}:{chosen.Name}" };
+        }
+
+        return new PageLayoutChoice { Layout = PageLayouts.Standard };
     }
 
     public async Task<IReadOnlyList<ExperimentExposure>> ExposeAsync(IReadOnlyList<ExperimentExposure> exposures)
@@ -423,6 +457,7 @@ public sealed class SessionGrain(
     private async Task SaveAndPublishAsync(SessionChangeKind kind, IReadOnlyList<string> skus, int eventCount)
     {
         S.Version++;
+        S.ChangedAt = clock.GetUtcNow();
         await state.SaveAsync(this);
         var sessionId = this.GetPrimaryKeyString();
         await _events!.PublishAsync(SessionChanged.StreamNamespace, sessionId, new SessionChanged
@@ -441,5 +476,6 @@ public sealed class SessionGrain(
         Version = S.Version,
         ShopperId = S.ShopperId,
         Intent = S.Intent,
+        ChangedAt = S.ChangedAt,
     };
 }

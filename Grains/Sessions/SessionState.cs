@@ -47,5 +47,8 @@ public sealed class SessionState : IDueState
     /// <summary>Exposures and conversions owed to experiments' tallies, written with what caused them (its outbox).</summary>
     [Id(13)] public List<PendingTally> Tallies { get; set; } = [];
 
+    /// <summary>When the shopper last changed the session (behaviour, cart, orders), on the silo's clock.</summary>
+    [Id(14)] public DateTimeOffset? ChangedAt { get; set; }
+
     public const int MaxImpressions = 200;
 }

@@ -10,6 +10,7 @@ using Orleans.Storage;
 using Tandem.Grains.Catalog;
 using Tandem.Grains.Demand;
 using Tandem.Grains.Dispatch;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Forecasts;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Intent;
@@ -117,7 +118,7 @@ public static class SiloConfiguration
         silo.Services.TryAddSingleton<CatalogFacts>();
         silo.Services.TryAddSingleton(sp => sp.GetKeyedService<IGrainStorage>(StorageNames.Grains) as IDueStates
             ?? throw new InvalidOperationException($"The grain storage '{StorageNames.Grains}' keeps no due times ({nameof(IDueStates)}): no order could be woken."));
-        silo.Services.AddInventory().AddOrders().AddSessions().AddIntent().AddDispatch().AddWeather().AddForecasting().AddPush().AddReturns().AddPacking();
+        silo.Services.AddInventory().AddOrders().AddSessions().AddIntent().AddDispatch().AddWeather().AddForecasting().AddPush().AddReturns().AddPacking().AddExperiments();
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().OrderSweeper().StartAsync());
         return silo;
     }

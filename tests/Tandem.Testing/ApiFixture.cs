@@ -178,6 +178,7 @@ public class ApiFixture : IAsyncLifetime
         builder.UseSetting("Tandem:Demo:DemandDays", "0"); // the forecast tests give their cells their own sales
         builder.UseSetting("Tandem:Intent:ModelFolder", Path.Combine(Path.GetTempPath(), "tandem-tests", "no-intent-models"));
         builder.UseSetting("Tandem:Returns:CategoryWindowDays:" + TestData.NoReturnsCategory, "0"); // a line whose window closed at once
+        builder.UseSetting("Tandem:Experiments:RefreshEvery", "00:00:00.200"); // a started experiment reaches the pages soon
         builder.UseSetting("Tandem:Push:AllowLoopback", "true"); // the test push service runs on this machine
         builder.UseSetting("Tandem:Push:SendTimeout", "00:00:02"); // a push service that never answers is given up soon
         builder.UseSetting("Tandem:Dispatch:OfferTimeout", OfferTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));

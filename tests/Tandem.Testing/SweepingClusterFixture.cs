@@ -4,6 +4,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 
 using Tandem.Grains.Dispatch;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Intent;
 using Tandem.Grains.Orders;
@@ -23,6 +24,9 @@ public sealed class SweepingClusterFixture : InProcessClusterFixture<SweepingClu
 
     public static readonly TimeSpan CatchUpAfter = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often its silo reads the running experiments again: soon, so a test sees a start without waiting long.</summary>
+    public static readonly TimeSpan ExperimentsRefresh = TimeSpan.FromMilliseconds(200);
+
     public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
@@ -36,6 +40,7 @@ public sealed class SweepingClusterFixture : InProcessClusterFixture<SweepingClu
                 o.MaxReservedUnitsPerShopper = int.MaxValue;
             });
             siloBuilder.Services.Configure<SessionOptions>(o => o.CatchUpAfter = CatchUpAfter);
+            siloBuilder.Services.Configure<ExperimentOptions>(o => o.RefreshEvery = ExperimentsRefresh);
             siloBuilder.Services.Configure<IntentOptions>(o =>
             {
                 o.Log = false;

@@ -64,15 +64,16 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
         var experiment = _grains.Experiment(id);
         await experiment.CreateAsync(definition, "ops:trials");
         await experiment.StartAsync("ops:trials");
-        _clock.Advance(RunningExperimentsCache.RefreshEvery + TimeSpan.FromSeconds(1)); // every recommender reads the list again
+        _clock.Advance(ExperimentOptions.DefaultRefreshEvery + TimeSpan.FromSeconds(1)); // every recommender reads the list again
 
         var mismatched = 0;
         var sessions = Enumerable.Range(0, SessionsPerTrial).Select(i => $"{id}-s{i}").ToList();
         await System.Threading.Tasks.Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (sessionId, _) =>
         {
             var session = new SessionId(sessionId);
-            await _grains.Session(session).RecordEventsAsync(new ShopperId("shopper-" + sessionId), [new BehaviourEvent { Type = BehaviourType.View, Sku = Sku, At = _clock.GetUtcNow() }]);
-            var picks = await _grains.Recommender(session).GetAsync(session);
+            var at = _clock.GetUtcNow();
+            await Retried(() => _grains.Session(session).RecordEventsAsync(new ShopperId("shopper-" + sessionId), [new BehaviourEvent { Type = BehaviourType.View, Sku = Sku, At = at }]));
+            var picks = await Retried(() => _grains.Recommender(session).GetAsync(session));
             var shown = picks.Experiments.SingleOrDefault(e => e.StartsWith(id + ":", StringComparison.Ordinal));
             if (shown is null || (shown == $"{id}:control") != (ExperimentUnits.Assign(definition, sessionId, "browse") == 0))
             {
@@ -83,17 +84,34 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
             var rate = injected && shown == $"{id}:treatment" ? options.BaseRate + options.Effect : options.BaseRate;
             if (random.NextDouble() < rate)
             {
-                await _grains.Session(session).OrderPlacedAsync(new OrderId("o-" + sessionId), [Sku], Math.Round(20m + (decimal)(random.NextDouble() * 60), 2));
+                var revenue = Math.Round(20m + (decimal)(random.NextDouble() * 60), 2);
+                await Retried(async () => { await _grains.Session(session).OrderPlacedAsync(new OrderId("o-" + sessionId), [Sku], revenue); return true; });
             }
         });
 
         var results = (await experiment.GetResultsAsync())!;
         await experiment.StopAsync("ops:trials");
+        _clock.Advance(TimeSpan.FromSeconds(1)); // the next trial starts after everything this one's sessions did
         var (control, treatment) = (results.Variants[0], results.Variants[1]);
         var comparison = treatment.Conversion!;
         return new TrialRun(
             injected, control.Exposed, treatment.Exposed, control.ConversionRate, treatment.ConversionRate,
             comparison.Difference, comparison.Low, comparison.High, comparison.PValue, results.SampleRatio.Mismatch, mismatched);
+    }
+
+    /// <summary>A call tried again after a timeout (a busy machine): every call made here is idempotent, as a client's retries are.</summary>
+    private static async Task<T> Retried<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

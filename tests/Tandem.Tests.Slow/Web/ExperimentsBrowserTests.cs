@@ -31,13 +31,13 @@ public sealed class ExperimentsBrowserTests(WebFixture web)
         var experiment = ops.Locator($"article.experiment[data-experiment='{id}']");
         await Expect(ops.Locator("#experiment-outcome")).ToContainTextAsync($"Experiment {id} is defined");
         await Expect(experiment).ToHaveAttributeAsync("data-status", "draft");
-        await Expect(experiment).ToContainTextAsync("control: bandit · treatment: bandit · 1 % of the cart segment");
+        await Expect(experiment).ToContainTextAsync("control: picks bandit · treatment: picks bandit · 1 % of the cart segment");
         await experiment.Locator("button[data-act='start']").ClickAsync();
 
         await Expect(experiment).ToHaveAttributeAsync("data-status", "running");
         await Expect(experiment.Locator("tr[data-variant]")).ToHaveCountAsync(2);
         await Expect(experiment.Locator("[data-kpi='sample-ratio']")).ToContainTextAsync("3,841 units per variant planned");
-        await WebFixture.ScreenshotAsync(ops, "control-room-experiments");
+        await ops.Locator(".experiments-panel").ScreenshotAsync(new() { Path = Path.Combine(WebFixture.ScreenshotDirectory, "control-room-experiments.png") });
         await Accessibility.AssertSmokeAsync(ops);
         await experiment.Locator("button[data-act='stop']").ClickAsync();
 
@@ -51,5 +51,46 @@ public sealed class ExperimentsBrowserTests(WebFixture web)
         await ops.FillAsync("#experiment-name", "Something else");
         await ops.ClickAsync("#experiment-form button[type=submit]");
         await Expect(ops.Locator("#experiment-outcome [role=alert]")).ToContainTextAsync("another definition");
+    }
+
+    [Fact]
+    public async Task A_shopper_in_the_picks_first_variant_sees_the_picks_above_the_product_and_is_counted()
+    {
+        var sku = (await TestData.NewProductsAsync(web.Grains, 1, withTestLocations: false))[0];
+        var id = TestData.NewId("exp");
+        // Both variants put the picks first, so whichever the browser's session lands in, the page shows it; stopped at the end.
+        await web.Grains.Experiment(id).CreateAsync(new ExperimentDefinition
+        {
+            Id = id, Name = "Picks first",
+            Variants = [new VariantDefinition { Name = "a", Settings = new() { Layout = "picks-first" } }, new VariantDefinition { Name = "b", Settings = new() { Layout = "picks-first" } }],
+        }, "ops:tests");
+        await web.Grains.Experiment(id).StartAsync("ops:tests");
+        try
+        {
+            // The silo reads the running experiments every 200 ms here: wait until a page would see this one.
+            var probe = web.Grains.Session(new SessionId(TestData.NewId("session")));
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while ((await probe.ChooseLayoutAsync(new ShopperId("probe"))) is not { Experiment: not null } choice || !choice.Experiment.StartsWith(id, StringComparison.Ordinal))
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+
+            await using var context = await web.NewContextAsync();
+            var shop = await context.NewPageAsync();
+            var shopper = TestData.NewId("shopper");
+            await shop.GotoAsync($"/?shopper={shopper}#/p/{sku}");
+
+            await Expect(shop.Locator("body")).ToHaveAttributeAsync("data-layout", "picks-first");
+            var picks = (await shop.Locator("aside.picks").BoundingBoxAsync())!;
+            var product = (await shop.Locator("article.product").BoundingBoxAsync())!;
+            Assert.True(picks.Y < product.Y, $"The picks ({picks.Y}) come before the product ({product.Y}).");
+            var session = await shop.EvaluateAsync<string>($"() => localStorage.getItem('tandem.session.{shopper}')");
+            var met = await web.Grains.Session(new SessionId(session)).ExposeAsync([]); // what the session met, unchanged
+            Assert.Equal([id], met.Select(e => e.ExperimentId));
+        }
+        finally
+        {
+            await web.Grains.Experiment(id).StopAsync("ops:tests");
+        }
     }
 }

@@ -249,6 +249,11 @@ public sealed class BadInputTests(ApiFixture api)
         { "stopping an unknown experiment", "/api/experiments/{newExperiment}/stop", "", null, Ops, 404 },
         { "reading an unknown experiment", "GET /api/experiments/{newExperiment}", "", null, Ops, 404 },
         { "reading a malformed experiment id", "GET /api/experiments/a%20b", "", null, Ops, 400 },
+        { "layout of another shopper's session", "GET /api/sessions/{otherSession}/layout", "", null, Shopper, 404 },
+        { "layout of a malformed session id", "GET /api/sessions/a%20b/layout", "", null, Shopper, 404 },
+        { "courier asks a session's layout", "GET /api/sessions/{session}/layout", "", null, Courier, 403 },
+        { "anonymous asks a session's layout", "GET /api/sessions/{session}/layout", "", null, Anonymous, 401 },
+        { "unknown page layout", "/api/experiments", Experiment(variants: """[{"name":"a","settings":{"layout":"standard"}},{"name":"b","settings":{"layout":"carousel"}}]"""), null, Ops, 400 },
         { "starting an overlong experiment id", "/api/experiments/" + new string('e', 65) + "/start", "", null, Ops, 400 },
 
         // Development tokens.

@@ -25,6 +25,7 @@ public sealed class ConfigurationValidationTests
             "--Tandem:Packing:Boxes:0:WidthCm=10", "--Tandem:Packing:Boxes:0:HeightCm=10", "--Tandem:Packing:Boxes:0:MaxWeightKg=5",
             "--Tandem:Packing:Boxes:1:Id=S", "--Tandem:Packing:Boxes:1:LengthCm=10", "--Tandem:Packing:Boxes:1:WidthCm=10",
             "--Tandem:Packing:Boxes:1:HeightCm=10", "--Tandem:Packing:Boxes:1:MaxWeightKg=0",
+            "--Tandem:Experiments:RefreshEvery=00:00:00.010",
             "--Tandem:Auth:DevKeyPath", Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem"),
         ]);
         builder.AddTandem();
@@ -51,6 +52,7 @@ public sealed class ConfigurationValidationTests
                 "Tandem:Packing:Boxes:0 needs a length, width and height of more than 0 and at most 1000 cm.",
                 "Tandem:Packing:Boxes:1:Id must be given and differ from the other boxes'.",
                 "Tandem:Packing:Boxes:1:MaxWeightKg must be positive.",
+                "Tandem:Experiments:RefreshEvery must be 100 ms to 5 minutes.",
             ],
             failures);
     }

@@ -44,4 +44,16 @@ public sealed class ExperimentsApiTests(ApiFixture api)
         using var after = JsonDocument.Parse(await stoppedAgain.Content.ReadAsStringAsync(ct));
         Assert.Equal(("stopped", 3), (after.RootElement.GetProperty("status").GetString(), after.RootElement.GetProperty("version").GetInt32()));
     }
+
+    [Fact]
+    public async Task A_shoppers_page_asks_its_layout_and_gets_the_shops_own_while_no_experiment_sets_it()
+    {
+        var session = TestData.NewId("session");
+        using var shopper = api.ClientAs("shopper", TestData.NewId("ann"));
+
+        using var layout = JsonDocument.Parse(await shopper.GetStringAsync(new Uri($"/api/sessions/{session}/layout", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        Assert.Equal("standard", layout.RootElement.GetProperty("layout").GetString());
+        Assert.False(layout.RootElement.TryGetProperty("experiment", out _));
+    }
 }

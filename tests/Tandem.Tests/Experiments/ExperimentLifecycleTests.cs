@@ -1,6 +1,7 @@
 using System.Text.Json;
 
 using Tandem.Contracts.Experiments;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
@@ -42,12 +43,12 @@ public sealed class ExperimentLifecycleTests(SweepingClusterFixture fixture) : I
         Assert.Equal(ExperimentOutcome.Conflict, other.Outcome);
         Assert.Equal((ExperimentOutcome.Applied, ExperimentStatus.Running, 2L, "ops:ann"), (started.Outcome, started.Experiment!.Status, started.Experiment.Version, started.Experiment.StartedBy));
         Assert.Equal((ExperimentOutcome.Replayed, 2L), (restarted.Outcome, restarted.Experiment!.Version));
-        Assert.Contains(running.Experiments, e => e.Id == id);
+        Assert.Contains(running.Experiments, e => e.Definition.Id == id);
         Assert.Equal((ExperimentOutcome.Applied, ExperimentStatus.Stopped, 3L, "ops:cy"), (stopped.Outcome, stopped.Experiment!.Status, stopped.Experiment.Version, stopped.Experiment.StoppedBy));
         Assert.Equal((ExperimentOutcome.Replayed, 3L), (stoppedAgain.Outcome, stoppedAgain.Experiment!.Version));
         Assert.Equal(ExperimentOutcome.Conflict, startedAfterStop.Outcome);
         Assert.Equal(JsonSerializer.Serialize(stopped.Experiment), JsonSerializer.Serialize(listed));
-        Assert.DoesNotContain((await Grains.ExperimentDirectory().RunningAsync()).Experiments, e => e.Id == id);
+        Assert.DoesNotContain((await Grains.ExperimentDirectory().RunningAsync()).Experiments, e => e.Definition.Id == id);
         Assert.Equal(ExperimentOutcome.NotFound, (await Grains.Experiment(TestData.NewId("exp")).StartAsync("ops:ann")).Outcome);
     }
 
@@ -108,5 +109,55 @@ public sealed class ExperimentLifecycleTests(SweepingClusterFixture fixture) : I
         Assert.False(results.Variants[1].RevenuePerUnitChange!.Significant);
         Assert.Equal(3841, results.PlannedPerVariant);
         await Grains.Experiment(id).StopAsync("ops:ann");
+    }
+
+    [Fact]
+    public async Task Product_pages_take_the_layout_of_their_sessions_variant_and_each_session_is_counted_once()
+    {
+        var id = TestData.NewId("exp");
+        var definition = new ExperimentDefinition
+        {
+            Id = id,
+            Name = "Picks first",
+            Variants = [new VariantDefinition { Name = "control", Settings = new() { Layout = "standard" } }, new VariantDefinition { Name = "picks-first", Settings = new() { Layout = "picks-first" } }],
+        };
+        await Grains.Experiment(id).CreateAsync(definition, "ops:ann");
+        await Grains.Experiment(id).StartAsync("ops:ann");
+        var sessions = Enumerable.Range(0, 200).Select(_ => new SessionId(TestData.NewId("s"))).ToList();
+        var owner = new ShopperId(TestData.NewId("ann"));
+
+        // The silo reads the running experiments every 200 ms here: the first session waits until its page sees this one.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while ((await Grains.Session(sessions[0]).ChooseLayoutAsync(owner))!.Experiment is null)
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+
+        // Every page of every session asks 3 times at once; another shopper asking for one of them gets nothing.
+        var choices = await Task.WhenAll(sessions.SelectMany(s => Enumerable.Repeat(0, 3).Select(async _ => (Session: s, Choice: await Grains.Session(s).ChooseLayoutAsync(owner)))));
+        var stranger = await Grains.Session(sessions[1]).ChooseLayoutAsync(new ShopperId(TestData.NewId("bob")));
+        var results = (await Grains.Experiment(id).GetResultsAsync())!;
+
+        foreach (var (session, choice) in choices)
+        {
+            var variant = ExperimentUnits.Assign(definition, session.Value, "browse");
+            Assert.Equal((variant == 1 ? "picks-first" : "standard", $"{id}:{definition.Variants[variant].Name}"), (choice!.Layout, choice.Experiment));
+        }
+
+        Assert.Null(stranger);
+        long[] expected = [sessions.Count(s => ExperimentUnits.Assign(definition, s.Value, "browse") == 0), sessions.Count(s => ExperimentUnits.Assign(definition, s.Value, "browse") == 1)];
+        Assert.Equal(expected, results.Variants.Select(v => v.Exposed));
+        Assert.Equal(200, expected.Sum());
+
+        // Stopped: pages go back to the shop's own layout, untagged, once the silo has read the list again.
+        await Grains.Experiment(id).StopAsync("ops:ann");
+        var after = await Grains.Session(sessions[0]).ChooseLayoutAsync(owner);
+        while (after!.Experiment is not null)
+        {
+            await Task.Delay(50, deadline.Token);
+            after = await Grains.Session(sessions[0]).ChooseLayoutAsync(owner);
+        }
+
+        Assert.Equal("standard", after.Layout);
     }
 }

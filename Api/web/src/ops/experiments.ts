@@ -1,5 +1,5 @@
-// The control room's experiments panel: define an experiment (two variants of the recommendation strategy, the
-// traffic and the segment), start and stop it, and read each one's results as the experiment grains report them:
+// The control room's experiments panel: define an experiment (a control and a treatment, each with a recommendation
+// strategy, a page layout or both; the traffic and the segment), start and stop it, and read each one's results as the experiment grains report them:
 // units exposed per variant, conversion and revenue per unit with their 95 % intervals against the control, and the
 // sample-ratio check. Read every 5 s and after each action; nothing is computed here.
 import type { Api } from "../shared/api";
@@ -8,6 +8,8 @@ import { byId, h, money, replace, time } from "../shared/dom";
 import type { Comparison, ExperimentDetail, ExperimentView } from "../shared/types";
 
 const Strategies = ["bandit", "uniform", "co-view", "recently-viewed", "co-purchase", "scene", "popular", "promoted"];
+const Layouts = ["standard", "picks-first"];
+const Unchanged = "";
 const Shown = 6;
 
 const percent = (share: number, digits = 1) => `${(share * 100).toFixed(digits)} %`;
@@ -20,10 +22,12 @@ export class ExperimentsPanel {
 
   constructor(private readonly api: Api, private readonly alert: (text: string, at: number) => void) {
     const form = byId<HTMLFormElement>("experiment-form");
-    for (const name of ["control", "treatment"]) {
-      const select = form.elements.namedItem(name) as HTMLSelectElement;
-      replace(select, ...Strategies.map(s => h("option", { value: s, selected: (name === "control" ? "bandit" : "popular") === s }, s)));
-    }
+    const options = (name: string, values: string[], chosen: string) => replace(form.elements.namedItem(name) as HTMLSelectElement,
+      h("option", { value: Unchanged, selected: chosen === Unchanged }, "unchanged"), ...values.map(v => h("option", { value: v, selected: v === chosen }, v)));
+    options("control", Strategies, "bandit");
+    options("treatment", Strategies, "popular");
+    options("control-layout", Layouts, Unchanged);
+    options("treatment-layout", Layouts, Unchanged);
     form.addEventListener("submit", e => {
       e.preventDefault();
       void this.create(form);
@@ -66,10 +70,10 @@ export class ExperimentsPanel {
         hypothesis: field("hypothesis") || null,
         traffic: Number(field("traffic")) / 100,
         segments: segment === "all" ? [] : [segment],
-        variants: [
-          { name: "control", settings: { recommendationStrategy: field("control") } },
-          { name: "treatment", settings: { recommendationStrategy: field("treatment") } },
-        ],
+        variants: ["control", "treatment"].map(name => ({
+          name,
+          settings: { recommendationStrategy: field(name) || null, layout: field(`${name}-layout`) || null },
+        })),
       });
       replace(outcome, `Experiment ${created.definition.id} is defined (a draft): start it below.`);
       form.reset();
@@ -102,7 +106,7 @@ export class ExperimentsPanel {
       h("h3", {}, `${d.name} `, h("span", { class: "muted" }, `${d.id} · ${e.status}`),
         action ? h("button", { type: "button", "data-act": action, "data-experiment": d.id }, action === "start" ? "Start" : "Stop") : null),
       h("p", { class: "muted" },
-        `${d.variants.map(v => `${v.name}: ${v.settings?.recommendationStrategy ?? "bandit"}`).join(" · ")} · ${percent(d.traffic, 0)} of `,
+        `${d.variants.map(v => `${v.name}: ${settings(v.settings)}`).join(" · ")} · ${percent(d.traffic, 0)} of `,
         d.segments.length === 0 ? "all sessions" : `the ${d.segments.join(", ")} segment`,
         e.startedAt ? ` · started ${time(e.startedAt)}` : "", e.stoppedAt ? ` · stopped ${time(e.stoppedAt)}` : ""),
       results === null ? null : h("table", { class: "zones" },
@@ -121,6 +125,12 @@ export class ExperimentsPanel {
           ? `Sample ratio mismatch (χ² ${results.sampleRatio.chiSquare.toFixed(1)}, p ${results.sampleRatio.pValue.toExponential(1)}): the split is broken, do not read the results.`
           : `Sample ratio as planned (p ${results.sampleRatio.pValue.toFixed(3)}). ${results.plannedPerVariant.toLocaleString("en-GB")} units per variant planned; read once each has them.`));
   }
+}
+
+/** What a variant changes, in words: its picks' strategy and its page layout (what it leaves out stays the shop's). */
+function settings(s: { recommendationStrategy?: string | null; layout?: string | null } | undefined): string {
+  const parts = [s?.recommendationStrategy ? `picks ${s.recommendationStrategy}` : null, s?.layout ? `layout ${s.layout}` : null].filter(p => p !== null);
+  return parts.length === 0 ? "as the shop is" : parts.join(", ");
 }
 
 function change(c: Comparison | null | undefined, format: (x: number) => string): string {

@@ -58,3 +58,4 @@ export type PackingPreview = Schemas["PackingPreview"];
 export type ExperimentView = Schemas["ExperimentView"];
 export type ExperimentDetail = Schemas["ExperimentDetail"];
 export type Comparison = Schemas["Comparison"];
+export type PageLayoutChoice = Schemas["PageLayoutChoice"];

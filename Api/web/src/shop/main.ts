@@ -8,10 +8,7 @@ import { connect, started } from "../shared/hub";
 import { CityMap, type Marker } from "../shared/map";
 import { statusLine } from "../shared/status";
 import { returnsPanel } from "./returns";
-import type {
-  GeoPoint, Location, LocationAvailability, OrderChanged, OrderStatus, OrderView, Product, ProductAvailability,
-  ProductPage, RecommendationsChanged, SessionView, StockChanged,
-} from "../shared/types";
+import type { GeoPoint, Location, LocationAvailability, OrderChanged, OrderStatus, OrderView, PageLayoutChoice, Product, ProductAvailability, ProductPage, RecommendationsChanged, SessionView, StockChanged } from "../shared/types";
 
 /** Where this shopper's deliveries go (the demo city's shoppers live around King's Cross). */
 const Home: GeoPoint & { name: string } = { lat: 51.5308, lon: -0.1238, name: "King's Cross, N1" };
@@ -94,6 +91,7 @@ async function route(): Promise<void> {
     if (watching.kind === "sale" && !(kind === "sale" && id === watching.sku)) await hub.invoke(Methods.UnwatchProduct, watching.sku);
     if (watching.kind === "order" && !(kind === "orders" && id === watching.order.orderId)) await hub.invoke(Methods.UnwatchOrder, watching.order.orderId);
     behaviour.viewing(kind === "p" && id ? decodeURIComponent(id) : null);
+    document.body.dataset.page = kind === "p" && id ? "product" : kind || "catalog";
     if (kind === "p" && id) await showProduct(decodeURIComponent(id));
     else if (kind === "sale" && id) await showSale(decodeURIComponent(id));
     else if (kind === "cart") await showCart();
@@ -133,6 +131,7 @@ async function showProduct(sku: string): Promise<void> {
   ]);
   const rows = new Map(availability.locations.map(l => [l.locationId, l]));
   shown = { kind: "product", sku, rows };
+  void applyLayout();
   await started(hub);
   await hub.invoke(Methods.WatchProduct, sku);
 
@@ -429,6 +428,21 @@ function onCourier(courier: CourierOnTheWay): void {
   if (shown.courier && courier.version <= shown.courier.version) return;
   shown.courier = courier;
   void renderOrder();
+}
+
+// ---- page layout -----------------------------------------------------------------------------------------
+
+/**
+ * A product page takes the layout of the session's experiment variant, if a running experiment sets one (asking is what
+ * counts the session as exposed to it), else the shop's own; the page is shown at once and rearranged when the answer comes.
+ */
+async function applyLayout(): Promise<void> {
+  try {
+    const choice = await api.get<PageLayoutChoice>(`/api/sessions/${sessionId()}/layout`);
+    document.body.dataset.layout = choice.layout;
+  } catch {
+    document.body.dataset.layout = "standard";
+  }
 }
 
 // ---- recommendations -------------------------------------------------------------------------------------

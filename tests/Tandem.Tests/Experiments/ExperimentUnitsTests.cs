@@ -1,0 +1,36 @@
+using Tandem.Contracts.Experiments;
+using Tandem.Grains.Experiments;
+
+namespace Tandem.Tests.Experiments;
+
+public sealed class ExperimentUnitsTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static ExperimentView Running(params string[] segments) => new()
+    {
+        Definition = ExperimentLifecycleTests.Definition("exp-units", "popular", segments),
+        Status = ExperimentStatus.Running,
+        CreatedAt = Start.AddHours(-1),
+        CreatedBy = "ops:ann",
+        StartedAt = Start,
+        Version = 2,
+    };
+
+    [Fact]
+    public void A_unit_enters_a_running_experiment_only_by_acting_after_its_start_and_in_a_targeted_segment()
+    {
+        var running = Running("browse");
+        var hashed = ExperimentUnits.Assign(running.Definition, "s-1", "browse");
+
+        Assert.InRange(hashed, 0, 1);
+        Assert.Equal(hashed, ExperimentUnits.Assign(running, "s-1", "browse", Start)); // acting at the start counts
+        Assert.Equal(hashed, ExperimentUnits.Assign(running, "s-1", "browse", Start.AddMinutes(3)));
+        Assert.Equal(-1, ExperimentUnits.Assign(running, "s-1", "browse", Start.AddTicks(-1))); // idle since before the start
+        Assert.Equal(-1, ExperimentUnits.Assign(running, "s-1", "browse", null)); // never acted
+        Assert.Equal(-1, ExperimentUnits.Assign(running, "s-1", "cart", Start.AddMinutes(3))); // not targeted
+        Assert.Equal(-1, ExperimentUnits.Assign(running with { Status = ExperimentStatus.Stopped }, "s-1", "browse", Start.AddMinutes(3)));
+        Assert.Equal(-1, ExperimentUnits.Assign(running with { Status = ExperimentStatus.Draft, StartedAt = null }, "s-1", "browse", Start.AddMinutes(3)));
+        Assert.Equal(hashed, ExperimentUnits.Assign(Running(), "s-1", "cart", Start)); // no segments: all
+    }
+}
