@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
+using Tandem.Brains.Experiments;
 using Tandem.ExperimentTrials;
 
 // dotnet run -c Release --project tools/Tandem.ExperimentTrials -- [--trials 40] [--base 0.1] [--effect 0.02]
@@ -46,7 +47,7 @@ foreach (var injected in new[] { false, true })
 {
     var mine = runs.Where(r => r.Injected == injected).ToList();
     var significant = mine.Count(r => r.PValue < 0.05 && (!injected || r.Difference > 0)); // an A/B finds the effect only in its direction
-    var (low, high) = Wilson(significant, mine.Count);
+    var (low, high) = WilsonInterval.Of(significant, mine.Count);
     var covered = mine.Count(r => r.Low <= truth[injected] && truth[injected] <= r.High);
     var units = mine.Average(r => (r.ControlUnits + r.TreatmentUnits) / 2.0);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -80,13 +81,3 @@ Console.WriteLine(JsonSerializer.Serialize(new
     kinds = summaries,
 }));
 return runs.Sum(r => r.UnitsMismatched) == 0 ? 0 : 1;
-
-// Wilson's 95 % interval for a share of whole.
-static (double Low, double High) Wilson(int part, int whole)
-{
-    const double z = 1.959964;
-    var p = (double)part / whole;
-    var centre = (p + (z * z / (2 * whole))) / (1 + (z * z / whole));
-    var half = z * Math.Sqrt((p * (1 - p) / whole) + (z * z / (4.0 * whole * whole))) / (1 + (z * z / whole));
-    return (centre - half, centre + half);
-}

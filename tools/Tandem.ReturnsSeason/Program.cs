@@ -4,6 +4,7 @@ using System.Text.Json;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 
+using Tandem.Brains.Experiments;
 using Tandem.ReturnsSeason;
 
 // dotnet run -c Release --project tools/Tandem.ReturnsSeason -- [--seed 1] [--seeds 5] [--shoppers 1500] [--days 30]
@@ -53,8 +54,8 @@ foreach (var coupons in policies)
     var (holders, holdersBack) = (mine.Sum(r => r.WithCoupon), mine.Sum(r => r.WithCouponBack));
     var hours = mine.SelectMany(r => r.ResaleHours).ToList();
     var (p50, p95) = hours.Count == 0 ? (double.NaN, double.NaN) : (hours.Quantile(0.5), hours.Quantile(0.95));
-    var timely = Wilson(inTime, resold);
-    var again = Wilson(back, choosers);
+    var timely = WilsonInterval.Of(inTime, resold);
+    var again = WilsonInterval.Of(back, choosers);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {Name(coupons)} | {mine.Sum(r => r.Returns):N0} | {resold:N0} | {Percent(inTime, resold)} ({timely.Low:P1} … {timely.High:P1}) | {p50:0.0} / {p95:0.0} | {choosers:N0} | {Percent(back, choosers)} ({again.Low:P1} … {again.High:P1}) | {(holders == 0 ? "–" : $"{Percent(holdersBack, holders)} of {holders:N0}")} | {mine.Sum(r => r.CouponsSpent):N0} | {mine.Sum(r => r.Refunded):N0} | {mine.Sum(r => r.CouponValue):N0} |"));
     summaries.Add(new
@@ -117,18 +118,3 @@ static double Ratio(int part, int whole) => whole == 0 ? double.NaN : (double)pa
 static string Percent(int part, int whole) => whole == 0 ? "–" : Ratio(part, whole).ToString("P1", CultureInfo.InvariantCulture);
 
 static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
-
-// Wilson's 95 % interval for a share of whole.
-static (double Low, double High) Wilson(int part, int whole)
-{
-    if (whole == 0)
-    {
-        return (double.NaN, double.NaN);
-    }
-
-    const double z = 1.959964;
-    var p = (double)part / whole;
-    var centre = (p + (z * z / (2 * whole))) / (1 + (z * z / whole));
-    var half = z * Math.Sqrt((p * (1 - p) / whole) + (z * z / (4.0 * whole * whole))) / (1 + (z * z / whole));
-    return (centre - half, centre + half);
-}

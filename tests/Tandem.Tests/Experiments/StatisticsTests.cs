@@ -66,4 +66,15 @@ public sealed class StatisticsTests
         Assert.Equal(0.6911, test.PValue, 4);
         Assert.Throws<ArgumentException>(() => MeanTest.Compare(Moments.Of([1]), treatment));
     }
+
+    [Fact]
+    public void Wilsons_interval_stays_inside_0_and_1_and_matches_the_published_form()
+    {
+        var (low, high) = WilsonInterval.Of(6, 100);
+        var (none, few) = WilsonInterval.Of(0, 10);
+
+        Assert.Equal((0.0278, 0.1248), (Math.Round(low, 4), Math.Round(high, 4)));
+        Assert.Equal((0.0, 0.2775), (Math.Round(none, 4), Math.Round(few, 4))); // the Wald interval would be [0, 0]
+        Assert.True(double.IsNaN(WilsonInterval.Of(0, 0).Low));
+    }
 }
