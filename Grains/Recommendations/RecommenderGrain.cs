@@ -27,8 +27,9 @@ namespace Tandem.Grains.Recommendations;
 /// node in the graph, <see cref="ShopperNode"/>) counts for half in the recent-views and co-purchase strategies. Each strategy ranks its
 /// candidates, and the bandit fills the list slot by slot (<see cref="BanditBlend"/>: Thompson sampling over the
 /// segment's records, the propensity kept); every vote is kept as the pick's evidence. Neither what is in the cart nor
-/// the product viewed last (the page on screen) is picked. Picks are derived data: kept in memory for the sessions seen
-/// lately, recomputed from the session grain when asked for one it does not hold.
+/// the product viewed last (the page on screen) is picked. A running experiment on the strategy may make a session's list
+/// another way (<see cref="StrategyForAsync"/>). Picks are derived data: kept in memory for the sessions seen lately,
+/// recomputed from the session grain when asked for one it does not hold.
 /// </summary>
 [ImplicitStreamSubscription(SessionChanged.StreamNamespace)]
 [ImplicitStreamSubscription(ArmWeightsChanged.StreamNamespace)]
@@ -217,8 +218,9 @@ public sealed class RecommenderGrain(
     /// <summary>
     /// How this session's list is made: the product's bandit, unless a running experiment that changes the strategy puts
     /// the session in a variant. A session enters an experiment only by what it does while it runs (a list made again
-    /// for a session idle since before the start, e.g. a re-rank, stays the product's). The session records the exposure (its outbox tells the experiment) before the variant is
-    /// used; when it cannot, the list is made the product's way and the session is not counted.
+    /// for a session idle since before the start, e.g. a re-rank, stays the product's). The session records the exposure
+    /// (its outbox tells the experiment) before the variant is used; when it cannot, the list is made the product's way
+    /// and the session is not counted.
     /// </summary>
     private async Task<(string Strategy, IReadOnlyList<string> Variants)> StrategyForAsync(string sessionId, string segment, DateTimeOffset? changedAt)
     {
