@@ -1,3 +1,5 @@
+using Tandem.Grains.Interfaces.Streams;
+
 namespace Tandem.Grains.Interfaces.Experiments;
 
 /// <summary>
@@ -7,22 +9,13 @@ namespace Tandem.Grains.Interfaces.Experiments;
 /// </summary>
 public interface IExperimentTallyGrain : IGrainWithStringKey
 {
-    /// <summary>Shards per experiment.</summary>
-    public const int Shards = 8;
+    /// <summary>Shards per experiment: a unit's shard is its stream partition (<see cref="StreamMap.PartitionOf"/>).</summary>
+    public const int Shards = StreamMap.Partitions;
 
     public static string KeyOf(string experimentId, int shard) => $"{experimentId}/{shard}";
 
     /// <summary>The shard that counts <paramref name="unitId"/>.</summary>
-    public static int ShardOf(string unitId)
-    {
-        var hash = 2166136261u;
-        foreach (var c in unitId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % Shards);
-    }
+    public static int ShardOf(string unitId) => StreamMap.PartitionOf(unitId);
 
     /// <summary>Records that the unit met <see cref="TallyEntry.Variant"/> (the first exposure counts; later ones change nothing).</summary>
     Task ExposeAsync(TallyEntry exposure);

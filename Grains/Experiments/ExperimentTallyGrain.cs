@@ -21,11 +21,14 @@ public sealed class ExperimentTallyGrain(
     ILogger<ExperimentTallyGrain> logger) : Grain, IExperimentTallyGrain
 {
     private GroupCommit<ExperimentTallyState, TallyEntry>? _commit;
+    private int _shard;
 
     private ExperimentTallyState S => _commit!.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var key = this.GetPrimaryKeyString();
+        _shard = int.Parse(key.AsSpan(key.LastIndexOf('/') + 1), System.Globalization.CultureInfo.InvariantCulture);
         _commit = new GroupCommit<ExperimentTallyState, TallyEntry>(state, storage is ICapturesStateOnWrite ? null : copier, this, _ => Task.CompletedTask, logger);
         await _commit.Durable();
     }
@@ -54,13 +57,11 @@ public sealed class ExperimentTallyGrain(
     private Task ApplyAsync(TallyEntry entry)
     {
         _commit!.ThrowIfFailed();
-        if (string.IsNullOrEmpty(entry.UnitId) || entry.Variant < 0 || entry.Revenue < 0 || IExperimentTallyGrain.ShardOf(entry.UnitId) != Shard)
+        if (string.IsNullOrEmpty(entry.UnitId) || entry.Variant < 0 || entry.Revenue < 0 || IExperimentTallyGrain.ShardOf(entry.UnitId) != _shard)
         {
             throw new ArgumentException($"Unit {entry.UnitId} is not counted by shard {this.GetPrimaryKeyString()}, or its entry is malformed.", nameof(entry));
         }
 
         return S.Apply(entry) ? _commit.Changed(entry) : _commit.Durable();
     }
-
-    private int Shard => int.Parse(this.GetPrimaryKeyString().AsSpan(this.GetPrimaryKeyString().LastIndexOf('/') + 1), System.Globalization.CultureInfo.InvariantCulture);
 }

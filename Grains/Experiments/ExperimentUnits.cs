@@ -1,11 +1,34 @@
 using Tandem.Brains.Experiments;
 using Tandem.Contracts.Experiments;
+using Tandem.Grains.Interfaces.Experiments;
 
 namespace Tandem.Grains.Experiments;
 
 /// <summary>Which variant of a running experiment a unit gets: targeting first, then the sticky hash (<see cref="Assignment"/>).</summary>
 public static class ExperimentUnits
 {
+    /// <summary>
+    /// The first of <paramref name="running"/> that changes <paramref name="setting"/> (a <see cref="VariantSettings"/>
+    /// property's name) and puts the unit in a variant (<see cref="Assign(ExperimentView, string, string, DateTimeOffset?)"/>):
+    /// the unit's exposure to it, or null. Running experiments never share a setting for a segment (<see cref="ExperimentLayers"/>).
+    /// </summary>
+    public static ExperimentExposure? Find(IEnumerable<ExperimentView> running, string setting, string unitId, string segment, DateTimeOffset? activeAt, DateTimeOffset now)
+    {
+        foreach (var view in running)
+        {
+            var variant = Assign(view, unitId, segment, activeAt);
+            if (variant >= 0 && ExperimentLayers.Settings(view.Definition).Contains(setting))
+            {
+                return new ExperimentExposure { ExperimentId = view.Definition.Id, Variant = variant, VariantName = view.Definition.Variants[variant].Name, At = now };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How a list or page names the variant it was made under: "experiment:variant".</summary>
+    public static string Tag(ExperimentExposure exposure) => $"{exposure.ExperimentId}:{exposure.VariantName}";
+
     /// <summary>
     /// As below for a running experiment, and only for a unit active (<paramref name="activeAt"/>: its latest change) since
     /// the experiment started: a unit enters an experiment by what it does while it runs, never by a list made again for it

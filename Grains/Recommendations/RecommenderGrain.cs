@@ -11,7 +11,6 @@ using Tandem.Contracts.Recommendations;
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
-using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Recommendations;
 
@@ -224,35 +223,27 @@ public sealed class RecommenderGrain(
     /// </summary>
     private async Task<(string Strategy, IReadOnlyList<string> Variants)> StrategyForAsync(string sessionId, string segment, DateTimeOffset? changedAt)
     {
-        foreach (var running in await experiments.GetAsync())
+        var running = await experiments.GetAsync();
+        if (ExperimentUnits.Find(running, nameof(VariantSettings.RecommendationStrategy), sessionId, segment, changedAt, clock.GetUtcNow()) is not { } exposure)
         {
-            var experiment = running.Definition;
-            var variant = ExperimentUnits.Assign(running, sessionId, segment, changedAt);
-            if (variant < 0 || !ExperimentLayers.Settings(experiment).Contains(nameof(VariantSettings.RecommendationStrategy)))
-            {
-                continue;
-            }
-
-            var chosen = experiment.Variants[variant];
-            if (!_exposed.TryGetValue(sessionId, out var met) || !met.Contains(experiment.Id))
-            {
-                try
-                {
-                    var exposures = await GrainFactory.Session(new SessionId(sessionId)).ExposeAsync(
-                        [new ExperimentExposure { ExperimentId = experiment.Id, Variant = variant, VariantName = chosen.Name, At = clock.GetUtcNow() }]);
-                    _exposed[sessionId] = met = [.. exposures.Select(e => e.ExperimentId)];
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.ExposureFailed(ex, sessionId, experiment.Id);
-                    return (PickStrategies.Bandit, []);
-                }
-            }
-
-            return (chosen.Settings.RecommendationStrategy ?? PickStrategies.Bandit, [$"{experiment.Id}:{chosen.Name}"]);
+            return (PickStrategies.Bandit, []);
         }
 
-        return (PickStrategies.Bandit, []);
+        if (!_exposed.TryGetValue(sessionId, out var met) || !met.Contains(exposure.ExperimentId))
+        {
+            try
+            {
+                _exposed[sessionId] = [.. (await GrainFactory.Session(new SessionId(sessionId)).ExposeAsync([exposure])).Select(e => e.ExperimentId)];
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.ExposureFailed(ex, sessionId, exposure.ExperimentId);
+                return (PickStrategies.Bandit, []);
+            }
+        }
+
+        var settings = running.Single(r => r.Definition.Id == exposure.ExperimentId).Definition.Variants[exposure.Variant].Settings;
+        return (settings.RecommendationStrategy ?? PickStrategies.Bandit, [ExperimentUnits.Tag(exposure)]);
     }
 
     /// <summary>The propensities of a segment's record, estimated once per version of it.</summary>

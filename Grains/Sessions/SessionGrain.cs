@@ -212,43 +212,49 @@ public sealed class SessionGrain(
             return null;
         }
 
-        if (claimed)
+        var running = await experiments.GetAsync();
+        var now = clock.GetUtcNow(); // the page asks now: the shopper is active
+        var exposure = ExperimentUnits.Find(running, nameof(VariantSettings.Layout), this.GetPrimaryKeyString(), S.Cart.Count > 0 ? Segments.Cart : Segments.Browse, now, now);
+        if (Met(exposure is null ? [] : [exposure]) || claimed)
         {
-            await state.SaveAsync(this);
+            await state.SaveAsync(this); // one write for the claim and the exposure
+            await DeliverOwedAsync();
         }
 
-        var segment = S.Cart.Count > 0 ? Segments.Cart : Segments.Browse;
-        foreach (var running in await experiments.GetAsync())
-        {
-            var experiment = running.Definition;
-            var variant = ExperimentUnits.Assign(running, this.GetPrimaryKeyString(), segment, clock.GetUtcNow()); // the page asks now
-            if (variant < 0 || !ExperimentLayers.Settings(experiment).Contains(nameof(VariantSettings.Layout)))
+        return exposure is null
+            ? new PageLayoutChoice { Layout = PageLayouts.Standard }
+            : new PageLayoutChoice
             {
-                continue;
-            }
-
-            var chosen = experiment.Variants[variant];
-            await ExposeAsync([new ExperimentExposure { ExperimentId = experiment.Id, Variant = variant, VariantName = chosen.Name, At = clock.GetUtcNow() }]);
-            return new PageLayoutChoice { Layout = chosen.Settings.Layout ?? PageLayouts.Standard, Experiment = $"{experiment.Id}:{chosen.Name}" };
-        }
-
-        return new PageLayoutChoice { Layout = PageLayouts.Standard };
+                Layout = running.Single(r => r.Definition.Id == exposure.ExperimentId).Definition.Variants[exposure.Variant].Settings.Layout ?? PageLayouts.Standard,
+                Experiment = ExperimentUnits.Tag(exposure),
+            };
     }
 
     public async Task<IReadOnlyList<ExperimentExposure>> ExposeAsync(IReadOnlyList<ExperimentExposure> exposures)
     {
-        var fresh = exposures.Where(e => !S.Experiments.Any(known => known.ExperimentId == e.ExperimentId))
-            .DistinctBy(e => e.ExperimentId, StringComparer.Ordinal).ToList();
-        if (fresh.Count > 0)
+        if (Met(exposures))
         {
-            S.Experiments.AddRange(fresh);
-            S.Tallies.AddRange(fresh.Select(e => new PendingTally(e.ExperimentId, new TallyEntry { UnitId = this.GetPrimaryKeyString(), Variant = e.Variant, At = e.At })));
-            S.DueAt = NextDue();
             await state.SaveAsync(this);
             await DeliverOwedAsync();
         }
 
         return [.. S.Experiments];
+    }
+
+    /// <summary>Keeps the experiments the session meets for the first time, and owes their tallies the exposure (unsaved); true when any was new.</summary>
+    private bool Met(IReadOnlyList<ExperimentExposure> exposures)
+    {
+        var fresh = exposures.Where(e => !S.Experiments.Any(known => known.ExperimentId == e.ExperimentId))
+            .DistinctBy(e => e.ExperimentId, StringComparer.Ordinal).ToList();
+        if (fresh.Count == 0)
+        {
+            return false;
+        }
+
+        S.Experiments.AddRange(fresh);
+        S.Tallies.AddRange(fresh.Select(e => new PendingTally(e.ExperimentId, new TallyEntry { UnitId = this.GetPrimaryKeyString(), Variant = e.Variant, At = e.At })));
+        S.DueAt = NextDue();
+        return true;
     }
 
     public async Task OrderClosedAsync(OrderId order)
