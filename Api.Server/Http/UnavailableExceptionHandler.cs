@@ -20,7 +20,7 @@ public sealed class UnavailableExceptionHandler(IProblemDetailsService problems,
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsTransient(exception))
+        if (!IsTransient(exception) || httpContext.RequestAborted.IsCancellationRequested) // a client gone needs no answer
         {
             return false;
         }
@@ -46,8 +46,10 @@ public sealed class UnavailableExceptionHandler(IProblemDetailsService problems,
         for (var e = exception; e is not null; e = e.InnerException)
         {
             // OrleansException: the runtime's own failures (a silo gone, a message rejected or not forwarded, a state
-            // write refused as stale after a failover); a grain's own errors are not of that kind.
-            if (e is StorageUnavailableException or TimeoutException or OrleansException or ConnectionFailedException or NpgsqlException or SocketException)
+            // write refused as stale after a failover); a grain's own errors are not of that kind. A cancellation here is the
+            // runtime's (a call that expired before its grain could be placed, a deadline passed); a client that went away
+            // is not answered at all.
+            if (e is StorageUnavailableException or TimeoutException or OrleansException or ConnectionFailedException or NpgsqlException or SocketException or OperationCanceledException)
             {
                 return true;
             }

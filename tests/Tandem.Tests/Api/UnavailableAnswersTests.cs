@@ -22,6 +22,8 @@ public sealed class UnavailableAnswersTests
         { "PostgreSQL restarting", new NpgsqlException("terminating connection") },
         { "one of several calls failing so", new AggregateException(new InvalidOperationException("other"), new SiloUnavailableException("gone")) },
         { "wrapped", new InvalidOperationException("outer", new SiloUnavailableException("gone")) },
+        { "a call that expired before its grain was placed (a silo died mid-placement)", new OperationCanceledException("Message expired before placement could complete for grain order/o-1.") },
+        { "a call cancelled when its deadline passed", new TaskCanceledException("deadline") },
     };
 
     public static TheoryData<string, Exception> OwnErrors => new()
