@@ -13,6 +13,7 @@ using Tandem.Api.Http;
 using Tandem.Api.Hubs;
 using Tandem.Api.Identity;
 using Tandem.Api.Inventory;
+using Tandem.Api.Kpis;
 using Tandem.Api.Orders;
 using Tandem.Api.Push;
 using Tandem.Api.Recommendations;
@@ -112,6 +113,7 @@ public static class TandemHostingExtensions
         app.MapForecastsApi();
         app.MapSupplyApi();
         app.MapExperimentsApi();
+        app.MapKpisApi();
         app.MapTandemHubs();
         return app;
     }

@@ -39,6 +39,10 @@ public static class OrdersApi
         api.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder")
             .WithSummary("Its shopper or an operator: cancel before pickup; idempotent")
             .RequireAuthorization(Roles.ShopperOrOps);
+        api.MapPost("/{orderId}/survey", Survey).WithName("AnswerOrderSurvey")
+            .WithSummary("Its shopper, once they have the goods: how likely they are to recommend Tandem (0–10); once per order, the same answer again is a replay")
+            .WithBodyLimit(1024)
+            .RequireAuthorization(Roles.Shopper);
         Step(api, "pack", "PackOrder", "Operator: stock leaves the shelf; idempotent", Roles.Ops, (o, actor) => o.PackAsync(actor));
         Step(api, "ready-for-pickup", "ReadyForPickup", "Operator: a packed pickup order waits at the store; idempotent",
             Roles.Ops, (o, actor) => o.MarkReadyForPickupAsync(actor));
@@ -136,6 +140,23 @@ public static class OrdersApi
 
         var caller = Caller.Of(user);
         return await Run(grains, caller, orderId, o => o.CancelAsync(caller.Actor, request?.Reason));
+    }
+
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult, ValidationProblem>> Survey(
+        IGrainFactory grains, ClaimsPrincipal user, string orderId, SurveyRequest request)
+    {
+        var errors = new RequestErrors();
+        if (request.Score is not (>= 0 and <= 10))
+        {
+            errors.Add("score", "Required: a whole number from 0 to 10.");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return await Run(grains, Caller.Of(user), orderId, o => o.AnswerSurveyAsync(request.Score!.Value));
     }
 
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult, ValidationProblem>> Dispatch(

@@ -49,4 +49,7 @@ public sealed record OrderView
 
     /// <summary>The boxes it was packed in and where each unit went; null until packed.</summary>
     [Id(17)] public OrderPacking? Packing { get; init; }
+
+    /// <summary>The shopper's answer to the survey after receiving it (0–10: how likely to recommend Tandem); null until answered.</summary>
+    [Id(18)] public int? SurveyScore { get; init; }
 }

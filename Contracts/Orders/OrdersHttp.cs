@@ -16,3 +16,6 @@ public sealed record FulfilmentDto(string? Mode, string? LocationId, AddressDto?
 public sealed record PlaceOrderRequest(string? SessionId, List<OrderLineRequestDto?>? Lines, FulfilmentDto? Fulfilment, string? CouponCode = null);
 
 public sealed record CancelOrderRequest(string? Reason);
+
+/// <summary>The post-delivery survey: how likely the shopper is to recommend Tandem to a friend, 0 (not at all) to 10.</summary>
+public sealed record SurveyRequest(int? Score);

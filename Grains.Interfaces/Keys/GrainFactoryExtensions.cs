@@ -6,6 +6,7 @@ using Tandem.Grains.Interfaces.Dispatch;
 using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Forecasts;
 using Tandem.Grains.Interfaces.Inventory;
+using Tandem.Grains.Interfaces.Kpis;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Interfaces.Packing;
 using Tandem.Grains.Interfaces.Push;
@@ -64,6 +65,12 @@ public static class GrainFactoryExtensions
 
     public static IExperimentTallyGrain ExperimentTally(this IGrainFactory grains, string experimentId, int shard) =>
         grains.GetGrain<IExperimentTallyGrain>(IExperimentTallyGrain.KeyOf(Identifier.Require(experimentId, "experiment"), shard));
+
+    /// <summary>The KPI grain of a region (a dispatch zone), or of the whole city (<see cref="IKpiGrain.Overall"/>).</summary>
+    public static IKpiGrain Kpi(this IGrainFactory grains, string region) =>
+        grains.GetGrain<IKpiGrain>(Identifier.Require(region, "region"));
+
+    public static IKpiBoardGrain KpiBoard(this IGrainFactory grains) => grains.GetGrain<IKpiBoardGrain>(IKpiBoardGrain.Key);
 
     public static ICouponGrain Coupon(this IGrainFactory grains, string code) =>
         grains.GetGrain<ICouponGrain>(Identifier.Require(code, "coupon"));

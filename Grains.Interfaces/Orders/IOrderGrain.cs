@@ -31,6 +31,12 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<OrderResult> CancelAsync(string actor, string? reason);
 
     /// <summary>
+    /// The shopper's survey answer (0–10) once they have the goods; the same answer again is a replay, another answer is
+    /// refused (one answer per order). A promoter (9–10) or detractor (0–6) moves the NPS of the order's region.
+    /// </summary>
+    Task<OrderResult> AnswerSurveyAsync(int score);
+
+    /// <summary>
     /// Holds <paramref name="quantity"/> units of the line <paramref name="sku"/> of a delivered or collected order for the
     /// return <paramref name="returnId"/>: units no other return holds. Idempotent per return id (the same claim again is
     /// <see cref="OrderOutcome.Replayed"/>, another under the same id <see cref="OrderOutcome.KeyReused"/>); more units than

@@ -1,3 +1,5 @@
+using Tandem.Contracts.Kpis;
+
 namespace Tandem.Grains.Orders;
 
 /// <summary>What an order must tell another grain.</summary>
@@ -27,6 +29,9 @@ public enum OrderDutyKind
 
     /// <summary>The coupon the order spent is given back (the order was refused, cancelled or expired).</summary>
     ReleaseCoupon = 7,
+
+    /// <summary>The live KPIs of the order's region and of the city count what happened to it.</summary>
+    CountKpis = 8,
 }
 
 /// <summary>
@@ -47,4 +52,7 @@ public sealed record OrderDuty
 
     /// <summary>The coupon code a <see cref="OrderDutyKind.ReleaseCoupon"/> gives back.</summary>
     [Id(3)] public string? Reference { get; init; }
+
+    /// <summary>What a <see cref="OrderDutyKind.CountKpis"/> counts.</summary>
+    [Id(4)] public IReadOnlyList<KpiFact> Facts { get; init; } = [];
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Kpis;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Catalog;
 using Tandem.Grains.Dispatch;
@@ -76,7 +77,8 @@ public sealed class OrderGrain(
     public async Task<OrderResult> PlaceAsync(PlaceOrder request) =>
         await Placement.PlaceAsync(request) switch
         {
-            OrderPlacement.Placed placed => await MoveAsync(OrderStatus.Reserved, System, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderPlaced, Skus = placed.Skus }),
+            OrderPlacement.Placed placed => await MoveAsync(OrderStatus.Reserved, System, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderPlaced, Skus = placed.Skus },
+                Kpis(("placed", KpiMeasure.Order, (double)S.Revenue()), ("placed:units", KpiMeasure.OrderUnits, S.Lines.Sum(l => l.Quantity)))),
             OrderPlacement.Refused refused => Refuse(refused.Outcome, refused.Detail),
             _ => Result(OrderOutcome.Replayed),
         };
@@ -159,6 +161,7 @@ public sealed class OrderGrain(
             .. S.Mode == FulfilmentMode.Delivery ? [new OrderDuty { Kind = OrderDutyKind.EnterDispatchQueue }] : Array.Empty<OrderDuty>(),
             .. skus.Count >= 2 ? [new OrderDuty { Kind = OrderDutyKind.LearnBasket, Skus = skus, At = clock.GetUtcNow() }] : Array.Empty<OrderDuty>(),
             new() { Kind = OrderDutyKind.CountDemand, At = clock.GetUtcNow() },
+            .. packing is { BoxLitres: > 0 } ? [Kpis(("packed:goods", KpiMeasure.PackedGoods, packing.ItemLitres), ("packed:boxes", KpiMeasure.PackedBoxes, packing.BoxLitres), ("packed:baseline", KpiMeasure.PackedBaseline, packing.BaselineLitres))] : Array.Empty<OrderDuty>(),
         ];
         S.Packing = packing;
         return await MoveAsync(OrderStatus.Packed, actor, null, duties);
@@ -230,7 +233,7 @@ public sealed class OrderGrain(
                 await GrainFactory.Courier(new CourierId(S.CourierId!)).MarkPickedUpAsync(Key);
                 return await MoveAsync(OrderStatus.PickedUp, actor, null);
             case OrderStatus.ReadyForPickup:
-                return await MoveAsync(OrderStatus.PickedUp, actor, "collected in store", new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
+                return await MoveAsync(OrderStatus.PickedUp, actor, "collected in store", new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed }, Kpis(("fulfilled", KpiMeasure.Fulfilled, 1)));
             default:
                 return Refuse(OrderOutcome.InvalidTransition, $"A {S.Status} order cannot be picked up.");
         }
@@ -255,7 +258,11 @@ public sealed class OrderGrain(
         }
 
         await GrainFactory.Courier(new CourierId(S.CourierId!)).UnassignAsync(Key);
-        return await MoveAsync(OrderStatus.Delivered, actor, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed });
+        var took = clock.GetUtcNow() - S.PlacedAt;
+        return await MoveAsync(OrderStatus.Delivered, actor, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderClosed }, Kpis(
+            ("fulfilled", KpiMeasure.Fulfilled, 1),
+            ("delivered", KpiMeasure.Delivery, took <= dispatch.Value.PromiseWithin ? 1 : 0),
+            ("delivered:minutes", KpiMeasure.DeliveryMinutes, Math.Max(0, took.TotalMinutes))));
     }
 
     public async Task<OrderResult> CancelAsync(string actor, string? reason)
@@ -448,6 +455,36 @@ public sealed class OrderGrain(
         await SaveAsync();
     }
 
+    public async Task<OrderResult> AnswerSurveyAsync(int score)
+    {
+        if (!S.Placed)
+        {
+            return NotFound();
+        }
+
+        if (score is < 0 or > 10)
+        {
+            return Refuse(OrderOutcome.Invalid, "A survey score is 0 to 10.");
+        }
+
+        if (S.SurveyScore is { } given)
+        {
+            return given == score ? Result(OrderOutcome.Replayed) : Refuse(OrderOutcome.InvalidTransition, $"The survey of order {Id} was answered already ({given}).");
+        }
+
+        if (ReceivedAt() is null)
+        {
+            return Refuse(OrderOutcome.InvalidTransition, $"A {S.Mode} order in {S.Status} has no survey yet: the shopper does not have it.");
+        }
+
+        S.SurveyScore = score;
+        S.Version++;
+        S.Duties.Add(Kpis(("survey", KpiMeasure.Survey, score >= 9 ? 1 : score <= 6 ? -1 : 0)));
+        await SaveAsync();
+        await Outbox.DeliverAsync();
+        return Result(OrderOutcome.Applied);
+    }
+
     public async Task<OrderResult> ClaimReturnAsync(string returnId, string sku, int quantity)
     {
         if (!S.Placed)
@@ -482,7 +519,9 @@ public sealed class OrderGrain(
 
         S.Returns.Add(new OrderReturn { ReturnId = returnId, Sku = sku, Quantity = quantity, At = clock.GetUtcNow() });
         S.Version++;
+        S.Duties.Add(Kpis(("returned", KpiMeasure.Return, 1))); // the order's first return counts it as returned; later ones change nothing
         await SaveAsync();
+        await Outbox.DeliverAsync();
         return Result(OrderOutcome.Applied);
     }
 
@@ -556,6 +595,13 @@ public sealed class OrderGrain(
         return new OrderResult { Outcome = OrderOutcome.Applied, Order = view };
     }
 
+    /// <summary>A duty counting <paramref name="facts"/> now (each named <c>order:{id}:{name}</c>, so counted once).</summary>
+    private OrderDuty Kpis(params (string Name, KpiMeasure Measure, double Value)[] facts) => new()
+    {
+        Kind = OrderDutyKind.CountKpis,
+        Facts = [.. facts.Select(f => new KpiFact { Id = $"order:{Id}:{f.Name}", Measure = f.Measure, At = clock.GetUtcNow(), Value = f.Value })],
+    };
+
     private OrderResult NotFound() => new() { Outcome = OrderOutcome.NotFound, Detail = $"No order {Id}." };
 
     private OrderResult Result(OrderOutcome outcome) => new() { Outcome = outcome, Order = View() };
@@ -583,5 +629,6 @@ public sealed class OrderGrain(
         Returns = [.. S.Returns],
         ReceivedAt = ReceivedAt(),
         Packing = S.Packing,
+        SurveyScore = S.SurveyScore,
     };
 }

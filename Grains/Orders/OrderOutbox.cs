@@ -5,6 +5,7 @@ using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Kpis;
 using Tandem.Grains.Recommendations;
 
 namespace Tandem.Grains.Orders;
@@ -80,7 +81,7 @@ internal sealed class OrderOutbox(
         switch (duty.Kind)
         {
             case OrderDutyKind.SessionOrderPlaced:
-                await grains.Session(new SessionId(S.SessionId)).OrderPlacedAsync(Key, duty.Skus, Math.Max(0, S.Lines.Sum(l => l.Quantity * l.UnitPrice) - S.Discount));
+                await grains.Session(new SessionId(S.SessionId)).OrderPlacedAsync(Key, duty.Skus, S.Revenue());
                 break;
             case OrderDutyKind.SessionOrderClosed:
                 await grains.Session(new SessionId(S.SessionId)).OrderClosedAsync(Key);
@@ -117,6 +118,9 @@ internal sealed class OrderOutbox(
                 break;
             case OrderDutyKind.ReleaseCoupon:
                 await grains.Coupon(duty.Reference!).ReleaseAsync(orderId);
+                break;
+            case OrderDutyKind.CountKpis:
+                await KpiDelivery.SendAsync(grains, dispatch.ZoneOf((await FulfilmentPlanner.WhereFromAsync(grains, S)).Position), duty.Facts);
                 break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)

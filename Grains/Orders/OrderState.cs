@@ -81,4 +81,10 @@ public sealed class OrderState : IDueState
 
     /// <summary>The boxes chosen when the order was packed (stored in the write that packs it).</summary>
     [Id(25)] public OrderPacking? Packing { get; set; }
+
+    /// <summary>The shopper's survey answer (0–10), once given.</summary>
+    [Id(26)] public int? SurveyScore { get; set; }
+
+    /// <summary>What the coupon leaves of the lines' total: the order's revenue.</summary>
+    public decimal Revenue() => Math.Max(0, Lines.Sum(l => l.Quantity * l.UnitPrice) - Discount);
 }

@@ -4,13 +4,16 @@ using Microsoft.Extensions.Options;
 
 using Tandem.Brains.Intent;
 using Tandem.Contracts.Experiments;
+using Tandem.Contracts.Kpis;
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Catalog;
 using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Intent;
+using Tandem.Grains.Kpis;
 using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Kpis;
 using Tandem.Grains.Interfaces.Recommendations;
 using Tandem.Grains.Interfaces.Sessions;
 
@@ -131,6 +134,11 @@ public sealed class SessionGrain(
         S.RecentEvents.AddRange(fresh);
         S.RecentEvents.Sort((a, b) => a.At.CompareTo(b.At));
         S.RecentEvents.TrimTo(SessionLimits.MaxRecentEvents);
+        if (S.EventsSeen == 0)
+        {
+            S.Kpis.Add(Fact("visit", KpiMeasure.Visit));
+        }
+
         S.EventsSeen += fresh.Count;
         if (lessons.Count > 0)
         {
@@ -198,6 +206,7 @@ public sealed class SessionGrain(
         {
             UnitId = this.GetPrimaryKeyString(), Variant = e.Variant, At = now, OrderId = orderId, Revenue = Math.Max(0, revenue),
         })));
+        S.Kpis.AddRange([Fact("visit", KpiMeasure.Visit), Fact("conversion", KpiMeasure.Conversion)]); // the KPIs count the first: one conversion per session, and the visit it implies
         S.DueAt = NextDue();
         await SaveAndPublishAsync(SessionChangeKind.Orders, skus, 0);
         sessionLog.Write([new SessionLogLine { Session = this.GetPrimaryKeyString(), Kind = SessionLogLine.OrderKind, At = clock.GetUtcNow(), Order = orderId, Seq = S.EventsSeen }]);
@@ -309,6 +318,7 @@ public sealed class SessionGrain(
             if (!shown.Settled)
             {
                 S.Rewards.Add(Reward(shown, clicked: true));
+                S.Kpis.AddRange(Shown(shown, clicked: true));
             }
 
             S.DueAt = NextDue();
@@ -331,6 +341,7 @@ public sealed class SessionGrain(
             {
                 S.Impressions[i] = shown with { Settled = true };
                 S.Rewards.Add(Reward(shown, clicked: false));
+                S.Kpis.AddRange(Shown(shown, clicked: false));
                 settled = true;
             }
         }
@@ -353,7 +364,7 @@ public sealed class SessionGrain(
     /// <summary>When the sweeper must next wake the session: soon when something is owed, else when the oldest unsettled impression's window ends.</summary>
     private DateTimeOffset? NextDue()
     {
-        DateTimeOffset? due = S.Lessons.Count + S.Rewards.Count + S.Tallies.Count > 0 ? clock.GetUtcNow() + options.Value.CatchUpAfter : null;
+        DateTimeOffset? due = Owed > 0 ? clock.GetUtcNow() + options.Value.CatchUpAfter : null;
         foreach (var shown in S.Impressions.Where(i => !i.Settled))
         {
             var ends = shown.At + options.Value.ImpressionWindow;
@@ -361,6 +372,22 @@ public sealed class SessionGrain(
         }
 
         return due;
+    }
+
+    /// <summary>Outstanding work: lessons, rewards, tally entries and KPI facts not yet acknowledged.</summary>
+    private int Owed => S.Lessons.Count + S.Rewards.Count + S.Tallies.Count + S.Kpis.Count;
+
+    private KpiFact Fact(string name, KpiMeasure measure) => new() { Id = $"session:{this.GetPrimaryKeyString()}:{name}", Measure = measure, At = clock.GetUtcNow() };
+
+    /// <summary>A settled impression, and its click if it was clicked before its window passed.</summary>
+    private IEnumerable<KpiFact> Shown(ShownPick shown, bool clicked)
+    {
+        var name = $"shown:{shown.Version}:{shown.Sku}";
+        yield return Fact(name, KpiMeasure.Impression);
+        if (clicked)
+        {
+            yield return Fact(name + ":click", KpiMeasure.Click);
+        }
     }
 
     private PendingReward Reward(ShownPick shown, bool clicked) => new(shown.Segment, new ArmReward
@@ -379,7 +406,7 @@ public sealed class SessionGrain(
     /// </summary>
     private async Task DeliverOwedAsync()
     {
-        if (S.Lessons.Count + S.Rewards.Count + S.Tallies.Count == 0)
+        if (Owed == 0)
         {
             return;
         }
@@ -390,7 +417,13 @@ public sealed class SessionGrain(
         var delivered = await Task.WhenAll(
             lessons.Select(l => TryAsync(() => GrainFactory.ProductGraph(l.Sku).LearnAsync(l.Lesson), l.Sku))
                 .Concat(rewards.Select(r => TryAsync(() => GrainFactory.ArmWeights(r.Segment).RewardAsync(r.Reward), r.Segment))));
+        var kpis = S.Kpis.ToList();
         var tallied = await DeliverTalliesAsync(tallies);
+        if (kpis.Count > 0 && await TryAsync(() => KpiDelivery.SendAsync(GrainFactory, null, kpis), IKpiGrain.Overall))
+        {
+            S.Kpis.RemoveRange(0, kpis.Count);
+        }
+
         for (var i = 0; i < lessons.Count; i++)
         {
             if (delivered[i])
@@ -414,7 +447,7 @@ public sealed class SessionGrain(
 
         _retry?.Dispose();
         _retry = null;
-        if (S.Lessons.Count + S.Rewards.Count + S.Tallies.Count == 0)
+        if (Owed == 0)
         {
             _nextRetry = TimeSpan.Zero;
             return;

@@ -1,3 +1,4 @@
+using Tandem.Contracts.Kpis;
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Experiments;
@@ -49,6 +50,9 @@ public sealed class SessionState : IDueState
 
     /// <summary>When the shopper last changed the session (behaviour, cart, orders), on the silo's clock.</summary>
     [Id(14)] public DateTimeOffset? ChangedAt { get; set; }
+
+    /// <summary>What the city's live KPIs must count (visits, conversions, impressions, clicks), written with what caused it (its outbox).</summary>
+    [Id(15)] public List<KpiFact> Kpis { get; set; } = [];
 
     public const int MaxImpressions = 200;
 }

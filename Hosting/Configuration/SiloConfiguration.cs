@@ -17,6 +17,7 @@ using Tandem.Grains.Intent;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Streams;
 using Tandem.Grains.Inventory;
+using Tandem.Grains.Kpis;
 using Tandem.Grains.Orders;
 using Tandem.Grains.Packing;
 using Tandem.Grains.Returns;
@@ -87,6 +88,7 @@ public static class SiloConfiguration
         });
         silo.AddTandemPostgresGrainStorage(StorageNames.Grains, connectionString, new StateSerializer());
         silo.Services.AddSingleton<IDemandFacts>(sp => new PostgresDemandFacts(NpgsqlDataSource.Create(connectionString), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        silo.Services.AddSingleton<IKpiFacts>(sp => new PostgresKpiFacts(NpgsqlDataSource.Create(connectionString), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         silo.AddAdoNetGrainStorage(StorageNames.PubSub, o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         return silo.AddTandemGrainServices();
@@ -118,7 +120,7 @@ public static class SiloConfiguration
         silo.Services.TryAddSingleton<CatalogFacts>();
         silo.Services.TryAddSingleton(sp => sp.GetKeyedService<IGrainStorage>(StorageNames.Grains) as IDueStates
             ?? throw new InvalidOperationException($"The grain storage '{StorageNames.Grains}' keeps no due times ({nameof(IDueStates)}): no order could be woken."));
-        silo.Services.AddInventory().AddOrders().AddSessions().AddIntent().AddDispatch().AddWeather().AddForecasting().AddPush().AddReturns().AddPacking().AddExperiments();
+        silo.Services.AddInventory().AddOrders().AddSessions().AddIntent().AddDispatch().AddWeather().AddForecasting().AddPush().AddReturns().AddPacking().AddExperiments().AddKpis();
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().OrderSweeper().StartAsync());
         return silo;
     }

@@ -10,7 +10,8 @@ namespace Tandem.Tests.Cluster;
 
 /// <summary>
 /// A silo dies while delivery orders are being packed: whatever its memory streams held is lost, yet every packed
-/// order reaches the dispatch queue and its sale the demand count (and the demand facts table), because the order
+/// order reaches the dispatch queue, its sale the demand count (and the demand facts table) and the live KPIs (and their
+/// history table), because the order
 /// itself tells the dispatcher and the demand cell (its outbox, retried by its due time in PostgreSQL, which the order
 /// sweeper finds), not a stream event.
 /// </summary>
@@ -88,6 +89,14 @@ public sealed class DispatchAfterSiloDeathTests
         var inTable = await Await.UntilAsync(
             async () => await Postgres.ScalarAsync<long>(cluster.Database.ConnectionString, $"SELECT coalesce(sum(units), 0) FROM tandem_demand_day WHERE sku = '{sku}'") is var n && n >= Orders ? (object)n : null, TimeSpan.FromSeconds(60));
         Assert.Equal((long)Orders, (long)inTable);
+
+        // The placings and packings reached the city's live KPIs through the same outbox, and the KPI grain's minutes its
+        // history table (a KPI grain on the killed silo writes all it holds again when it comes back).
+        var kpis = await Await.UntilAsync(
+            async () => await Postgres.ScalarAsync<string>(cluster.Database.ConnectionString,
+                "SELECT coalesce(sum(count) FILTER (WHERE measure = 'order'), 0) || '/' || coalesce(sum(count) FILTER (WHERE measure = 'packedBoxes'), 0) FROM tandem_kpi_minute WHERE region = 'all'") is var n && n == $"{Orders}/{Orders}" ? n : null,
+            TimeSpan.FromSeconds(60));
+        Assert.Equal($"{Orders}/{Orders}", kpis);
     }
 
     /// <summary>The queued ids among <paramref name="expected"/>, once all are queued or the deadline passes.</summary>

@@ -256,6 +256,25 @@ public sealed class BadInputTests(ApiFixture api)
         { "unknown page layout", "/api/experiments", Experiment(variants: """[{"name":"a","settings":{"layout":"standard"}},{"name":"b","settings":{"layout":"carousel"}}]"""), null, Ops, 400 },
         { "starting an overlong experiment id", "/api/experiments/" + new string('e', 65) + "/start", "", null, Ops, 400 },
 
+        // The post-delivery survey and the live KPIs.
+        { "survey without a score", "/api/orders/{order}/survey", "{}", null, Shopper, 400 },
+        { "survey score of 11", "/api/orders/{order}/survey", """{"score":11}""", null, Shopper, 400 },
+        { "survey score of -1", "/api/orders/{order}/survey", """{"score":-1}""", null, Shopper, 400 },
+        { "survey score as text", "/api/orders/{order}/survey", """{"score":"ten"}""", null, Shopper, 400 },
+        { "survey score of 7.5", "/api/orders/{order}/survey", """{"score":7.5}""", null, Shopper, 400 },
+        { "survey answered again with another score", "/api/orders/{order}/survey", """{"score":2}""", null, Shopper, 409 },
+        { "survey of another shopper's order", "/api/orders/{otherCollected}/survey", """{"score":9}""", null, Shopper, 404 },
+        { "survey of an unknown order", "/api/orders/o-nope-1/survey", """{"score":9}""", null, Shopper, 404 },
+        { "courier answers a survey", "/api/orders/{order}/survey", """{"score":9}""", null, Courier, 403 },
+        { "operator answers a survey", "/api/orders/{order}/survey", """{"score":9}""", null, Ops, 403 },
+        { "anonymous answers a survey", "/api/orders/{order}/survey", """{"score":9}""", null, Anonymous, 401 },
+        { "survey body over 1 KB", "/api/orders/{order}/survey", Padded("""{"score":9}""", 2_000), null, Shopper, 413 },
+        { "shopper reads the KPIs", "GET /api/kpis", "", null, Shopper, 403 },
+        { "courier reads the KPIs", "GET /api/kpis", "", null, Courier, 403 },
+        { "anonymous reads the KPIs", "GET /api/kpis", "", null, Anonymous, 401 },
+        { "KPIs over an unknown window", "GET /api/kpis?window=2h", "", null, Ops, 400 },
+        { "KPIs over a window without its unit", "GET /api/kpis?window=15", "", null, Ops, 400 },
+
         // Development tokens.
         { "dev token for an unknown role", "/api/dev/token", """{"role":"admin","subject":"s"}""", null, Anonymous, 400 },
         { "dev token for a malformed subject", "/api/dev/token", """{"role":"ops","subject":"a b"}""", null, Anonymous, 400 },

@@ -19,7 +19,7 @@ namespace Tandem.Tests.Api;
 /// What one hostile request could damage: a stocked product, two couriers, a session of the caller and one of
 /// another shopper, that other shopper's order; the caller's collected order ({order}: 2 × {sku} and 1 × {lateSku}, whose
 /// window closed) with a return of both units of {sku} handed in at Brixton ({return}), and the other shopper's collected
-/// order with a return whose pickup is {otherCourier}'s ({otherReturn}). <see cref="DescribeAsync"/> renders it all.
+/// order with a return whose pickup is {otherCourier}'s ({otherReturn}); the caller answered {order}'s survey (8). <see cref="DescribeAsync"/> renders it all.
 /// </summary>
 internal sealed class HostileWorld
 {
@@ -65,6 +65,11 @@ internal sealed class HostileWorld
         await grains.Catalog().UpsertAsync([TestData.Product(late) with { Category = TestData.NoReturnsCategory }], []);
         await grains.Cell(new CellKey(late, Store)).ReceiveAsync(1, "opening", "test");
         var order = await world.CollectedAsync(ShopperId, "session", "order", (sku, 2), (late, 1));
+        if ((await grains.Order(new OrderId(order)).AnswerSurveyAsync(8)).Outcome != OrderOutcome.Applied)
+        {
+            throw new InvalidOperationException("Could not answer the survey of the caller's order.");
+        }
+
         var own = grains.Return(world._ids["return"] = TestData.NewId("ret"));
         await Expect(own.RequestAsync(ReturnOf(ShopperId, order, sku, 2)));
         await Expect(own.HandInAtStoreAsync(OtherStore, "ops:brixton"));

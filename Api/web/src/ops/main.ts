@@ -1,5 +1,5 @@
-// The control room: a live city map, KPI tiles, 15-minute charts, alerts and the dispatch queue, fed by the
-// ops hub (a snapshot on connect, then batches of every event). Events only change the model; drawing happens
+// The control room: a live city map, live counters, 15-minute charts, alerts and the dispatch queue, fed by the
+// ops hub (a snapshot on connect, then batches of every event); the KPIs as the KPI grains count them (kpis.ts). Events only change the model; drawing happens
 // at most once per animation frame (the map) and twice a second (tiles, lists), so bursts never pile up.
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
@@ -10,6 +10,7 @@ import { connect, started } from "../shared/hub";
 import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
 import { ExperimentsPanel } from "./experiments";
+import { KpisPanel } from "./kpis";
 import { PackagingPanel } from "./packaging";
 import { ReturnsPanel } from "./returns";
 import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, SlowMoverView, SupplySuggestion, TransferView, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, ReturnChanged, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
@@ -57,9 +58,7 @@ const SuggestionsShown = 10;
 let rain: RainArea[] = [];
 const alerted = new Set<string>();
 const alerts: Alert[] = [];
-const placedAt: number[] = [];
 const reservedAt: number[] = [];
-const deliveries: { at: number; minutes: number }[] = [];
 const stats = { events: 0, maxHandleMs: 0, maxFrameMs: 0, maxLagMs: 0, frames: 0 };
 (window as unknown as { tandemOps: typeof stats }).tandemOps = stats;
 
@@ -131,8 +130,6 @@ function apply(e: OpsEvent): void {
       if (known && known.version >= order.version) return;
       orders.set(order.orderId, order);
       packaging.changed(e.data as OrderChanged);
-      if (transition.to === "reserved" && transition.from === "placed") placedAt.push(at); // a placed order is published once reserved
-      if (transition.to === "delivered") deliveries.push({ at, minutes: (at - Date.parse(order.placedAt)) / 60_000 });
       if (order.mode === "delivery" && order.status === "packed" && !waiting.has(order.orderId)) {
         const from = locations.get(order.lines[0]?.locationId ?? "");
         if (from && order.deliveryAddress) waiting.set(order.orderId, { orderId: order.orderId, kind: "delivery", pickupLocationId: from.id, pickup: from.position, dropoff: order.deliveryAddress, since: transition.at, offeredTo: null, tried: [] });
@@ -264,8 +261,7 @@ function watchTheClock(): void {
     }
   }
   const horizon = now - WindowMinutes * 60_000;
-  for (const list of [placedAt, reservedAt]) while (list.length > 0 && list[0]! < horizon) list.shift();
-  while (deliveries.length > 0 && deliveries[0]!.at < horizon) deliveries.shift();
+  while (reservedAt.length > 0 && reservedAt[0]! < horizon) reservedAt.shift();
   for (const [id, order] of orders) {
     if (["delivered", "cancelled"].includes(order.status) && now - Date.parse(order.history.at(-1)?.at ?? order.placedAt) > 120_000) orders.delete(id);
   }
@@ -297,21 +293,10 @@ function frame(): void {
   requestAnimationFrame(frame);
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-}
-
 function renderPanels(): void {
   const now = Date.now();
-  const minutes = deliveries.map(d => d.minutes);
-  const mean = minutes.length ? minutes.reduce((a, b) => a + b, 0) / minutes.length : NaN;
   const set = (id: string, value: string) => { const e = byId(id); if (e.textContent !== value) e.textContent = value; };
-  set("kpi-orders-per-minute", String(placedAt.filter(t => t > now - 60_000).length));
   set("kpi-active-couriers", String([...couriers.values()].filter(c => c.status !== "offline").length));
-  set("kpi-delivery-mean", Number.isNaN(mean) ? "–" : mean.toFixed(1));
-  set("kpi-delivery-p95", minutes.length ? percentile(minutes, 0.95).toFixed(1) : "–");
-  set("kpi-on-time", minutes.length ? `${Math.round((100 * minutes.filter(m => m <= PromiseMinutes).length) / minutes.length)} %` : "–");
   set("kpi-stock-outs", String(stockOuts.size));
   // a split cell's buckets tell no single reservation: their cell tells its rate instead
   const rushing = [...hotCells.values()].reduce((sum, c) => sum + (c.hot?.reservationsPerSecond ?? 0), 0);
@@ -475,6 +460,13 @@ function series(times: number[], perSeconds: number): [number[], number[]] {
   return [xs, counts.map(c => (c * perSeconds) / BucketSeconds)];
 }
 
+/** The city's orders per minute as the KPI grains counted them, one point per minute ending at the read. */
+function perMinute(orders: { at: string; series: (number | null)[] } | null): [number[], number[]] {
+  if (!orders) return [[], []];
+  const last = Math.floor(Date.parse(orders.at) / 60_000) * 60;
+  return [orders.series.map((_, i) => last - (orders.series.length - 1 - i) * 60), orders.series.map(v => v ?? 0)];
+}
+
 function chart(id: string, label: string, colour: string): uPlot {
   const element = byId(id);
   return new uPlot({
@@ -496,6 +488,9 @@ async function start(): Promise<void> {
   returns = new ReturnsPanel(api, (text, at) => alert({ at, kind: "return", text }));
   const experiments = new ExperimentsPanel(api, (text, at) => alert({ at, kind: "experiment", text }));
   await experiments.tick();
+  const kpis = new KpisPanel(api);
+  await kpis.tick();
+  setInterval(() => void kpis.tick(), 5000);
   setInterval(() => void experiments.tick(), 5000);
   (await api.get<ArmWeightsChanged[]>("/api/recommendations/arms")).forEach(keepArms);
   setInterval(() => void readDispatch(api), 5000);
@@ -514,9 +509,9 @@ async function start(): Promise<void> {
   });
   const ordersChart = chart("chart-orders", "orders / min", "#bb8fce");
   const reservationsChart = chart("chart-reservations", "reservations / s", "#48c9b0");
-  setInterval(() => { watchTheClock(); renderPanels(); packaging.render(); void returns?.tick(); }, 500);
+  setInterval(() => { watchTheClock(); renderPanels(); packaging.render(kpis.current); void returns?.tick(); }, 500);
   setInterval(() => {
-    ordersChart.setData(series(placedAt, 60));
+    ordersChart.setData(perMinute(kpis.ordersPerMinute));
     reservationsChart.setData(series(reservedAt, 1));
   }, 2000);
   requestAnimationFrame(frame);

@@ -8,6 +8,7 @@ import { connect, started } from "../shared/hub";
 import { CityMap, type Marker } from "../shared/map";
 import { statusLine } from "../shared/status";
 import { returnsPanel } from "./returns";
+import { surveyPanel } from "./survey";
 import type { GeoPoint, Location, LocationAvailability, OrderChanged, OrderStatus, OrderView, PageLayoutChoice, Product, ProductAvailability, ProductPage, RecommendationsChanged, SessionView, StockChanged } from "../shared/types";
 
 /** Where this shopper's deliveries go (the demo city's shoppers live around King's Cross). */
@@ -385,6 +386,7 @@ async function showOrder(orderId: string): Promise<void> {
     h("ol", { id: "timeline", class: "timeline" }),
     h("canvas", { id: "order-map", class: "map", role: "img", "aria-label": "Map of the order's pickup, the courier and the destination" }),
     h("p", { id: "courier-line", class: "muted" }),
+    h("div", { id: "survey-slot" }),
     await returnsPanel(api, order, () => showOrder(orderId), failed));
   await renderOrder();
 }
@@ -412,6 +414,10 @@ async function renderOrder(): Promise<void> {
   const map = new CityMap(byId<HTMLCanvasElement>("order-map"));
   map.fit(markers.map(m => m.at), 0.01);
   map.draw(markers, courier && to ? [courier.position, to] : []);
+  byId("survey-slot").replaceChildren(surveyPanel(api, order, answered => {
+    if (shown.kind === "order" && answered.orderId === shown.order.orderId && answered.version >= shown.order.version) shown.order = answered;
+    void renderOrder();
+  }, failed));
   byId("courier-line").textContent = courier ? `${courier.name} is on the way (updated ${time(courier.at)}).`
     : order.status === "dispatched" ? "Your courier is on the way." : "";
 }

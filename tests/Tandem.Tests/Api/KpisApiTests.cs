@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+
+using Tandem.Contracts.Orders;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+[Collection(ApiCollection.Name)]
+public sealed class KpisApiTests(ApiFixture api)
+{
+    [Fact]
+    public async Task A_shopper_answers_the_survey_of_a_collected_order_once_and_the_region_s_nps_counts_it_once()
+    {
+        var shopper = TestData.NewId("ann");
+        var sku = await TestData.StockedAtAsync(api.Grains, TestData.Camden, 1);
+        var orderId = TestData.NewId("o");
+        var order = api.Grains.Order(new OrderId(orderId));
+        var placed = await order.PlaceAsync(TestOrders.Pickup(TestData.Camden.Id, (sku, 1)) with { ShopperId = new(shopper) });
+        Assert.Equal(OrderOutcome.Applied, placed.Outcome);
+        using var client = api.ClientAs("shopper", shopper);
+        using var ops = api.Ops();
+        var ct = TestContext.Current.CancellationToken;
+        async Task<(double Numerator, double Denominator)> NpsAsync()
+        {
+            using var board = JsonDocument.Parse(await ops.GetStringAsync(new Uri("/api/kpis?window=1h", UriKind.Relative), ct));
+            var region = board.RootElement.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("locations").EnumerateArray().Any(l => l.GetString() == TestData.Camden.Name));
+            var nps = region.GetProperty("report").GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("name").GetString() == "nps");
+            return (nps.GetProperty("numerator").GetDouble(), nps.GetProperty("denominator").GetDouble());
+        }
+
+        using var early = await client.PostJsonAsync($"/api/orders/{orderId}/survey", """{"score":10}""");
+        await order.PackAsync("ops:tests");
+        await order.MarkReadyForPickupAsync("ops:tests");
+        await order.MarkPickedUpAsync("shopper:" + shopper);
+        var before = await NpsAsync();
+        using var answered = await client.PostJsonAsync($"/api/orders/{orderId}/survey", """{"score":3}""");
+        using var again = await client.PostJsonAsync($"/api/orders/{orderId}/survey", """{"score":3}""");
+        using var other = await client.PostJsonAsync($"/api/orders/{orderId}/survey", """{"score":10}""");
+        var after = await NpsAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Conflict), (answered.StatusCode, again.StatusCode, other.StatusCode));
+        using var view = JsonDocument.Parse(await again.Content.ReadAsStringAsync(ct));
+        Assert.Equal(3, view.RootElement.GetProperty("surveyScore").GetInt32());
+        Assert.Equal((before.Numerator - 1, before.Denominator + 1), after); // one detractor
+    }
+
+    [Fact]
+    public async Task The_board_holds_the_city_and_each_region_over_the_window_asked_each_with_every_indicator_and_its_trend()
+    {
+        using var ops = api.Ops();
+        var ct = TestContext.Current.CancellationToken;
+
+        using var quarter = JsonDocument.Parse(await ops.GetStringAsync(new Uri("/api/kpis", UriKind.Relative), ct));
+        using var day = JsonDocument.Parse(await ops.GetStringAsync(new Uri("/api/kpis?window=24h", UriKind.Relative), ct));
+
+        string[] names = ["nps", "returnRate", "onTime", "conversion", "averageOrderValue", "recommendationCtr", "packingFill", "packingSaving", "deliveryMinutes", "orders"];
+        var overall = quarter.RootElement.GetProperty("overall");
+        Assert.Equal(("all", "15m"), (overall.GetProperty("region").GetString(), overall.GetProperty("window").GetString()));
+        Assert.Equal(names, overall.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+        Assert.All(overall.GetProperty("indicators").EnumerateArray(), i => Assert.Equal(15, i.GetProperty("series").GetArrayLength()));
+        Assert.Equal("24h", day.RootElement.GetProperty("overall").GetProperty("window").GetString());
+        Assert.All(day.RootElement.GetProperty("overall").GetProperty("indicators").EnumerateArray(), i => Assert.Equal(24, i.GetProperty("series").GetArrayLength()));
+        var regions = quarter.RootElement.GetProperty("regions").EnumerateArray().ToList();
+        Assert.Contains(regions, r => r.GetProperty("locations").EnumerateArray().Any(l => l.GetString() == "Camden store"));
+        Assert.Equal(regions.Select(r => r.GetProperty("id").GetString()).Order(StringComparer.Ordinal), regions.Select(r => r.GetProperty("id").GetString()));
+    }
+}
