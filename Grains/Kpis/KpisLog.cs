@@ -6,7 +6,4 @@ internal static partial class KpisLog
 {
     [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "KPI region {Region} could not save {Minutes} minutes to its history; it tries again")]
     public static partial void HistoryFailed(this ILogger logger, Exception exception, string region, int minutes);
-
-    [LoggerMessage(EventId = 3302, Level = LogLevel.Warning, Message = "{Source} could not send {Facts} KPI facts to region {Region}; its outbox tries again")]
-    public static partial void FactsFailed(this ILogger logger, Exception exception, string source, int facts, string region);
 }

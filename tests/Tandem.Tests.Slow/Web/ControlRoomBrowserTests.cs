@@ -145,7 +145,7 @@ public sealed class ControlRoomBrowserTests(WebFixture web)
 
         // Every move reaches the page (how fast is measured by bench/Tandem.Bench.ControlRoom, not here).
         await page.WaitForFunctionAsync("(n) => window.tandemOps.events >= n", before + (200 * 20), new() { Timeout = 30_000 });
-        await Expect(page.Locator("#kpi-tiles [data-kpi='orders'] .value")).Not.ToHaveTextAsync("0", new() { Timeout = 15_000 }); // the city's orders as the KPI grains count them
+        await Expect(page.Locator("#kpi-tiles [data-kpi='orders'] .number")).Not.ToHaveTextAsync("0", new() { Timeout = 15_000 }); // the city's orders as the KPI grains count them
         var frames = await page.EvaluateAsync<double>("() => window.tandemOps.frames") - framesBefore;
         var events = await page.EvaluateAsync<double>("() => window.tandemOps.events") - before;
         await WebFixture.ScreenshotAsync(page, "ops-control-room-busy");

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 
+using Microsoft.Playwright;
+
 using Tandem.Grains.Dispatch;
 using Tandem.Tests.Infrastructure;
 
@@ -50,13 +52,14 @@ public sealed class KpisBrowserTests(WebFixture web)
         await control.Locator("#kpi-window").SelectOptionAsync("1h");
         await Expect(control.Locator($"#kpi-region option[value='{region}']")).ToHaveTextAsync($"{region} · Norwich store", new() { Timeout = 15_000 });
         await control.Locator("#kpi-region").SelectOptionAsync(region);
-        var tiles = control.Locator($"#kpi-tiles [data-region='{region}'][data-window='1h']");
-        await Expect(tiles.Locator("[data-kpi='orders'] .value")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
-        await Expect(tiles.Locator("[data-kpi='nps'] .value")).ToHaveTextAsync("100"); // one promoter
-        await Expect(tiles.Locator("[data-kpi='averageOrderValue'] .value")).ToHaveTextAsync("£20.00"); // 2 × £10
-        await Expect(tiles.Locator("[data-kpi='returnRate'] .value")).ToHaveTextAsync("0 %");
-        await Expect(tiles.Locator("[data-kpi='onTime'] .value")).ToHaveTextAsync("–"); // collected, nothing delivered
-        await Expect(tiles.Locator("[data-kpi='orders'] svg.sparkline polyline")).ToHaveCountAsync(1); // 12 five-minute points, all known for a count
+        ILocator Tile(string kpi) => control.Locator($"#kpi-tiles [data-kpi='{kpi}'][data-region='{region}'][data-window='1h'] .number");
+        await Expect(Tile("orders")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+        await Expect(Tile("nps")).ToHaveTextAsync("100"); // one promoter
+        await Expect(Tile("averageOrderValue")).ToHaveTextAsync("£20.00"); // 2 × £10
+        await Expect(Tile("returnRate")).ToHaveTextAsync("0 %");
+        await Expect(Tile("onTime")).ToHaveTextAsync("–"); // collected, nothing delivered
+        await Expect(control.Locator($"#kpi-tiles [data-kpi='orders'][data-region='{region}'] .trend.good")).ToHaveTextAsync("▲"); // none the hour before
+        await Expect(control.Locator($"#kpi-tiles [data-kpi='orders'][data-region='{region}'] svg.sparkline polyline")).ToHaveCountAsync(1); // 12 five-minute points, all known for a count
         await Expect(control.Locator("#packaging [data-kpi='packed']")).ToHaveTextAsync("1"); // the packaging panel follows the region and window chosen
         await WebFixture.ScreenshotAsync(control, "control-room-kpis");
         await Accessibility.AssertSmokeAsync(control);

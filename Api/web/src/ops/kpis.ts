@@ -84,7 +84,7 @@ export class KpisPanel {
     const value = indicator?.value ?? null;
     const previous = indicator?.previous ?? null;
     return h("div", { class: "tile kpi", "data-kpi": shown.name, "data-region": report.region, "data-window": report.window },
-      h("div", { class: "value" }, value === null ? "–" : shown.format(value), " ", arrow(value, previous, shown)),
+      h("div", { class: "value" }, h("span", { class: "number" }, value === null ? "–" : shown.format(value)), " ", arrow(value, previous, shown)),
       h("div", { class: "label" }, shown.label),
       indicator ? sparkline(indicator, shown.label) : null);
   }
