@@ -9,6 +9,8 @@ namespace Tandem.Simulator.City;
 /// </summary>
 public sealed class CitySimulation(SimulationOptions options, Uri baseUrl, TextWriter log)
 {
+    private CityExperiment? _experiment;
+
     public CityStats Stats { get; } = new();
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -16,6 +18,12 @@ public sealed class CitySimulation(SimulationOptions options, Uri baseUrl, TextW
         var time = new SimulatedTime(options.Pace);
         var agents = new List<Task>();
         using var staff = await TandemClient.SignInAsync(baseUrl, options.Issuer ?? baseUrl, "ops", "sim-store-staff", cancellationToken);
+        if (options.AaExperiment)
+        {
+            _experiment = new CityExperiment(staff, log);
+            await _experiment.StartAsync(cancellationToken);
+        }
+
         agents.Add(Guard(new StoreStaffAgent(staff, new Random(options.Seed), time, Stats).RunAsync(cancellationToken)));
         if (options.RainEveryMinutes > 0)
         {
@@ -33,8 +41,19 @@ public sealed class CitySimulation(SimulationOptions options, Uri baseUrl, TextW
         var categories = (await reader.GetAsync<string[]>("/api/categories", cancellationToken))!;
         agents.Add(Guard(VisitsAsync(time, categories, cancellationToken)));
         agents.Add(Guard(ReportAsync(cancellationToken)));
-        await Task.WhenAll(agents);
-        riders.ForEach(r => r.Dispose());
+        try
+        {
+            await Task.WhenAll(agents);
+        }
+        finally
+        {
+            riders.ForEach(r => r.Dispose());
+            if (_experiment is not null)
+            {
+                using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await _experiment.FinishAsync(closing.Token); // the city has closed: its results as they stand
+            }
+        }
     }
 
     /// <summary>Shopper visits arrive as a Poisson process (exponential gaps) at the rate the order target needs.</summary>
@@ -67,6 +86,10 @@ public sealed class CitySimulation(SimulationOptions options, Uri baseUrl, TextW
         while (await tick.WaitForNextTickAsync(cancellationToken))
         {
             await log.WriteLineAsync($"city: {Stats}");
+            if (_experiment is not null)
+            {
+                await log.WriteLineAsync($"city: {await _experiment.ProgressAsync(cancellationToken)}");
+            }
         }
     }
 

@@ -16,9 +16,10 @@ public sealed class CityStats
     public int OffersDeclined;
     public int Delivered;
     public int Restocks;
+    public int Surveys;
     public int Errors;
 
     public override string ToString() =>
         $"sessions {Sessions}, views {ProductViews}, orders {OrdersPlaced} (+{OrdersRefused} refused), packed {Packed}, "
-        + $"offers {OffersAccepted} accepted / {OffersDeclined} declined, delivered {Delivered}, collected {Collected}, restocks {Restocks}, errors {Errors}";
+        + $"offers {OffersAccepted} accepted / {OffersDeclined} declined, delivered {Delivered}, collected {Collected}, surveys {Surveys}, restocks {Restocks}, errors {Errors}";
 }

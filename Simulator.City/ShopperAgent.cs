@@ -2,6 +2,7 @@ using System.Globalization;
 
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Inventory;
+using Tandem.Contracts.Orders;
 
 namespace Tandem.Simulator.City;
 
@@ -14,6 +15,17 @@ public sealed class ShopperAgent(TandemClient client, Random random, SimulatedTi
     public const double AddToCartProbability = 0.35;
     public const double PurchaseProbability = 0.6;
     public const double DeliveryShare = 0.7;
+
+    /// <summary>The share of buyers who follow their order and answer the survey once they have it.</summary>
+    public const double SurveyShare = 0.2;
+
+    /// <summary>How often (simulated) a buyer who answers the survey looks at the order, and for how long at most.</summary>
+    public static readonly TimeSpan SurveyPoll = TimeSpan.FromMinutes(5);
+
+    public static readonly TimeSpan SurveyGivesUpAfter = TimeSpan.FromHours(4);
+
+    /// <summary>The promise the survey's answer weighs delivery against (the dispatch's, from placing).</summary>
+    public static readonly TimeSpan Promise = TimeSpan.FromMinutes(45);
 
     private readonly string _session = "sim-" + client.Subject;
 
@@ -84,15 +96,65 @@ public sealed class ShopperAgent(TandemClient client, Random random, SimulatedTi
         }
 
         var lines = cart.Select(l => new { sku = l.Key, quantity = l.Value }).ToArray();
-        var (status, _) = await client.PostAsync("/api/orders", new { sessionId = _session, lines, fulfilment }, cancellationToken, idempotencyKey: _session + "-checkout");
+        var (status, body) = await client.PostAsync("/api/orders", new { sessionId = _session, lines, fulfilment }, cancellationToken, idempotencyKey: _session + "-checkout");
         if (status == 201)
         {
             Interlocked.Increment(ref stats.OrdersPlaced);
+            if (random.NextDouble() < SurveyShare && body?.GetProperty("orderId").GetString() is { } orderId)
+            {
+                await AnswerSurveyAsync(orderId, cancellationToken);
+            }
         }
         else
         {
             Interlocked.Increment(ref stats.OrdersRefused);
         }
+    }
+
+    /// <summary>
+    /// Looks at the order now and then until the goods are there, then answers how likely they are to recommend Tandem:
+    /// mostly 9–10 when it came within the promise (or was collected), mostly lower when it was late.
+    /// </summary>
+    private async Task AnswerSurveyAsync(string orderId, CancellationToken cancellationToken)
+    {
+        for (var waited = TimeSpan.Zero; waited < SurveyGivesUpAfter; waited += SurveyPoll)
+        {
+            await time.WaitAsync(SurveyPoll, cancellationToken);
+            OrderView? order;
+            try
+            {
+                order = await client.GetAsync<OrderView>($"/api/orders/{orderId}", cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                continue; // look again later
+            }
+
+            if (order is null || order.Status is OrderStatus.Cancelled or OrderStatus.Expired)
+            {
+                return;
+            }
+
+            if (order.ReceivedAt is { } received)
+            {
+                var late = order.Mode == FulfilmentMode.Delivery && (received - order.PlacedAt) * time.Pace > Promise;
+                var (answered, _) = await client.PostAsync($"/api/orders/{orderId}/survey", new { score = Score(late) }, cancellationToken);
+                if (answered == 200)
+                {
+                    Interlocked.Increment(ref stats.Surveys);
+                }
+
+                return;
+            }
+        }
+    }
+
+    /// <summary>An answer from 0 to 10: on time, 70 % promoters and 10 % detractors; late, 25 % promoters and 45 % detractors.</summary>
+    private int Score(bool late)
+    {
+        var draw = random.NextDouble();
+        var (promoter, passive) = late ? (0.25, 0.30) : (0.70, 0.20);
+        return draw < promoter ? random.Next(9, 11) : draw < promoter + passive ? random.Next(7, 9) : random.Next(0, 7);
     }
 
     private static object Event(string type, string sku, double? value = null) =>

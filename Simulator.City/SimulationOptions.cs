@@ -28,6 +28,9 @@ public sealed record SimulationOptions
     /// <summary>Every this many simulated minutes it rains over part of the city for half as long (0: never).</summary>
     public double RainEveryMinutes { get; init; }
 
+    /// <summary>Run an A/A experiment (the shop's picks against themselves) while the city lives, and print its results at the end.</summary>
+    public bool AaExperiment { get; init; }
+
     /// <summary>How long to run; none runs until stopped.</summary>
     public TimeSpan? Duration { get; init; }
 
@@ -47,6 +50,7 @@ public sealed record SimulationOptions
                 "--couriers" => options with { Couriers = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--pace" => options with { Pace = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--rain-every-minutes" => options with { RainEveryMinutes = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--aa-experiment" => options with { AaExperiment = true },
                 "--seconds" => options with { Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}; see the README's 'The living city'."),
             };

@@ -306,7 +306,7 @@ public sealed class OrderGrain(
             await ExpireAsync();
         }
 
-        await Outbox.DeliverAsync();
+        await Outbox.DeliverAsync(countNow: true);
         if (S.DueAt != NextDue())
         {
             await SaveAsync(); // stores the next due time, and drops the duties delivered since the last write

@@ -11,7 +11,8 @@ using Tandem.Grains.Recommendations;
 namespace Tandem.Grains.Orders;
 
 /// <summary>
-/// The order's outbox: delivers its <see cref="OrderDuty"/>s in the order written and retries them in the live
+/// The order's outbox: delivers its <see cref="OrderDuty"/>s in the order written (KPI counts last, in a turn of their own,
+/// so counting never delays an answer) and retries them in the live
 /// activation (doubling from <see cref="OrderOptions.DutyRetry"/> to a minute). A crash cannot lose them: the write
 /// that holds a duty also makes the order due within <see cref="OrderOptions.CatchUpAfter"/>, and the order sweeper
 /// wakes it then. The order supplies its live state, what a retry does (finish an interrupted step, then deliver).
@@ -23,36 +24,84 @@ internal sealed class OrderOutbox(
     private OrderId Key { get; } = new(orderId);
 
     private IGrainTimer? _retry;
+    private IGrainTimer? _count;
     private TimeSpan _nextRetry;
 
     private OrderState S => order();
 
     /// <summary>
-    /// Delivers the duties in the order written. An acknowledged duty is dropped in memory at once and from storage
+    /// Delivers the duties in the order written, but for KPI counts, which follow in a turn of their own. An acknowledged duty is dropped in memory at once and from storage
     /// with the next write (delivering it again after a crash is harmless: every duty is idempotent). A failure
     /// stops at that duty and tries again later.
     /// </summary>
-    public async Task DeliverAsync()
+    /// <param name="countNow">Count the KPIs in this turn too (nobody waits for an answer: the sweeper's catch-up).</param>
+    public async Task DeliverAsync(bool countNow = false)
     {
-        while (S.Duties.Count > 0)
+        var next = 0;
+        while (next < S.Duties.Count)
         {
+            var duty = S.Duties[next];
+            if (duty.Kind == OrderDutyKind.CountKpis && !countNow)
+            {
+                next++; // counted once the caller has its answer (CountAsync)
+                continue;
+            }
+
             try
             {
-                await PerformAsync(S.Duties[0]);
+                await PerformAsync(duty);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.DutyFailed(ex, orderId, S.Duties[0].Kind);
+                logger.DutyFailed(ex, orderId, duty.Kind);
                 ScheduleRetry();
                 return;
             }
 
-            S.Duties.RemoveAt(0);
+            S.Duties.RemoveAt(next);
+        }
+
+        if (next > 0)
+        {
+            _count ??= grain.RegisterGrainTimer(CountAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            return;
         }
 
         _retry?.Dispose();
         _retry = null;
         _nextRetry = TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Delivers the KPI duties left by <see cref="DeliverAsync"/>, in a turn of their own after the one that wrote them, so
+    /// that counting never delays an answer; a failure is retried like any duty.
+    /// </summary>
+    private async Task CountAsync()
+    {
+        _count?.Dispose();
+        _count = null;
+        foreach (var duty in S.Duties.Where(d => d.Kind == OrderDutyKind.CountKpis).ToList())
+        {
+            try
+            {
+                await PerformAsync(duty);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.DutyFailed(ex, orderId, duty.Kind);
+                ScheduleRetry();
+                return;
+            }
+
+            S.Duties.Remove(duty);
+        }
+
+        if (S.Duties.Count == 0)
+        {
+            _retry?.Dispose();
+            _retry = null;
+            _nextRetry = TimeSpan.Zero;
+        }
     }
 
     /// <summary>Tries undelivered duties and an unfinished step again in this activation, backing off to a minute.</summary>

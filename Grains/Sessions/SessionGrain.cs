@@ -399,7 +399,7 @@ public sealed class SessionGrain(
     });
 
     /// <summary>
-    /// Delivers every pending lesson, reward and tally entry (all at once; a tally's entries in the order written, so an
+    /// Delivers every pending lesson, reward, KPI fact and tally entry (all at once; a tally's entries in the order written, so an
     /// exposure reaches it before the conversions it explains); each acknowledged one is dropped in memory at once and
     /// from storage with the next write (delivering it again after a crash is harmless: both are idempotent). What fails
     /// is tried again in this activation, backing off from 200 ms to a minute.
@@ -414,12 +414,13 @@ public sealed class SessionGrain(
         var lessons = S.Lessons.ToList();
         var rewards = S.Rewards.ToList();
         var tallies = S.Tallies.ToList();
+        var kpis = S.Kpis.ToList();
+        var counted = kpis.Count > 0 ? TryAsync(() => KpiDelivery.SendAsync(GrainFactory, null, kpis), IKpiGrain.Overall) : Task.FromResult(false);
         var delivered = await Task.WhenAll(
             lessons.Select(l => TryAsync(() => GrainFactory.ProductGraph(l.Sku).LearnAsync(l.Lesson), l.Sku))
                 .Concat(rewards.Select(r => TryAsync(() => GrainFactory.ArmWeights(r.Segment).RewardAsync(r.Reward), r.Segment))));
-        var kpis = S.Kpis.ToList();
         var tallied = await DeliverTalliesAsync(tallies);
-        if (kpis.Count > 0 && await TryAsync(() => KpiDelivery.SendAsync(GrainFactory, null, kpis), IKpiGrain.Overall))
+        if (await counted)
         {
             S.Kpis.RemoveRange(0, kpis.Count);
         }

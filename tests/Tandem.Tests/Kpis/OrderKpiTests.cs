@@ -21,6 +21,10 @@ public sealed class OrderKpiTests(GrainClusterFixture fixture)
 
     private static string RegionOf(Contracts.Catalog.Location store) => new Grains.Dispatch.DispatchOptions().ZoneOf(store.Position);
 
+    /// <summary>The region's report once it counted <paramref name="facts"/> facts (an order counts after it answered).</summary>
+    private async Task<KpiReport> CountedAsync(string region, KpiWindow window, long facts) =>
+        await Await.UntilAsync(async () => await Grains.Kpi(region).GetAsync(window) is { } report && report.Counts.Values.Sum() >= facts ? report : null, TimeSpan.FromSeconds(10));
+
     [Fact]
     public async Task A_collected_order_counts_its_revenue_fill_fulfilment_survey_and_return_once_each_in_its_region()
     {
@@ -41,7 +45,7 @@ public sealed class OrderKpiTests(GrainClusterFixture fixture)
         await order.ClaimReturnAsync("r-1", sku, 1);
         await order.ClaimReturnAsync("r-2", sku, 1); // a second return of the same order: still one returned order
 
-        var report = await Grains.Kpi(RegionOf(store)).GetAsync(KpiWindow.Minutes15);
+        var report = await CountedAsync(RegionOf(store), KpiWindow.Minutes15, 8);
 
         Assert.Equal(OrderOutcome.InvalidTransition, early.Outcome);
         Assert.Equal((OrderOutcome.Applied, 9), (surveyed.Outcome, surveyed.Order!.SurveyScore));
@@ -79,6 +83,7 @@ public sealed class OrderKpiTests(GrainClusterFixture fixture)
         await DeliverAsync(TimeSpan.FromMinutes(50)); // the promise is 45 minutes from placing
         await DeliverAsync(TimeSpan.FromMinutes(20));
 
+        await CountedAsync(RegionOf(store), KpiWindow.Day, 16); // two orders: placed (2), packed (3), handed over (3)
         var hour = await Grains.Kpi(RegionOf(store)).GetAsync(KpiWindow.Hour);
         var quarter = await Grains.Kpi(RegionOf(store)).GetAsync(KpiWindow.Minutes15);
 
@@ -98,10 +103,11 @@ public sealed class OrderKpiTests(GrainClusterFixture fixture)
         var before = (await city.GetAsync(KpiWindow.Day)).Counts.GetValueOrDefault("orderUnits");
 
         var placed = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Grains.Order(new OrderId(TestData.NewId("o"))).PlaceAsync(TestOrders.Pickup(store.Id, (sku, 1)))));
+        await CountedAsync(RegionOf(store), KpiWindow.Day, 10);
         var board = await Grains.KpiBoard().GetAsync(KpiWindow.Day);
 
         Assert.All(placed, p => Assert.Equal(OrderOutcome.Applied, p.Outcome));
-        Assert.Equal(before + 5, (await city.GetAsync(KpiWindow.Day)).Counts["orderUnits"]);
+        Assert.Equal(before + 5, (await city.GetAsync(KpiWindow.Day)).Counts["orderUnits"]); // the city hears each fact with its region
         var region = Assert.Single(board.Regions, r => r.Id == RegionOf(store));
         Assert.Equal(["Test store Lerwick"], region.Locations);
         Assert.Equal(5L, region.Report.Counts["order"]);
