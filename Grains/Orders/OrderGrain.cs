@@ -64,7 +64,7 @@ public sealed class OrderGrain(
     {
         _events = new EventPublisher(this, logger);
         _stock = new OrderStock(Id, () => S, SaveAsync, GrainFactory, Options, logger);
-        _outbox = new OrderOutbox(this, GrainFactory, Id, () => S, RetryAsync, Options, dispatch.Value, clock, logger);
+        _outbox = new OrderOutbox(this, GrainFactory, catalog, Id, () => S, RetryAsync, Options, dispatch.Value, clock, logger);
         _placement = new OrderPlacement(Id, () => S, SaveAsync, GrainFactory, catalog, Stock, Outbox, Options, clock);
         if (S.Duties.Count > 0 || S.Step is not null)
         {

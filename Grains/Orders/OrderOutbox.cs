@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 
 using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Orders;
+using Tandem.Grains.Catalog;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
@@ -18,7 +19,7 @@ namespace Tandem.Grains.Orders;
 /// wakes it then. The order supplies its live state, what a retry does (finish an interrupted step, then deliver).
 /// </summary>
 internal sealed class OrderOutbox(
-    Grain grain, IGrainFactory grains, string orderId, Func<OrderState> order, Func<Task> retry,
+    Grain grain, IGrainFactory grains, CatalogFacts catalog, string orderId, Func<OrderState> order, Func<Task> retry,
     OrderOptions options, DispatchOptions dispatch, TimeProvider clock, ILogger logger)
 {
     private OrderId Key { get; } = new(orderId);
@@ -169,7 +170,8 @@ internal sealed class OrderOutbox(
                 await grains.Coupon(duty.Reference!).ReleaseAsync(orderId);
                 break;
             case OrderDutyKind.CountKpis:
-                await KpiDelivery.SendAsync(grains, dispatch.ZoneOf((await FulfilmentPlanner.WhereFromAsync(grains, S)).Position), duty.Facts);
+                var source = (await catalog.ReadLocationsAsync()).First(l => l.Id == S.Lines[0].LocationId); // the silo's copy: no call to the catalog
+                await KpiDelivery.SendAsync(grains, dispatch.ZoneOf(source.Position), duty.Facts);
                 break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)

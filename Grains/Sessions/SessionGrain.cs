@@ -46,6 +46,7 @@ public sealed class SessionGrain(
 
     private EventPublisher? _events;
     private IGrainTimer? _retry;
+    private IGrainTimer? _count;
     private TimeSpan _nextRetry;
 
     private SessionState S => state.State;
@@ -352,7 +353,7 @@ public sealed class SessionGrain(
             await state.SaveAsync(this);
         }
 
-        await DeliverOwedAsync();
+        await DeliverOwedAsync(countNow: true);
         var due = NextDue();
         if (due != S.DueAt)
         {
@@ -398,23 +399,38 @@ public sealed class SessionGrain(
         At = clock.GetUtcNow(),
     });
 
+    private Task DeliverOwedAsync() => DeliverOwedAsync(countNow: false);
+
     /// <summary>
     /// Delivers every pending lesson, reward, KPI fact and tally entry (all at once; a tally's entries in the order written, so an
     /// exposure reaches it before the conversions it explains); each acknowledged one is dropped in memory at once and
     /// from storage with the next write (delivering it again after a crash is harmless: both are idempotent). What fails
-    /// is tried again in this activation, backing off from 200 ms to a minute.
+    /// is tried again in this activation, backing off from 200 ms to a minute. KPI facts are sent in a turn of their own
+    /// right after this one (so counting never delays an answer), unless <paramref name="countNow"/>.
     /// </summary>
-    private async Task DeliverOwedAsync()
+    private async Task DeliverOwedAsync(bool countNow)
     {
         if (Owed == 0)
         {
             return;
         }
 
+        if (!countNow && S.Kpis.Count > 0)
+        {
+            _count ??= this.RegisterGrainTimer(
+                () =>
+                {
+                    _count?.Dispose();
+                    _count = null;
+                    return DeliverOwedAsync(countNow: true);
+                },
+                new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+
         var lessons = S.Lessons.ToList();
         var rewards = S.Rewards.ToList();
         var tallies = S.Tallies.ToList();
-        var kpis = S.Kpis.ToList();
+        List<KpiFact> kpis = countNow ? [.. S.Kpis] : [];
         var counted = kpis.Count > 0 ? TryAsync(() => KpiDelivery.SendAsync(GrainFactory, null, kpis), IKpiGrain.Overall) : Task.FromResult(false);
         var delivered = await Task.WhenAll(
             lessons.Select(l => TryAsync(() => GrainFactory.ProductGraph(l.Sku).LearnAsync(l.Lesson), l.Sku))
@@ -448,14 +464,14 @@ public sealed class SessionGrain(
 
         _retry?.Dispose();
         _retry = null;
-        if (Owed == 0)
+        if (Owed - (countNow ? 0 : S.Kpis.Count) == 0) // uncounted facts not tried yet wait for their own turn, not a retry
         {
             _nextRetry = TimeSpan.Zero;
             return;
         }
 
         _nextRetry = _nextRetry == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromTicks(Math.Min(_nextRetry.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
-        _retry = this.RegisterGrainTimer(DeliverOwedAsync, new GrainTimerCreationOptions(_nextRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        _retry = this.RegisterGrainTimer(() => DeliverOwedAsync(countNow: true), new GrainTimerCreationOptions(_nextRetry, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
     /// <summary>Each experiment's entries in the order written, stopping at its first failure; returns those delivered.</summary>

@@ -33,7 +33,8 @@ public sealed class SessionKpiTests(SweepingClusterFixture fixture) : IClassFixt
         await Task.WhenAll(clickers.Select(s => Grains.Session(s).RecordImpressionsAsync(Shopper(s), [Pick(0), Pick(1)])));
         await Task.WhenAll(clickers.SelectMany(s => new[] { 0, 0 }.Select(_ => Grains.Session(s).RecordPickClickAsync(Shopper(s), 1, $"{sku}-0"))));
 
-        var report = await Grains.Kpi(IKpiGrain.Overall).GetAsync(KpiWindow.Minutes15);
+        // Facts are sent in a turn of their own after each call: wait until the city has as many as the calls made.
+        var report = await Await.UntilAsync(async () => await Grains.Kpi(IKpiGrain.Overall).GetAsync(KpiWindow.Minutes15) is { } r && r.Counts.Values.Sum() >= 330 ? r : null, TimeSpan.FromSeconds(10));
 
         Assert.Equal(new Dictionary<string, long> { ["visit"] = 200, ["conversion"] = 50, ["impression"] = 40, ["click"] = 40 }, report.Counts);
         Assert.Equal(0.25, report.Indicators.Single(i => i.Name == "conversion").Value);
