@@ -74,35 +74,14 @@ internal sealed class OrderOutbox(
     }
 
     /// <summary>
-    /// Delivers the KPI duties left by <see cref="DeliverAsync"/>, in a turn of their own after the one that wrote them, so
-    /// that counting never delays an answer; a failure is retried like any duty.
+    /// Delivers the KPI duties left by <see cref="DeliverAsync"/> (and anything else still owed), in a turn of their own after
+    /// the one that wrote them, so that counting never delays an answer; a failure is retried like any duty.
     /// </summary>
-    private async Task CountAsync()
+    private Task CountAsync()
     {
         _count?.Dispose();
         _count = null;
-        foreach (var duty in S.Duties.Where(d => d.Kind == OrderDutyKind.CountKpis).ToList())
-        {
-            try
-            {
-                await PerformAsync(duty);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.DutyFailed(ex, orderId, duty.Kind);
-                ScheduleRetry();
-                return;
-            }
-
-            S.Duties.Remove(duty);
-        }
-
-        if (S.Duties.Count == 0)
-        {
-            _retry?.Dispose();
-            _retry = null;
-            _nextRetry = TimeSpan.Zero;
-        }
+        return DeliverAsync(countNow: true);
     }
 
     /// <summary>Tries undelivered duties and an unfinished step again in this activation, backing off to a minute.</summary>
