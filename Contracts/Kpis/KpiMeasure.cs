@@ -1,4 +1,12 @@
+using System.Text.Json;
+
 namespace Tandem.Contracts.Kpis;
+
+public static class KpiMeasures
+{
+    /// <summary>The measure as the API and the history table name it (<c>orderUnits</c>, <c>packedGoods</c> …).</summary>
+    public static string Name(this KpiMeasure measure) => JsonNamingPolicy.CamelCase.ConvertName(measure.ToString());
+}
 
 /// <summary>What a KPI fact counts. Every fact adds one to its measure's count and its value to the measure's sum.</summary>
 [GenerateSerializer, Alias("tandem.kpi-measure")]

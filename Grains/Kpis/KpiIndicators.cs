@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 using Tandem.Contracts.Kpis;
 
 namespace Tandem.Grains.Kpis;
@@ -58,7 +56,7 @@ public static class KpiIndicators
                 Previous = Value(spec, previous),
                 Series = [.. slices.Select(s => Value(spec, s))],
             })],
-            Counts = Enum.GetValues<KpiMeasure>().Where(m => current.Count(m) > 0).ToDictionary(m => JsonNamingPolicy.CamelCase.ConvertName(m.ToString()), current.Count, StringComparer.Ordinal),
+            Counts = Enum.GetValues<KpiMeasure>().Where(m => current.Count(m) > 0).ToDictionary(m => m.Name(), current.Count, StringComparer.Ordinal),
         };
     }
 

@@ -39,11 +39,12 @@ public static class FulfilmentPlanner
     }
 
     /// <summary>The location a placed order is taken from (every line is at it).</summary>
-    public static async Task<Location> WhereFromAsync(IGrainFactory grains, OrderState order)
-    {
-        var locations = await grains.Catalog().GetLocationsAsync();
-        return locations.First(l => l.Id == order.Lines[0].LocationId);
-    }
+    public static async Task<Location> WhereFromAsync(IGrainFactory grains, OrderState order) =>
+        WhereFrom(await grains.Catalog().GetLocationsAsync(), order);
+
+    /// <summary>The location a placed order is taken from, among <paramref name="locations"/>.</summary>
+    public static Location WhereFrom(IReadOnlyList<Location> locations, OrderState order) =>
+        locations.First(l => l.Id == order.Lines[0].LocationId);
 }
 
 /// <summary>Where an order is taken from, or why nowhere: the skus no location has enough of (empty when each line

@@ -149,7 +149,7 @@ internal sealed class OrderOutbox(
                 await grains.Coupon(duty.Reference!).ReleaseAsync(orderId);
                 break;
             case OrderDutyKind.CountKpis:
-                var source = (await catalog.ReadLocationsAsync()).First(l => l.Id == S.Lines[0].LocationId); // the silo's copy: no call to the catalog
+                var source = FulfilmentPlanner.WhereFrom(await catalog.ReadLocationsAsync(), S); // the silo's copy: no call to the catalog
                 await KpiDelivery.SendAsync(grains, dispatch.ZoneOf(source.Position), duty.Facts);
                 break;
             case OrderDutyKind.LeaveDispatchQueue:

@@ -207,7 +207,12 @@ public sealed class SessionGrain(
         {
             UnitId = this.GetPrimaryKeyString(), Variant = e.Variant, At = now, OrderId = orderId, Revenue = Math.Max(0, revenue),
         })));
-        S.Kpis.AddRange([Fact("visit", KpiMeasure.Visit), Fact("conversion", KpiMeasure.Conversion)]); // the KPIs count the first: one conversion per session, and the visit it implies
+        if (S.EventsSeen == 0)
+        {
+            S.Kpis.Add(Fact("visit", KpiMeasure.Visit)); // an order from a session without behaviour still implies a visit
+        }
+
+        S.Kpis.Add(Fact("conversion", KpiMeasure.Conversion)); // the KPIs count the first: one conversion per session
         S.DueAt = NextDue();
         await SaveAndPublishAsync(SessionChangeKind.Orders, skus, 0);
         sessionLog.Write([new SessionLogLine { Session = this.GetPrimaryKeyString(), Kind = SessionLogLine.OrderKind, At = clock.GetUtcNow(), Order = orderId, Seq = S.EventsSeen }]);

@@ -87,12 +87,16 @@ public static class SiloConfiguration
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
         });
         silo.AddTandemPostgresGrainStorage(StorageNames.Grains, connectionString, new StateSerializer());
-        silo.Services.AddSingleton<IDemandFacts>(sp => new PostgresDemandFacts(NpgsqlDataSource.Create(connectionString), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
-        silo.Services.AddSingleton<IKpiFacts>(sp => new PostgresKpiFacts(NpgsqlDataSource.Create(connectionString), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        silo.Services.AddKeyedSingleton(FactsDatabase, (_, _) => NpgsqlDataSource.Create(connectionString)); // one pool for the facts tables
+        silo.Services.AddSingleton<IDemandFacts>(sp => new PostgresDemandFacts(sp.GetRequiredKeyedService<NpgsqlDataSource>(FactsDatabase), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        silo.Services.AddSingleton<IKpiFacts>(sp => new PostgresKpiFacts(sp.GetRequiredKeyedService<NpgsqlDataSource>(FactsDatabase), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         silo.AddAdoNetGrainStorage(StorageNames.PubSub, o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (TandemClusterOptions.Invariant, connectionString));
         return silo.AddTandemGrainServices();
     }
+
+    /// <summary>The key of the one PostgreSQL data source the facts tables (demand, forecasts, KPIs) are written through.</summary>
+    private const string FactsDatabase = "facts";
 
     /// <summary>How long a stream queue's agent waits after finding its queue empty (default 10 ms; Orleans' own default is 100 ms).</summary>
     public const string PollEveryKey = "Tandem:Streams:PollEvery";

@@ -1,7 +1,6 @@
-using System.Text.Json;
-
 using Npgsql;
 
+using Tandem.Contracts.Kpis;
 using Tandem.Grains.Kpis;
 
 namespace Tandem.Hosting.Facts;
@@ -26,12 +25,9 @@ public sealed class PostgresKpiFacts(NpgsqlDataSource database, string serviceId
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new() { Value = region });
         command.Parameters.Add(new() { Value = rows.Select(r => r.Minute.ToUniversalTime()).ToArray() });
-        command.Parameters.Add(new() { Value = rows.Select(r => MeasureName(r)).ToArray() });
+        command.Parameters.Add(new() { Value = rows.Select(r => r.Measure.Name()).ToArray() });
         command.Parameters.Add(new() { Value = rows.Select(r => r.Count).ToArray() });
         command.Parameters.Add(new() { Value = rows.Select(r => r.Sum).ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// <summary>The measure as the API names it (<c>orderUnits</c>, <c>packedGoods</c> …).</summary>
-    private static string MeasureName(KpiMinuteRow row) => JsonNamingPolicy.CamelCase.ConvertName(row.Measure.ToString());
 }
