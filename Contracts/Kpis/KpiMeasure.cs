@@ -53,4 +53,13 @@ public enum KpiMeasure
 
     /// <summary>An order was packed: the volume first fit decreasing would have boxed it in (the packing baseline). Value: litres.</summary>
     PackedBaseline = 13,
+
+    /// <summary>The stock census counted the region's inventory (one sample a minute at most). Value: units on hand.</summary>
+    StockLevel = 14,
+
+    /// <summary>The stock census counted the region's inventory. Value: the SKU-location cells it holds.</summary>
+    StockCells = 15,
+
+    /// <summary>The stock census counted the region's inventory. Value: the cells with no unit available to sell.</summary>
+    StockOut = 16,
 }

@@ -60,4 +60,7 @@ public sealed record KpiBoard
     [Id(0)] public required KpiReport Overall { get; init; }
 
     [Id(1)] public required IReadOnlyList<KpiRegion> Regions { get; init; }
+
+    /// <summary>The stock census's last count (null until it has counted): the cells out of stock now.</summary>
+    [Id(2)] public StockCensus? Census { get; init; }
 }

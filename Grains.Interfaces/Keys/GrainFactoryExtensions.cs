@@ -72,6 +72,8 @@ public static class GrainFactoryExtensions
 
     public static IKpiBoardGrain KpiBoard(this IGrainFactory grains) => grains.GetGrain<IKpiBoardGrain>(IKpiBoardGrain.Key);
 
+    public static IStockCensusGrain StockCensus(this IGrainFactory grains) => grains.GetGrain<IStockCensusGrain>(IStockCensusGrain.Key);
+
     public static ICouponGrain Coupon(this IGrainFactory grains, string code) =>
         grains.GetGrain<ICouponGrain>(Identifier.Require(code, "coupon"));
 

@@ -51,6 +51,7 @@ public sealed partial class InventoryCellGrain(
     private EventPublisher? _publisher;
     private GroupCommit<InventoryCellState, StockChanged>? _commit;
     private IGrainTimer? _expiryTimer;
+    private bool _inCensus; // this activation has added the cell to the stock census
 
     private InventoryCellState S => _commit!.State;
 
@@ -75,6 +76,10 @@ public sealed partial class InventoryCellGrain(
         ScheduleExpiry();
         await _commit.Durable();
         await ResumeRushAsync();
+        if (_bucket is null && S.Version > 0)
+        {
+            await JoinCensusQuietlyAsync(); // a cell stocked before the census knew of it
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -98,11 +103,11 @@ public sealed partial class InventoryCellGrain(
 
         if (S.AppliedReferences.ContainsKey(reference))
         {
-            return AfterDurable(Result(CellOutcome.Replayed));
+            return InCensusAsync(AfterDurable(Result(CellOutcome.Replayed)));
         }
 
-        return Change(StockChangeReason.Received, quantity,
-            new CellChange { Kind = CellChangeKind.Received, At = clock.GetUtcNow(), Id = reference, Quantity = quantity, Actor = actor });
+        return InCensusAsync(Change(StockChangeReason.Received, quantity,
+            new CellChange { Kind = CellChangeKind.Received, At = clock.GetUtcNow(), Id = reference, Quantity = quantity, Actor = actor }));
     }
 
     public Task<CellResult> ReserveAsync(string reservationId, int quantity, TimeSpan ttl)
@@ -291,10 +296,10 @@ public sealed partial class InventoryCellGrain(
             return AfterDurable(Refuse(CellOutcome.Conflict, $"Counted {countedOnHand} is below the {S.Reserved} units reserved."));
         }
 
-        return Change(StockChangeReason.Adjusted, Math.Abs(countedOnHand - S.OnHand), new CellChange
+        return InCensusAsync(Change(StockChangeReason.Adjusted, Math.Abs(countedOnHand - S.OnHand), new CellChange
         {
             Kind = CellChangeKind.Adjusted, At = clock.GetUtcNow(), Id = reference, Quantity = countedOnHand, Actor = actor, Reason = reason,
-        });
+        }));
     }
 
     public Task<CellResult> ScheduleSaleAsync(DateTimeOffset? startsAt, string actor)
@@ -315,10 +320,10 @@ public sealed partial class InventoryCellGrain(
         Begin();
         if (S.Bin != bin)
         {
-            return (await Change(StockChangeReason.BinMoved, 0, new CellChange { Kind = CellChangeKind.BinMoved, At = clock.GetUtcNow(), Bin = bin })).Cell;
+            return (await InCensusAsync(Change(StockChangeReason.BinMoved, 0, new CellChange { Kind = CellChangeKind.BinMoved, At = clock.GetUtcNow(), Bin = bin }))).Cell;
         }
 
-        return (await AfterDurable(Result(CellOutcome.Replayed))).Cell;
+        return (await InCensusAsync(AfterDurable(Result(CellOutcome.Replayed)))).Cell;
     }
 
     public async Task<CellSnapshot> GetSnapshotAsync()
@@ -335,6 +340,35 @@ public sealed partial class InventoryCellGrain(
         IReadOnlyList<CellHistoryEntry> history = [.. S.History]; // taken now, answered once all of it is saved
         await AfterDurable(Result(CellOutcome.Replayed));
         return history;
+    }
+
+    /// <summary>
+    /// A stocked cell is in the stock census before it answers: a receipt, count or bin whose answer was lost is asked again,
+    /// and the replay joins the census if the first call could not.
+    /// </summary>
+    private async Task<CellResult> InCensusAsync(Task<CellResult> command)
+    {
+        var result = await command;
+        if (!_inCensus && result.Outcome is CellOutcome.Applied or CellOutcome.Replayed)
+        {
+            await GrainFactory.StockCensus().RangeAsync([_key.ToString()]);
+            _inCensus = true;
+        }
+
+        return result;
+    }
+
+    private async Task JoinCensusQuietlyAsync()
+    {
+        try
+        {
+            await GrainFactory.StockCensus().RangeAsync([_key.ToString()]);
+            _inCensus = true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.CensusJoinFailed(ex, _key.ToString());
+        }
     }
 
     /// <summary>Every command starts here: refuse if storage failed, then let lapsed holds go.</summary>

@@ -17,4 +17,7 @@ internal static partial class InventoryLog
 
     [LoggerMessage(EventId = 2504, Level = LogLevel.Warning, Message = "Cell {Cell} could not {Action} its rush reminder")]
     public static partial void RushReminderFailed(this ILogger logger, Exception exception, CellKey cell, string action);
+
+    [LoggerMessage(EventId = 2505, Level = LogLevel.Warning, Message = "Cell {Cell} could not add itself to the stock census on activation; its next receipt, count or bin adds it")]
+    public static partial void CensusJoinFailed(this ILogger logger, Exception exception, string cell);
 }

@@ -19,11 +19,13 @@ public sealed class KpiBoardGrain(IOptions<DispatchOptions> dispatch) : Grain, I
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         var overall = GrainFactory.Kpi(IKpiGrain.Overall).GetAsync(window);
+        var census = GrainFactory.StockCensus().GetLastAsync();
         var reports = await Task.WhenAll(regions.Select(r => GrainFactory.Kpi(r.Key).GetAsync(window)));
         return new KpiBoard
         {
             Overall = await overall,
             Regions = [.. regions.Select((r, i) => new KpiRegion { Id = r.Key, Locations = [.. r.Select(l => l.Name)], Report = reports[i] })],
+            Census = await census,
         };
     }
 }

@@ -3,29 +3,43 @@ using Tandem.Contracts.Kpis;
 namespace Tandem.Grains.Kpis;
 
 /// <summary>
-/// What each indicator divides by what: sums of facts' values (<c>Σ</c>) or counts of facts (<c>#</c>) over the window.
-/// NPS = 100 × Σ survey / # survey (promoters +1, detractors −1); return rate = # returns / # orders fulfilled; on time = Σ delivery / # delivery; conversion =
-/// # sessions that ordered / # sessions; average order value = Σ order / # order; recommendation CTR = # clicks / #
-/// settled impressions; packing fill = Σ goods litres / Σ box litres.
+/// What each indicator divides by what over the window: sums of facts' values (<c>Σ</c>), counts of facts (<c>#</c>), or means
+/// (<c>Σ / #</c>, for the stock census's samples). NPS = 100 × Σ survey / # survey (promoters +1, detractors −1); return rate =
+/// # returns / # orders fulfilled; on time = Σ delivery / # delivery; conversion = # sessions that ordered / # sessions; average
+/// order value = Σ order / # order; recommendation CTR = # clicks / # settled impressions; packing fill = Σ goods litres / Σ box
+/// litres; stock-out rate = Σ cells out / Σ cells counted (the share of the census's cells with nothing to sell, averaged over
+/// its samples); inventory turnover = Σ units ordered / mean units on hand, in turns a year at the window's pace.
 /// </summary>
 public static class KpiIndicators
 {
-    private sealed record Term(KpiMeasure Measure, bool Sum, int Sign = 1);
+    private const double MinutesAYear = 365 * 24 * 60;
 
-    private sealed record Spec(string Name, Term[] Numerator, Term[] Denominator, double Scale = 1);
+    private enum Of
+    {
+        Count,
+        Sum,
+        Mean,
+    }
+
+    private sealed record Term(KpiMeasure Measure, Of Of, int Sign = 1);
+
+    /// <summary>An indicator: numerator over denominator, times the scale; per year: a rate over the window's minutes, stated for a year.</summary>
+    private sealed record Spec(string Name, Term[] Numerator, Term[] Denominator, double Scale = 1, bool PerYear = false);
 
     private static readonly Spec[] Specs =
     [
-        new("nps", [new(KpiMeasure.Survey, true)], [new(KpiMeasure.Survey, false)], 100),
-        new("returnRate", [new(KpiMeasure.Return, false)], [new(KpiMeasure.Fulfilled, false)]),
-        new("onTime", [new(KpiMeasure.Delivery, true)], [new(KpiMeasure.Delivery, false)]),
-        new("conversion", [new(KpiMeasure.Conversion, false)], [new(KpiMeasure.Visit, false)]),
-        new("averageOrderValue", [new(KpiMeasure.Order, true)], [new(KpiMeasure.Order, false)]),
-        new("recommendationCtr", [new(KpiMeasure.Click, false)], [new(KpiMeasure.Impression, false)]),
-        new("packingFill", [new(KpiMeasure.PackedGoods, true)], [new(KpiMeasure.PackedBoxes, true)]),
-        new("packingSaving", [new(KpiMeasure.PackedBaseline, true), new(KpiMeasure.PackedBoxes, true, -1)], [new(KpiMeasure.PackedBaseline, true)]),
-        new("deliveryMinutes", [new(KpiMeasure.DeliveryMinutes, true)], [new(KpiMeasure.DeliveryMinutes, false)]),
-        new("orders", [new(KpiMeasure.Order, false)], []),
+        new("nps", [new(KpiMeasure.Survey, Of.Sum)], [new(KpiMeasure.Survey, Of.Count)], 100),
+        new("returnRate", [new(KpiMeasure.Return, Of.Count)], [new(KpiMeasure.Fulfilled, Of.Count)]),
+        new("onTime", [new(KpiMeasure.Delivery, Of.Sum)], [new(KpiMeasure.Delivery, Of.Count)]),
+        new("conversion", [new(KpiMeasure.Conversion, Of.Count)], [new(KpiMeasure.Visit, Of.Count)]),
+        new("averageOrderValue", [new(KpiMeasure.Order, Of.Sum)], [new(KpiMeasure.Order, Of.Count)]),
+        new("recommendationCtr", [new(KpiMeasure.Click, Of.Count)], [new(KpiMeasure.Impression, Of.Count)]),
+        new("packingFill", [new(KpiMeasure.PackedGoods, Of.Sum)], [new(KpiMeasure.PackedBoxes, Of.Sum)]),
+        new("packingSaving", [new(KpiMeasure.PackedBaseline, Of.Sum), new(KpiMeasure.PackedBoxes, Of.Sum, -1)], [new(KpiMeasure.PackedBaseline, Of.Sum)]),
+        new("deliveryMinutes", [new(KpiMeasure.DeliveryMinutes, Of.Sum)], [new(KpiMeasure.DeliveryMinutes, Of.Count)]),
+        new("stockOutRate", [new(KpiMeasure.StockOut, Of.Sum)], [new(KpiMeasure.StockCells, Of.Sum)]),
+        new("inventoryTurnover", [new(KpiMeasure.OrderUnits, Of.Sum)], [new(KpiMeasure.StockLevel, Of.Mean)], PerYear: true),
+        new("orders", [new(KpiMeasure.Order, Of.Count)], []),
     ];
 
     /// <summary>The indicators' names, in the order a report lists them.</summary>
@@ -42,6 +56,7 @@ public static class KpiIndicators
         var points = window.Points();
         var slice = length / points;
         var slices = Enumerable.Range(0, points).Select(i => state.Totals(start + (i * slice), start + ((i + 1) * slice))).ToArray();
+        var minutes = (double)length;
         return new KpiReport
         {
             Region = region,
@@ -52,15 +67,15 @@ public static class KpiIndicators
                 Name = spec.Name,
                 Numerator = Add(spec.Numerator, current),
                 Denominator = Add(spec.Denominator, current),
-                Value = Value(spec, current),
-                Previous = Value(spec, previous),
-                Series = [.. slices.Select(s => Value(spec, s))],
+                Value = Value(spec, current, minutes),
+                Previous = Value(spec, previous, minutes),
+                Series = [.. slices.Select(s => Value(spec, s, slice))],
             })],
             Counts = Enum.GetValues<KpiMeasure>().Where(m => current.Count(m) > 0).ToDictionary(m => m.Name(), current.Count, StringComparer.Ordinal),
         };
     }
 
-    private static double? Value(Spec spec, KpiTotals totals)
+    private static double? Value(Spec spec, KpiTotals totals, double minutes)
     {
         if (spec.Denominator.Length == 0)
         {
@@ -68,8 +83,14 @@ public static class KpiIndicators
         }
 
         var denominator = Add(spec.Denominator, totals);
-        return denominator > 0 ? spec.Scale * Add(spec.Numerator, totals) / denominator : null;
+        var scale = spec.PerYear ? spec.Scale * MinutesAYear / minutes : spec.Scale;
+        return denominator > 0 ? scale * Add(spec.Numerator, totals) / denominator : null;
     }
 
-    private static double Add(Term[] terms, KpiTotals totals) => terms.Sum(t => t.Sign * (t.Sum ? totals.Sum(t.Measure) : totals.Count(t.Measure)));
+    private static double Add(Term[] terms, KpiTotals totals) => terms.Sum(t => t.Sign * t.Of switch
+    {
+        Of.Count => totals.Count(t.Measure),
+        Of.Sum => totals.Sum(t.Measure),
+        _ => totals.Count(t.Measure) > 0 ? totals.Sum(t.Measure) / totals.Count(t.Measure) : 0,
+    });
 }

@@ -22,5 +22,10 @@ public static class KpisRegistration
         {
             yield return $"{Section}:{nameof(options.SaveEvery)} must be 100 ms to 5 minutes.";
         }
+
+        if (options.CensusEvery < TimeSpan.FromSeconds(1) || options.CensusEvery > TimeSpan.FromHours(1))
+        {
+            yield return $"{Section}:{nameof(options.CensusEvery)} must be 1 second to 1 hour.";
+        }
     }
 }

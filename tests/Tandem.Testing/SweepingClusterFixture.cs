@@ -7,6 +7,7 @@ using Tandem.Grains.Dispatch;
 using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Intent;
+using Tandem.Grains.Kpis;
 using Tandem.Grains.Orders;
 using Tandem.Grains.Sessions;
 using Tandem.Hosting.Configuration;
@@ -27,6 +28,9 @@ public sealed class SweepingClusterFixture : InProcessClusterFixture<SweepingClu
     /// <summary>How often its silo reads the running experiments again: soon, so a test sees a start without waiting long.</summary>
     public static readonly TimeSpan ExperimentsRefresh = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How often its stock census counts by itself.</summary>
+    public static readonly TimeSpan CensusEvery = TimeSpan.FromSeconds(1);
+
     public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
@@ -41,6 +45,7 @@ public sealed class SweepingClusterFixture : InProcessClusterFixture<SweepingClu
             });
             siloBuilder.Services.Configure<SessionOptions>(o => o.CatchUpAfter = CatchUpAfter);
             siloBuilder.Services.Configure<ExperimentOptions>(o => o.RefreshEvery = ExperimentsRefresh);
+            siloBuilder.Services.Configure<KpiOptions>(o => o.CensusEvery = CensusEvery);
             siloBuilder.Services.Configure<IntentOptions>(o =>
             {
                 o.Log = false;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 using Tandem.Grains.Dispatch;
+using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
 
 using static Microsoft.Playwright.Assertions;
@@ -11,7 +12,8 @@ namespace Tandem.Tests.Web;
 
 /// <summary>
 /// The live KPIs in real browsers: a shopper answers the survey on the order page, and the control room shows the order and
-/// the answer in the region's tiles (read from the KPI grains), for the window chosen, with the trend line.
+/// the answer in the region's tiles (read from the KPI grains), for the window chosen, with the trend line; the stock census
+/// counts the store's cell sold out.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class KpisBrowserTests(WebFixture web)
@@ -32,6 +34,8 @@ public sealed class KpisBrowserTests(WebFixture web)
         {
             (await ops.PostAsJsonAsync($"/api/orders/{orderId}/{step}", new { }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         }
+
+        await web.Grains.StockCensus().TakeAsync(); // the census counts once a minute by itself: the store's only cell is empty now
 
         await using var shop = await web.NewContextAsync();
         var page = await shop.NewPageAsync();
@@ -58,6 +62,9 @@ public sealed class KpisBrowserTests(WebFixture web)
         await Expect(Tile("averageOrderValue")).ToHaveTextAsync("£20.00"); // 2 × £10
         await Expect(Tile("returnRate")).ToHaveTextAsync("0 %");
         await Expect(Tile("onTime")).ToHaveTextAsync("–"); // collected, nothing delivered
+        await Expect(Tile("stockOutRate")).ToHaveTextAsync("100 %"); // its one cell, sold out
+        await Expect(Tile("inventoryTurnover")).ToHaveTextAsync("–"); // nothing on hand to turn
+        await Expect(control.Locator("#kpi-stock-outs")).ToHaveTextAsync("1 of 1");
         await Expect(control.Locator($"#kpi-tiles [data-kpi='orders'][data-region='{region}'] .trend.good")).ToHaveTextAsync("▲"); // none the hour before
         await Expect(control.Locator($"#kpi-tiles [data-kpi='orders'][data-region='{region}'] svg.sparkline polyline")).ToHaveCountAsync(1); // 12 five-minute points, all known for a count
         await Expect(control.Locator("#packaging [data-kpi='packed']")).ToHaveTextAsync("1"); // the packaging panel follows the region and window chosen

@@ -54,11 +54,12 @@ public sealed class KpisApiTests(ApiFixture api)
     {
         using var ops = api.Ops();
         var ct = TestContext.Current.CancellationToken;
+        var census = await api.Grains.StockCensus().TakeAsync();
 
         using var quarter = JsonDocument.Parse(await ops.GetStringAsync(new Uri("/api/kpis", UriKind.Relative), ct));
         using var day = JsonDocument.Parse(await ops.GetStringAsync(new Uri("/api/kpis?window=24h", UriKind.Relative), ct));
 
-        string[] names = ["nps", "returnRate", "onTime", "conversion", "averageOrderValue", "recommendationCtr", "packingFill", "packingSaving", "deliveryMinutes", "orders"];
+        string[] names = ["nps", "returnRate", "onTime", "conversion", "averageOrderValue", "recommendationCtr", "packingFill", "packingSaving", "deliveryMinutes", "stockOutRate", "inventoryTurnover", "orders"];
         var overall = quarter.RootElement.GetProperty("overall");
         Assert.Equal(("all", "15m"), (overall.GetProperty("region").GetString(), overall.GetProperty("window").GetString()));
         Assert.Equal(names, overall.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
@@ -68,5 +69,11 @@ public sealed class KpisApiTests(ApiFixture api)
         var regions = quarter.RootElement.GetProperty("regions").EnumerateArray().ToList();
         Assert.Contains(regions, r => r.GetProperty("locations").EnumerateArray().Any(l => l.GetString() == "Camden store"));
         Assert.Equal(regions.Select(r => r.GetProperty("id").GetString()).Order(StringComparer.Ordinal), regions.Select(r => r.GetProperty("id").GetString()));
+        var counted = quarter.RootElement.GetProperty("census");
+        Assert.True(census.City.Cells > 0, "the city's cells joined the census as they were stocked");
+        Assert.Equal(census.City.Cells, census.Regions.Sum(r => r.Cells));
+        Assert.True(DateTimeOffset.Parse(counted.GetProperty("at").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= census.At); // this census, or one counted since
+        var censusRegions = counted.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("region").GetString()).ToList();
+        Assert.Equal(censusRegions.Order(StringComparer.Ordinal), censusRegions);
     }
 }

@@ -40,7 +40,7 @@ public sealed class KpiIndicatorsTests
         var report = KpiIndicators.Report("r1c1", KpiWindow.Minutes15, Now, state);
 
         Assert.Equal(("r1c1", "15m", Now), (report.Region, report.Window, report.At));
-        Assert.Equal(["nps", "returnRate", "onTime", "conversion", "averageOrderValue", "recommendationCtr", "packingFill", "packingSaving", "deliveryMinutes", "orders"], report.Indicators.Select(i => i.Name));
+        Assert.Equal(["nps", "returnRate", "onTime", "conversion", "averageOrderValue", "recommendationCtr", "packingFill", "packingSaving", "deliveryMinutes", "stockOutRate", "inventoryTurnover", "orders"], report.Indicators.Select(i => i.Name));
         Assert.Equal((25.0, 4.0, 1.0), (Indicator(report, "nps").Value!.Value, Indicator(report, "nps").Denominator, Indicator(report, "nps").Numerator));
         Assert.Equal(0.25, Indicator(report, "returnRate").Value);
         Assert.Equal(0.75, Indicator(report, "onTime").Value);
@@ -56,6 +56,33 @@ public sealed class KpiIndicatorsTests
         Assert.Equal((1.0, 0.0), (Indicator(report, "orders").Series[0]!.Value, Indicator(report, "orders").Series[1]!.Value)); // a count is 0, not unknown, in a quiet minute
         Assert.Null(Indicator(report, "deliveryMinutes").Value);
         Assert.False(report.Counts.ContainsKey("orderUnits"));
+    }
+
+    [Fact]
+    public void Stock_out_rate_averages_the_census_s_share_of_empty_cells_and_turnover_is_units_ordered_over_mean_stock_a_year()
+    {
+        var state = new KpiState();
+        KpiFact[] facts =
+        [
+            Fact("census:1:level", KpiMeasure.StockLevel, TimeSpan.FromMinutes(10), 300), Fact("census:1:cells", KpiMeasure.StockCells, TimeSpan.FromMinutes(10), 20),
+            Fact("census:1:out", KpiMeasure.StockOut, TimeSpan.FromMinutes(10), 1),
+            Fact("census:2:level", KpiMeasure.StockLevel, TimeSpan.FromMinutes(1), 100), Fact("census:2:cells", KpiMeasure.StockCells, TimeSpan.FromMinutes(1), 20),
+            Fact("census:2:out", KpiMeasure.StockOut, TimeSpan.FromMinutes(1), 5),
+            Fact("u1", KpiMeasure.OrderUnits, TimeSpan.FromMinutes(4), 150), Fact("u2", KpiMeasure.OrderUnits, TimeSpan.FromMinutes(3), 50),
+            Fact("census:0:level", KpiMeasure.StockLevel, TimeSpan.FromMinutes(20), 1_000), Fact("census:0:cells", KpiMeasure.StockCells, TimeSpan.FromMinutes(20), 10), // the window before
+        ];
+        Assert.All(facts, f => Assert.True(state.Apply(f)));
+
+        var report = KpiIndicators.Report("all", KpiWindow.Minutes15, Now, state);
+
+        var stockOut = Indicator(report, "stockOutRate");
+        Assert.Equal((6.0, 40.0, 0.15), (stockOut.Numerator, stockOut.Denominator, stockOut.Value!.Value)); // 1 of 20 cells, then 5 of 20
+        Assert.Equal(0.0, stockOut.Previous);
+        var turnover = Indicator(report, "inventoryTurnover");
+        Assert.Equal((200.0, 200.0), (turnover.Numerator, turnover.Denominator)); // 200 units ordered over a mean of (300 + 100) / 2 on hand
+        Assert.Equal(365 * 24 * 4, turnover.Value!.Value, 9); // the stock once in 15 minutes: 35,040 turns a year at this pace
+        Assert.Equal(0.0, turnover.Previous); // no unit ordered in the window before
+        Assert.Equal((0.0, null, 0.0), (turnover.Series[4], turnover.Series[10], turnover.Series[13])); // 11:50 and 11:59 counted stock and no sale; 11:56 sold with no census to divide by
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // The control room's live KPIs: the city's or one region's indicators over the last 15 minutes, hour or day, as the KPI
 // grains count them (GET /api/kpis, read every 5 s): each with its value, an arrow against the window before and a line of
-// its trend inside the window. Nothing is counted here; the page only formats what the grains report.
+// its trend inside the window; and the cells out of stock at the stock census's last count. Nothing is counted here; the
+// page only formats what the grains report.
 import type { Api } from "../shared/api";
 import { byId, h, money, replace, time } from "../shared/dom";
 import type { KpiBoard, KpiIndicator, KpiReport } from "../shared/types";
@@ -21,6 +22,8 @@ const Indicators: Shown[] = [
   { name: "returnRate", label: "orders returned", format: percent, better: "down" },
   { name: "packingFill", label: "box fill", format: percent, better: "up" },
   { name: "packingSaving", label: "box volume saved on first fit", format: percent, better: "up" },
+  { name: "stockOutRate", label: "cells out of stock (census mean)", format: percent, better: "down" },
+  { name: "inventoryTurnover", label: "stock turns a year at this pace", format: v => v.toLocaleString("en-GB", { maximumFractionDigits: v < 10 ? 1 : 0 }), better: "up" },
   { name: "nps", label: "NPS", format: v => v.toFixed(0), better: "up" },
 ];
 
@@ -76,6 +79,10 @@ export class KpisPanel {
     this.current = report;
     replace(byId("kpi-at"), `${report.region === City ? "city" : report.region} · ${report.window} to ${time(report.at)}`);
     replace(byId("kpi-tiles"), ...Indicators.map(shown => this.tile(shown, report)));
+    const counted = chosen === City ? board.census?.city : board.census?.regions.find(r => r.region === chosen);
+    const stockOuts = byId("kpi-stock-outs");
+    replace(stockOuts, counted ? `${counted.outOfStock.toLocaleString("en-GB")} of ${counted.cells.toLocaleString("en-GB")}` : "–");
+    stockOuts.title = board.census ? `stock census at ${time(board.census.at)}` : "no stock census yet";
     document.body.dataset.kpisRead = report.at;
   }
 

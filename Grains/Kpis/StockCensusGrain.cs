@@ -1,0 +1,180 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+using Orleans.Serialization;
+using Orleans.Storage;
+
+using Tandem.Contracts.Kpis;
+using Tandem.Grains.Dispatch;
+using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Kpis;
+
+namespace Tandem.Grains.Kpis;
+
+/// <summary>
+/// The stock census (see <see cref="IStockCensusGrain"/>). Cells join it as they are stocked (group commit: many joining
+/// together share a write). A timer counts every <see cref="KpiOptions.CensusEvery"/>, a reminder wakes the grain after a
+/// silo is lost. A census reads every cell, a batch at a time, and hands its counts over only when it read them all: a
+/// census missing a few cells would read as stock gone, so a failed one is left out of the KPIs, not counted in part.
+/// </summary>
+[Reentrant]
+public sealed class StockCensusGrain(
+    [PersistentState("census", StorageNames.Grains)] IPersistentState<StockCensusState> state,
+    DeepCopier<StockCensusState> copier,
+    [FromKeyedServices(StorageNames.Grains)] IGrainStorage storage,
+    [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
+    IOptions<KpiOptions> options,
+    IOptions<DispatchOptions> dispatch,
+    ILogger<StockCensusGrain> logger) : Grain, IStockCensusGrain, IRemindable
+{
+    public const string Reminder = "census";
+
+    /// <summary>Cells read at once.</summary>
+    private const int ReadBatch = 256;
+
+    private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(1);
+
+    private GroupCommit<StockCensusState, string>? _commit;
+    private Task _lastCensus = Task.CompletedTask;
+    private StockCensus? _last;
+    private bool _reminded;
+
+    private StockCensusState S => _commit!.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _commit = new GroupCommit<StockCensusState, string>(state, storage is ICapturesStateOnWrite ? null : copier, this, _ => Task.CompletedTask, logger);
+        await _commit.Durable();
+        var every = options.Value.CensusEvery;
+        this.RegisterGrainTimer(CountOnTimerAsync, new GrainTimerCreationOptions(every, every) { KeepAlive = true });
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _commit!.Drain();
+
+    public async Task RangeAsync(IReadOnlyList<string> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var keys = cells.Select(c => CellKey.Parse(c).ToString()).ToList(); // every key checked before any is added
+        _commit!.ThrowIfFailed();
+        if (!_reminded)
+        {
+            await this.RegisterOrUpdateReminder(Reminder, KeepAlivePeriod, KeepAlivePeriod);
+            _reminded = true;
+        }
+
+        var added = keys.Count(S.Cells.Add);
+        await (added > 0 ? _commit.Changed(null) : _commit.Durable());
+    }
+
+    /// <summary>One census at a time: a call arriving during the timer's census waits for it, then counts again.</summary>
+    public async Task<StockCensus> TakeAsync()
+    {
+        var (previous, done) = (_lastCensus, new TaskCompletionSource());
+        _lastCensus = done.Task;
+        try
+        {
+            await previous;
+            return await CountAsync();
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
+
+    public Task<StockCensus?> GetLastAsync() => Task.FromResult(_last);
+
+    /// <summary>Nothing to do: being activated by the reminder starts the timer.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    private async Task CountOnTimerAsync()
+    {
+        if (S.Cells.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await TakeAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.CensusFailed(ex);
+        }
+    }
+
+    private async Task<StockCensus> CountAsync()
+    {
+        await _commit!.Durable();
+        var now = clock.GetUtcNow();
+        var regionOf = (await GrainFactory.Catalog().GetLocationsAsync()).ToDictionary(l => l.Id, l => dispatch.Value.ZoneOf(l.Position), StringComparer.Ordinal);
+        var cells = S.Cells.Select(CellKey.Parse).Where(k => regionOf.ContainsKey(k.LocationId)).ToList(); // taken now: cells joining later are in the next census
+        var counts = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
+        foreach (var batch in cells.Chunk(ReadBatch))
+        {
+            var read = await Task.WhenAll(batch.Select(k => GrainFactory.Cell(k).GetSnapshotAsync()));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var region = regionOf[batch[i].LocationId];
+                if (!counts.TryGetValue(region, out var tally))
+                {
+                    counts[region] = tally = new Tally();
+                }
+
+                tally.Add(read[i].OnHand, read[i].Available);
+            }
+        }
+
+        var city = new Tally();
+        foreach (var tally in counts.Values)
+        {
+            city.Add(tally);
+        }
+
+        var census = new StockCensus
+        {
+            At = now,
+            City = city.Count(IKpiGrain.Overall),
+            Regions = [.. counts.Select(c => c.Value.Count(c.Key))],
+        };
+        var minute = KpiState.MinuteOf(now);
+        await Task.WhenAll([
+            .. census.Regions.Select(r => GrainFactory.Kpi(r.Region).RecordAsync(Facts(r, minute, now))),
+            GrainFactory.Kpi(IKpiGrain.Overall).RecordAsync(Facts(census.City, minute, now)),
+        ]);
+        return _last = census;
+    }
+
+    private static KpiFact[] Facts(StockCount count, long minute, DateTimeOffset at) =>
+    [
+        new() { Id = $"census:{minute}:level", Measure = KpiMeasure.StockLevel, At = at, Value = count.Units },
+        new() { Id = $"census:{minute}:cells", Measure = KpiMeasure.StockCells, At = at, Value = count.Cells },
+        new() { Id = $"census:{minute}:out", Measure = KpiMeasure.StockOut, At = at, Value = count.OutOfStock },
+    ];
+
+    private sealed class Tally
+    {
+        private int _cells;
+        private int _out;
+        private long _units;
+
+        public void Add(int onHand, int available)
+        {
+            _cells++;
+            _out += available <= 0 ? 1 : 0;
+            _units += onHand;
+        }
+
+        public void Add(Tally other)
+        {
+            _cells += other._cells;
+            _out += other._out;
+            _units += other._units;
+        }
+
+        public StockCount Count(string region) => new() { Region = region, Cells = _cells, OutOfStock = _out, Units = _units };
+    }
+}
