@@ -1,6 +1,8 @@
 using Tandem.Api.Http;
+using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Experiments;
 using Tandem.Grains.Interfaces.Recommendations;
+using Tandem.Grains.Kpis;
 using Tandem.Grains.Recommendations;
 
 namespace Tandem.Api.Experiments;
@@ -12,6 +14,12 @@ public static class ExperimentRequests
     public const int MinVariants = 2;
     public const int MaxVariants = 8;
     public const double MaxWeight = 1000;
+    public const int MaxRegions = 100;
+    public const int MaxGuardrails = 10;
+    public const double MinServiceLevel = 0.5;
+    public const double MaxServiceLevel = 0.999;
+    public const int MinWindowSeconds = 1;
+    public const int MaxWindowSeconds = 60;
 
     /// <summary>The definition <paramref name="body"/> asks for, or null with what is wrong in <paramref name="errors"/>.</summary>
     public static ExperimentDefinition? Definition(CreateExperimentRequest body, out RequestErrors errors)
@@ -44,11 +52,62 @@ public static class ExperimentRequests
             errors.Add("minimumEffect", "The smallest change worth finding: at least 0.001 either way, keeping the rate strictly between 0 and 1.");
         }
 
+        var regions = body.Regions ?? [];
+        if (regions.Count > MaxRegions || regions.Any(r => r is null || !ZoneKey.TryParse(r, out _)) || regions.Distinct(StringComparer.Ordinal).Count() != regions.Count)
+        {
+            errors.Add("regions", $"At most {MaxRegions} distinct dispatch zones, each r{{row}}c{{col}} (none for all).");
+        }
+        else if (regions.Count > 0 && variants.Count > 0 && variants.All(v => v.Settings.ServiceLevel is null && v.Settings.DispatchWindowSeconds is null))
+        {
+            errors.Add("regions", "Regions target zones and store cells: the variants change no supply-chain setting (sessions are targeted by segments).");
+        }
+
+        var guardrails = Guardrails(body.Guardrails, errors);
         return errors.Any ? null : new ExperimentDefinition
         {
             Id = body.Id!, Name = body.Name!, Hypothesis = body.Hypothesis, Variants = variants, Traffic = traffic, Segments = [.. segments],
-            BaseRate = baseRate, MinimumEffect = effect,
+            BaseRate = baseRate, MinimumEffect = effect, Regions = [.. regions], Guardrails = guardrails,
         };
+    }
+
+    private static List<Guardrail> Guardrails(IReadOnlyList<GuardrailRequest>? requested, RequestErrors errors)
+    {
+        var guardrails = new List<Guardrail>();
+        if (requested is null)
+        {
+            return guardrails;
+        }
+
+        if (requested.Count > MaxGuardrails)
+        {
+            errors.Add("guardrails", $"At most {MaxGuardrails}.");
+            return guardrails;
+        }
+
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var (field, guardrail) = ($"guardrails[{i}]", requested[i]);
+            if (guardrail?.Indicator is not { } indicator || !KpiIndicators.Names.Contains(indicator) || indicator == "orders")
+            {
+                errors.Add($"{field}.indicator", $"One of {string.Join(", ", KpiIndicators.Names.Where(n => n != "orders"))}.");
+                continue;
+            }
+
+            if (guardrail.Margin is not { } margin || !double.IsFinite(margin) || margin < 0 || margin > 1_000_000)
+            {
+                errors.Add($"{field}.margin", "How much worse than the control the treatment may be, in the indicator's unit: 0 or more.");
+                continue;
+            }
+
+            guardrails.Add(new Guardrail { Indicator = indicator, Margin = margin });
+        }
+
+        if (guardrails.Select(g => g.Indicator).Distinct(StringComparer.Ordinal).Count() != guardrails.Count)
+        {
+            errors.Add("guardrails", "One guardrail per indicator.");
+        }
+
+        return guardrails;
     }
 
     private static List<VariantDefinition> Variants(IReadOnlyList<VariantRequest>? requested, RequestErrors errors)
@@ -88,7 +147,23 @@ public static class ExperimentRequests
                 errors.Add($"{field}.settings.layout", $"One of {string.Join(", ", PageLayouts.All)}.");
             }
 
-            variants.Add(new VariantDefinition { Name = variant.Name ?? "", Weight = weight, Settings = new VariantSettings { RecommendationStrategy = strategy, Layout = layout } });
+            var level = variant.Settings?.ServiceLevel;
+            if (level is { } l && (!double.IsFinite(l) || l < MinServiceLevel || l > MaxServiceLevel))
+            {
+                errors.Add($"{field}.settings.serviceLevel", $"The share of demand the safety stock covers: {MinServiceLevel}–{MaxServiceLevel}.");
+            }
+
+            var window = variant.Settings?.DispatchWindowSeconds;
+            if (window is < MinWindowSeconds or > MaxWindowSeconds)
+            {
+                errors.Add($"{field}.settings.dispatchWindowSeconds", $"The longest a zone's dispatch window grows to: {MinWindowSeconds}–{MaxWindowSeconds} seconds.");
+            }
+
+            variants.Add(new VariantDefinition
+            {
+                Name = variant.Name ?? "", Weight = weight,
+                Settings = new VariantSettings { RecommendationStrategy = strategy, Layout = layout, ServiceLevel = level, DispatchWindowSeconds = window },
+            });
         }
 
         if (variants.Select(v => v.Name).Distinct(StringComparer.Ordinal).Count() != variants.Count)
@@ -96,9 +171,9 @@ public static class ExperimentRequests
             errors.Add("variants", "Variant names must differ.");
         }
 
-        if (variants.Count == requested.Count && variants.All(v => v.Settings.RecommendationStrategy is null && v.Settings.Layout is null))
+        if (variants.Count == requested.Count && variants.All(v => v.Settings == new VariantSettings()))
         {
-            errors.Add("variants", "At least one variant changes a setting (settings.recommendationStrategy, settings.layout); an experiment changing nothing is never met.");
+            errors.Add("variants", "At least one variant changes a setting (settings.recommendationStrategy, layout, serviceLevel, dispatchWindowSeconds); an experiment changing nothing is never met.");
         }
 
         return variants;

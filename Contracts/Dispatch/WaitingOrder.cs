@@ -95,6 +95,9 @@ public sealed record DispatchChoice
     [Id(17)] public DispatchOutcome Outcome { get; init; } = DispatchOutcome.Offered;
 
     [Id(18)] public DateTimeOffset? OutcomeAt { get; init; }
+
+    /// <summary>The experiment variant whose dispatch window the zone used (<c>experiment:variant</c>), if any.</summary>
+    [Id(19)] public string? Experiment { get; init; }
 }
 
 /// <summary>A courier weighed for an order: the cost of giving it to them and the ride to its pickup (seconds).</summary>

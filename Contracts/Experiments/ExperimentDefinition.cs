@@ -31,6 +31,28 @@ public sealed record ExperimentDefinition
 
     /// <summary>The smallest absolute change of the conversion rate worth finding (with 80 % power at α 0.05).</summary>
     [Id(7)] public double MinimumEffect { get; init; } = 0.02;
+
+    /// <summary>
+    /// The regions (dispatch zones, <c>r{row}c{col}</c>) whose supply-chain units take part: zones, store cells; empty for
+    /// all. Sessions have no region: a session's settings are targeted by <see cref="Segments"/>.
+    /// </summary>
+    [Id(8)] public IReadOnlyList<string> Regions { get; init; } = [];
+
+    /// <summary>
+    /// Live indicators a treatment must not make worse than the control by more than a margin (read from each variant's
+    /// KPI grain); empty: the defaults of the settings changed (<see cref="ExperimentGuardrails"/>).
+    /// </summary>
+    [Id(9)] public IReadOnlyList<Guardrail> Guardrails { get; init; } = [];
+}
+
+/// <summary>A live indicator (a KPI's name, e.g. <c>onTime</c>) a treatment may make worse by at most <see cref="Margin"/>.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.guardrail")]
+public sealed record Guardrail
+{
+    [Id(0)] public required string Indicator { get; init; }
+
+    /// <summary>How much worse than the control the treatment may be, in the indicator's unit (0.05: five points of a share).</summary>
+    [Id(1)] public required double Margin { get; init; }
 }
 
 /// <summary>One arm of an experiment: its name, its share against the other variants' weights, and what it changes.</summary>
@@ -56,4 +78,16 @@ public sealed record VariantSettings
 
     /// <summary>The product page's layout (<see cref="PageLayouts"/>): <c>standard</c> or <c>picks-first</c>.</summary>
     [Id(1)] public string? Layout { get; init; }
+
+    /// <summary>
+    /// Supply chain, per store cell: the service level the cell's safety stock and reorder point are set for (0.5–0.999;
+    /// the product's is <c>Tandem:Forecasting:ServiceLevel</c>).
+    /// </summary>
+    [Id(2)] public double? ServiceLevel { get; init; }
+
+    /// <summary>
+    /// Supply chain, per dispatch zone: the longest a zone's dispatch window grows to as orders pile up, in seconds (1–60;
+    /// the product's is <c>Tandem:Dispatch:WindowMax</c>). Longer windows batch more orders per courier and wait longer.
+    /// </summary>
+    [Id(3)] public int? DispatchWindowSeconds { get; init; }
 }

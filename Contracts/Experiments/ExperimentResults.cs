@@ -21,6 +21,40 @@ public sealed record ExperimentResults
     [Id(4)] public required string Test { get; init; }
 
     [Id(5)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>The supply-chain units the experiment assigns (zones, store cells): how many met each variant, and the sample-ratio check.</summary>
+    [Id(6)] public IReadOnlyList<UnitResults> Units { get; init; } = [];
+}
+
+/// <summary>One kind of supply-chain unit's exposures (<see cref="ExperimentUnitKinds"/>).</summary>
+[GenerateSerializer, Immutable, Alias("tandem.unit-results")]
+public sealed record UnitResults
+{
+    [Id(0)] public required string Unit { get; init; }
+
+    /// <summary>Units that met each variant, in the variants' order.</summary>
+    [Id(1)] public required IReadOnlyList<long> Exposed { get; init; }
+
+    [Id(2)] public required SampleRatioResult SampleRatio { get; init; }
+}
+
+/// <summary>A guardrail read for one treatment: the control's and the treatment's value and whether the margin was passed.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.guardrail-result")]
+public sealed record GuardrailResult
+{
+    [Id(0)] public required string Indicator { get; init; }
+
+    [Id(1)] public required double Margin { get; init; }
+
+    [Id(2)] public double? Control { get; init; }
+
+    [Id(3)] public double? Treatment { get; init; }
+
+    /// <summary>How much worse the treatment is than the control (negative: better); null while either has too few observations.</summary>
+    [Id(4)] public double? Worse { get; init; }
+
+    /// <summary>Worse by more than the margin, with both read from at least <see cref="ExperimentGuardrails.MinimumObservations"/>.</summary>
+    [Id(5)] public required bool Breached { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("tandem.sample-ratio-result")]
@@ -56,6 +90,15 @@ public sealed record VariantResult
     [Id(7)] public Comparison? Conversion { get; init; }
 
     [Id(8)] public Comparison? RevenuePerUnitChange { get; init; }
+
+    /// <summary>
+    /// The variant's live indicators since the experiment started, from its own KPI grain: what its zones and store cells
+    /// did (orders, deliveries, stock censuses); empty for an experiment on sessions alone.
+    /// </summary>
+    [Id(9)] public IReadOnlyList<Kpis.KpiIndicator> Kpis { get; init; } = [];
+
+    /// <summary>Each guardrail against the control (none for the control itself).</summary>
+    [Id(10)] public IReadOnlyList<GuardrailResult> Guardrails { get; init; } = [];
 }
 
 /// <summary>A treatment's difference from the control with its 95 % interval and two-sided p-value.</summary>

@@ -4,11 +4,14 @@ namespace Tandem.Contracts.Experiments;
 
 public sealed record CreateExperimentRequest(
     string? Id, string? Name, string? Hypothesis, IReadOnlyList<VariantRequest>? Variants, double? Traffic,
-    IReadOnlyList<string>? Segments, double? BaseRate, double? MinimumEffect);
+    IReadOnlyList<string>? Segments, double? BaseRate, double? MinimumEffect,
+    IReadOnlyList<string>? Regions = null, IReadOnlyList<GuardrailRequest>? Guardrails = null);
+
+public sealed record GuardrailRequest(string? Indicator, double? Margin);
 
 public sealed record VariantRequest(string? Name, double? Weight, VariantSettingsRequest? Settings);
 
-public sealed record VariantSettingsRequest(string? RecommendationStrategy, string? Layout);
+public sealed record VariantSettingsRequest(string? RecommendationStrategy, string? Layout, double? ServiceLevel = null, int? DispatchWindowSeconds = null);
 
 /// <summary>An experiment with its results so far (none before it starts).</summary>
 public sealed record ExperimentDetail(ExperimentView Experiment, ExperimentResults? Results);

@@ -92,4 +92,7 @@ public sealed record StockAdvice
 
     /// <summary>Where <see cref="LeadTimes"/> come from: <c>configured</c>, or <c>{n} received transfers</c>.</summary>
     [Id(8)] public string LeadTimesFrom { get; init; } = "";
+
+    /// <summary>The experiment variant whose service level was used (<c>experiment:variant</c>), if any.</summary>
+    [Id(9)] public string? Experiment { get; init; }
 }

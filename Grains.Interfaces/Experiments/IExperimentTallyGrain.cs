@@ -1,9 +1,10 @@
+using Tandem.Contracts.Experiments;
 using Tandem.Grains.Interfaces.Streams;
 
 namespace Tandem.Grains.Interfaces.Experiments;
 
 /// <summary>
-/// One shard of an experiment's counts (key: <see cref="KeyOf"/>): which units met which variant and when, and the orders
+/// One shard of an experiment's counts (key: <see cref="KeyOf(string, int)"/>): which units met which variant and when, and the orders
 /// each placed after that. Every call is idempotent (an exposure per unit, a conversion per order), so the sessions'
 /// outboxes may repeat them. A unit's shard is fixed by hashing its id.
 /// </summary>
@@ -13,6 +14,10 @@ public interface IExperimentTallyGrain : IGrainWithStringKey
     public const int Shards = StreamMap.Partitions;
 
     public static string KeyOf(string experimentId, int shard) => $"{experimentId}/{shard}";
+
+    /// <summary>A shard of the units of another kind than sessions (<c>region</c>, <c>cell</c>): counted apart from the sessions.</summary>
+    public static string KeyOf(string experimentId, string unit, int shard) =>
+        unit == ExperimentUnitKinds.Session ? KeyOf(experimentId, shard) : $"{experimentId}/{unit}/{shard}";
 
     /// <summary>The shard that counts <paramref name="unitId"/>.</summary>
     public static int ShardOf(string unitId) => StreamMap.PartitionOf(unitId);

@@ -66,9 +66,16 @@ public static class GrainFactoryExtensions
     public static IExperimentTallyGrain ExperimentTally(this IGrainFactory grains, string experimentId, int shard) =>
         grains.GetGrain<IExperimentTallyGrain>(IExperimentTallyGrain.KeyOf(Identifier.Require(experimentId, "experiment"), shard));
 
+    public static IExperimentTallyGrain ExperimentTally(this IGrainFactory grains, string experimentId, string unit, int shard) =>
+        grains.GetGrain<IExperimentTallyGrain>(IExperimentTallyGrain.KeyOf(Identifier.Require(experimentId, "experiment"), unit, shard));
+
     /// <summary>The KPI grain of a region (a dispatch zone), or of the whole city (<see cref="IKpiGrain.Overall"/>).</summary>
     public static IKpiGrain Kpi(this IGrainFactory grains, string region) =>
         grains.GetGrain<IKpiGrain>(Identifier.Require(region, "region"));
+
+    /// <summary>The KPI grain of one variant of an experiment: what its zones and store cells did (<see cref="IKpiGrain.ArmKey"/>).</summary>
+    public static IKpiGrain KpiArm(this IGrainFactory grains, string experimentId, int variant) =>
+        grains.GetGrain<IKpiGrain>(IKpiGrain.ArmKey(Identifier.Require(experimentId, "experiment"), variant));
 
     public static IKpiBoardGrain KpiBoard(this IGrainFactory grains) => grains.GetGrain<IKpiBoardGrain>(IKpiBoardGrain.Key);
 

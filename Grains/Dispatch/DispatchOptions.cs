@@ -66,8 +66,14 @@ public sealed class DispatchOptions
     public string ZoneOf(Contracts.Catalog.GeoPoint pickup) => Zones.Of(Places.Of(pickup)).ToString();
 
     /// <summary>The window for a zone with <paramref name="waiting"/> orders: the shortest for one, the longest from <see cref="BusyAt"/>.</summary>
-    public TimeSpan WindowFor(int waiting) =>
-        WindowMin + ((WindowMax - WindowMin) * Math.Clamp((waiting - 1.0) / Math.Max(1, BusyAt - 1), 0, 1));
+    public TimeSpan WindowFor(int waiting) => WindowFor(waiting, WindowMax);
+
+    /// <summary>As above, growing to <paramref name="longest"/> instead of <see cref="WindowMax"/> (an experiment's variant).</summary>
+    public TimeSpan WindowFor(int waiting, TimeSpan longest)
+    {
+        var shortest = longest < WindowMin ? longest : WindowMin;
+        return shortest + ((longest - shortest) * Math.Clamp((waiting - 1.0) / Math.Max(1, BusyAt - 1), 0, 1));
+    }
 }
 
 /// <summary>How a dispatch window chooses couriers.</summary>

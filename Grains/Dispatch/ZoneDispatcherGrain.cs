@@ -5,8 +5,11 @@ using Microsoft.Extensions.Options;
 using Tandem.Brains.Dispatch;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Dispatch;
+using Tandem.Contracts.Experiments;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Dispatch;
+using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Grains.Dispatch;
@@ -28,6 +31,7 @@ public sealed class ZoneDispatcherGrain(
     [PersistentState(ZoneDispatcherGrain.StateName, StorageNames.Grains)] IPersistentState<ZoneDispatcherState> state,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     IOptions<DispatchOptions> options,
+    LiveExperiments experiments,
     ILogger<ZoneDispatcherGrain> logger) : Grain, IZoneDispatcherGrain
 {
     /// <summary>The name the zone's state is stored under (the sweeper asks for due states of this name).</summary>
@@ -49,6 +53,9 @@ public sealed class ZoneDispatcherGrain(
     private ZoneKey _zone;
     private TimeSpan _period;
     private DateTimeOffset _lastWindow = DateTimeOffset.MinValue;
+    private TimeSpan _longest; // the window's ceiling: the product's, or a running experiment's variant's
+    private ExperimentExposure? _experiment;
+    private readonly HashSet<string> _exposedTo = new(StringComparer.Ordinal); // experiments whose tally heard of this zone
 
     private List<WaitingOrder> Waiting => state.State.Waiting;
 
@@ -57,6 +64,7 @@ public sealed class ZoneDispatcherGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_travel, _weights, _zones) = (new TravelModel(), new CostWeights(), Options.Zones);
+        _longest = Options.WindowMax;
         _events = new EventPublisher(this, logger);
         _window = new WindowAssignment(_travel, _weights, Options.MaxRideToPickup);
         if (!ZoneKey.TryParse(this.GetPrimaryKeyString(), out _zone))
@@ -125,7 +133,7 @@ public sealed class ZoneDispatcherGrain(
     public async Task<IReadOnlyList<WaitingOrder>> DecideAsync()
     {
         var now = clock.GetUtcNow();
-        _period = Options.WindowFor(Waiting.Count);
+        _period = WindowFor(Waiting.Count);
         if (!Options.DriveWindows || Waiting.Count == 0 || now - _lastWindow < _period)
         {
             return [];
@@ -142,7 +150,7 @@ public sealed class ZoneDispatcherGrain(
             return;
         }
 
-        var period = Options.WindowFor(Waiting.Count);
+        var period = WindowFor(Waiting.Count);
         if (_timer is null)
         {
             _period = period;
@@ -173,6 +181,7 @@ public sealed class ZoneDispatcherGrain(
         }
 
         var now = clock.GetUtcNow();
+        await ChooseWindowAsync(now);
         var wide = Options.Policy == DispatchPolicy.NearestIdle || Waiting.Exists(w => w.OfferedTo is null && now - w.Since >= Options.WidenAfter);
         var couriersTask = wide ? EveryCourierAsync() : CouriersWithinAsync(_zones.Reach(_zone));
         var rainTask = GrainFactory.Weather().GetRainAsync();
@@ -251,7 +260,7 @@ public sealed class ZoneDispatcherGrain(
         }
 
         await ReportAsync(candidates.Count - offers.Count, offers, raining);
-        var next = Options.WindowFor(Waiting.Count);
+        var next = WindowFor(Waiting.Count);
         if (next != _period && _timer is not null)
         {
             _period = next;
@@ -259,6 +268,34 @@ public sealed class ZoneDispatcherGrain(
         }
 
         return offers;
+    }
+
+    private TimeSpan WindowFor(int waiting) => Options.WindowFor(waiting, _longest);
+
+    /// <summary>
+    /// The window's ceiling for this window: a running experiment's variant's when one assigns this zone (the zone is then
+    /// exposed to it, once its tally has heard so), else the product's. The running experiments are this silo's copy.
+    /// </summary>
+    private async Task ChooseWindowAsync(DateTimeOffset now)
+    {
+        var zone = this.GetPrimaryKeyString();
+        var running = await experiments.GetAsync();
+        _experiment = ExperimentUnits.FindSupply(running, nameof(VariantSettings.DispatchWindowSeconds), zone, zone, now);
+        var seconds = _experiment is null ? null : running.First(e => e.Definition.Id == _experiment.ExperimentId).Definition.Variants[_experiment.Variant].Settings.DispatchWindowSeconds;
+        _longest = seconds is { } s ? TimeSpan.FromSeconds(s) : Options.WindowMax;
+        if (_experiment is { } exposure && !_exposedTo.Contains(exposure.ExperimentId))
+        {
+            try
+            {
+                await GrainFactory.ExperimentTally(exposure.ExperimentId, ExperimentUnitKinds.Region, IExperimentTallyGrain.ShardOf(zone))
+                    .ExposeAsync(new TallyEntry { UnitId = zone, Variant = exposure.Variant, At = now });
+                _exposedTo.Add(exposure.ExperimentId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.ExposureFailed(ex, zone, exposure.ExperimentId); // the next window tells it again
+            }
+        }
     }
 
     /// <summary>
@@ -389,6 +426,7 @@ public sealed class ZoneDispatcherGrain(
         Cost = Math.Round(assignment.Cost.Total, 1),
         Zone = this.GetPrimaryKeyString(),
         WindowSeconds = Math.Round(_period.TotalSeconds, 2),
+        Experiment = _experiment is null ? null : ExperimentUnits.Tag(_experiment),
         Raining = raining,
         RushHour = _travel.IsRushHour(window),
         DelayToCarriedSeconds = Math.Round(assignment.Cost.DelayToCarried, 1),

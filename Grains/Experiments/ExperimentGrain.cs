@@ -107,7 +107,17 @@ public sealed class ExperimentGrain(
         }
 
         var shards = await Task.WhenAll(Enumerable.Range(0, IExperimentTallyGrain.Shards).Select(s => GrainFactory.ExperimentTally(Id, s).GetAsync()));
-        return ExperimentReport.Of(view.Definition, shards.SelectMany(s => s), clock.GetUtcNow());
+        var results = ExperimentReport.Of(view.Definition, shards.SelectMany(s => s), clock.GetUtcNow());
+        var units = ExperimentLayers.Settings(view.Definition).Select(ExperimentUnitKinds.Of).Where(u => u != ExperimentUnitKinds.Session).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (units.Count == 0)
+        {
+            return results;
+        }
+
+        var unitTallies = await Task.WhenAll(units.Select(async unit => (unit, (await Task.WhenAll(Enumerable.Range(0, IExperimentTallyGrain.Shards)
+            .Select(s => GrainFactory.ExperimentTally(Id, unit, s).GetAsync()))).SelectMany(t => t).ToList())));
+        var arms = await Task.WhenAll(view.Definition.Variants.Select((_, i) => GrainFactory.KpiArm(Id, i).GetSinceAsync(view.StartedAt!.Value)));
+        return ExperimentReport.WithSupplyChain(results, view.Definition, unitTallies.ToDictionary(u => u.unit, u => (IEnumerable<VariantTally>)u.Item2, StringComparer.Ordinal), arms);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -156,9 +166,11 @@ public sealed class ExperimentGrain(
 
     /// <summary>Definitions compare by value, lists included (records compare lists by reference).</summary>
     private static bool Same(ExperimentDefinition a, ExperimentDefinition b) =>
-        a with { Variants = [], Segments = [] } == b with { Variants = [], Segments = [] }
+        a with { Variants = [], Segments = [], Regions = [], Guardrails = [] } == b with { Variants = [], Segments = [], Regions = [], Guardrails = [] }
         && a.Variants.SequenceEqual(b.Variants)
-        && a.Segments.SequenceEqual(b.Segments, StringComparer.Ordinal);
+        && a.Segments.SequenceEqual(b.Segments, StringComparer.Ordinal)
+        && a.Regions.SequenceEqual(b.Regions, StringComparer.Ordinal)
+        && a.Guardrails.SequenceEqual(b.Guardrails);
 
     private ExperimentResult Result(ExperimentOutcome outcome) => new() { Outcome = outcome, Experiment = S.View };
 

@@ -3,9 +3,10 @@ using Tandem.Contracts.Experiments;
 namespace Tandem.Grains.Experiments;
 
 /// <summary>
-/// Two running experiments must not change the same setting for the same shoppers: a session would get one of them at
-/// random and neither would measure what it changed. Experiments on different settings, or on disjoint segments, run
-/// side by side (assignment hashes each experiment's id, so they are independent).
+/// Two running experiments must not change the same setting for the same units: a session or a zone would get one of them
+/// at random and neither would measure what it changed. Experiments on different settings, or on disjoint segments (for
+/// a session's settings) or regions (for a zone's or a cell's), run side by side (assignment hashes each experiment's id,
+/// so they are independent).
 /// </summary>
 public static class ExperimentLayers
 {
@@ -23,6 +24,16 @@ public static class ExperimentLayers
             settings.Add(nameof(VariantSettings.Layout));
         }
 
+        if (definition.Variants.Any(v => v.Settings.ServiceLevel is not null))
+        {
+            settings.Add(nameof(VariantSettings.ServiceLevel));
+        }
+
+        if (definition.Variants.Any(v => v.Settings.DispatchWindowSeconds is not null))
+        {
+            settings.Add(nameof(VariantSettings.DispatchWindowSeconds));
+        }
+
         return settings;
     }
 
@@ -32,14 +43,20 @@ public static class ExperimentLayers
         var mine = Settings(candidate);
         foreach (var other in running.Where(r => r.Id != candidate.Id))
         {
-            var shared = Settings(other).Where(mine.Contains).ToList();
-            var segmentsMeet = candidate.Segments.Count == 0 || other.Segments.Count == 0 || candidate.Segments.Intersect(other.Segments, StringComparer.Ordinal).Any();
-            if (shared.Count > 0 && segmentsMeet)
+            var shared = Settings(other).Where(mine.Contains).Where(s => Meet(candidate, other, ExperimentUnitKinds.Of(s))).ToList();
+            if (shared.Count > 0)
             {
-                return $"Experiment {other.Id} is running and changes {string.Join(", ", shared)} for the same segments; stop it first.";
+                return $"Experiment {other.Id} is running and changes {string.Join(", ", shared)} for the same segments or regions; stop it first.";
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether two experiments' targets share units of a kind: sessions by segment, zones and cells by region.</summary>
+    private static bool Meet(ExperimentDefinition a, ExperimentDefinition b, string unit)
+    {
+        var (mine, theirs) = unit == ExperimentUnitKinds.Session ? (a.Segments, b.Segments) : (a.Regions, b.Regions);
+        return mine.Count == 0 || theirs.Count == 0 || mine.Intersect(theirs, StringComparer.Ordinal).Any();
     }
 }

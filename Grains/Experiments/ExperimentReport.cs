@@ -1,5 +1,6 @@
 using Tandem.Brains.Experiments;
 using Tandem.Contracts.Experiments;
+using Tandem.Contracts.Kpis;
 using Tandem.Grains.Interfaces.Experiments;
 
 namespace Tandem.Grains.Experiments;
@@ -49,6 +50,53 @@ public static class ExperimentReport
             PlannedPerVariant = ProportionTest.SampleSizePerArm(definition.BaseRate, definition.MinimumEffect),
             Test = Test,
             At = at,
+        };
+    }
+
+    /// <summary>
+    /// Adds what the supply-chain units show: how many zones or store cells met each variant (with the sample-ratio check),
+    /// each variant's live indicators since the start (<paramref name="arms"/>, in the variants' order) and each treatment's
+    /// guardrails against the control (<see cref="ExperimentGuardrails"/>).
+    /// </summary>
+    public static ExperimentResults WithSupplyChain(ExperimentResults results, ExperimentDefinition definition, IReadOnlyDictionary<string, IEnumerable<VariantTally>> units, IReadOnlyList<KpiReport> arms)
+    {
+        var guardrails = ExperimentGuardrails.Of(definition);
+        return results with
+        {
+            Units = [.. units.Select(u =>
+            {
+                var exposed = new long[definition.Variants.Count];
+                foreach (var t in u.Value.Where(t => t.Variant >= 0 && t.Variant < exposed.Length))
+                {
+                    exposed[t.Variant] += t.Exposed;
+                }
+
+                var ratio = SampleRatio.Check(exposed, [.. definition.Variants.Select(v => v.Weight)]);
+                return new UnitResults
+                {
+                    Unit = u.Key, Exposed = exposed,
+                    SampleRatio = new SampleRatioResult { ChiSquare = Math.Round(ratio.ChiSquare, 4), PValue = Math.Round(ratio.PValue, 6), Mismatch = ratio.Mismatch },
+                };
+            })],
+            Variants = [.. results.Variants.Select((v, i) => v with
+            {
+                Kpis = arms[i].Indicators,
+                Guardrails = i == 0 ? [] : [.. guardrails.Select(g => Guard(g, arms[0], arms[i]))],
+            })],
+        };
+    }
+
+    /// <summary>A guardrail read once both sides have enough observations: breached when the treatment is worse by more than the margin.</summary>
+    public static GuardrailResult Guard(Guardrail guardrail, KpiReport control, KpiReport treatment)
+    {
+        var (c, t) = (control.Indicators.FirstOrDefault(i => i.Name == guardrail.Indicator), treatment.Indicators.FirstOrDefault(i => i.Name == guardrail.Indicator));
+        var read = c?.Value is not null && t?.Value is not null
+            && c.Denominator >= ExperimentGuardrails.MinimumObservations && t.Denominator >= ExperimentGuardrails.MinimumObservations;
+        var worse = read ? Math.Round(ExperimentGuardrails.Worse(guardrail.Indicator, c!.Value!.Value, t!.Value!.Value), 6) : (double?)null;
+        return new GuardrailResult
+        {
+            Indicator = guardrail.Indicator, Margin = guardrail.Margin, Control = c?.Value, Treatment = t?.Value, Worse = worse,
+            Breached = worse > guardrail.Margin,
         };
     }
 

@@ -26,6 +26,36 @@ public static class ExperimentUnits
         return null;
     }
 
+    /// <summary>
+    /// The first of <paramref name="running"/> that changes <paramref name="setting"/> (one a zone or a store cell is assigned
+    /// by) and puts the unit <paramref name="unitId"/> of <paramref name="region"/> in a variant: its exposure, or null.
+    /// </summary>
+    public static ExperimentExposure? FindSupply(IEnumerable<ExperimentView> running, string setting, string unitId, string region, DateTimeOffset now)
+    {
+        foreach (var view in running)
+        {
+            if (ExperimentLayers.Settings(view.Definition).Contains(setting) && AssignSupply(view, unitId, region) is var variant and >= 0)
+            {
+                return new ExperimentExposure { ExperimentId = view.Definition.Id, Variant = variant, VariantName = view.Definition.Variants[variant].Name, At = now };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The variant's index for a zone or store cell of <paramref name="region"/>, or -1 when it is not in the (running) experiment.</summary>
+    public static int AssignSupply(ExperimentView running, string unitId, string region) =>
+        running.Status == ExperimentStatus.Running && (running.Definition.Regions.Count == 0 || running.Definition.Regions.Contains(region, StringComparer.Ordinal))
+            ? Assignment.Assign(running.Definition.Id, unitId, [.. running.Definition.Variants.Select(v => new Variant(v.Name, v.Weight))], running.Definition.Traffic)
+            : -1;
+
+    /// <summary>The running experiments assigning zones, with the variant each puts <paramref name="region"/> in: its orders and censuses count there too.</summary>
+    public static IEnumerable<(string ExperimentId, int Variant)> ZoneArms(IEnumerable<ExperimentView> running, string region) =>
+        running
+            .Where(v => ExperimentLayers.Settings(v.Definition).Contains(nameof(VariantSettings.DispatchWindowSeconds)))
+            .Select(v => (v.Definition.Id, Variant: AssignSupply(v, region, region)))
+            .Where(a => a.Variant >= 0);
+
     /// <summary>How a list or page names the variant it was made under: "experiment:variant".</summary>
     public static string Tag(ExperimentExposure exposure) => $"{exposure.ExperimentId}:{exposure.VariantName}";
 

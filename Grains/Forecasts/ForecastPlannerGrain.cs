@@ -11,6 +11,8 @@ using Tandem.Brains.Supply;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Forecasts;
 using Tandem.Contracts.Supply;
+using Tandem.Grains.Dispatch;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Forecasts.Signals;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Forecasts;
@@ -32,6 +34,8 @@ public sealed class ForecastPlannerGrain(
     IOptions<ForecastingOptions> options,
     IDemandSignalSource source,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
+    LiveExperiments experiments,
+    IOptions<DispatchOptions> dispatch,
     ILogger<ForecastPlannerGrain> logger) : Grain, IForecastPlannerGrain, IRemindable
 {
     public const string Reminder = "reforecast";
@@ -168,10 +172,13 @@ public sealed class ForecastPlannerGrain(
             var leadTimes = observed.Count >= Options.ObservedLeadTimesFrom
                 ? (Days: observed, From: $"{observed.Count} received transfers")
                 : (Days: (IReadOnlyList<int>)Options.LeadTimes, From: "configured");
+            var levels = await ServiceLevelsAsync(now);
             foreach (var batch in forecasts.Chunk(ReadBatch))
             {
-                await Task.WhenAll(batch.Select(f => HandOverAsync(f, series[f.Key], panel, origin, now, leadTimes)));
+                await Task.WhenAll(batch.Select(f => HandOverAsync(f, series[f.Key], panel, origin, now, leadTimes, levels.For(CellKey.Parse(f.Key)))));
             }
+
+            await levels.ExposeAsync(GrainFactory, logger);
 
             if (forecasts.Count > 0)
             {
@@ -221,12 +228,19 @@ public sealed class ForecastPlannerGrain(
         }
     }
 
-    private async Task HandOverAsync(SeriesForecast forecast, DemandSeries series, DemandPanel panel, DateOnly origin, DateTimeOffset now, (IReadOnlyList<int> Days, string From) leadTimes)
+    /// <summary>The service level each cell's stock is set for this round: a running experiment's variant's, or the product's.</summary>
+    private async Task<ServiceLevels> ServiceLevelsAsync(DateTimeOffset now)
+    {
+        var regionOf = (await GrainFactory.Catalog().GetLocationsAsync()).ToDictionary(l => l.Id, l => dispatch.Value.ZoneOf(l.Position), StringComparer.Ordinal);
+        return new ServiceLevels(await experiments.GetAsync(), regionOf, Options.ServiceLevel, now);
+    }
+
+    private async Task HandOverAsync(SeriesForecast forecast, DemandSeries series, DemandPanel panel, DateOnly origin, DateTimeOffset now, (IReadOnlyList<int> Days, string From) leadTimes, (double Level, string? Experiment) service)
     {
         var key = CellKey.Parse(forecast.Key);
         var snapshot = await GrainFactory.Cell(key).GetSnapshotAsync();
         var demand = LeadTimeDemand.Simulate(forecast, leadTimes.Days, Options.Paths, new Random(Fnv1a.Of($"{forecast.Key}|{origin:yyyy-MM-dd}")));
-        var point = demand.ReorderPoint(Options.ServiceLevel);
+        var point = demand.ReorderPoint(service.Level);
         var last = series.LastSaleBefore(panel.Days);
         var days = forecast.Mean.Select((mean, i) => new ForecastDay
         {
@@ -250,7 +264,8 @@ public sealed class ForecastPlannerGrain(
             Signals = [.. forecast.SignalEffects.Select(e => new SignalEffect { Signal = e.Key.ToString(), Reading = Math.Round(panel.Signals.LastWeek(e.Key, panel.Days - 1), 3), Units = Math.Round(e.Value, 3) })],
             Stock = new StockAdvice
             {
-                ServiceLevel = Options.ServiceLevel,
+                ServiceLevel = service.Level,
+                Experiment = service.Experiment,
                 LeadTimes = leadTimes.Days,
                 LeadTimesFrom = leadTimes.From,
                 ExpectedLeadTimeDemand = Math.Round(demand.Expected, 3),

@@ -15,4 +15,7 @@ internal static partial class ForecastsLog
 
     [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "Re-forecast {Cells} cells with {Model} in {Seconds:F1} s")]
     public static partial void ForecastRound(this ILogger logger, int cells, string model, double seconds);
+
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "{Cells} cells could not tell their experiments the service level they met; their next forecast tells them again")]
+    public static partial void ServiceLevelExposureFailed(this ILogger logger, Exception exception, int cells);
 }

@@ -102,6 +102,12 @@ public sealed class KpiGrain(
         return KpiIndicators.Report(Region, window, clock.GetUtcNow(), S);
     }
 
+    public async Task<KpiReport> GetSinceAsync(DateTimeOffset from)
+    {
+        await _commit!.Durable();
+        return KpiIndicators.Since(Region, from, clock.GetUtcNow(), S);
+    }
+
     private void ScheduleSave() =>
         _saving ??= this.RegisterGrainTimer(() => SaveAsync(CancellationToken.None), new GrainTimerCreationOptions(options.Value.SaveEvery, options.Value.SaveEvery));
 

@@ -75,6 +75,30 @@ public static class KpiIndicators
         };
     }
 
+    /// <summary>The report of <paramref name="key"/> from the minute of <paramref name="from"/> to the minute of <paramref name="now"/>: no window before, no trend.</summary>
+    public static KpiReport Since(string key, DateTimeOffset from, DateTimeOffset now, KpiState state)
+    {
+        var end = KpiState.MinuteOf(now) + 1;
+        var start = Math.Max(KpiState.MinuteOf(from), end - KpiState.RetainMinutes);
+        var totals = state.Totals(start, end);
+        var minutes = (double)Math.Max(1, end - start);
+        return new KpiReport
+        {
+            Region = key,
+            Window = "since",
+            At = now,
+            Indicators = [.. Specs.Select(spec => new KpiIndicator
+            {
+                Name = spec.Name,
+                Numerator = Add(spec.Numerator, totals),
+                Denominator = Add(spec.Denominator, totals),
+                Value = Value(spec, totals, minutes),
+                Series = [],
+            })],
+            Counts = Enum.GetValues<KpiMeasure>().Where(m => totals.Count(m) > 0).ToDictionary(m => m.Name(), totals.Count, StringComparer.Ordinal),
+        };
+    }
+
     private static double? Value(Spec spec, KpiTotals totals, double minutes)
     {
         if (spec.Denominator.Length == 0)

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Storage;
 
+using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Kpis;
 using Tandem.Grains.Dispatch;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Kpis;
@@ -18,6 +20,7 @@ namespace Tandem.Grains.Kpis;
 /// together share a write). A timer counts every <see cref="KpiOptions.CensusEvery"/>, a reminder wakes the grain after a
 /// silo is lost. A census reads every cell, a batch at a time, and hands its counts over only when it read them all: a
 /// census missing a few cells would read as stock gone, so a failed one is left out of the KPIs, not counted in part.
+/// A running experiment's variants get their own counts: by store cell for one on the service level, else by zone.
 /// </summary>
 [Reentrant]
 public sealed class StockCensusGrain(
@@ -27,6 +30,7 @@ public sealed class StockCensusGrain(
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     IOptions<KpiOptions> options,
     IOptions<DispatchOptions> dispatch,
+    LiveExperiments experiments,
     ILogger<StockCensusGrain> logger) : Grain, IStockCensusGrain, IRemindable
 {
     public const string Reminder = "census";
@@ -112,19 +116,28 @@ public sealed class StockCensusGrain(
         var now = clock.GetUtcNow();
         var regionOf = (await GrainFactory.Catalog().GetLocationsAsync()).ToDictionary(l => l.Id, l => dispatch.Value.ZoneOf(l.Position), StringComparer.Ordinal);
         var cells = S.Cells.Select(CellKey.Parse).Where(k => regionOf.ContainsKey(k.LocationId)).ToList(); // taken now: cells joining later are in the next census
+        var running = await experiments.GetAsync();
         var counts = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
+        var arms = new Dictionary<(string ExperimentId, int Variant), Tally>();
         foreach (var batch in cells.Chunk(ReadBatch))
         {
             var read = await Task.WhenAll(batch.Select(k => GrainFactory.Cell(k).GetSnapshotAsync()));
             for (var i = 0; i < batch.Length; i++)
             {
                 var region = regionOf[batch[i].LocationId];
-                if (!counts.TryGetValue(region, out var tally))
+                Of(counts, region).Add(read[i].OnHand, read[i].Available);
+                foreach (var arm in CellArms(running, batch[i], region))
                 {
-                    counts[region] = tally = new Tally();
+                    Of(arms, arm).Add(read[i].OnHand, read[i].Available);
                 }
+            }
+        }
 
-                tally.Add(read[i].OnHand, read[i].Available);
+        foreach (var (region, tally) in counts)
+        {
+            foreach (var arm in ExperimentUnits.ZoneArms(running, region).Where(a => !ByCell(running, a.ExperimentId)))
+            {
+                Of(arms, arm).Add(tally);
             }
         }
 
@@ -144,9 +157,30 @@ public sealed class StockCensusGrain(
         await Task.WhenAll([
             .. census.Regions.Select(r => GrainFactory.Kpi(r.Region).RecordAsync(Facts(r, minute, now))),
             GrainFactory.Kpi(IKpiGrain.Overall).RecordAsync(Facts(census.City, minute, now)),
+            .. arms.Select(a => GrainFactory.KpiArm(a.Key.ExperimentId, a.Key.Variant).RecordAsync(Facts(a.Value.Count(IKpiGrain.ArmKey(a.Key.ExperimentId, a.Key.Variant)), minute, now))),
         ]);
         return _last = census;
     }
+
+    private static Tally Of<TKey>(IDictionary<TKey, Tally> tallies, TKey key)
+    {
+        if (!tallies.TryGetValue(key, out var tally))
+        {
+            tallies[key] = tally = new Tally();
+        }
+
+        return tally;
+    }
+
+    /// <summary>An experiment on the service level assigns store cells: its variants count their own cells, not their zones.</summary>
+    private static bool ByCell(IReadOnlyList<ExperimentView> running, string experimentId) =>
+        running.Any(e => e.Definition.Id == experimentId && ExperimentLayers.Settings(e.Definition).Contains(nameof(VariantSettings.ServiceLevel)));
+
+    private static IEnumerable<(string ExperimentId, int Variant)> CellArms(IReadOnlyList<ExperimentView> running, CellKey cell, string region) =>
+        running
+            .Where(e => ExperimentLayers.Settings(e.Definition).Contains(nameof(VariantSettings.ServiceLevel)))
+            .Select(e => (e.Definition.Id, Variant: ExperimentUnits.AssignSupply(e, cell.ToString(), region)))
+            .Where(a => a.Variant >= 0);
 
     private static KpiFact[] Facts(StockCount count, long minute, DateTimeOffset at) =>
     [

@@ -7,6 +7,7 @@ using Tandem.Contracts.Kpis;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Catalog;
 using Tandem.Grains.Dispatch;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
@@ -30,6 +31,7 @@ public sealed class OrderGrain(
     IOptions<OrderOptions> options,
     IOptions<DispatchOptions> dispatch,
     CatalogFacts catalog,
+    LiveExperiments experiments,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
@@ -64,7 +66,7 @@ public sealed class OrderGrain(
     {
         _events = new EventPublisher(this, logger);
         _stock = new OrderStock(Id, () => S, SaveAsync, GrainFactory, Options, logger);
-        _outbox = new OrderOutbox(this, GrainFactory, catalog, Id, () => S, RetryAsync, Options, dispatch.Value, clock, logger);
+        _outbox = new OrderOutbox(this, GrainFactory, catalog, Id, () => S, RetryAsync, Options, dispatch.Value, experiments, clock, logger);
         _placement = new OrderPlacement(Id, () => S, SaveAsync, GrainFactory, catalog, Stock, Outbox, Options, clock);
         if (S.Duties.Count > 0 || S.Step is not null)
         {

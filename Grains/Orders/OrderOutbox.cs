@@ -4,6 +4,7 @@ using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Catalog;
 using Tandem.Grains.Dispatch;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Kpis;
@@ -20,7 +21,7 @@ namespace Tandem.Grains.Orders;
 /// </summary>
 internal sealed class OrderOutbox(
     Grain grain, IGrainFactory grains, CatalogFacts catalog, string orderId, Func<OrderState> order, Func<Task> retry,
-    OrderOptions options, DispatchOptions dispatch, TimeProvider clock, ILogger logger)
+    OrderOptions options, DispatchOptions dispatch, LiveExperiments experiments, TimeProvider clock, ILogger logger)
 {
     private OrderId Key { get; } = new(orderId);
 
@@ -150,7 +151,8 @@ internal sealed class OrderOutbox(
                 break;
             case OrderDutyKind.CountKpis:
                 var source = FulfilmentPlanner.WhereFrom(await catalog.ReadLocationsAsync(), S); // the silo's copy: no call to the catalog
-                await KpiDelivery.SendAsync(grains, dispatch.ZoneOf(source.Position), duty.Facts);
+                var region = dispatch.ZoneOf(source.Position);
+                await KpiDelivery.SendAsync(grains, region, duty.Facts, ExperimentUnits.ZoneArms(await experiments.GetAsync(), region));
                 break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)

@@ -26,7 +26,7 @@ public sealed class ConfigurationValidationTests
             "--Tandem:Packing:Boxes:1:Id=S", "--Tandem:Packing:Boxes:1:LengthCm=10", "--Tandem:Packing:Boxes:1:WidthCm=10",
             "--Tandem:Packing:Boxes:1:HeightCm=10", "--Tandem:Packing:Boxes:1:MaxWeightKg=0",
             "--Tandem:Experiments:RefreshEvery=00:00:00.010",
-            "--Tandem:Kpis:SaveEvery=00:10:00",
+            "--Tandem:Kpis:SaveEvery=00:10:00", "--Tandem:Kpis:CensusEvery=00:00:00.500",
             "--Tandem:Auth:DevKeyPath", Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N") + ".pem"),
         ]);
         builder.AddTandem();
@@ -55,6 +55,7 @@ public sealed class ConfigurationValidationTests
                 "Tandem:Packing:Boxes:1:MaxWeightKg must be positive.",
                 "Tandem:Experiments:RefreshEvery must be 100 ms to 5 minutes.",
                 "Tandem:Kpis:SaveEvery must be 100 ms to 5 minutes.",
+                "Tandem:Kpis:CensusEvery must be 1 second to 1 hour.",
             ],
             failures);
     }

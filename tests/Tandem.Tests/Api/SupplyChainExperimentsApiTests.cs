@@ -1,0 +1,152 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+using Tandem.Brains.Experiments;
+using Tandem.Contracts.Catalog;
+using Tandem.Contracts.Couriers;
+using Tandem.Contracts.Inventory;
+using Tandem.Contracts.Orders;
+using Tandem.Grains.Dispatch;
+using Tandem.Grains.Interfaces.Demand;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+/// <summary>
+/// Experiments on supply-chain policies, each targeted at a region of the test's own: a dispatch window assigned per zone,
+/// a safety-stock service level assigned per store cell. The variant is used where the policy acts (the zone's dispatch
+/// decisions, the cell's forecast), the unit's exposure is counted then, and each variant's live indicators come from its
+/// own KPI grain, fed by the orders of its zones and by the stock census.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class SupplyChainExperimentsApiTests(ApiFixture api)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static int VariantOf(string experimentId, string unitId, params string[] variants) =>
+        Assignment.Assign(experimentId, unitId, [.. variants.Select(v => new Variant(v, 1))], 1);
+
+    private static async Task<JsonElement> ResultsAsync(HttpClient ops, string id) =>
+        JsonDocument.Parse(await ops.GetStringAsync(new Uri($"/api/experiments/{id}", UriKind.Relative), Cancel)).RootElement.GetProperty("results").Clone();
+
+    /// <summary>The results once <paramref name="ready"/> holds of them, within <paramref name="within"/>.</summary>
+    private static async Task<JsonElement> ResultsWhenAsync(HttpClient ops, string id, Func<JsonElement, bool> ready, TimeSpan within) =>
+        (await Await.UntilAsync(async () => await ResultsAsync(ops, id) is var r && ready(r) ? new[] { r } : null, within))[0];
+
+    private static JsonElement Kpi(JsonElement results, int variant, string name) =>
+        results.GetProperty("variants")[variant].GetProperty("kpis").EnumerateArray().Single(k => k.GetProperty("name").GetString() == name);
+
+    [Fact]
+    public async Task A_zone_in_a_dispatch_window_experiment_dispatches_with_its_variant_s_window_and_its_orders_count_in_that_variant()
+    {
+        var store = TestData.RemoteStore("t-torquay", "Test store Torquay", 50.4619, -3.5253);
+        var door = new GeoPoint { Lat = 50.4650, Lon = -3.5300 };
+        var region = new DispatchOptions().ZoneOf(store.Position);
+        var sku = await TestData.StockedAtAsync(api.Grains, store, 1);
+        using var ops = api.Ops();
+        var id = TestData.NewId("exp");
+        var body = JsonSerializer.Serialize(new
+        {
+            id, name = "Dispatch window", hypothesis = "A longer window batches more without making deliveries late",
+            variants = new[] { new { name = "short", settings = new { dispatchWindowSeconds = 2 } }, new { name = "long", settings = new { dispatchWindowSeconds = 30 } } },
+            regions = new[] { region },
+        });
+        (await ops.PostJsonAsync("/api/experiments", body)).EnsureSuccessStatusCode();
+        (await ops.PostJsonAsync($"/api/experiments/{id}/start", "")).EnsureSuccessStatusCode();
+        var variant = VariantOf(id, region, "short", "long");
+
+        var shopperId = TestData.NewId("shopper");
+        using var shopper = api.ClientAs("shopper", shopperId);
+        using var placed = await shopper.PostJsonAsync("/api/orders", Http.DeliveryOrder(TestData.NewId("session"), door.Lat, door.Lon, (sku, 1)), TestData.NewId("k"));
+        var orderId = (await placed.Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, Cancel))!.OrderId;
+        (await ops.PostJsonAsync($"/api/orders/{orderId}/pack", "{}")).EnsureSuccessStatusCode();
+        // No courier yet: the zone's windows find nobody, and the first after the silo read the experiment exposes the zone.
+        var exposed = await ResultsWhenAsync(ops, id, r => r.GetProperty("units").EnumerateArray().Any(u => u.GetProperty("exposed").EnumerateArray().Sum(e => e.GetInt64()) == 1), TimeSpan.FromSeconds(15));
+        var rider = TestData.NewId("courier");
+        await api.Grains.Courier(new CourierId(rider)).RegisterAsync("Rider", 2, new GeoPoint { Lat = door.Lat + 0.001, Lon = door.Lon }, CourierStatus.Idle);
+        var decision = await Await.UntilAsync(async () => await api.Grains.DispatchRecord(new OrderId(orderId)).GetAsync() is { Count: > 0 } record ? record[0] : null, TimeSpan.FromSeconds(20));
+        using var riderClient = api.ClientAs("courier", rider);
+        (await riderClient.PostJsonAsync($"/api/couriers/{rider}/offers/{orderId}/accept", "{}")).EnsureSuccessStatusCode();
+        (await riderClient.PostJsonAsync($"/api/orders/{orderId}/picked-up", "{}")).EnsureSuccessStatusCode();
+        (await riderClient.PostJsonAsync($"/api/orders/{orderId}/delivered", "{}")).EnsureSuccessStatusCode();
+        var results = await ResultsWhenAsync(ops, id, r => Kpi(r, variant, "onTime").GetProperty("denominator").GetDouble() == 1, TimeSpan.FromSeconds(15));
+
+        var units = Assert.Single(exposed.GetProperty("units").EnumerateArray());
+        Assert.Equal("region", units.GetProperty("unit").GetString());
+        Assert.Equal(variant == 0 ? new[] { 1L, 0L } : [0L, 1L], units.GetProperty("exposed").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal($"{id}:{(variant == 0 ? "short" : "long")}", decision!.Experiment);
+        Assert.True(decision.WindowSeconds <= (variant == 0 ? 2 : 30), $"window of {decision.WindowSeconds} s");
+        Assert.Equal((1.0, 1.0), (Kpi(results, variant, "orders").GetProperty("value").GetDouble(), Kpi(results, variant, "onTime").GetProperty("value").GetDouble()));
+        Assert.Equal(0.0, Kpi(results, 1 - variant, "orders").GetProperty("value").GetDouble()); // the other variant has no zone here
+        var guardrails = results.GetProperty("variants")[1].GetProperty("guardrails").EnumerateArray().ToList();
+        Assert.Equal(["onTime", "deliveryMinutes"], guardrails.Select(g => g.GetProperty("indicator").GetString()));
+        Assert.All(guardrails, g => Assert.False(g.GetProperty("breached").GetBoolean())); // one delivery: too few to read
+        Assert.Empty(results.GetProperty("variants")[0].GetProperty("guardrails").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Store_cells_in_a_service_level_experiment_get_their_variant_s_safety_stock_and_the_census_counts_each_variant_apart()
+    {
+        var store = TestData.RemoteStore("t-plymouth", "Test store Plymouth", 50.3755, -4.1427);
+        var region = new DispatchOptions().ZoneOf(store.Position);
+        var stocked = new[] { 1, 2, 3, 4, 5, 6, 7, 8 };
+        var skus = new List<string>();
+        foreach (var units in stocked)
+        {
+            skus.Add(await TestData.StockedAtAsync(api.Grains, store, units));
+        }
+
+        foreach (var sku in skus.Take(3)) // three cells with nothing left to sell
+        {
+            var snapshot = await api.Grains.Cell(new CellKey(sku, store.Id)).GetSnapshotAsync();
+            Assert.Equal(CellOutcome.Applied, (await api.Grains.Cell(new CellKey(sku, store.Id)).ReserveAsync(TestData.NewId("hold"), snapshot.OnHand, TimeSpan.FromHours(1))).Outcome);
+        }
+
+        var cells = skus.Select(s => new CellKey(s, store.Id)).ToList();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var cell in cells)
+        {
+            await api.Grains.Demand(cell).SeedAsync([.. Enumerable.Range(1, 60).Select(back => new DemandDay { Day = today.AddDays(-back), Units = 1 + (back % 3), Revenue = 20m })]);
+        }
+
+        using var ops = api.Ops();
+        var id = TestData.NewId("exp");
+        var body = JsonSerializer.Serialize(new
+        {
+            id, name = "Service level", variants = new[] { new { name = "p90", settings = new { serviceLevel = 0.9 } }, new { name = "p99", settings = new { serviceLevel = 0.99 } } },
+            regions = new[] { region },
+        });
+        (await ops.PostJsonAsync("/api/experiments", body)).EnsureSuccessStatusCode();
+        (await ops.PostJsonAsync($"/api/experiments/{id}/start", "")).EnsureSuccessStatusCode();
+        var variants = cells.Select(c => VariantOf(id, c.ToString(), "p90", "p99")).ToList();
+
+        // A round reads the running experiments as its silo knows them: the first round after the silo read this one uses it.
+        await Await.UntilAsync(async () =>
+        {
+            await api.Grains.ForecastPlanner().ChangedManyAsync([.. cells.Select(c => c.ToString())]);
+            await api.Grains.ForecastPlanner().RunAsync();
+            return (await api.Grains.Forecast(cells[0]).GetAsync())?.Stock?.Experiment;
+        }, TimeSpan.FromSeconds(60));
+        await api.Grains.StockCensus().TakeAsync();
+        var results = await ResultsAsync(ops, id);
+
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var advice = (await api.Grains.Forecast(cells[i]).GetAsync())!.Stock!;
+            Assert.Equal((variants[i] == 0 ? 0.9 : 0.99, $"{id}:{(variants[i] == 0 ? "p90" : "p99")}"), (advice.ServiceLevel, advice.Experiment));
+        }
+
+        var exposed = Assert.Single(results.GetProperty("units").EnumerateArray());
+        Assert.Equal("cell", exposed.GetProperty("unit").GetString());
+        Assert.Equal([variants.Count(v => v == 0), variants.Count(v => v == 1)], exposed.GetProperty("exposed").EnumerateArray().Select(e => e.GetInt32()));
+        for (var v = 0; v < 2; v++)
+        {
+            var mine = Enumerable.Range(0, cells.Count).Where(i => variants[i] == v).ToList();
+            var stockOut = Kpi(results, v, "stockOutRate");
+            var turnover = Kpi(results, v, "inventoryTurnover");
+            Assert.Equal((double)mine.Count(i => i < 3) / Math.Max(1, mine.Count), mine.Count == 0 ? 0 : stockOut.GetProperty("value").GetDouble(), 9);
+            Assert.Equal(mine.Sum(i => stocked[i]), turnover.GetProperty("denominator").GetDouble()); // the same units at every census since the start
+        }
+    }
+}
