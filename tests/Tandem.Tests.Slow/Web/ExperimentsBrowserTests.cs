@@ -54,6 +54,46 @@ public sealed class ExperimentsBrowserTests(WebFixture web)
     }
 
     [Fact]
+    public async Task An_operator_defines_a_supply_chain_experiment_for_chosen_regions_and_reads_its_variants_kpis_and_guardrails()
+    {
+        await using var context = await web.NewContextAsync(width: 1440, height: 900);
+        var ops = await context.NewPageAsync();
+        await ops.GotoAsync($"/ops?operator={TestData.NewId("ops")}");
+        await Expect(ops.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        var id = TestData.NewId("exp");
+
+        // Zones with no store of the city or the tests: the experiment changes nothing another test sees.
+        await ops.FillAsync("#experiment-id", id);
+        await ops.FillAsync("#experiment-name", "Window and safety stock");
+        await ops.SelectOptionAsync("#experiment-control", "");
+        await ops.SelectOptionAsync("#experiment-treatment", "");
+        await ops.FillAsync("#experiment-control-level", "0.9");
+        await ops.FillAsync("#experiment-treatment-level", "0.98");
+        await ops.FillAsync("#experiment-control-window", "5");
+        await ops.FillAsync("#experiment-treatment-window", "20");
+        await ops.FillAsync("#experiment-regions", "r90c90, r90c91");
+        await ops.ClickAsync("#experiment-form button[type=submit]");
+
+        var experiment = ops.Locator($"article.experiment[data-experiment='{id}']");
+        await Expect(experiment).ToContainTextAsync("control: service level 0.9, dispatch window 5 s · treatment: service level 0.98, dispatch window 20 s · 100 % of all sessions · regions r90c90, r90c91");
+        await experiment.Locator("button[data-act='start']").ClickAsync();
+
+        await Expect(experiment).ToHaveAttributeAsync("data-status", "running");
+        await Expect(experiment.Locator("[data-unit='cell']")).ToHaveTextAsync("Store cells exposed: control 0 · treatment 0");
+        await Expect(experiment.Locator("[data-unit='region']")).ToHaveTextAsync("Zones exposed: control 0 · treatment 0");
+        await Expect(experiment.Locator(".supply-results tr[data-variant='treatment'] [data-kpi='guardrails']")).ToHaveTextAsync("onTime not read yet deliveryMinutes not read yet stockOutRate not read yet");
+        await Expect(experiment.Locator(".supply-results tr[data-variant='control'] [data-kpi='onTime']")).ToHaveTextAsync("–");
+        await Accessibility.AssertSmokeAsync(ops);
+        await experiment.Locator("button[data-act='stop']").ClickAsync();
+
+        await Expect(experiment).ToHaveAttributeAsync("data-status", "stopped");
+        var stored = (await web.Grains.Experiment(id).GetAsync())!.Definition;
+        Assert.Equal(["r90c90", "r90c91"], stored.Regions);
+        Assert.Equal([(0.9, 5), (0.98, 20)], stored.Variants.Select(v => (v.Settings.ServiceLevel!.Value, v.Settings.DispatchWindowSeconds!.Value)));
+        Assert.All(stored.Variants, v => Assert.Null(v.Settings.RecommendationStrategy));
+    }
+
+    [Fact]
     public async Task A_shopper_in_the_picks_first_variant_sees_the_picks_above_the_product_and_is_counted()
     {
         var sku = (await TestData.NewProductsAsync(web.Grains, 1, withTestLocations: false))[0];

@@ -1,11 +1,13 @@
 // The control room's experiments panel: define an experiment (a control and a treatment, each with a recommendation
-// strategy, a page layout or both; the traffic and the segment), start and stop it, and read each one's results as the experiment grains report them:
-// units exposed per variant, conversion and revenue per unit with their 95 % intervals against the control, and the
-// sample-ratio check. Read every 5 s and after each action; nothing is computed here.
+// strategy, a page layout, a safety-stock service level, a dispatch window, or several; the traffic, the segment and the
+// regions), start and stop it, and read each one's results as the experiment grains report them: sessions exposed per
+// variant, conversion and revenue per unit with their 95 % intervals against the control, the sample-ratio check; zones
+// and store cells exposed, each variant's supply-chain KPIs and its guardrails. Read every 5 s and after each action;
+// nothing is computed here.
 import type { Api } from "../shared/api";
 import { ApiError } from "../shared/api";
 import { byId, h, money, replace, time } from "../shared/dom";
-import type { Comparison, ExperimentDetail, ExperimentView } from "../shared/types";
+import type { Comparison, ExperimentDetail, ExperimentResults, ExperimentView } from "../shared/types";
 
 const Strategies = ["bandit", "uniform", "co-view", "recently-viewed", "co-purchase", "scene", "popular", "promoted"];
 const Layouts = ["standard", "picks-first"];
@@ -13,6 +15,15 @@ const Unchanged = "";
 const Shown = 6;
 
 const percent = (share: number, digits = 1) => `${(share * 100).toFixed(digits)} %`;
+
+/** The supply-chain KPIs a variant's results show, and how each reads. */
+const SupplyKpis: { name: string; label: string; format: (v: number) => string }[] = [
+  { name: "orders", label: "orders", format: v => v.toFixed(0) },
+  { name: "onTime", label: "on time", format: v => percent(v) },
+  { name: "deliveryMinutes", label: "minutes to the door", format: v => v.toFixed(1) },
+  { name: "stockOutRate", label: "cells out of stock", format: v => percent(v) },
+  { name: "inventoryTurnover", label: "turns a year", format: v => v.toFixed(0) },
+];
 const points = (share: number) => `${share >= 0 ? "+" : ""}${(share * 100).toFixed(1)}`;
 
 export class ExperimentsPanel {
@@ -63,6 +74,8 @@ export class ExperimentsPanel {
     const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
     const outcome = byId("experiment-outcome");
     const segment = field("segment");
+    const number = (name: string) => field(name) === "" ? null : Number(field(name));
+    const regions = field("regions").split(/[\s,]+/).filter(r => r !== "" && r !== "all");
     try {
       const created = await this.api.post<ExperimentView>("/api/experiments", {
         id: field("id"),
@@ -70,9 +83,13 @@ export class ExperimentsPanel {
         hypothesis: field("hypothesis") || null,
         traffic: Number(field("traffic")) / 100,
         segments: segment === "all" ? [] : [segment],
+        regions,
         variants: ["control", "treatment"].map(name => ({
           name,
-          settings: { recommendationStrategy: field(name) || null, layout: field(`${name}-layout`) || null },
+          settings: {
+            recommendationStrategy: field(name) || null, layout: field(`${name}-layout`) || null,
+            serviceLevel: number(`${name}-level`), dispatchWindowSeconds: number(`${name}-window`),
+          },
         })),
       });
       replace(outcome, `Experiment ${created.definition.id} is defined (a draft): start it below.`);
@@ -108,6 +125,7 @@ export class ExperimentsPanel {
       h("p", { class: "muted" },
         `${d.variants.map(v => `${v.name}: ${settings(v.settings)}`).join(" · ")} · ${percent(d.traffic, 0)} of `,
         d.segments.length === 0 ? "all sessions" : `the ${d.segments.join(", ")} segment`,
+        d.regions.length === 0 ? "" : ` · regions ${d.regions.join(", ")}`,
         e.startedAt ? ` · started ${time(e.startedAt)}` : "", e.stoppedAt ? ` · stopped ${time(e.stoppedAt)}` : ""),
       results === null ? null : h("table", { class: "zones" },
         h("caption", { class: "visually-hidden" }, `Results of ${d.name}`),
@@ -123,13 +141,37 @@ export class ExperimentsPanel {
       results === null ? null : h("p", { class: results.sampleRatio.mismatch ? "error" : "muted", "data-kpi": "sample-ratio" },
         results.sampleRatio.mismatch
           ? `Sample ratio mismatch (χ² ${results.sampleRatio.chiSquare.toFixed(1)}, p ${results.sampleRatio.pValue.toExponential(1)}): the split is broken, do not read the results.`
-          : `Sample ratio as planned (p ${results.sampleRatio.pValue.toFixed(3)}). ${results.plannedPerVariant.toLocaleString("en-GB")} units per variant planned; read once each has them.`));
+          : `Sample ratio as planned (p ${results.sampleRatio.pValue.toFixed(3)}). ${results.plannedPerVariant.toLocaleString("en-GB")} units per variant planned; read once each has them.`),
+      results === null || results.units.length === 0 ? null : supplyChain(d.name, results));
   }
 }
 
-/** What a variant changes, in words: its picks' strategy and its page layout (what it leaves out stays the shop's). */
-function settings(s: { recommendationStrategy?: string | null; layout?: string | null } | undefined): string {
-  const parts = [s?.recommendationStrategy ? `picks ${s.recommendationStrategy}` : null, s?.layout ? `layout ${s.layout}` : null].filter(p => p !== null);
+/** Zones and store cells exposed per variant, each variant's supply-chain KPIs since the start, and its guardrails. */
+function supplyChain(name: string, results: ExperimentResults): HTMLElement {
+  return h("div", { class: "supply-results" },
+    ...results.units.map(u => h("p", { class: u.sampleRatio.mismatch ? "error" : "muted", "data-unit": u.unit },
+      `${u.unit === "region" ? "Zones" : "Store cells"} exposed: ${u.exposed.map((n, i) => `${results.variants[i]?.name ?? i} ${n.toLocaleString("en-GB")}`).join(" · ")}`,
+      u.sampleRatio.mismatch ? ` — sample ratio mismatch (p ${u.sampleRatio.pValue.toExponential(1)})` : "")),
+    h("table", { class: "zones" },
+      h("caption", { class: "visually-hidden" }, `Supply chain of ${name}`),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "variant"), ...SupplyKpis.map(k => h("th", { scope: "col" }, k.label)), h("th", { scope: "col" }, "guardrails"))),
+      h("tbody", {}, ...results.variants.map(v => h("tr", { "data-variant": v.name },
+        h("th", { scope: "row" }, v.name),
+        ...SupplyKpis.map(k => {
+          const value = v.kpis.find(i => i.name === k.name)?.value;
+          return h("td", { "data-kpi": k.name }, value === null || value === undefined ? "–" : k.format(value));
+        }),
+        h("td", { "data-kpi": "guardrails" }, v.guardrails.length === 0 ? "–" : null, ...v.guardrails.map(g =>
+          h("span", { class: g.breached ? "error" : "muted", title: `may be worse by ${g.margin}` },
+            `${g.indicator} ${g.worse === null || g.worse === undefined ? "not read yet" : g.breached ? "breached" : "held"} `))))))));
+}
+
+/** What a variant changes, in words (what it leaves out stays the shop's). */
+function settings(s: { recommendationStrategy?: string | null; layout?: string | null; serviceLevel?: number | null; dispatchWindowSeconds?: number | null } | undefined): string {
+  const parts = [
+    s?.recommendationStrategy ? `picks ${s.recommendationStrategy}` : null, s?.layout ? `layout ${s.layout}` : null,
+    s?.serviceLevel ? `service level ${s.serviceLevel}` : null, s?.dispatchWindowSeconds ? `dispatch window ${s.dispatchWindowSeconds} s` : null,
+  ].filter(p => p !== null);
   return parts.length === 0 ? "as the shop is" : parts.join(", ");
 }
 

@@ -57,6 +57,7 @@ export type PackedItem = Schemas["PackedItem"];
 export type PackingPreview = Schemas["PackingPreview"];
 export type ExperimentView = Schemas["ExperimentView"];
 export type ExperimentDetail = Schemas["ExperimentDetail"];
+export type ExperimentResults = Schemas["ExperimentResults"];
 export type KpiBoard = Schemas["KpiBoard"];
 export type KpiReport = Schemas["KpiReport"];
 export type KpiIndicator = Schemas["KpiIndicator"];
