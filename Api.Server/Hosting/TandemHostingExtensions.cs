@@ -14,6 +14,7 @@ using Tandem.Api.Hubs;
 using Tandem.Api.Identity;
 using Tandem.Api.Inventory;
 using Tandem.Api.Kpis;
+using Tandem.Api.Lineage;
 using Tandem.Api.Orders;
 using Tandem.Api.Push;
 using Tandem.Api.Recommendations;
@@ -66,6 +67,7 @@ public static class TandemHostingExtensions
         builder.Services.AddSignalR().AddJsonProtocol(o => TandemJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddTandemHealthChecks();
         builder.Services.AddTandemRelay();
+        builder.Services.AddLineage();
         return builder;
     }
 
@@ -114,6 +116,7 @@ public static class TandemHostingExtensions
         app.MapSupplyApi();
         app.MapExperimentsApi();
         app.MapKpisApi();
+        app.MapLineageApi();
         app.MapTandemHubs();
         return app;
     }

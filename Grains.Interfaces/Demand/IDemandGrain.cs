@@ -22,7 +22,17 @@ public interface IDemandGrain : IGrainWithStringKey
     /// <summary>Units sold and returned on the days from <paramref name="from"/> (UTC) on.</summary>
     [ReadOnly, AlwaysInterleave]
     Task<DemandTotals> GetTotalsAsync(DateOnly from);
+
+    /// <summary>What the last two weeks' sales and returns came from: the entries' ids (<c>order:{id}:line:{n}</c> …), newest first, at most <paramref name="max"/>.</summary>
+    [ReadOnly, AlwaysInterleave]
+    Task<DemandSources> GetSourcesAsync(int max);
 }
+
+/// <summary>The newest entries counted (ids, newest first) and how many the cell remembers in all.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.demand-sources")]
+public sealed record DemandSources(
+    [property: Id(0)] IReadOnlyList<string> Ids,
+    [property: Id(1)] int Remembered);
 
 /// <summary>Units sold and returned over some days.</summary>
 [GenerateSerializer, Immutable, Alias("tandem.demand-totals")]

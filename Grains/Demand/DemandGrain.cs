@@ -70,6 +70,9 @@ public sealed class DemandGrain(
         await GrainFactory.ForecastPlanner().ChangedAsync(Key.ToString());
     }
 
+    public Task<DemandSources> GetSourcesAsync(int max) =>
+        Task.FromResult(new DemandSources([.. S.Counted.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(Math.Clamp(max, 0, 1000)).Select(c => c.Key)], S.Counted.Count));
+
     /// <summary>Seeded days are not announced: the seeder tells the planner once for all its cells.</summary>
     public async Task SeedAsync(IReadOnlyList<DemandDay> days)
     {

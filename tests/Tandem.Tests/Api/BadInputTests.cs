@@ -220,6 +220,13 @@ public sealed class BadInputTests(ApiFixture api)
 
         // Experiments: central operations only; a definition checked field by field; start and stop by state.
         { "shopper lists experiments", "GET /api/experiments", "", null, Shopper, 403 },
+        { "shopper reads a decision's lineage", "GET /api/lineage/order:{order}", "", null, Shopper, 403 },
+        { "courier reads a decision's lineage", "GET /api/lineage/dispatch:{order}", "", null, Courier, 403 },
+        { "anonymous reads a decision's lineage", "GET /api/lineage/order:{order}", "", null, Anonymous, 401 },
+        { "lineage of an unknown kind", "GET /api/lineage/horoscope:{order}", "", null, Ops, 400 },
+        { "lineage id over 300 characters", "GET /api/lineage/order:" + new string('o', 300), "", null, Ops, 400 },
+        { "lineage of a malformed cell", "GET /api/lineage/demand:nocell", "", null, Ops, 400 },
+        { "lineage of an unknown order", "GET /api/lineage/order:{newExperiment}", "", null, Ops, 404 },
         { "courier defines an experiment", "/api/experiments", Experiment(), null, Courier, 403 },
         { "anonymous starts an experiment", "/api/experiments/{experiment}/start", "", null, Anonymous, 401 },
         { "store staff define an experiment", "/api/experiments", Experiment(), null, CamdenStaff, 403 },

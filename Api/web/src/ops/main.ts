@@ -11,6 +11,7 @@ import { CityMap, DarkMap, type Marker } from "../shared/map";
 import { Api } from "../shared/api";
 import { ExperimentsPanel } from "./experiments";
 import { KpisPanel } from "./kpis";
+import { LineagePanel } from "./lineage";
 import { PackagingPanel } from "./packaging";
 import { ReturnsPanel } from "./returns";
 import type { ArmWeightsChanged, CellForecast, CellRisk, CourierChanged, CourierView, DispatchDecided, ForecastChanged, ForecastPlannerView, ForecastResponse, Location, SlowMoverView, SupplySuggestion, TransferView, OpsEvent, OpsSnapshot, OrderChanged, OrderView, RainArea, ReturnChanged, StockChanged, WaitingOrder, WeatherResponse, ZoneReport } from "../shared/types";
@@ -354,13 +355,15 @@ function renderSupply(): void {
   replace(byId("supply-suggestions"), pending.length + accepted.length === 0 ? h("p", { class: "muted" }, "No replenishment suggested.") : null,
     ...pending.map(s => h("li", { "data-suggestion": s.id },
       h("button", { type: "button", "data-accept": s.id }, "Accept"),
-      ` Move ${s.quantity} of ${s.sku} from ${place(s.fromLocationId)} to ${place(s.toLocationId)}`, h("span", { class: "muted" }, ` · ${s.reason}`))),
+      ` Move ${s.quantity} of ${s.sku} from ${place(s.fromLocationId)} to ${place(s.toLocationId)}`, h("span", { class: "muted" }, ` · ${s.reason} `),
+      h("button", { type: "button", class: "link", "data-lineage": `suggestion:${s.id}` }, "why?"))),
     ...accepted.map(s => h("li", { "data-suggestion": s.id, class: "accepted" },
       `${s.status === "received" ? "Received" : "On its way"}, accepted by ${s.acceptedBy ?? "?"}: ${s.quantity} of ${s.sku} from ${place(s.fromLocationId)} to ${place(s.toLocationId)} · transfer ${s.transferId ?? ""}`)));
   replace(byId("slow-movers"), slowMovers.length === 0 ? h("p", { class: "muted" }, "No slow mover flagged.") : null,
     ...slowMovers.slice(0, 10).map(m => h("li", { "data-slow": m.sku },
       `${m.sku}: ${m.available} in stock, ${m.coverWeeks >= 99 ? "no end" : `${m.coverWeeks.toFixed(1)} weeks`} of cover, ${Math.round(100 * m.sellThrough)} % sold in four weeks · promoted until ${time(m.promotedUntil)}`,
-      h("span", { class: "muted" }, ` · ${m.soldPerDayBefore.toFixed(2)} a day before, ${m.soldPerDaySince == null ? "no whole day since yet" : `${m.soldPerDaySince.toFixed(2)} a day since`}`))));
+      h("span", { class: "muted" }, ` · ${m.soldPerDayBefore.toFixed(2)} a day before, ${m.soldPerDaySince == null ? "no whole day since yet" : `${m.soldPerDaySince.toFixed(2)} a day since`} `),
+      h("button", { type: "button", class: "link", "data-lineage": `promotion:${m.sku}` }, "why?"))));
   if (forecastDirty) {
     forecastDirty = false;
     drawForecast();
@@ -396,9 +399,10 @@ function drawForecast(): void {
   ];
   const stock = f.stock;
   replace(byId("supply-detail"),
-    h("h3", { "data-forecast": `${f.sku}@${f.locationId}` }, `${f.sku} at ${locations.get(f.locationId)?.name ?? f.locationId}`),
+    h("h3", { "data-forecast": `${f.sku}@${f.locationId}` }, `${f.sku} at ${locations.get(f.locationId)?.name ?? f.locationId} `,
+      h("button", { type: "button", class: "link", "data-lineage": `forecast:${f.sku}@${f.locationId}` }, "why?")),
     h("p", { class: "muted" }, `${f.stage} · ${f.fallback} with model weight ${f.modelWeight.toFixed(2)} · made ${time(f.madeAt)} from sales to ${f.origin} · ${f.modelVersion}`),
-    stock ? h("p", { class: "supply-stock" }, `Safety stock ${stock.safetyStock.toFixed(1)} · reorder point ${stock.reorderPoint.toFixed(0)} for ${Math.round(100 * stock.serviceLevel)} % over lead times of ${leadTimes(stock.leadTimes)} days (${stock.leadTimesFrom || "configured"}) · ${stock.available} available · stock-out risk ${Math.round(100 * stock.stockOutRisk)} % (${stock.paths.toLocaleString("en-GB")} paths)`) : null,
+    stock ? h("p", { class: "supply-stock" }, `Safety stock ${stock.safetyStock.toFixed(1)} · reorder point ${stock.reorderPoint.toFixed(0)} for ${Math.round(100 * stock.serviceLevel)} %${stock.experiment ? ` (experiment ${stock.experiment})` : ""} over lead times of ${leadTimes(stock.leadTimes)} days (${stock.leadTimesFrom || "configured"}) · ${stock.available} available · stock-out risk ${Math.round(100 * stock.stockOutRisk)} % (${stock.paths.toLocaleString("en-GB")} paths)`) : null,
     f.signals.length ? h("p", { class: "muted" }, `Signals (last week → effect on the 28 days): ${f.signals.map(s => `${s.signal} ${s.reading} → ${s.units >= 0 ? "+" : ""}${s.units.toFixed(1)}`).join(" · ")}`) : null,
     h("div", { id: "supply-chart", class: "chart", role: "img", "aria-label": "Sales and forecast with its 10–90 % band" }));
   forecastChart?.destroy();
@@ -487,6 +491,7 @@ async function start(): Promise<void> {
   returns = new ReturnsPanel(api, (text, at) => alert({ at, kind: "return", text }));
   const experiments = new ExperimentsPanel(api, (text, at) => alert({ at, kind: "experiment", text }));
   await experiments.tick();
+  new LineagePanel(api);
   const kpis = new KpisPanel(api);
   await kpis.tick();
   setInterval(() => void kpis.tick(), 5000);

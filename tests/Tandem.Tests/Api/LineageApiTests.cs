@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+
+using Tandem.Contracts.Lineage;
+using Tandem.Contracts.Orders;
+using Tandem.Grains.Interfaces.Demand;
+using Tandem.Grains.Interfaces.Keys;
+using Tandem.Tests.Infrastructure;
+
+namespace Tandem.Tests.Api;
+
+/// <summary>
+/// A decision walked back to what caused it: a store cell's forecast ← its sales history ← the order counted in it ← the
+/// session it was placed in; the order's packing ← the order. Each node says what it decided, with which model, on which
+/// figures.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class LineageApiTests(ApiFixture api)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_forecast_walks_back_to_the_sales_history_the_order_in_it_and_the_session_it_was_placed_in()
+    {
+        var store = TestData.RemoteStore("t-bristol", "Test store Bristol", 51.4545, -2.5879);
+        var sku = await TestData.StockedAtAsync(api.Grains, store, 5);
+        var cell = new CellKey(sku, store.Id);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await api.Grains.Demand(cell).SeedAsync([.. Enumerable.Range(1, 60).Select(back => new DemandDay { Day = today.AddDays(-back), Units = 1 + (back % 2), Revenue = 15m })]);
+        var sessionId = TestData.NewId("session");
+        using var shopper = api.ClientAs("shopper", TestData.NewId("shopper"));
+        using var ops = api.Ops();
+        using var placed = await shopper.PostJsonAsync("/api/orders", Http.PickupOrder(sessionId, store.Id, (sku, 2)), TestData.NewId("k"));
+        var orderId = (await placed.Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, Cancel))!.OrderId;
+        (await ops.PostJsonAsync($"/api/orders/{orderId}/pack", "{}")).EnsureSuccessStatusCode(); // packed: the sale is counted
+        await Await.UntilAsync(async () => (await api.Grains.Demand(cell).GetSourcesAsync(10)).Ids.Count > 0 ? "counted" : null, TimeSpan.FromSeconds(10));
+        await api.Grains.ForecastPlanner().ChangedManyAsync([cell.ToString()]);
+        await api.Grains.ForecastPlanner().RunAsync();
+
+        var forecast = await ops.GetFromJsonAsync<LineageGraph>($"/api/lineage/forecast:{cell}", ApiFixture.Json, Cancel);
+        var packing = await ops.GetFromJsonAsync<LineageGraph>($"/api/lineage/packing:{orderId}", ApiFixture.Json, Cancel);
+
+        Assert.Equal([$"forecast:{cell}", $"demand:{cell}", $"order:{orderId}", $"session:{sessionId}"], forecast!.Nodes.Select(n => n.Id));
+        Assert.Equal((false, 0), (forecast.Truncated, forecast.Unresolved.Count));
+        var (made, sales, order, session) = (forecast.Nodes[0], forecast.Nodes[1], forecast.Nodes[2], forecast.Nodes[3]);
+        Assert.Equal([new LineageInput($"demand:{cell}", "sales history")], made.Inputs);
+        Assert.False(string.IsNullOrEmpty(made.Model)); // the served model's version
+        Assert.Equal("0.95", made.Facts["service level"]);
+        Assert.Equal([new LineageInput($"order:{orderId}", "a sale or return counted")], sales.Inputs);
+        Assert.Equal(0, sales.MoreInputs);
+        Assert.Equal(("61", "92"), (sales.Facts["days"], sales.Facts["units"])); // 60 seeded days of 1 or 2 units, and today's 2
+        Assert.Equal($"2 × {sku} from {store.Id}", order.Facts["lines"]);
+        Assert.Equal([new LineageInput($"session:{sessionId}", "placed in")], order.Inputs);
+        Assert.Empty(session.Inputs);
+        Assert.Equal([$"packing:{orderId}", $"order:{orderId}", $"session:{sessionId}"], packing!.Nodes.Select(n => n.Id));
+        Assert.False(string.IsNullOrEmpty(packing.Nodes[0].Model)); // the packing algorithm
+    }
+
+    [Fact]
+    public async Task An_unknown_decision_is_a_404_and_a_malformed_id_a_400_naming_the_kinds()
+    {
+        using var ops = api.Ops();
+
+        using var unknown = await ops.GetAsync($"/api/lineage/order:{TestData.NewId("o")}", Cancel);
+        using var unknownForecast = await ops.GetAsync($"/api/lineage/forecast:{TestData.NewSku()}@st-camden", Cancel);
+        using var kind = await ops.GetAsync("/api/lineage/horoscope:today", Cancel);
+        using var noKey = await ops.GetAsync("/api/lineage/order:", Cancel);
+        using var badCell = await ops.GetAsync("/api/lineage/forecast:no-cell", Cancel);
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, unknownForecast.StatusCode));
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (kind.StatusCode, noKey.StatusCode, badCell.StatusCode));
+        Assert.Contains("dispatch, forecast, order, packing, promotion, return-grade, session, slow-mover, suggestion", await kind.Content.ReadAsStringAsync(Cancel));
+    }
+}
