@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tandem.Api.Http;
 using Tandem.Api.Identity;
 using Tandem.Contracts.Lineage;
+using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Api.Lineage;
 
@@ -17,11 +18,17 @@ public static class LineageApi
 
     public static IEndpointRouteBuilder MapLineageApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/lineage/runs", Runs).WithTags("Lineage").RequireAuthorization(Roles.Ops)
+            .WithName("GetLineageRuns")
+            .WithSummary("Operator: the forecast planner's last rounds (re-forecasts and retraining) as OpenLineage run events, START and COMPLETE, oldest first");
         app.MapGet("/api/lineage/{id}", Get).WithTags("Lineage").RequireAuthorization(Roles.Ops)
             .WithName("GetLineage")
             .WithSummary("Operator: a decision ({kind}:{key}: forecast, suggestion, slow-mover, promotion, dispatch, packing, return-grade; or an order, session, demand, courier) with its inputs, model and version, walked back breadth first to the events that caused it");
         return app;
     }
+
+    private static async Task<Ok<IReadOnlyList<OpenLineageRunEvent>>> Runs(IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<OpenLineageRunEvent>>([.. RunEvents.Of((await grains.ForecastPlanner().GetAsync()).Rounds)]);
 
     private static async Task<Results<Ok<LineageGraph>, ValidationProblem, ProblemHttpResult>> Get(LineageWalker walker, string id)
     {

@@ -18,12 +18,13 @@ public sealed class SupplyLineage(IGrainFactory grains) : ILineageSource
     /// <summary>Store cells' forecasts a slow-mover flag names.</summary>
     public const int CellsShown = 10;
 
-    public IReadOnlyList<string> Kinds { get; } = ["forecast", "demand", "slow-mover", "promotion", "suggestion"];
+    public IReadOnlyList<string> Kinds { get; } = ["forecast", "demand", "slow-mover", "promotion", "suggestion", "run"];
 
     public bool IsKey(string kind, string key) => kind switch
     {
         "forecast" or "demand" => IsCell(key),
         "suggestion" => Identifier.IsValid(key),
+        "run" => Guid.TryParseExact(key, "D", out _),
         _ => key.Length is > 0 and <= 64 && !key.Contains('@', StringComparison.Ordinal) && !key.Any(char.IsWhiteSpace),
     };
 
@@ -33,6 +34,7 @@ public sealed class SupplyLineage(IGrainFactory grains) : ILineageSource
         "demand" => DemandAsync(CellKey.Parse(key)),
         "slow-mover" => SlowMoverAsync(key),
         "promotion" => PromotionAsync(key),
+        "run" => RunAsync(key),
         _ => SuggestionAsync(key),
     };
 
@@ -85,9 +87,23 @@ public sealed class SupplyLineage(IGrainFactory grains) : ILineageSource
             Summary = Invariant($"28-day forecast of {cell.Sku} at {cell.LocationId} from {forecast.Origin:yyyy-MM-dd} ({forecast.Stage})"),
             Model = forecast.ModelVersion, Version = forecast.Stock?.Experiment,
             Facts = facts,
-            Inputs = [new LineageInput($"demand:{cell}", "sales history")],
+            Inputs = [new LineageInput($"demand:{cell}", "sales history"), .. forecast.RunId is { } run ? [new LineageInput($"run:{run}", "made in round")] : Array.Empty<LineageInput>()],
         };
     }
+
+    private async Task<LineageNode?> RunAsync(string runId) =>
+        (await grains.ForecastPlanner().GetAsync()).Rounds.FirstOrDefault(r => r.RunId == runId) is not { } round ? null : new LineageNode
+        {
+            Id = $"run:{runId}", Kind = "run", At = round.At,
+            Summary = Invariant($"Forecast round: {round.Cells} cells{(round.Retrained ? ", the model retrained" : "")} in {round.Seconds:0.#} s"),
+            Model = round.ModelVersion, Version = runId,
+            Facts = new Dictionary<string, string>
+            {
+                ["job"] = $"{RunEvents.Namespace}/{RunEvents.ForecastRound}",
+                ["cells"] = round.Cells.ToString(CultureInfo.InvariantCulture),
+                ["retrained"] = round.Retrained ? "yes" : "no",
+            },
+        };
 
     private async Task<LineageNode?> DemandAsync(CellKey cell)
     {

@@ -40,6 +40,9 @@ public sealed record CellForecast
     [Id(11)] public int HistoryDays { get; init; }
 
     [Id(12)] public DateOnly? LastSale { get; init; }
+
+    /// <summary>The planner round that made it (<see cref="ForecastRound.RunId"/>).</summary>
+    [Id(13)] public string? RunId { get; init; }
 }
 
 /// <summary>One day ahead: expected sales and the quantiles.</summary>

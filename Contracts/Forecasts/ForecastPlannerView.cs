@@ -13,6 +13,9 @@ public sealed record ForecastRound
     [Id(3)] public bool Retrained { get; init; }
 
     [Id(4)] public double Seconds { get; init; }
+
+    /// <summary>The round's run id (a UUID): its lineage run events and the forecasts it made name it.</summary>
+    [Id(5)] public string? RunId { get; init; }
 }
 
 /// <summary>The planner: known cells, cells waiting, the served model and the last rounds.</summary>

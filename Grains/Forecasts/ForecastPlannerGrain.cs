@@ -140,6 +140,7 @@ public sealed class ForecastPlannerGrain(
 
         var waiting = S.Waiting;
         S.Waiting = new HashSet<string>(StringComparer.Ordinal);
+        var runId = Guid.CreateVersion7(now).ToString();
         try
         {
             var origin = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
@@ -157,7 +158,7 @@ public sealed class ForecastPlannerGrain(
             if (panel is null || panel.Days < 29)
             {
                 S.Waiting.UnionWith(waiting);
-                return await RecordAsync(new ForecastRound { At = now, ModelVersion = "none: under 29 days of history", Seconds = clockStarted.Elapsed.TotalSeconds });
+                return await RecordAsync(new ForecastRound { At = now, ModelVersion = "none: under 29 days of history", Seconds = clockStarted.Elapsed.TotalSeconds, RunId = runId });
             }
 
             if (retrain || _served is null)
@@ -175,7 +176,7 @@ public sealed class ForecastPlannerGrain(
             var levels = await ServiceLevelsAsync(now);
             foreach (var batch in forecasts.Chunk(ReadBatch))
             {
-                await Task.WhenAll(batch.Select(f => HandOverAsync(f, series[f.Key], panel, origin, now, leadTimes, levels.For(CellKey.Parse(f.Key)))));
+                await Task.WhenAll(batch.Select(f => HandOverAsync(f, series[f.Key], panel, origin, now, leadTimes, levels.For(CellKey.Parse(f.Key)), runId)));
             }
 
             await levels.ExposeAsync(GrainFactory, logger);
@@ -186,7 +187,7 @@ public sealed class ForecastPlannerGrain(
                 await ReviewSlowMoversAsync(panel, origin, warehouseStock);
             }
 
-            return await RecordAsync(new ForecastRound { At = now, Cells = forecasts.Count, ModelVersion = _served.Version, Retrained = retrain, Seconds = clockStarted.Elapsed.TotalSeconds });
+            return await RecordAsync(new ForecastRound { At = now, Cells = forecasts.Count, ModelVersion = _served.Version, Retrained = retrain, Seconds = clockStarted.Elapsed.TotalSeconds, RunId = runId });
         }
         catch
         {
@@ -235,7 +236,7 @@ public sealed class ForecastPlannerGrain(
         return new ServiceLevels(await experiments.GetAsync(), regionOf, Options.ServiceLevel, now);
     }
 
-    private async Task HandOverAsync(SeriesForecast forecast, DemandSeries series, DemandPanel panel, DateOnly origin, DateTimeOffset now, (IReadOnlyList<int> Days, string From) leadTimes, (double Level, string? Experiment) service)
+    private async Task HandOverAsync(SeriesForecast forecast, DemandSeries series, DemandPanel panel, DateOnly origin, DateTimeOffset now, (IReadOnlyList<int> Days, string From) leadTimes, (double Level, string? Experiment) service, string runId)
     {
         var key = CellKey.Parse(forecast.Key);
         var snapshot = await GrainFactory.Cell(key).GetSnapshotAsync();
@@ -277,6 +278,7 @@ public sealed class ForecastPlannerGrain(
             },
             HistoryDays = series.FirstSale < 0 ? 0 : panel.Days - series.FirstSale,
             LastSale = last < 0 ? null : panel.Calendar.Date(last),
+            RunId = runId,
         };
         _risks[forecast.Key] = new CellRisk
         {

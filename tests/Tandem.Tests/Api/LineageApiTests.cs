@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 using Tandem.Contracts.Lineage;
 using Tandem.Contracts.Orders;
@@ -37,13 +38,17 @@ public sealed class LineageApiTests(ApiFixture api)
         await api.Grains.ForecastPlanner().ChangedManyAsync([cell.ToString()]);
         await api.Grains.ForecastPlanner().RunAsync();
 
+        var runId = (await api.Grains.Forecast(cell).GetAsync())!.RunId;
         var forecast = await ops.GetFromJsonAsync<LineageGraph>($"/api/lineage/forecast:{cell}", ApiFixture.Json, Cancel);
         var packing = await ops.GetFromJsonAsync<LineageGraph>($"/api/lineage/packing:{orderId}", ApiFixture.Json, Cancel);
+        using var runs = JsonDocument.Parse(await ops.GetStringAsync(new Uri("/api/lineage/runs", UriKind.Relative), Cancel));
 
-        Assert.Equal([$"forecast:{cell}", $"demand:{cell}", $"order:{orderId}", $"session:{sessionId}"], forecast!.Nodes.Select(n => n.Id));
+        Assert.Equal([$"forecast:{cell}", $"demand:{cell}", $"run:{runId}", $"order:{orderId}", $"session:{sessionId}"], forecast!.Nodes.Select(n => n.Id));
         Assert.Equal((false, 0), (forecast.Truncated, forecast.Unresolved.Count));
-        var (made, sales, order, session) = (forecast.Nodes[0], forecast.Nodes[1], forecast.Nodes[2], forecast.Nodes[3]);
-        Assert.Equal([new LineageInput($"demand:{cell}", "sales history")], made.Inputs);
+        var (made, sales, round, order, session) = (forecast.Nodes[0], forecast.Nodes[1], forecast.Nodes[2], forecast.Nodes[3], forecast.Nodes[4]);
+        Assert.Equal([new LineageInput($"demand:{cell}", "sales history"), new LineageInput($"run:{runId}", "made in round")], made.Inputs);
+        Assert.Equal("tandem/forecast-round", round.Facts["job"]);
+        Assert.StartsWith(round.Model!, made.Model, StringComparison.Ordinal); // the round's model, with the signals the forecast read
         Assert.False(string.IsNullOrEmpty(made.Model)); // the served model's version
         Assert.Equal("0.95", made.Facts["service level"]);
         Assert.Equal([new LineageInput($"order:{orderId}", "a sale or return counted")], sales.Inputs);
@@ -54,6 +59,17 @@ public sealed class LineageApiTests(ApiFixture api)
         Assert.Empty(session.Inputs);
         Assert.Equal([$"packing:{orderId}", $"order:{orderId}", $"session:{sessionId}"], packing!.Nodes.Select(n => n.Id));
         Assert.False(string.IsNullOrEmpty(packing.Nodes[0].Model)); // the packing algorithm
+        var events = runs.RootElement.EnumerateArray().Where(e => e.GetProperty("run").GetProperty("runId").GetString() == runId).ToList();
+        Assert.Equal(["START", "COMPLETE"], events.Select(e => e.GetProperty("eventType").GetString()));
+        Assert.All(events, e =>
+        {
+            Assert.Equal(("tandem", "forecast-round"), (e.GetProperty("job").GetProperty("namespace").GetString(), e.GetProperty("job").GetProperty("name").GetString()));
+            Assert.Equal("https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent", e.GetProperty("schemaURL").GetString());
+            Assert.Equal(round.Model, e.GetProperty("run").GetProperty("facets").GetProperty("tandem_run").GetProperty("model").GetString());
+            Assert.Contains(e.GetProperty("inputs").EnumerateArray(), d => d.GetProperty("name").GetString() == "demand");
+        });
+        Assert.Contains(events[1].GetProperty("outputs").EnumerateArray(), d => d.GetProperty("name").GetString() == "forecasts");
+        Assert.True(events[1].GetProperty("eventTime").GetDateTimeOffset() >= events[0].GetProperty("eventTime").GetDateTimeOffset());
     }
 
     [Fact]
@@ -70,6 +86,6 @@ public sealed class LineageApiTests(ApiFixture api)
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, unknownForecast.StatusCode));
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (kind.StatusCode, noKey.StatusCode, badCell.StatusCode));
-        Assert.Contains("dispatch, forecast, order, packing, promotion, return-grade, session, slow-mover, suggestion", await kind.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("courier, demand, dispatch, forecast, order, packing, promotion, return-grade, run, session, slow-mover, suggestion", await kind.Content.ReadAsStringAsync(Cancel));
     }
 }

@@ -5,6 +5,7 @@ using Tandem.Brains.Experiments;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Inventory;
+using Tandem.Contracts.Lineage;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Interfaces.Demand;
@@ -84,6 +85,9 @@ public sealed class SupplyChainExperimentsApiTests(ApiFixture api)
         Assert.Equal(["onTime", "deliveryMinutes"], guardrails.Select(g => g.GetProperty("indicator").GetString()));
         Assert.All(guardrails, g => Assert.False(g.GetProperty("breached").GetBoolean())); // one delivery: too few to read
         Assert.Empty(results.GetProperty("variants")[0].GetProperty("guardrails").EnumerateArray());
+        var lineage = await ops.GetFromJsonAsync<LineageGraph>($"/api/lineage/dispatch:{orderId}", ApiFixture.Json, Cancel);
+        Assert.Equal([$"dispatch:{orderId}", $"order:{orderId}", $"courier:{rider}"], lineage!.Nodes.Select(n => n.Id).Take(3));
+        Assert.Equal(("least-cost dispatch window", decision.Experiment, region), (lineage.Nodes[0].Model, lineage.Nodes[0].Version, lineage.Nodes[0].Facts["zone"]));
     }
 
     [Fact]
