@@ -75,7 +75,7 @@ public sealed class ExperimentsBrowserTests(WebFixture web)
         await ops.ClickAsync("#experiment-form button[type=submit]");
 
         var experiment = ops.Locator($"article.experiment[data-experiment='{id}']");
-        await Expect(experiment).ToContainTextAsync("control: service level 0.9, dispatch window 5 s · treatment: service level 0.98, dispatch window 20 s · 100 % of all sessions · regions r90c90, r90c91");
+        await Expect(experiment).ToContainTextAsync("control: service level 0.9, dispatch window 5 s · treatment: service level 0.98, dispatch window 20 s · 100 % of the zones and store cells · regions r90c90, r90c91");
         await experiment.Locator("button[data-act='start']").ClickAsync();
 
         await Expect(experiment).ToHaveAttributeAsync("data-status", "running");
@@ -83,6 +83,7 @@ public sealed class ExperimentsBrowserTests(WebFixture web)
         await Expect(experiment.Locator("[data-unit='region']")).ToHaveTextAsync("Zones exposed: control 0 · treatment 0");
         await Expect(experiment.Locator(".supply-results tr[data-variant='treatment'] [data-kpi='guardrails']")).ToHaveTextAsync("onTime not read yet deliveryMinutes not read yet stockOutRate not read yet");
         await Expect(experiment.Locator(".supply-results tr[data-variant='control'] [data-kpi='onTime']")).ToHaveTextAsync("–");
+        await Expect(experiment.Locator("[data-kpi='sample-ratio']")).ToHaveCountAsync(0); // no session meets it: no sessions' table
         await Accessibility.AssertSmokeAsync(ops);
         await experiment.Locator("button[data-act='stop']").ClickAsync();
 

@@ -119,18 +119,20 @@ export class ExperimentsPanel {
     const d = e.definition;
     const results = e.status === "draft" ? null : detail?.results ?? null;
     const action = e.status === "draft" ? "start" : e.status === "running" ? "stop" : null;
+    const onSessions = d.variants.some(v => v.settings.recommendationStrategy || v.settings.layout);
+    const sessions = onSessions ? results : null; // the sessions' table only when a variant changes what sessions meet
     return h("article", { class: "experiment", "data-experiment": d.id, "data-status": e.status },
       h("h3", {}, `${d.name} `, h("span", { class: "muted" }, `${d.id} · ${e.status}`),
         action ? h("button", { type: "button", "data-act": action, "data-experiment": d.id }, action === "start" ? "Start" : "Stop") : null),
       h("p", { class: "muted" },
         `${d.variants.map(v => `${v.name}: ${settings(v.settings)}`).join(" · ")} · ${percent(d.traffic, 0)} of `,
-        d.segments.length === 0 ? "all sessions" : `the ${d.segments.join(", ")} segment`,
+        !onSessions ? "the zones and store cells" : d.segments.length === 0 ? "all sessions" : `the ${d.segments.join(", ")} segment`,
         d.regions.length === 0 ? "" : ` · regions ${d.regions.join(", ")}`,
         e.startedAt ? ` · started ${time(e.startedAt)}` : "", e.stoppedAt ? ` · stopped ${time(e.stoppedAt)}` : ""),
-      results === null ? null : h("table", { class: "zones" },
+      sessions === null ? null : h("table", { class: "zones" },
         h("caption", { class: "visually-hidden" }, `Results of ${d.name}`),
         h("thead", {}, h("tr", {}, ...["variant", "exposed", "converted", "conversion", "vs control (pts, 95 %)", "revenue / unit", "vs control"].map(t => h("th", { scope: "col" }, t)))),
-        h("tbody", {}, ...results.variants.map(v => h("tr", { "data-variant": v.name },
+        h("tbody", {}, ...sessions.variants.map(v => h("tr", { "data-variant": v.name },
           h("th", { scope: "row" }, v.name),
           h("td", { "data-kpi": "exposed" }, String(v.exposed)),
           h("td", {}, String(v.converted)),
@@ -138,10 +140,10 @@ export class ExperimentsPanel {
           h("td", { "data-kpi": "conversion-change" }, change(v.conversion, points)),
           h("td", {}, money.format(v.revenuePerUnit)),
           h("td", {}, change(v.revenuePerUnitChange, x => `${x >= 0 ? "+" : ""}${x.toFixed(2)}`)))))),
-      results === null ? null : h("p", { class: results.sampleRatio.mismatch ? "error" : "muted", "data-kpi": "sample-ratio" },
-        results.sampleRatio.mismatch
-          ? `Sample ratio mismatch (χ² ${results.sampleRatio.chiSquare.toFixed(1)}, p ${results.sampleRatio.pValue.toExponential(1)}): the split is broken, do not read the results.`
-          : `Sample ratio as planned (p ${results.sampleRatio.pValue.toFixed(3)}). ${results.plannedPerVariant.toLocaleString("en-GB")} units per variant planned; read once each has them.`),
+      sessions === null ? null : h("p", { class: sessions.sampleRatio.mismatch ? "error" : "muted", "data-kpi": "sample-ratio" },
+        sessions.sampleRatio.mismatch
+          ? `Sample ratio mismatch (χ² ${sessions.sampleRatio.chiSquare.toFixed(1)}, p ${sessions.sampleRatio.pValue.toExponential(1)}): the split is broken, do not read the results.`
+          : `Sample ratio as planned (p ${sessions.sampleRatio.pValue.toFixed(3)}). ${sessions.plannedPerVariant.toLocaleString("en-GB")} units per variant planned; read once each has them.`),
       results === null || results.units.length === 0 ? null : supplyChain(d.name, results));
   }
 }

@@ -19,7 +19,7 @@ export class LineagePanel {
       void this.show(byId<HTMLInputElement>("lineage-id").value.trim());
     });
     document.addEventListener("click", e => {
-      const why = (e.target as HTMLElement).closest<HTMLElement>("[data-lineage]");
+      const why = (e.target as HTMLElement).closest<HTMLElement>("button[data-lineage]");
       if (why?.dataset.lineage) {
         byId<HTMLInputElement>("lineage-id").value = why.dataset.lineage;
         void this.show(why.dataset.lineage);
@@ -91,7 +91,7 @@ export class LineagePanel {
       h("p", { class: "muted" }, `${graph.root}: ${graph.nodes.length} nodes${graph.truncated ? " (the walk stopped at its limit)" : ""}${graph.unresolved.length ? ` · unknown now: ${graph.unresolved.join(", ")}` : ""}`),
       h("div", { class: "lineage-scroll" }, svg),
       details(chosen));
-    document.body.dataset.lineage = graph.root;
+    document.body.dataset.lineageShown = graph.root;
   }
 }
 
