@@ -81,6 +81,11 @@ public static class GrainFactoryExtensions
 
     public static IStockCensusGrain StockCensus(this IGrainFactory grains) => grains.GetGrain<IStockCensusGrain>(IStockCensusGrain.Key);
 
+    /// <summary>The shard of the stock census's cells that holds <paramref name="cell"/>.</summary>
+    public static IStockRangeGrain StockRange(this IGrainFactory grains, CellKey cell) => grains.GetGrain<IStockRangeGrain>(IStockRangeGrain.ShardOf(cell.ToString()));
+
+    public static IStockRangeGrain StockRange(this IGrainFactory grains, int shard) => grains.GetGrain<IStockRangeGrain>(shard);
+
     public static ICouponGrain Coupon(this IGrainFactory grains, string code) =>
         grains.GetGrain<ICouponGrain>(Identifier.Require(code, "coupon"));
 

@@ -25,14 +25,5 @@ public static class StreamMap
             .Select(p => StreamId.Create(streamNamespace, p.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>FNV-1a over the id's characters: stable across processes and runs (unlike <see cref="string.GetHashCode()"/>).</summary>
-    public static int PartitionOf(string entityId)
-    {
-        var hash = 2166136261u;
-        foreach (var c in entityId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % Partitions);
-    }
+    public static int PartitionOf(string entityId) => (int)(Keys.KeyHash.Of(entityId) % Partitions);
 }

@@ -351,7 +351,7 @@ public sealed partial class InventoryCellGrain(
         var result = await command;
         if (!_inCensus && result.Outcome is CellOutcome.Applied or CellOutcome.Replayed)
         {
-            await GrainFactory.StockCensus().RangeAsync([_key.ToString()]);
+            await GrainFactory.StockRange(_key).AddAsync(_key.ToString());
             _inCensus = true;
         }
 
@@ -362,7 +362,7 @@ public sealed partial class InventoryCellGrain(
     {
         try
         {
-            await GrainFactory.StockCensus().RangeAsync([_key.ToString()]);
+            await GrainFactory.StockRange(_key).AddAsync(_key.ToString());
             _inCensus = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

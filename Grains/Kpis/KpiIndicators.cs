@@ -57,22 +57,7 @@ public static class KpiIndicators
         var slice = length / points;
         var slices = Enumerable.Range(0, points).Select(i => state.Totals(start + (i * slice), start + ((i + 1) * slice))).ToArray();
         var minutes = (double)length;
-        return new KpiReport
-        {
-            Region = region,
-            Window = window.Name(),
-            At = now,
-            Indicators = [.. Specs.Select(spec => new KpiIndicator
-            {
-                Name = spec.Name,
-                Numerator = Add(spec.Numerator, current),
-                Denominator = Add(spec.Denominator, current),
-                Value = Value(spec, current, minutes),
-                Previous = Value(spec, previous, minutes),
-                Series = [.. slices.Select(s => Value(spec, s, slice))],
-            })],
-            Counts = Enum.GetValues<KpiMeasure>().Where(m => current.Count(m) > 0).ToDictionary(m => m.Name(), current.Count, StringComparer.Ordinal),
-        };
+        return ReportOf(region, window.Name(), now, current, minutes, spec => Value(spec, previous, minutes), spec => [.. slices.Select(s => Value(spec, s, slice))]);
     }
 
     /// <summary>The report of <paramref name="key"/> from the minute of <paramref name="from"/> to the minute of <paramref name="now"/>: no window before, no trend.</summary>
@@ -82,22 +67,25 @@ public static class KpiIndicators
         var start = Math.Max(KpiState.MinuteOf(from), end - KpiState.RetainMinutes);
         var totals = state.Totals(start, end);
         var minutes = (double)Math.Max(1, end - start);
-        return new KpiReport
-        {
-            Region = key,
-            Window = "since",
-            At = now,
-            Indicators = [.. Specs.Select(spec => new KpiIndicator
-            {
-                Name = spec.Name,
-                Numerator = Add(spec.Numerator, totals),
-                Denominator = Add(spec.Denominator, totals),
-                Value = Value(spec, totals, minutes),
-                Series = [],
-            })],
-            Counts = Enum.GetValues<KpiMeasure>().Where(m => totals.Count(m) > 0).ToDictionary(m => m.Name(), totals.Count, StringComparer.Ordinal),
-        };
+        return ReportOf(key, "since", now, totals, minutes, _ => null, _ => []);
     }
+
+    private static KpiReport ReportOf(string key, string window, DateTimeOffset now, KpiTotals current, double minutes, Func<Spec, double?> previous, Func<Spec, IReadOnlyList<double?>> series) => new()
+    {
+        Region = key,
+        Window = window,
+        At = now,
+        Indicators = [.. Specs.Select(spec => new KpiIndicator
+        {
+            Name = spec.Name,
+            Numerator = Add(spec.Numerator, current),
+            Denominator = Add(spec.Denominator, current),
+            Value = Value(spec, current, minutes),
+            Previous = previous(spec),
+            Series = series(spec),
+        })],
+        Counts = Enum.GetValues<KpiMeasure>().Where(m => current.Count(m) > 0).ToDictionary(m => m.Name(), current.Count, StringComparer.Ordinal),
+    };
 
     private static double? Value(Spec spec, KpiTotals totals, double minutes)
     {

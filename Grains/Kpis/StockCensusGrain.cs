@@ -2,9 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using Orleans.Serialization;
-using Orleans.Storage;
-
 using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Kpis;
 using Tandem.Grains.Dispatch;
@@ -16,17 +13,14 @@ using Tandem.Grains.Interfaces.Kpis;
 namespace Tandem.Grains.Kpis;
 
 /// <summary>
-/// The stock census (see <see cref="IStockCensusGrain"/>). Cells join it as they are stocked (group commit: many joining
-/// together share a write). A timer counts every <see cref="KpiOptions.CensusEvery"/>, a reminder wakes the grain after a
-/// silo is lost. A census reads every cell, a batch at a time, and hands its counts over only when it read them all: a
-/// census missing a few cells would read as stock gone, so a failed one is left out of the KPIs, not counted in part.
-/// A running experiment's variants get their own counts: by store cell for one on the service level, else by zone.
+/// The stock census (see <see cref="IStockCensusGrain"/>). A timer counts every <see cref="KpiOptions.CensusEvery"/>, a
+/// reminder wakes the grain after a silo is lost. A census reads the cells' list from every shard
+/// (<see cref="IStockRangeGrain"/>), then every cell, a batch at a time, and hands its counts over only when it read them
+/// all: a census missing a few cells would read as stock gone, so a failed one is left out of the KPIs, not counted in
+/// part. A running experiment's variants get their own counts: by store cell for one on the service level, else by zone.
 /// </summary>
 [Reentrant]
 public sealed class StockCensusGrain(
-    [PersistentState("census", StorageNames.Grains)] IPersistentState<StockCensusState> state,
-    DeepCopier<StockCensusState> copier,
-    [FromKeyedServices(StorageNames.Grains)] IGrainStorage storage,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     IOptions<KpiOptions> options,
     IOptions<DispatchOptions> dispatch,
@@ -40,36 +34,24 @@ public sealed class StockCensusGrain(
 
     private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(1);
 
-    private GroupCommit<StockCensusState, string>? _commit;
     private Task _lastCensus = Task.CompletedTask;
     private StockCensus? _last;
     private bool _reminded;
 
-    private StockCensusState S => _commit!.State;
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _commit = new GroupCommit<StockCensusState, string>(state, storage is ICapturesStateOnWrite ? null : copier, this, _ => Task.CompletedTask, logger);
-        await _commit.Durable();
         var every = options.Value.CensusEvery;
         this.RegisterGrainTimer(CountOnTimerAsync, new GrainTimerCreationOptions(every, every) { KeepAlive = true });
+        return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _commit!.Drain();
-
-    public async Task RangeAsync(IReadOnlyList<string> cells)
+    public async Task StartAsync()
     {
-        ArgumentNullException.ThrowIfNull(cells);
-        var keys = cells.Select(c => CellKey.Parse(c).ToString()).ToList(); // every key checked before any is added
-        _commit!.ThrowIfFailed();
         if (!_reminded)
         {
             await this.RegisterOrUpdateReminder(Reminder, KeepAlivePeriod, KeepAlivePeriod);
             _reminded = true;
         }
-
-        var added = keys.Count(S.Cells.Add);
-        await (added > 0 ? _commit.Changed(null) : _commit.Durable());
     }
 
     /// <summary>One census at a time: a call arriving during the timer's census waits for it, then counts again.</summary>
@@ -95,11 +77,6 @@ public sealed class StockCensusGrain(
 
     private async Task CountOnTimerAsync()
     {
-        if (S.Cells.Count == 0)
-        {
-            return;
-        }
-
         try
         {
             await TakeAsync();
@@ -112,10 +89,10 @@ public sealed class StockCensusGrain(
 
     private async Task<StockCensus> CountAsync()
     {
-        await _commit!.Durable();
         var now = clock.GetUtcNow();
         var regionOf = (await GrainFactory.Catalog().GetLocationsAsync()).ToDictionary(l => l.Id, l => dispatch.Value.ZoneOf(l.Position), StringComparer.Ordinal);
-        var cells = S.Cells.Select(CellKey.Parse).Where(k => regionOf.ContainsKey(k.LocationId)).ToList(); // taken now: cells joining later are in the next census
+        var listed = await Task.WhenAll(Enumerable.Range(0, IStockRangeGrain.Shards).Select(s => GrainFactory.StockRange(s).GetAsync()));
+        var cells = listed.SelectMany(l => l).Select(CellKey.Parse).Where(k => regionOf.ContainsKey(k.LocationId)).ToList(); // taken now: cells joining later are in the next census
         var running = await experiments.GetAsync();
         var counts = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         var arms = new Dictionary<(string ExperimentId, int Variant), Tally>();
@@ -153,6 +130,11 @@ public sealed class StockCensusGrain(
             City = city.Count(IKpiGrain.Overall),
             Regions = [.. counts.Select(c => c.Value.Count(c.Key))],
         };
+        if (cells.Count == 0)
+        {
+            return _last = census; // nothing stocked: nothing to count
+        }
+
         var minute = KpiState.MinuteOf(now);
         await Task.WhenAll([
             .. census.Regions.Select(r => GrainFactory.Kpi(r.Region).RecordAsync(Facts(r, minute, now))),

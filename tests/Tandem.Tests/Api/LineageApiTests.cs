@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 using Tandem.Contracts.Lineage;
 using Tandem.Contracts.Orders;
-using Tandem.Contracts.Supply;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
@@ -72,33 +70,6 @@ public sealed class LineageApiTests(ApiFixture api)
         });
         Assert.Contains(events[1].GetProperty("outputs").EnumerateArray(), d => d.GetProperty("name").GetString() == "forecasts");
         Assert.True(events[1].GetProperty("eventTime").GetDateTimeOffset() >= events[0].GetProperty("eventTime").GetDateTimeOffset());
-    }
-
-    [Fact]
-    public async Task A_promotion_walks_back_through_the_slow_mover_flag_to_the_forecast_of_the_sku_s_store_cell_and_its_round()
-    {
-        var store = TestData.RemoteStore("t-gloucester", "Test store Gloucester", 51.8642, -2.2382);
-        var sku = await TestData.StockedAtAsync(api.Grains, store, 40);
-        var cell = new CellKey(sku, store.Id);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await api.Grains.Demand(cell).SeedAsync([.. Enumerable.Range(1, 60).Select(back => new DemandDay { Day = today.AddDays(-back), Units = back % 10 == 0 ? 1 : 0 })]);
-        await api.Grains.ForecastPlanner().ChangedManyAsync([cell.ToString()]);
-        await api.Grains.ForecastPlanner().RunAsync();
-        var runId = (await api.Grains.Forecast(cell).GetAsync())!.RunId;
-        // The round flags it (40 units, a unit every ten days); should it not, the flag the review would hand over.
-        await api.Grains.SlowMovers().ReviewAsync([new SlowMoverView { Sku = sku, FlaggedAt = DateTimeOffset.MinValue, CoverWeeks = 57, SellThrough = 0.02, Available = 40, SoldPerDayBefore = 0.1, Reason = "57 weeks of cover" }], new Dictionary<string, double>());
-        using var ops = api.Ops();
-
-        var graph = await ops.GetFromJsonAsync<LineageGraph>($"/api/lineage/promotion:{sku}", ApiFixture.Json, Cancel);
-        var flag = (await api.Grains.SlowMovers().GetAsync()).Single(f => f.Sku == sku);
-
-        Assert.Equal([$"promotion:{sku}", $"slow-mover:{sku}", $"forecast:{cell}", $"demand:{cell}", $"run:{runId}"], graph!.Nodes.Select(n => n.Id));
-        Assert.StartsWith($"{sku} promoted in the shop's picks", graph.Nodes[0].Summary, StringComparison.Ordinal);
-        Assert.Equal((flag.CoverWeeks.ToString("0.#", CultureInfo.InvariantCulture), flag.SellThrough.ToString("0.###", CultureInfo.InvariantCulture), "40"),
-            (graph.Nodes[1].Facts["weeks of cover"], graph.Nodes[1].Facts["sell-through"], graph.Nodes[1].Facts["available"]));
-        Assert.Equal((flag.FlaggedAt, $"{sku} flagged a slow mover: {flag.Reason}"), (graph.Nodes[1].At!.Value, graph.Nodes[1].Summary));
-        Assert.Equal([new LineageInput($"forecast:{cell}", "a store cell's forecast")], graph.Nodes[1].Inputs);
-        Assert.Empty(graph.Nodes[3].Inputs); // seeded history: no order behind it
     }
 
     [Fact]

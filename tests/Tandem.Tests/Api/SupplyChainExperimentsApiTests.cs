@@ -55,6 +55,7 @@ public sealed class SupplyChainExperimentsApiTests(ApiFixture api)
         });
         (await ops.PostJsonAsync("/api/experiments", body)).EnsureSuccessStatusCode();
         (await ops.PostJsonAsync($"/api/experiments/{id}/start", "")).EnsureSuccessStatusCode();
+        await using var running = new StoppedAtTheEnd(ops, id); // its zones and cells take the product's settings again after the test
         var variant = VariantOf(id, region, "short", "long");
 
         var shopperId = TestData.NewId("shopper");
@@ -124,6 +125,7 @@ public sealed class SupplyChainExperimentsApiTests(ApiFixture api)
         });
         (await ops.PostJsonAsync("/api/experiments", body)).EnsureSuccessStatusCode();
         (await ops.PostJsonAsync($"/api/experiments/{id}/start", "")).EnsureSuccessStatusCode();
+        await using var running = new StoppedAtTheEnd(ops, id); // its zones and cells take the product's settings again after the test
         var variants = cells.Select(c => VariantOf(id, c.ToString(), "p90", "p99")).ToList();
 
         // A round reads the running experiments as its silo knows them: the first round after the silo read this one uses it.
@@ -205,5 +207,11 @@ public sealed class SupplyChainExperimentsApiTests(ApiFixture api)
         {
             await ops.PostJsonAsync($"/api/experiments/{id}/stop", "");
         }
+    }
+
+    /// <summary>Stops an experiment when disposed.</summary>
+    private sealed class StoppedAtTheEnd(HttpClient ops, string id) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => (await ops.PostJsonAsync($"/api/experiments/{id}/stop", "")).Dispose();
     }
 }
