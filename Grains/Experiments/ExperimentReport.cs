@@ -46,7 +46,7 @@ public static class ExperimentReport
                 Conversion = i == 0 || s.Exposed == 0 || control.Exposed == 0 ? null : Conversion(control, s),
                 RevenuePerUnitChange = i == 0 || s.Exposed < 2 || control.Exposed < 2 ? null : RevenuePerUnit(control, s),
             })],
-            SampleRatio = new SampleRatioResult { ChiSquare = Math.Round(ratio.ChiSquare, 4), PValue = Math.Round(ratio.PValue, 6), Mismatch = ratio.Mismatch },
+            SampleRatio = Result(ratio),
             PlannedPerVariant = ProportionTest.SampleSizePerArm(definition.BaseRate, definition.MinimumEffect),
             Test = Test,
             At = at,
@@ -75,7 +75,7 @@ public static class ExperimentReport
                 return new UnitResults
                 {
                     Unit = u.Key, Exposed = exposed,
-                    SampleRatio = new SampleRatioResult { ChiSquare = Math.Round(ratio.ChiSquare, 4), PValue = Math.Round(ratio.PValue, 6), Mismatch = ratio.Mismatch },
+                    SampleRatio = Result(ratio),
                 };
             })],
             Variants = [.. results.Variants.Select((v, i) => v with
@@ -99,6 +99,9 @@ public static class ExperimentReport
             Breached = worse > guardrail.Margin,
         };
     }
+
+    private static SampleRatioResult Result(SampleRatio ratio) =>
+        new() { ChiSquare = Math.Round(ratio.ChiSquare, 4), PValue = Math.Round(ratio.PValue, 6), Mismatch = ratio.Mismatch };
 
     private static Comparison Conversion(VariantTally control, VariantTally treatment)
     {

@@ -94,6 +94,7 @@ public sealed class StockCensusGrain(
         var listed = await Task.WhenAll(Enumerable.Range(0, IStockRangeGrain.Shards).Select(s => GrainFactory.StockRange(s).GetAsync()));
         var cells = listed.SelectMany(l => l).Select(CellKey.Parse).Where(k => regionOf.ContainsKey(k.LocationId)).ToList(); // taken now: cells joining later are in the next census
         var running = await experiments.GetAsync();
+        var byCell = running.Where(e => ExperimentLayers.Settings(e.Definition).Contains(nameof(VariantSettings.ServiceLevel))).ToList(); // read once, not per cell
         var counts = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         var arms = new Dictionary<(string ExperimentId, int Variant), Tally>();
         foreach (var batch in cells.Chunk(ReadBatch))
@@ -103,7 +104,7 @@ public sealed class StockCensusGrain(
             {
                 var region = regionOf[batch[i].LocationId];
                 Of(counts, region).Add(read[i].OnHand, read[i].Available);
-                foreach (var arm in CellArms(running, batch[i], region))
+                foreach (var arm in CellArms(byCell, batch[i], region))
                 {
                     Of(arms, arm).Add(read[i].OnHand, read[i].Available);
                 }
@@ -112,7 +113,7 @@ public sealed class StockCensusGrain(
 
         foreach (var (region, tally) in counts)
         {
-            foreach (var arm in ExperimentUnits.ZoneArms(running, region).Where(a => !ByCell(running, a.ExperimentId)))
+            foreach (var arm in ExperimentUnits.ZoneArms(running, region).Where(a => !byCell.Exists(e => e.Definition.Id == a.ExperimentId)))
             {
                 Of(arms, arm).Add(tally);
             }
@@ -154,13 +155,9 @@ public sealed class StockCensusGrain(
         return tally;
     }
 
-    /// <summary>An experiment on the service level assigns store cells: its variants count their own cells, not their zones.</summary>
-    private static bool ByCell(IReadOnlyList<ExperimentView> running, string experimentId) =>
-        running.Any(e => e.Definition.Id == experimentId && ExperimentLayers.Settings(e.Definition).Contains(nameof(VariantSettings.ServiceLevel)));
-
-    private static IEnumerable<(string ExperimentId, int Variant)> CellArms(IReadOnlyList<ExperimentView> running, CellKey cell, string region) =>
-        running
-            .Where(e => ExperimentLayers.Settings(e.Definition).Contains(nameof(VariantSettings.ServiceLevel)))
+    /// <summary>The variants <paramref name="byCell"/> (experiments on the service level, which assign store cells) put the cell in.</summary>
+    private static IEnumerable<(string ExperimentId, int Variant)> CellArms(List<ExperimentView> byCell, CellKey cell, string region) =>
+        byCell
             .Select(e => (e.Definition.Id, Variant: ExperimentUnits.AssignSupply(e, cell.ToString(), region)))
             .Where(a => a.Variant >= 0);
 

@@ -222,6 +222,8 @@ public sealed class BadInputTests(ApiFixture api)
         { "shopper lists experiments", "GET /api/experiments", "", null, Shopper, 403 },
         { "shopper reads a decision's lineage", "GET /api/lineage/order:{order}", "", null, Shopper, 403 },
         { "courier reads a decision's lineage", "GET /api/lineage/dispatch:{order}", "", null, Courier, 403 },
+        { "shopper reads the lineage runs", "GET /api/lineage/runs", "", null, Shopper, 403 },
+        { "anonymous reads the lineage runs", "GET /api/lineage/runs", "", null, Anonymous, 401 },
         { "anonymous reads a decision's lineage", "GET /api/lineage/order:{order}", "", null, Anonymous, 401 },
         { "lineage of an unknown kind", "GET /api/lineage/horoscope:{order}", "", null, Ops, 400 },
         { "lineage id over 300 characters", "GET /api/lineage/order:" + new string('o', 300), "", null, Ops, 400 },
