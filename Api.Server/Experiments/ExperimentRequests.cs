@@ -20,6 +20,7 @@ public static class ExperimentRequests
     public const double MaxServiceLevel = 0.999;
     public const int MinWindowSeconds = 1;
     public const int MaxWindowSeconds = 60;
+    public const decimal MaxCouponUplift = 1m;
 
     /// <summary>The definition <paramref name="body"/> asks for, or null with what is wrong in <paramref name="errors"/>.</summary>
     public static ExperimentDefinition? Definition(CreateExperimentRequest body, out RequestErrors errors)
@@ -59,7 +60,7 @@ public static class ExperimentRequests
         }
         else if (regions.Count > 0 && variants.Count > 0 && variants.All(v => v.Settings.ServiceLevel is null && v.Settings.DispatchWindowSeconds is null))
         {
-            errors.Add("regions", "Regions target zones and store cells: the variants change no supply-chain setting (sessions are targeted by segments).");
+            errors.Add("regions", "Regions target zones and store cells: the variants change no supply-chain setting (sessions are targeted by segments, shoppers by traffic alone).");
         }
 
         var guardrails = Guardrails(body.Guardrails, errors);
@@ -159,10 +160,16 @@ public static class ExperimentRequests
                 errors.Add($"{field}.settings.dispatchWindowSeconds", $"The longest a zone's dispatch window grows to: {MinWindowSeconds}–{MaxWindowSeconds} seconds.");
             }
 
+            var uplift = variant.Settings?.CouponUplift;
+            if (uplift is < 0m or > MaxCouponUplift)
+            {
+                errors.Add($"{field}.settings.couponUplift", $"How much more than the refund the coupon offered instead is worth: 0–{MaxCouponUplift} (0.25: 25 % more).");
+            }
+
             variants.Add(new VariantDefinition
             {
                 Name = variant.Name ?? "", Weight = weight,
-                Settings = new VariantSettings { RecommendationStrategy = strategy, Layout = layout, ServiceLevel = level, DispatchWindowSeconds = window },
+                Settings = new VariantSettings { RecommendationStrategy = strategy, Layout = layout, ServiceLevel = level, DispatchWindowSeconds = window, CouponUplift = uplift },
             });
         }
 
@@ -173,7 +180,7 @@ public static class ExperimentRequests
 
         if (variants.Count == requested.Count && variants.All(v => v.Settings == new VariantSettings()))
         {
-            errors.Add("variants", "At least one variant changes a setting (settings.recommendationStrategy, layout, serviceLevel, dispatchWindowSeconds); an experiment changing nothing is never met.");
+            errors.Add("variants", "At least one variant changes a setting (settings.recommendationStrategy, layout, serviceLevel, dispatchWindowSeconds, couponUplift); an experiment changing nothing is never met.");
         }
 
         return variants;

@@ -125,6 +125,9 @@ public sealed class OrderLineage(IGrainFactory grains) : ILineageSource
                 ["condition"] = back.Condition?.ToString() ?? "",
                 ["check"] = back.Check.Reason,
                 ["status"] = back.Status.ToString(),
+                ["coupon offered"] = back.Compensation.Coupon is { } coupon ? Invariant($"{coupon:0.00} against a refund of {back.Compensation.Refund:0.00}") : "none",
+                ["coupon variant"] = back.Compensation.Experiment ?? "",
+                ["settled"] = back.Settlement is { } settled ? Invariant($"{settled.Kind} {settled.Amount:0.00}") : "",
             },
             Inputs = [new LineageInput($"order:{back.OrderId}", "returned from")],
         };

@@ -90,4 +90,11 @@ public sealed record VariantSettings
     /// the product's is <c>Tandem:Dispatch:WindowMax</c>). Longer windows batch more orders per courier and wait longer.
     /// </summary>
     [Id(3)] public int? DispatchWindowSeconds { get; init; }
+
+    /// <summary>
+    /// Per shopper: how much more than the refund the coupon offered instead is worth (0–1; 0.25: a 25 % richer coupon; the
+    /// product's is <c>Tandem:Returns:CouponUplift</c>). Fixed for a return when it is requested; the shopper is exposed
+    /// when a return of theirs is offered the coupon, and counts as converted when a return settles with it.
+    /// </summary>
+    [Id(4)] public decimal? CouponUplift { get; init; }
 }

@@ -22,8 +22,17 @@ public sealed record ExperimentResults
 
     [Id(5)] public required DateTimeOffset At { get; init; }
 
-    /// <summary>The supply-chain units the experiment assigns (zones, store cells): how many met each variant, and the sample-ratio check.</summary>
+    /// <summary>
+    /// The other units the experiment assigns (shoppers beside sessions; zones, store cells): how many met each variant,
+    /// the sample-ratio check, and for shoppers their conversions.
+    /// </summary>
     [Id(6)] public IReadOnlyList<UnitResults> Units { get; init; } = [];
+
+    /// <summary>
+    /// What <see cref="Variants"/> count (<see cref="ExperimentUnitKinds"/>): sessions converting with an order, or, for an
+    /// experiment changing no session's setting but a shopper's, shoppers converting with a return settled by the coupon.
+    /// </summary>
+    [Id(7)] public string Unit { get; init; } = ExperimentUnitKinds.Session;
 }
 
 /// <summary>One kind of supply-chain unit's exposures (<see cref="ExperimentUnitKinds"/>).</summary>
@@ -36,6 +45,12 @@ public sealed record UnitResults
     [Id(1)] public required IReadOnlyList<long> Exposed { get; init; }
 
     [Id(2)] public required SampleRatioResult SampleRatio { get; init; }
+
+    /// <summary>Units that converted after meeting each variant (shoppers: a return settled with the coupon; zones and cells never convert).</summary>
+    [Id(3)] public IReadOnlyList<long> Converted { get; init; } = [];
+
+    /// <summary>Each variant's conversion against the control's (null for the control and for units that never convert).</summary>
+    [Id(4)] public IReadOnlyList<Comparison?> Conversion { get; init; } = [];
 }
 
 /// <summary>A guardrail read for one treatment: the control's and the treatment's value and whether the margin was passed.</summary>
@@ -72,13 +87,16 @@ public sealed record VariantResult
 {
     [Id(0)] public required string Name { get; init; }
 
-    /// <summary>Units (sessions) that met the variant.</summary>
+    /// <summary>Units (sessions, or shoppers: <see cref="ExperimentResults.Unit"/>) that met the variant.</summary>
     [Id(1)] public required long Exposed { get; init; }
 
-    /// <summary>Exposed units that placed an order after meeting it.</summary>
+    /// <summary>Exposed units that placed an order after meeting it (shoppers: settled a return with the coupon).</summary>
     [Id(2)] public required long Converted { get; init; }
 
+    /// <summary>Orders the exposed units placed since (shoppers: returns settled with the coupon).</summary>
     [Id(3)] public required long Orders { get; init; }
+
+    /// <summary>The orders' revenue (shoppers: the coupons' value).</summary>
 
     [Id(4)] public required decimal Revenue { get; init; }
 

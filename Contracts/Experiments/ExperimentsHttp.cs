@@ -11,7 +11,7 @@ public sealed record GuardrailRequest(string? Indicator, double? Margin);
 
 public sealed record VariantRequest(string? Name, double? Weight, VariantSettingsRequest? Settings);
 
-public sealed record VariantSettingsRequest(string? RecommendationStrategy, string? Layout, double? ServiceLevel = null, int? DispatchWindowSeconds = null);
+public sealed record VariantSettingsRequest(string? RecommendationStrategy, string? Layout, double? ServiceLevel = null, int? DispatchWindowSeconds = null, decimal? CouponUplift = null);
 
 /// <summary>An experiment with its results so far (none before it starts).</summary>
 public sealed record ExperimentDetail(ExperimentView Experiment, ExperimentResults? Results);

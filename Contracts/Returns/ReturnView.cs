@@ -101,6 +101,9 @@ public sealed record ReturnCompensation
 
     /// <summary>When the choice was made.</summary>
     [Id(3)] public DateTimeOffset? ChosenAt { get; init; }
+
+    /// <summary>The coupon experiment's variant that set the coupon's value ("experiment:variant"), if any.</summary>
+    [Id(4)] public string? Experiment { get; init; }
 }
 
 /// <summary>How a return was settled: refund or coupon, its amount, the coupon's code; when and by whom.</summary>

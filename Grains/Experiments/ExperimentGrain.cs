@@ -106,19 +106,26 @@ public sealed class ExperimentGrain(
             return null;
         }
 
-        var shards = await Task.WhenAll(Enumerable.Range(0, IExperimentTallyGrain.Shards).Select(s => GrainFactory.ExperimentTally(Id, s).GetAsync()));
-        var results = ExperimentReport.Of(view.Definition, shards.SelectMany(s => s), clock.GetUtcNow());
-        var units = ExperimentLayers.Settings(view.Definition).Select(ExperimentUnitKinds.Of).Where(u => u != ExperimentUnitKinds.Session).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (units.Count == 0)
+        // Sessions are the main unit; an experiment changing no session's setting but a shopper's counts shoppers there.
+        var kinds = ExperimentLayers.Settings(view.Definition).Select(ExperimentUnitKinds.Of).Distinct().Order(StringComparer.Ordinal).ToList();
+        var main = kinds.Contains(ExperimentUnitKinds.Shopper) && !kinds.Contains(ExperimentUnitKinds.Session) ? ExperimentUnitKinds.Shopper : ExperimentUnitKinds.Session;
+        var results = ExperimentReport.Of(view.Definition, await TalliesAsync(main), clock.GetUtcNow(), main);
+        var others = kinds.Where(u => u != ExperimentUnitKinds.Session && u != main).ToList();
+        if (others.Count == 0)
         {
             return results;
         }
 
-        var unitTallies = await Task.WhenAll(units.Select(async unit => (unit, (await Task.WhenAll(Enumerable.Range(0, IExperimentTallyGrain.Shards)
-            .Select(s => GrainFactory.ExperimentTally(Id, unit, s).GetAsync()))).SelectMany(t => t).ToList())));
-        var arms = await Task.WhenAll(view.Definition.Variants.Select((_, i) => GrainFactory.KpiArm(Id, i).GetSinceAsync(view.StartedAt!.Value)));
-        return ExperimentReport.WithSupplyChain(results, view.Definition, unitTallies.ToDictionary(u => u.unit, u => (IEnumerable<VariantTally>)u.Item2, StringComparer.Ordinal), arms);
+        var tallies = await Task.WhenAll(others.Select(async unit => (unit, Tallies: await TalliesAsync(unit))));
+        var arms = others.Any(u => !ExperimentUnitKinds.Converts(u))
+            ? await Task.WhenAll(view.Definition.Variants.Select((_, i) => GrainFactory.KpiArm(Id, i).GetSinceAsync(view.StartedAt!.Value)))
+            : null;
+        return ExperimentReport.WithUnits(results, view.Definition, tallies.ToDictionary(u => u.unit, u => u.Tallies, StringComparer.Ordinal), arms);
     }
+
+    /// <summary>Every shard's counts of the experiment's units of one kind.</summary>
+    private async Task<IEnumerable<VariantTally>> TalliesAsync(string unit) =>
+        (await Task.WhenAll(Enumerable.Range(0, IExperimentTallyGrain.Shards).Select(s => GrainFactory.ExperimentTally(Id, unit, s).GetAsync()))).SelectMany(t => t);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

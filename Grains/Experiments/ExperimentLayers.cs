@@ -6,7 +6,7 @@ namespace Tandem.Grains.Experiments;
 /// Two running experiments must not change the same setting for the same units: a session or a zone would get one of them
 /// at random and neither would measure what it changed. Experiments on different settings, or on disjoint segments (for
 /// a session's settings) or regions (for a zone's or a cell's), run side by side (assignment hashes each experiment's id,
-/// so they are independent).
+/// so they are independent). A shopper's coupon is targeted by traffic alone: two coupon experiments never run together.
 /// </summary>
 public static class ExperimentLayers
 {
@@ -34,6 +34,11 @@ public static class ExperimentLayers
             settings.Add(nameof(VariantSettings.DispatchWindowSeconds));
         }
 
+        if (definition.Variants.Any(v => v.Settings.CouponUplift is not null))
+        {
+            settings.Add(nameof(VariantSettings.CouponUplift));
+        }
+
         return settings;
     }
 
@@ -53,9 +58,14 @@ public static class ExperimentLayers
         return null;
     }
 
-    /// <summary>Whether two experiments' targets share units of a kind: sessions by segment, zones and cells by region.</summary>
+    /// <summary>Whether two experiments' targets share units of a kind: sessions by segment, zones and cells by region; shoppers always.</summary>
     private static bool Meet(ExperimentDefinition a, ExperimentDefinition b, string unit)
     {
+        if (unit == ExperimentUnitKinds.Shopper)
+        {
+            return true;
+        }
+
         var (mine, theirs) = unit == ExperimentUnitKinds.Session ? (a.Segments, b.Segments) : (a.Regions, b.Regions);
         return mine.Count == 0 || theirs.Count == 0 || mine.Intersect(theirs, StringComparer.Ordinal).Any();
     }

@@ -16,19 +16,10 @@ public static class ExperimentReport
         "Fixed horizon: read once each variant has its planned units. Conversion: difference of rates, 95 % Wald interval, pooled two-sided z-test. " +
         "Revenue per exposed unit: difference of means, 95 % Welch interval. Sample ratio: Pearson's chi-square of the exposed units against the weights, mismatch below p = 0.001.";
 
-    public static ExperimentResults Of(ExperimentDefinition definition, IEnumerable<VariantTally> tallies, DateTimeOffset at)
+    /// <summary>The results from the tallies of the experiment's main unit (<paramref name="unit"/>: sessions, or shoppers).</summary>
+    public static ExperimentResults Of(ExperimentDefinition definition, IEnumerable<VariantTally> tallies, DateTimeOffset at, string unit = ExperimentUnitKinds.Session)
     {
-        var summed = definition.Variants.Select((_, i) => new VariantTally { Variant = i }).ToArray();
-        foreach (var t in tallies.Where(t => t.Variant >= 0 && t.Variant < summed.Length))
-        {
-            var s = summed[t.Variant];
-            summed[t.Variant] = s with
-            {
-                Exposed = s.Exposed + t.Exposed, Converted = s.Converted + t.Converted, Orders = s.Orders + t.Orders,
-                Revenue = s.Revenue + t.Revenue, RevenueSquares = s.RevenueSquares + t.RevenueSquares,
-            };
-        }
-
+        var summed = Sum(definition, tallies);
         var control = summed[0];
         var ratio = SampleRatio.Check([.. summed.Select(s => s.Exposed)], [.. definition.Variants.Select(v => v.Weight)]);
         return new ExperimentResults
@@ -50,35 +41,51 @@ public static class ExperimentReport
             PlannedPerVariant = ProportionTest.SampleSizePerArm(definition.BaseRate, definition.MinimumEffect),
             Test = Test,
             At = at,
+            Unit = unit,
         };
     }
 
+    /// <summary>The shards' tallies summed per variant, in the variants' order.</summary>
+    private static VariantTally[] Sum(ExperimentDefinition definition, IEnumerable<VariantTally> tallies)
+    {
+        var summed = definition.Variants.Select((_, i) => new VariantTally { Variant = i }).ToArray();
+        foreach (var t in tallies.Where(t => t.Variant >= 0 && t.Variant < summed.Length))
+        {
+            var s = summed[t.Variant];
+            summed[t.Variant] = s with
+            {
+                Exposed = s.Exposed + t.Exposed, Converted = s.Converted + t.Converted, Orders = s.Orders + t.Orders,
+                Revenue = s.Revenue + t.Revenue, RevenueSquares = s.RevenueSquares + t.RevenueSquares,
+            };
+        }
+
+        return summed;
+    }
+
     /// <summary>
-    /// Adds what the supply-chain units show: how many zones or store cells met each variant (with the sample-ratio check),
-    /// each variant's live indicators since the start (<paramref name="arms"/>, in the variants' order) and each treatment's
+    /// Adds what the other units show: how many shoppers, zones or store cells met each variant (with the sample-ratio
+    /// check, and shoppers' conversions against the control's); with <paramref name="arms"/> (in the variants' order:
+    /// what their zones and store cells did) each variant's live indicators since the start and each treatment's
     /// guardrails against the control (<see cref="ExperimentGuardrails"/>).
     /// </summary>
-    public static ExperimentResults WithSupplyChain(ExperimentResults results, ExperimentDefinition definition, IReadOnlyDictionary<string, IEnumerable<VariantTally>> units, IReadOnlyList<KpiReport> arms)
+    public static ExperimentResults WithUnits(ExperimentResults results, ExperimentDefinition definition, IReadOnlyDictionary<string, IEnumerable<VariantTally>> units, IReadOnlyList<KpiReport>? arms)
     {
         var guardrails = ExperimentGuardrails.Of(definition);
         return results with
         {
             Units = [.. units.Select(u =>
             {
-                var exposed = new long[definition.Variants.Count];
-                foreach (var t in u.Value.Where(t => t.Variant >= 0 && t.Variant < exposed.Length))
-                {
-                    exposed[t.Variant] += t.Exposed;
-                }
-
-                var ratio = SampleRatio.Check(exposed, [.. definition.Variants.Select(v => v.Weight)]);
+                var summed = Sum(definition, u.Value);
+                var converts = ExperimentUnitKinds.Converts(u.Key);
                 return new UnitResults
                 {
-                    Unit = u.Key, Exposed = exposed,
-                    SampleRatio = Result(ratio),
+                    Unit = u.Key, Exposed = [.. summed.Select(s => s.Exposed)],
+                    SampleRatio = Result(SampleRatio.Check([.. summed.Select(s => s.Exposed)], [.. definition.Variants.Select(v => v.Weight)])),
+                    Converted = converts ? [.. summed.Select(s => s.Converted)] : [],
+                    Conversion = converts ? [.. summed.Select((s, i) => i == 0 || s.Exposed == 0 || summed[0].Exposed == 0 ? null : Conversion(summed[0], s))] : [],
                 };
             })],
-            Variants = [.. results.Variants.Select((v, i) => v with
+            Variants = arms is null ? results.Variants : [.. results.Variants.Select((v, i) => v with
             {
                 Kpis = arms[i].Indicators,
                 Guardrails = i == 0 ? [] : [.. guardrails.Select(g => Guard(g, arms[0], arms[i]))],

@@ -43,6 +43,24 @@ public static class ExperimentUnits
         return null;
     }
 
+    /// <summary>
+    /// The first of <paramref name="running"/> that changes <paramref name="setting"/> (one a shopper is assigned by) and puts
+    /// <paramref name="shopperId"/> in a variant: its exposure, or null. Shoppers are targeted by traffic alone.
+    /// </summary>
+    public static ExperimentExposure? FindShopper(IEnumerable<ExperimentView> running, string setting, string shopperId, DateTimeOffset now)
+    {
+        foreach (var view in running.Where(v => v.Status == ExperimentStatus.Running && ExperimentLayers.Settings(v.Definition).Contains(setting)))
+        {
+            var variant = Assignment.Assign(view.Definition.Id, shopperId, [.. view.Definition.Variants.Select(v => new Variant(v.Name, v.Weight))], view.Definition.Traffic);
+            if (variant >= 0)
+            {
+                return new ExperimentExposure { ExperimentId = view.Definition.Id, Variant = variant, VariantName = view.Definition.Variants[variant].Name, At = now };
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The variant's index for a zone or store cell of <paramref name="region"/>, or -1 when it is not in the (running) experiment.</summary>
     public static int AssignSupply(ExperimentView running, string unitId, string region) =>
         running.Status == ExperimentStatus.Running && (running.Definition.Regions.Count == 0 || running.Definition.Regions.Contains(region, StringComparer.Ordinal))

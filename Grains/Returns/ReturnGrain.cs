@@ -11,10 +11,13 @@ using Tandem.Brains.Returns;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Dispatch;
+using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Returns;
 using Tandem.Grains.Dispatch;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Demand;
+using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Returns;
 
@@ -38,6 +41,7 @@ public sealed class ReturnGrain(
     IEvidenceCheck evidence,
     IOptions<ReturnOptions> options,
     IOptions<DispatchOptions> dispatch,
+    LiveExperiments experiments,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<ReturnGrain> logger) : Grain, IReturnGrain
 {
@@ -112,6 +116,7 @@ public sealed class ReturnGrain(
         }
         else
         {
+            await OfferCouponAsync();
             await MoveAsync(ReturnStatus.Requested, request.RequestedBy ?? request.ShopperId, null, ReturnOrderCall.Claim);
             await FinishAsync();
         }
@@ -359,6 +364,11 @@ public sealed class ReturnGrain(
         S.Duties.AddRange(kind == CompensationKind.Coupon
             ? [ReturnDuty.SettleOrder, ReturnDuty.RecordDemand, ReturnDuty.IssueCoupon]
             : [ReturnDuty.SettleOrder, ReturnDuty.RecordDemand]);
+        if (kind == CompensationKind.Coupon && S.CouponExperiment is not null)
+        {
+            S.Duties.Add(ReturnDuty.CountCoupon);
+        }
+
         var settledNote = $"grade {grade}; {kind} {S.Settlement.Amount:0.00}" + (note is null ? "" : $"; {note}");
         if (grade == ReturnGrade.C)
         {
@@ -541,8 +551,9 @@ public sealed class ReturnGrain(
         await WriteAsync();
     }
 
+    /// <summary>Duties delivered one after another in the order written: the queue, the courier's job, and an experiment's exposure before its conversion.</summary>
     private static bool InOrder(ReturnDuty duty) => duty is ReturnDuty.EnterDispatch or ReturnDuty.LeaveDispatch
-        or ReturnDuty.CourierCollected or ReturnDuty.CourierDone or ReturnDuty.CallOffCourier;
+        or ReturnDuty.CourierCollected or ReturnDuty.CourierDone or ReturnDuty.CallOffCourier or ReturnDuty.ExposeCoupon or ReturnDuty.CountCoupon;
 
     private async Task DeliverAsync(ReturnDuty duty)
     {
@@ -592,6 +603,16 @@ public sealed class ReturnGrain(
                 break;
             case ReturnDuty.CourierDone:
                 await GrainFactory.Courier(new CourierId(S.CourierId!)).UnassignAsync(new OrderId(Id));
+                break;
+            case ReturnDuty.ExposeCoupon:
+                var met = S.CouponExperiment!;
+                await GrainFactory.ExperimentTally(met.ExperimentId, ExperimentUnitKinds.Shopper, IExperimentTallyGrain.ShardOf(request.ShopperId))
+                    .ExposeAsync(new TallyEntry { UnitId = request.ShopperId, Variant = met.Variant, At = met.At });
+                break;
+            case ReturnDuty.CountCoupon:
+                var counted = S.CouponExperiment!;
+                await GrainFactory.ExperimentTally(counted.ExperimentId, ExperimentUnitKinds.Shopper, IExperimentTallyGrain.ShardOf(request.ShopperId))
+                    .ConvertAsync(new TallyEntry { UnitId = request.ShopperId, Variant = counted.Variant, At = settlement!.At, OrderId = "return:" + Id, Revenue = settlement.Amount });
                 break;
             case ReturnDuty.CallOffCourier:
                 foreach (var courier in S.CalledOff.ToList())
@@ -678,7 +699,31 @@ public sealed class ReturnGrain(
     /// <summary>A coupon is offered instead of the refund when the return is not the item's fault and the policy offers coupons.</summary>
     private bool CouponOffered => !S.Fault && Options.OfferCoupons;
 
-    private decimal CouponValue() => Math.Round(Refund() * (1m + Options.CouponUplift), 2, MidpointRounding.AwayFromZero);
+    private decimal CouponValue() => Math.Round(Refund() * (1m + (S.CouponUplift ?? Options.CouponUplift)), 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// Fixes the coupon's uplift for a return offered one: the variant of the running coupon experiment the shopper is
+    /// assigned to (exposed now: the offer is in the answer to this request), or the policy's.
+    /// </summary>
+    private async Task OfferCouponAsync()
+    {
+        S.CouponUplift = Options.CouponUplift;
+        if (!CouponOffered)
+        {
+            return;
+        }
+
+        var running = await experiments.GetAsync();
+        if (ExperimentUnits.FindShopper(running, nameof(VariantSettings.CouponUplift), S.Request!.ShopperId, clock.GetUtcNow()) is not { } exposure)
+        {
+            return;
+        }
+
+        var variant = running.First(e => e.Definition.Id == exposure.ExperimentId).Definition.Variants[exposure.Variant];
+        S.CouponUplift = variant.Settings.CouponUplift ?? Options.CouponUplift;
+        S.CouponExperiment = exposure;
+        S.Duties.Add(ReturnDuty.ExposeCoupon);
+    }
 
     /// <summary>The coupon's code: derived from the return id, so an issue told twice names the same coupon.</summary>
     private string CouponCode() => "cp-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("coupon\n" + Id)).AsSpan(0, 8));
@@ -807,6 +852,7 @@ public sealed class ReturnGrain(
             Coupon = CouponOffered ? CouponValue() : null,
             Chosen = S.Chosen,
             ChosenAt = S.ChosenAt,
+            Experiment = S.CouponExperiment is { } met ? ExperimentUnits.Tag(met) : null,
         },
         Settlement = S.Settlement,
         Repurchased = S.Repurchased,

@@ -1,6 +1,7 @@
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Returns;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Returns;
 
 namespace Tandem.Grains.Returns;
@@ -51,6 +52,12 @@ public enum ReturnDuty
 
     /// <summary>Couriers whose pickup was called off (<see cref="ReturnState.CalledOff"/>) drop the job.</summary>
     CallOffCourier = 9,
+
+    /// <summary>The coupon experiment counts the shopper as exposed to the variant whose coupon was offered (<see cref="ReturnState.CouponExperiment"/>).</summary>
+    ExposeCoupon = 10,
+
+    /// <summary>The coupon experiment counts the settlement with the coupon as the shopper's conversion.</summary>
+    CountCoupon = 11,
 }
 
 [GenerateSerializer, Alias("tandem.return-state")]
@@ -133,4 +140,13 @@ public sealed class ReturnState : IDueState
 
     /// <summary>Whether the shopper placed an order within <see cref="ReturnOptions.RepurchaseWithin"/> of settlement (null: not known yet).</summary>
     [Id(28)] public bool? Repurchased { get; set; }
+
+    /// <summary>
+    /// How much more than the refund the coupon offered is worth, fixed when the return was requested (the running coupon
+    /// experiment's variant, or the policy's); null for a return from before it was kept (the policy's applies).
+    /// </summary>
+    [Id(29)] public decimal? CouponUplift { get; set; }
+
+    /// <summary>The coupon experiment's variant the shopper met with this return's offer, if any.</summary>
+    [Id(30)] public ExperimentExposure? CouponExperiment { get; set; }
 }

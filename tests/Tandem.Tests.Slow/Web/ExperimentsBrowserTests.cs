@@ -1,5 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
 using Tandem.Contracts.Experiments;
+using Tandem.Contracts.Returns;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Interfaces.Keys;
+using Tandem.Grains.Interfaces.Returns;
 using Tandem.Tests.Infrastructure;
 
 using static Microsoft.Playwright.Assertions;
@@ -92,6 +97,55 @@ public sealed class ExperimentsBrowserTests(WebFixture web)
         Assert.Equal(["r90c90", "r90c91"], stored.Regions);
         Assert.Equal([(0.9, 5), (0.98, 20)], stored.Variants.Select(v => (v.Settings.ServiceLevel!.Value, v.Settings.DispatchWindowSeconds!.Value)));
         Assert.All(stored.Variants, v => Assert.Null(v.Settings.RecommendationStrategy));
+    }
+
+    [Fact]
+    public async Task An_operator_defines_a_coupon_experiment_and_reads_the_shoppers_offered_it()
+    {
+        await using var context = await web.NewContextAsync(width: 1440, height: 900);
+        var ops = await context.NewPageAsync();
+        await ops.GotoAsync($"/ops?operator={TestData.NewId("ops")}");
+        await Expect(ops.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        var id = TestData.NewId("exp");
+
+        // Both variants at the policy's 10 %: a return of another test meeting it while it runs is offered the same coupon.
+        await ops.FillAsync("#experiment-id", id);
+        await ops.FillAsync("#experiment-name", "Coupon A/A");
+        await ops.SelectOptionAsync("#experiment-control", "");
+        await ops.SelectOptionAsync("#experiment-treatment", "");
+        await ops.FillAsync("#experiment-control-coupon", "10");
+        await ops.FillAsync("#experiment-treatment-coupon", "10");
+        await ops.ClickAsync("#experiment-form button[type=submit]");
+        var experiment = ops.Locator($"article.experiment[data-experiment='{id}']");
+        await Expect(experiment).ToContainTextAsync("control: coupon +10 % · treatment: coupon +10 % · 100 % of the shoppers offered a coupon");
+        await experiment.Locator("button[data-act='start']").ClickAsync();
+        await Expect(experiment).ToHaveAttributeAsync("data-status", "running");
+
+        try
+        {
+            // A return offered the coupon once the silo has read the experiment: the shopper is counted in the variant the hash gives.
+            var live = web.Services.GetRequiredService<LiveExperiments>();
+            await Await.UntilAsync(async () => (await live.GetAsync()).Any(e => e.Definition.Id == id) ? "read" : null, TimeSpan.FromSeconds(30));
+            var (sku, order) = await TestOrders.CollectedAsync(web.Grains, 1);
+            var returned = (await web.Grains.Return(TestData.NewId("ret")).RequestAsync(new ReturnRequest
+            {
+                ShopperId = "Test", OrderId = order.GetPrimaryKeyString(), Sku = sku, Quantity = 1, Reason = ReturnReason.WrongSize,
+                Condition = ItemCondition.OpenedUnused, TagsAttached = true, PhotoType = "image/jpeg", Photo = TestData.TagPhoto,
+            })).Return!;
+            var variant = returned.Compensation.Experiment!.Split(':')[1];
+
+            await Expect(experiment.Locator("[data-kpi='unit']")).ToHaveTextAsync("Shoppers offered a coupon; converted: settled a return with it (revenue: the coupons' value).");
+            await Expect(experiment.Locator($"tr[data-variant='{variant}'] [data-kpi='exposed']")).ToHaveTextAsync("1");
+            await Expect(experiment.Locator("[data-kpi='sample-ratio']")).ToContainTextAsync("Sample ratio as planned");
+            Assert.Equal((10m, (decimal?)11m), (returned.Compensation.Refund, returned.Compensation.Coupon));
+        }
+        finally
+        {
+            await experiment.Locator("button[data-act='stop']").ClickAsync();
+        }
+
+        await Expect(experiment).ToHaveAttributeAsync("data-status", "stopped");
+        Assert.All((await web.Grains.Experiment(id).GetAsync())!.Definition.Variants, v => Assert.Equal(0.10m, v.Settings.CouponUplift));
     }
 
     [Fact]

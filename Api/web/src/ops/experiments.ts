@@ -1,8 +1,9 @@
 // The control room's experiments panel: define an experiment (a control and a treatment, each with a recommendation
-// strategy, a page layout, a safety-stock service level, a dispatch window, or several; the traffic, the segment and the
-// regions), start and stop it, and read each one's results as the experiment grains report them: sessions exposed per
-// variant, conversion and revenue per unit with their 95 % intervals against the control, the sample-ratio check; zones
-// and store cells exposed, each variant's supply-chain KPIs and its guardrails. Read every 5 s and after each action;
+// strategy, a page layout, a safety-stock service level, a dispatch window, a returns coupon uplift, or several; the
+// traffic, the segment and the regions), start and stop it, and read each one's results as the experiment grains report
+// them: sessions (or, for a coupon experiment, shoppers) exposed per variant, conversion and revenue per unit with their
+// 95 % intervals against the control, the sample-ratio check; zones and store cells exposed, each variant's supply-chain
+// KPIs and its guardrails. Read every 5 s and after each action;
 // nothing is computed here.
 import type { Api } from "../shared/api";
 import { ApiError } from "../shared/api";
@@ -89,6 +90,7 @@ export class ExperimentsPanel {
           settings: {
             recommendationStrategy: field(name) || null, layout: field(`${name}-layout`) || null,
             serviceLevel: number(`${name}-level`), dispatchWindowSeconds: number(`${name}-window`),
+            couponUplift: number(`${name}-coupon`) === null ? null : Number(field(`${name}-coupon`)) / 100,
           },
         })),
       });
@@ -120,15 +122,24 @@ export class ExperimentsPanel {
     const results = e.status === "draft" ? null : detail?.results ?? null;
     const action = e.status === "draft" ? "start" : e.status === "running" ? "stop" : null;
     const onSessions = d.variants.some(v => v.settings.recommendationStrategy || v.settings.layout);
-    const sessions = onSessions ? results : null; // the sessions' table only when a variant changes what sessions meet
+    const onShoppers = d.variants.some(v => v.settings.couponUplift !== null && v.settings.couponUplift !== undefined);
+    const onSupply = d.variants.some(v => v.settings.serviceLevel || v.settings.dispatchWindowSeconds);
+    // The main table only when a variant changes what sessions meet, or else a shopper's coupon.
+    const sessions = onSessions || onShoppers ? results : null;
+    const targets = [
+      onSessions ? (d.segments.length === 0 ? "all sessions" : `the ${d.segments.join(", ")} segment`) : null,
+      onShoppers ? "the shoppers offered a coupon" : null, onSupply ? "the zones and store cells" : null,
+    ].filter(t => t !== null).join(" and ");
     return h("article", { class: "experiment", "data-experiment": d.id, "data-status": e.status },
       h("h3", {}, `${d.name} `, h("span", { class: "muted" }, `${d.id} · ${e.status}`),
         action ? h("button", { type: "button", "data-act": action, "data-experiment": d.id }, action === "start" ? "Start" : "Stop") : null),
       h("p", { class: "muted" },
-        `${d.variants.map(v => `${v.name}: ${settings(v.settings)}`).join(" · ")} · ${percent(d.traffic, 0)} of `,
-        !onSessions ? "the zones and store cells" : d.segments.length === 0 ? "all sessions" : `the ${d.segments.join(", ")} segment`,
+        `${d.variants.map(v => `${v.name}: ${settings(v.settings)}`).join(" · ")} · ${percent(d.traffic, 0)} of ${targets}`,
         d.regions.length === 0 ? "" : ` · regions ${d.regions.join(", ")}`,
         e.startedAt ? ` · started ${time(e.startedAt)}` : "", e.stoppedAt ? ` · stopped ${time(e.stoppedAt)}` : ""),
+      sessions === null ? null : h("p", { class: "muted", "data-kpi": "unit" }, sessions.unit === "shopper"
+        ? "Shoppers offered a coupon; converted: settled a return with it (revenue: the coupons' value)."
+        : "Sessions; converted: placed an order."),
       sessions === null ? null : h("table", { class: "zones" },
         h("caption", { class: "visually-hidden" }, `Results of ${d.name}`),
         h("thead", {}, h("tr", {}, ...["variant", "exposed", "converted", "conversion", "vs control (pts, 95 %)", "revenue / unit", "vs control"].map(t => h("th", { scope: "col" }, t)))),
@@ -148,13 +159,20 @@ export class ExperimentsPanel {
   }
 }
 
-/** Zones and store cells exposed per variant, each variant's supply-chain KPIs since the start, and its guardrails. */
+const UnitNames: Record<string, string> = { region: "Zones", cell: "Store cells", shopper: "Shoppers offered a coupon" };
+
+/**
+ * The other units exposed per variant (shoppers beside sessions with the coupons taken and the change against the
+ * control), and for zones and store cells each variant's supply-chain KPIs since the start and its guardrails.
+ */
 function supplyChain(name: string, results: ExperimentResults): HTMLElement {
+  const variant = (i: number) => results.variants[i]?.name ?? String(i);
   return h("div", { class: "supply-results" },
     ...results.units.map(u => h("p", { class: u.sampleRatio.mismatch ? "error" : "muted", "data-unit": u.unit },
-      `${u.unit === "region" ? "Zones" : "Store cells"} exposed: ${u.exposed.map((n, i) => `${results.variants[i]?.name ?? i} ${n.toLocaleString("en-GB")}`).join(" · ")}`,
+      `${UnitNames[u.unit] ?? u.unit} exposed: ${u.exposed.map((n, i) => `${variant(i)} ${n.toLocaleString("en-GB")}`
+        + (u.converted.length > i ? ` (${(u.converted[i] ?? 0).toLocaleString("en-GB")} took it${i > 0 ? `, ${change(u.conversion[i], points)} pts` : ""})` : "")).join(" · ")}`,
       u.sampleRatio.mismatch ? ` — sample ratio mismatch (p ${u.sampleRatio.pValue.toExponential(1)})` : "")),
-    h("table", { class: "zones" },
+    !results.units.some(u => u.unit === "region" || u.unit === "cell") ? null : h("table", { class: "zones" },
       h("caption", { class: "visually-hidden" }, `Supply chain of ${name}`),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "variant"), ...SupplyKpis.map(k => h("th", { scope: "col" }, k.label)), h("th", { scope: "col" }, "guardrails"))),
       h("tbody", {}, ...results.variants.map(v => h("tr", { "data-variant": v.name },
@@ -169,10 +187,13 @@ function supplyChain(name: string, results: ExperimentResults): HTMLElement {
 }
 
 /** What a variant changes, in words (what it leaves out stays the shop's). */
-function settings(s: { recommendationStrategy?: string | null; layout?: string | null; serviceLevel?: number | null; dispatchWindowSeconds?: number | null } | undefined): string {
+function settings(s: {
+  recommendationStrategy?: string | null; layout?: string | null; serviceLevel?: number | null; dispatchWindowSeconds?: number | null; couponUplift?: number | null;
+} | undefined): string {
   const parts = [
     s?.recommendationStrategy ? `picks ${s.recommendationStrategy}` : null, s?.layout ? `layout ${s.layout}` : null,
     s?.serviceLevel ? `service level ${s.serviceLevel}` : null, s?.dispatchWindowSeconds ? `dispatch window ${s.dispatchWindowSeconds} s` : null,
+    s?.couponUplift !== null && s?.couponUplift !== undefined ? `coupon +${percent(s.couponUplift, 0)}` : null,
   ].filter(p => p !== null);
   return parts.length === 0 ? "as the shop is" : parts.join(", ");
 }
