@@ -14,6 +14,7 @@ public static class LineageApi
         services
             .AddSingleton<ILineageSource, OrderLineage>()
             .AddSingleton<ILineageSource, SupplyLineage>()
+            .AddSingleton<ILineageSource, RecommendationLineage>()
             .AddSingleton<LineageWalker>();
 
     public static IEndpointRouteBuilder MapLineageApi(this IEndpointRouteBuilder app)
@@ -23,7 +24,7 @@ public static class LineageApi
             .WithSummary("Operator: the forecast planner's last rounds (re-forecasts and retraining) as OpenLineage run events, START and COMPLETE, oldest first");
         app.MapGet("/api/lineage/{id}", Get).WithTags("Lineage").RequireAuthorization(Roles.Ops)
             .WithName("GetLineage")
-            .WithSummary("Operator: a decision ({kind}:{key}: forecast, suggestion, slow-mover, promotion, dispatch, packing, return-grade; or an order, session, demand, courier) with its inputs, model and version, walked back breadth first to the events that caused it");
+            .WithSummary("Operator: a decision ({kind}:{key}: picks (a session's list, {session} or {session}@{version}), forecast, suggestion, slow-mover, promotion, dispatch, packing, return-grade; or an order, session, demand, courier, experiment) with its inputs, model and version, walked back breadth first to the events that caused it");
         return app;
     }
 

@@ -129,7 +129,9 @@ public sealed class OrderLineage(IGrainFactory grains) : ILineageSource
                 ["coupon variant"] = back.Compensation.Experiment ?? "",
                 ["settled"] = back.Settlement is { } settled ? Invariant($"{settled.Kind} {settled.Amount:0.00}") : "",
             },
-            Inputs = [new LineageInput($"order:{back.OrderId}", "returned from")],
+            Inputs = back.Compensation.Experiment is { } variant
+                ? [new LineageInput($"order:{back.OrderId}", "returned from"), new LineageInput($"experiment:{variant[..variant.IndexOf(':', StringComparison.Ordinal)]}", "the experiment whose variant set the coupon")]
+                : [new LineageInput($"order:{back.OrderId}", "returned from")],
         };
 
     private async Task<LineageNode?> CourierAsync(string id) =>

@@ -11,8 +11,9 @@ public sealed record LineageNode
     public required string Id { get; init; }
 
     /// <summary>
-    /// Decisions: <c>forecast</c>, <c>suggestion</c>, <c>slow-mover</c>, <c>promotion</c>, <c>dispatch</c>, <c>packing</c>,
-    /// <c>return-grade</c>; what they come from: <c>demand</c>, <c>order</c>, <c>session</c>, <c>courier</c>, <c>run</c> (a batch job's run).
+    /// Decisions: <c>picks</c> (a session's recommendation list), <c>forecast</c>, <c>suggestion</c>, <c>slow-mover</c>,
+    /// <c>promotion</c>, <c>dispatch</c>, <c>packing</c>, <c>return-grade</c>; what they come from: <c>demand</c>, <c>order</c>,
+    /// <c>session</c>, <c>courier</c>, <c>experiment</c>, <c>run</c> (a batch job's run).
     /// </summary>
     public required string Kind { get; init; }
 

@@ -15,6 +15,13 @@ public interface IRecommenderGrain : IGrainWithStringKey
     Task<RecommendationsChanged> GetAsync(SessionId sessionId);
 
     /// <summary>
+    /// The session's list made for <paramref name="version"/> (null: its latest) while this recommender still holds it (its
+    /// latest two per session, while active), with every vote behind each pick; null otherwise. Computes nothing.
+    /// </summary>
+    [ReadOnly]
+    Task<RecommendationsChanged?> FindAsync(SessionId sessionId, long? version);
+
+    /// <summary>
     /// Records that the shopper had <paramref name="skus"/> of the session's list made for <paramref name="version"/> on
     /// screen (the impressions the bandit learns from). Skus not in that list are ignored. Returns how many impressions
     /// are now recorded for it, 0 when the list is no longer known, or null when the session is another shopper's.

@@ -121,6 +121,10 @@ public sealed class RecommenderGrain(
     public async Task<RecommendationsChanged> GetAsync(SessionId sessionId) =>
         _latest.TryGetValue(sessionId.Value, out var known) ? known : await ComputeAsync(sessionId.Value);
 
+    public Task<RecommendationsChanged?> FindAsync(SessionId sessionId, long? version) =>
+        Task.FromResult(new[] { _latest.GetValueOrDefault(sessionId.Value), _previous.GetValueOrDefault(sessionId.Value) }
+            .FirstOrDefault(l => l is not null && (version is null || l.Version == version)));
+
     private Task OnSessionAsync(SessionChanged change) => OnSessionAsync(change.SessionId);
 
     /// <summary>Publishes the session's new list for its screens: what they show, without the votes behind each pick (those are read with the list).</summary>

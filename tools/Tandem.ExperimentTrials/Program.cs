@@ -5,11 +5,12 @@ using System.Text.Json;
 using Tandem.Brains.Experiments;
 using Tandem.ExperimentTrials;
 
-// dotnet run -c Release --project tools/Tandem.ExperimentTrials -- [--trials 40] [--base 0.1] [--effect 0.02]
-//   [--treatment popular] [--sessions N] [--seed 1]
-// Seeded A/A and A/B experiments on the picks' strategy through the real grains (assignment, exposure, the sessions'
-// outboxes, the tallies, the results): how often an A/A test is called significant or flags a sample-ratio mismatch,
-// and how often the injected effect is found at the planned size (the power). Prints a table and one JSON line.
+// dotnet run -c Release --project tools/Tandem.ExperimentTrials -- [--setting picks|coupon] [--trials 40] [--base 0.1]
+//   [--effect 0.02] [--treatment popular] [--treatment-uplift 0.25] [--sessions N] [--seed 1]
+// Seeded A/A and A/B experiments through the real grains (assignment, exposure, the sessions' or returns' outboxes, the
+// tallies, the results), on the picks' strategy per session or the returns' coupon uplift per shopper: how often an A/A
+// test is called significant or flags a sample-ratio mismatch, and how often the injected effect is found at the planned
+// size (the power). Prints a table and one JSON line.
 TrialOptions options;
 try
 {
@@ -37,10 +38,14 @@ foreach (var injected in new[] { false, true })
 }
 
 var truth = new Dictionary<bool, double> { [false] = 0, [true] = options.Effect };
+var coupon = options.Setting == TrialOptions.Coupon;
+var (unitNames, behaviour) = coupon
+    ? ("shoppers sending an item back", $"shoppers take the coupon at {options.BaseRate:P0}, or {options.BaseRate + options.Effect:P0} when offered the A/B treatment's richer one (+{options.TreatmentUplift:P0} against +10 %)")
+    : ("sessions", $"shoppers buy at {options.BaseRate:P0}, or {options.BaseRate + options.Effect:P0} when shown the A/B treatment's picks ({options.Treatment})");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{options.Trials} experiments of each kind, {simulation.SessionsPerTrial:N0} sessions each (50/50, so about {simulation.SessionsPerTrial / 2:N0} per variant: the planned size for {options.BaseRate:P0} → {options.BaseRate + options.Effect:P0} at α 0.05 and power 0.8); shoppers buy at {options.BaseRate:P0}, or {options.BaseRate + options.Effect:P0} when shown the A/B treatment's picks ({options.Treatment}); seed {options.Seed}; {watch.Elapsed.TotalMinutes:0.0} min."));
+    $"{options.Trials} experiments of each kind, {simulation.UnitsPerTrial:N0} {unitNames} each (50/50, so about {simulation.UnitsPerTrial / 2:N0} per variant: the planned size for {options.BaseRate:P0} → {options.BaseRate + options.Effect:P0} at α 0.05 and power 0.8); {behaviour}; seed {options.Seed}; {watch.Elapsed.TotalMinutes:0.0} min."));
 Console.WriteLine();
-Console.WriteLine("| experiments | injected effect | units per variant (mean) | list's variant ≠ hash | sample-ratio mismatches | significant at 0.05, A/B in the injected direction (95 % CI) | mean estimate (points) | 95 % intervals holding the truth |");
+Console.WriteLine($"| experiments | injected effect | units per variant (mean) | {(coupon ? "offer's" : "list's")} variant ≠ hash | sample-ratio mismatches | significant at 0.05, A/B in the injected direction (95 % CI) | mean estimate (points) | 95 % intervals holding the truth |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
 var summaries = new List<object>();
 foreach (var injected in new[] { false, true })
@@ -58,7 +63,7 @@ foreach (var injected in new[] { false, true })
         effect = truth[injected],
         trials = mine.Count,
         unitsPerVariant = Math.Round(units, 1),
-        listVariantNotHash = mine.Sum(r => r.UnitsMismatched),
+        variantNotHash = mine.Sum(r => r.UnitsMismatched),
         sampleRatioMismatches = mine.Count(r => r.SampleRatioMismatch),
         significant,
         significantShare = Math.Round((double)significant / mine.Count, 4),
@@ -72,11 +77,12 @@ Console.WriteLine(JsonSerializer.Serialize(new
 {
     simulation = "experiment-trials",
     seed = options.Seed,
+    setting = options.Setting,
     trials = options.Trials,
     baseRate = options.BaseRate,
     effect = options.Effect,
-    treatment = options.Treatment,
-    sessionsPerTrial = simulation.SessionsPerTrial,
+    treatment = coupon ? options.TreatmentUplift.ToString(CultureInfo.InvariantCulture) : options.Treatment,
+    unitsPerTrial = simulation.UnitsPerTrial,
     minutes = Math.Round(watch.Elapsed.TotalMinutes, 2),
     kinds = summaries,
 }));

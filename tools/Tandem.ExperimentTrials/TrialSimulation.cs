@@ -14,7 +14,7 @@ namespace Tandem.ExperimentTrials;
 
 /// <summary>
 /// Experiments through the real grains, in a silo in this process on a simulated clock: each trial defines and starts an
-/// experiment on the picks' strategy (A/A: the bandit in both variants; A/B: the bandit against another strategy), sends
+/// experiment on the picks' strategy (or on the returns' coupon: <see cref="CouponTrial"/>) (A/A: the bandit in both variants; A/B: the bandit against another strategy), sends
 /// its sessions a view each, asks the recommender for their picks (which records the exposure of the variant it used) and
 /// lets each simulated shopper buy with the base rate, or the base rate plus the injected effect when the picks it was
 /// shown were made under the A/B treatment. The purchase reaches the session as an order's outbox tells it (with the
@@ -29,8 +29,10 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
     private readonly SimulatedClock _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private IHost? _host;
     private IGrainFactory _grains = null!;
+    private CouponTrial? _coupon;
 
-    public int SessionsPerTrial => options.Sessions ?? (int)(2 * Brains.Experiments.ProportionTest.SampleSizePerArm(options.BaseRate, options.Effect));
+    /// <summary>Sessions (picks) or shoppers (coupon) per trial.</summary>
+    public int UnitsPerTrial => options.Sessions ?? (int)(2 * Brains.Experiments.ProportionTest.SampleSizePerArm(options.BaseRate, options.Effect));
 
     public async Task StartAsync()
     {
@@ -44,9 +46,17 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
                 WeightKg = 1, SceneTags = [], Description = "What the trials' shoppers look at.",
             }],
             []);
+        if (options.Setting == TrialOptions.Coupon)
+        {
+            _coupon = new CouponTrial(_grains, _clock, options);
+            await _coupon.OpenAsync();
+        }
     }
 
-    public async Task<TrialRun> RunAsync(int trial, bool injected)
+    public Task<TrialRun> RunAsync(int trial, bool injected) =>
+        _coupon is null ? RunPicksAsync(trial, injected) : _coupon.RunAsync(trial, injected, UnitsPerTrial);
+
+    private async Task<TrialRun> RunPicksAsync(int trial, bool injected)
     {
         var id = $"trial-{options.Seed}-{(injected ? "ab" : "aa")}-{trial}";
         var definition = new ExperimentDefinition
@@ -67,7 +77,7 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
         _clock.Advance(ExperimentOptions.DefaultRefreshEvery + TimeSpan.FromSeconds(1)); // every recommender reads the list again
 
         var mismatched = 0;
-        var sessions = Enumerable.Range(0, SessionsPerTrial).Select(i => $"{id}-s{i}").ToList();
+        var sessions = Enumerable.Range(0, UnitsPerTrial).Select(i => $"{id}-s{i}").ToList();
         await System.Threading.Tasks.Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (sessionId, _) =>
         {
             var session = new SessionId(sessionId);
@@ -100,7 +110,7 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
     }
 
     /// <summary>A call tried again after a timeout (a busy machine): every call made here is idempotent, as a client's retries are.</summary>
-    private static async Task<T> Retried<T>(Func<Task<T>> call)
+    internal static async Task<T> Retried<T>(Func<Task<T>> call)
     {
         for (var attempt = 1; ; attempt++)
         {

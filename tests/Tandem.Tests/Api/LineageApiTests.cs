@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Lineage;
 using Tandem.Contracts.Orders;
+using Tandem.Contracts.Sessions;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Tests.Infrastructure;
@@ -73,6 +75,45 @@ public sealed class LineageApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_session_s_picks_walk_back_to_its_behaviour_and_name_each_pick_s_strategy_and_an_experiment_reads_as_defined()
+    {
+        var (cot, lamp) = (TestData.NewSku(), TestData.NewSku());
+        await api.Grains.Catalog().UpsertAsync([TestData.Product(cot) with { SceneTags = [] }, TestData.Product(lamp) with { SceneTags = [] }], []);
+        var session = new SessionId(TestData.NewId("session"));
+        var at = DateTimeOffset.UtcNow;
+        await api.Grains.Session(session).RecordEventsAsync(new ShopperId(TestData.NewId("shopper")),
+            [new BehaviourEvent { Type = BehaviourType.View, Sku = cot, At = at }, new BehaviourEvent { Type = BehaviourType.View, Sku = lamp, At = at.AddSeconds(5) }]);
+        var version = (await api.Grains.Session(session).GetAsync()).Version;
+        var list = await Await.UntilAsync(async () => await api.Grains.Recommender(session).GetAsync(session) is { } l && l.Version == version ? l : null, TimeSpan.FromSeconds(10));
+        var experiment = TestData.NewId("exp");
+        await api.Grains.Experiment(experiment).CreateAsync(new ExperimentDefinition
+        {
+            Id = experiment, Name = "Richer coupons", Hypothesis = "more shoppers take the coupon",
+            Variants = [new VariantDefinition { Name = "ten", Settings = new() { CouponUplift = 0.1m } }, new VariantDefinition { Name = "thirty", Weight = 2, Settings = new() { CouponUplift = 0.3m } }],
+        }, "ops:ann");
+        using var ops = api.Ops();
+
+        var latest = await ops.GetFromJsonAsync<LineageGraph>($"/api/lineage/picks:{session.Value}", ApiFixture.Json, Cancel);
+        var made = await ops.GetFromJsonAsync<LineageGraph>($"/api/lineage/picks:{session.Value}@{version}", ApiFixture.Json, Cancel);
+        using var older = await ops.GetAsync($"/api/lineage/picks:{session.Value}@{version + 5}", Cancel);
+        using var zero = await ops.GetAsync($"/api/lineage/picks:{session.Value}@0", Cancel);
+        var defined = await ops.GetFromJsonAsync<LineageGraph>($"/api/lineage/experiment:{experiment}", ApiFixture.Json, Cancel);
+
+        Assert.Equal([$"picks:{session.Value}@{version}", $"session:{session.Value}"], made!.Nodes.Select(n => n.Id));
+        Assert.Equal([$"picks:{session.Value}", $"session:{session.Value}"], latest!.Nodes.Select(n => n.Id));
+        var picks = made.Nodes[0];
+        Assert.Equal((list.Policy, list.Experiments.Count == 0 ? "the product's" : string.Join(", ", list.Experiments)), (picks.Model, picks.Version));
+        Assert.Equal($"{list.Items.Count} picks for session {session.Value}, {list.Policy} in the browse segment", picks.Summary);
+        Assert.Equal(list.Items.Select(i => $"{i.Sku} by {i.Arm}"), picks.Facts["picks"].Split(" | ").Select(p => p[..p.IndexOf(" (", StringComparison.Ordinal)]));
+        Assert.Equal((version.ToString(System.Globalization.CultureInfo.InvariantCulture), "browse"), (picks.Facts["list version"], picks.Facts["segment"]));
+        Assert.Equal(new LineageInput($"session:{session.Value}", "the behaviour it was made from"), picks.Inputs[0]);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.BadRequest), (older.StatusCode, zero.StatusCode));
+        var node = defined!.Nodes.Single();
+        Assert.Equal(("Experiment Richer coupons: 2 variants, Draft — more shoppers take the coupon", "weight 1: coupon uplift 0.1", "weight 2: coupon uplift 0.3", "Draft"),
+            (node.Summary, node.Facts["variant ten"], node.Facts["variant thirty"], node.Facts["status"]));
+    }
+
+    [Fact]
     public async Task An_unknown_decision_is_a_404_and_a_malformed_id_a_400_naming_the_kinds()
     {
         using var ops = api.Ops();
@@ -86,6 +127,6 @@ public sealed class LineageApiTests(ApiFixture api)
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, unknownForecast.StatusCode));
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (kind.StatusCode, noKey.StatusCode, badCell.StatusCode));
-        Assert.Contains("courier, demand, dispatch, forecast, order, packing, promotion, return-grade, run, session, slow-mover, suggestion", await kind.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("courier, demand, dispatch, experiment, forecast, order, packing, picks, promotion, return-grade, run, session, slow-mover, suggestion", await kind.Content.ReadAsStringAsync(Cancel));
     }
 }
