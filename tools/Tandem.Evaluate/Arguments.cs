@@ -50,6 +50,15 @@ internal sealed class Arguments
 
     public string Text(string name, string fallback) => _options.GetValueOrDefault(name, fallback);
 
+    /// <summary>The option's value as given, or null.</summary>
+    public string? Optional(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>The options as given, by name.</summary>
+    public IReadOnlyDictionary<string, string> Options => _options;
+
+    /// <summary>The data folders read: the one named first, and any option naming a folder (e.g. <c>--weather</c>).</summary>
+    public IReadOnlyList<string> Folders => [Folder, .. _options.Values.Where(Directory.Exists).Where(f => f != Folder)];
+
     public int Number(string name, int fallback) =>
         !_options.TryGetValue(name, out var text) ? fallback
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
@@ -71,6 +80,7 @@ internal sealed class Arguments
               packing    <orlib_thpack_3d folder> [--milliseconds 90] [--attempts 10000] [--support 75] [--seed 1] [--instances N]
             Retraining the served purchase-intent model from the platform's session log:
               train-intent <session log folder> [--models ~/.local/share/Tandem/intent-models] [--open-minutes 30] [--bootstrap 200]
+            Every command also takes --lineage <file>: its run's OpenLineage events (START, then COMPLETE or FAIL) are appended there, one JSON line each.
             """);
         return 2;
     }

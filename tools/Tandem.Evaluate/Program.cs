@@ -1,17 +1,21 @@
 using Tandem.Evaluate;
 
-return args switch
+var commands = new Dictionary<string, Func<Arguments, int>>(StringComparer.Ordinal)
 {
-    ["next-click", .. var rest] => NextClickCommand.Run(Arguments.Parse(rest)),
-    ["next-item", .. var rest] => NextItemCommand.Run(Arguments.Parse(rest)),
-    ["basket", .. var rest] => BasketCommand.Run(Arguments.Parse(rest)),
-    ["intent", .. var rest] => IntentCommand.Run(Arguments.Parse(rest)),
-    ["bandit", .. var rest] => BanditCommand.Run(Arguments.Parse(rest)),
-    ["forecast", .. var rest] => ForecastCommand.Run(Arguments.Parse(rest)),
-    ["season", .. var rest] => SeasonCommand.Run(Arguments.Parse(rest)),
-    ["returns", .. var rest] => ReturnsCommand.Run(Arguments.Parse(rest)),
-    ["routes", .. var rest] => RoutesCommand.Run(Arguments.Parse(rest)),
-    ["packing", .. var rest] => PackingCommand.Run(Arguments.Parse(rest)),
-    ["train-intent", .. var rest] => TrainIntentCommand.Run(Arguments.Parse(rest)),
-    _ => Arguments.Usage(),
+    ["next-click"] = NextClickCommand.Run,
+    ["next-item"] = NextItemCommand.Run,
+    ["basket"] = BasketCommand.Run,
+    ["intent"] = IntentCommand.Run,
+    ["bandit"] = BanditCommand.Run,
+    ["forecast"] = ForecastCommand.Run,
+    ["season"] = SeasonCommand.Run,
+    ["returns"] = ReturnsCommand.Run,
+    ["routes"] = RoutesCommand.Run,
+    ["packing"] = PackingCommand.Run,
+    ["train-intent"] = TrainIntentCommand.Run,
 };
+
+// Every command takes --lineage <file>: its run's OpenLineage events are appended there (see RunLineage).
+return args is [var command, .. var rest] && commands.TryGetValue(command, out var run)
+    ? RunLineage.Run(command, Arguments.Parse(rest), run)
+    : Arguments.Usage();

@@ -23,22 +23,32 @@ namespace Tandem.ExperimentTrials;
 internal sealed class CouponTrial(IGrainFactory grains, SimulatedClock clock, TrialOptions options)
 {
     public const string Store = "st-trials";
-    private const string Sku = "TRIAL-RETURNED";
     private const decimal Price = 40m;
     private const int Parallel = 64;
     private static readonly byte[] TagPhoto = [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[2044]];
 
-    /// <summary>The store the shoppers buy at and hand items in at, and its stock.</summary>
-    public async Task OpenAsync()
+    /// <summary>The store the shoppers buy at and hand items in at.</summary>
+    public Task OpenAsync() => grains.Catalog().UpsertAsync([], [new Location
     {
-        var store = new Location { Id = Store, Name = "Trials store", Kind = LocationKind.Store, Position = new GeoPoint { Lat = 51.5390, Lon = -0.1426 }, Address = "Trials store" };
-        var product = new Product
-        {
-            Sku = Sku, Name = "Trial garment", Category = "fashion", Price = Price, Dimensions = new Dimensions { LengthCm = 30, WidthCm = 20, HeightCm = 5 },
-            WeightKg = 0.5, SceneTags = [], Description = "What the coupon trials' shoppers send back.",
-        };
-        await grains.Catalog().UpsertAsync([product], [store]);
-        await grains.Cell(new CellKey(Sku, Store)).ReceiveAsync(10_000_000, "trials-opening", "trials");
+        Id = Store, Name = "Trials store", Kind = LocationKind.Store, Position = new GeoPoint { Lat = 51.5390, Lon = -0.1426 }, Address = "Trials store",
+    }]);
+
+    /// <summary>
+    /// A product of the trial's own, stocked at the store: each trial's sales and returns are counted in a cell of its own,
+    /// as a shop's are spread over many cells (one cell taking every trial's would grow its count of entries without end).
+    /// </summary>
+    private async Task<string> StockAsync(string id)
+    {
+        var sku = "TRIAL-" + id.ToUpperInvariant();
+        await grains.Catalog().UpsertAsync(
+            [new Product
+            {
+                Sku = sku, Name = "Trial garment", Category = "fashion", Price = Price, Dimensions = new Dimensions { LengthCm = 30, WidthCm = 20, HeightCm = 5 },
+                WeightKg = 0.5, SceneTags = [], Description = "What the coupon trials' shoppers send back.",
+            }],
+            []);
+        await grains.Cell(new CellKey(sku, Store)).ReceiveAsync(1_000_000, "trials-opening", "trials");
+        return sku;
     }
 
     public async Task<TrialRun> RunAsync(int trial, bool injected, int shoppers)
@@ -57,6 +67,7 @@ internal sealed class CouponTrial(IGrainFactory grains, SimulatedClock clock, Tr
             BaseRate = options.BaseRate,
             MinimumEffect = options.Effect,
         };
+        var sku = await StockAsync(id);
         var experiment = grains.Experiment(id);
         await experiment.CreateAsync(definition, "ops:trials");
         await experiment.StartAsync("ops:trials");
@@ -67,7 +78,7 @@ internal sealed class CouponTrial(IGrainFactory grains, SimulatedClock clock, Tr
         await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, shoppers), new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (i, _) =>
         {
             var shopperId = $"{id}-shopper{i}";
-            var offered = await ReturnedAsync(shopperId, $"{id}-o{i}");
+            var offered = await ReturnedAsync(sku, shopperId, $"{id}-o{i}");
             var expected = $"{id}:{(Assignment.Assign(id, shopperId, [new Variant("control", 1), new Variant("treatment", 1)], 1) == 0 ? "control" : "treatment")}";
             if (offered.Compensation.Experiment != expected)
             {
@@ -101,12 +112,12 @@ internal sealed class CouponTrial(IGrainFactory grains, SimulatedClock clock, Tr
     }
 
     /// <summary>An order placed, packed, ready and collected, then sent back: the return as the shopper sees it (its offer).</summary>
-    private async Task<ReturnView> ReturnedAsync(string shopperId, string orderId)
+    private async Task<ReturnView> ReturnedAsync(string sku, string shopperId, string orderId)
     {
         var order = grains.Order(new OrderId(orderId));
         var placed = await Retried(() => order.PlaceAsync(new PlaceOrder
         {
-            ShopperId = new(shopperId), SessionId = new("s-" + shopperId), Lines = [new OrderLineRequest { Sku = Sku, Quantity = 1 }],
+            ShopperId = new(shopperId), SessionId = new("s-" + shopperId), Lines = [new OrderLineRequest { Sku = sku, Quantity = 1 }],
             Mode = FulfilmentMode.Pickup, PickupLocationId = Store,
         }));
         if (!placed.Succeeded)
@@ -119,7 +130,7 @@ internal sealed class CouponTrial(IGrainFactory grains, SimulatedClock clock, Tr
         await Retried(() => order.MarkPickedUpAsync("shopper:" + shopperId));
         var made = await Retried(() => grains.Return("r-" + orderId).RequestAsync(new ReturnRequest
         {
-            ShopperId = shopperId, OrderId = orderId, Sku = Sku, Quantity = 1, Reason = ReturnReason.WrongSize,
+            ShopperId = shopperId, OrderId = orderId, Sku = sku, Quantity = 1, Reason = ReturnReason.WrongSize,
             Condition = ItemCondition.OpenedUnused, TagsAttached = true, PhotoType = "image/jpeg", Photo = TagPhoto,
         }));
         return made.Return is { Status: ReturnStatus.Approved } approved
