@@ -51,6 +51,9 @@ public sealed record KpiRegion
     [Id(1)] public required IReadOnlyList<string> Locations { get; init; }
 
     [Id(2)] public required KpiReport Report { get; init; }
+
+    /// <summary>Couriers on shift (not offline) whose last known position is in the region.</summary>
+    [Id(3)] public int ActiveCouriers { get; init; }
 }
 
 /// <summary>The control room's KPI board: the city and each region over one window (<c>GET /api/kpis</c>).</summary>
@@ -63,4 +66,7 @@ public sealed record KpiBoard
 
     /// <summary>The stock census's last count (null until it has counted): the cells out of stock now.</summary>
     [Id(2)] public StockCensus? Census { get; init; }
+
+    /// <summary>Couriers on shift (not offline) as the courier boards last saw them, the city over.</summary>
+    [Id(3)] public int ActiveCouriers { get; init; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 
+using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Kpis;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Interfaces.Keys;
@@ -7,7 +8,10 @@ using Tandem.Grains.Interfaces.Kpis;
 
 namespace Tandem.Grains.Kpis;
 
-/// <summary>The KPI board (see <see cref="IKpiBoardGrain"/>): a region is a dispatch zone that holds a location.</summary>
+/// <summary>
+/// The KPI board (see <see cref="IKpiBoardGrain"/>): a region is a dispatch zone that holds a location. Couriers on shift
+/// are counted from the courier boards (one call per partition), each in the zone of its last position.
+/// </summary>
 [StatelessWorker]
 public sealed class KpiBoardGrain(IOptions<DispatchOptions> dispatch) : Grain, IKpiBoardGrain
 {
@@ -20,12 +24,19 @@ public sealed class KpiBoardGrain(IOptions<DispatchOptions> dispatch) : Grain, I
             .ToList();
         var overall = GrainFactory.Kpi(IKpiGrain.Overall).GetAsync(window);
         var census = GrainFactory.StockCensus().GetLastAsync();
+        var couriers = GrainFactory.CouriersFromBoardsAsync();
         var reports = await Task.WhenAll(regions.Select(r => GrainFactory.Kpi(r.Key).GetAsync(window)));
+        var active = (await couriers).Where(c => c.Status != CourierStatus.Offline).ToList();
+        var byZone = active.Where(c => c.Position is not null).CountBy(c => dispatch.Value.ZoneOf(c.Position!)).ToDictionary(StringComparer.Ordinal);
         return new KpiBoard
         {
             Overall = await overall,
-            Regions = [.. regions.Select((r, i) => new KpiRegion { Id = r.Key, Locations = [.. r.Select(l => l.Name)], Report = reports[i] })],
+            Regions = [.. regions.Select((r, i) => new KpiRegion
+            {
+                Id = r.Key, Locations = [.. r.Select(l => l.Name)], Report = reports[i], ActiveCouriers = byZone.GetValueOrDefault(r.Key),
+            })],
             Census = await census,
+            ActiveCouriers = active.Count,
         };
     }
 }

@@ -50,6 +50,30 @@ public sealed class KpisApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_board_counts_the_couriers_on_shift_in_the_region_of_their_last_position_and_leaves_out_the_offline()
+    {
+        // A store of its own in Aberdeen: its zone holds no other location or courier.
+        var store = TestData.RemoteStore("t-aberdeen", "Test store Aberdeen", 57.1497, -2.0943);
+        await api.Grains.Catalog().UpsertAsync([], [store]);
+        var (riding, resting) = (TestData.NewId("courier"), TestData.NewId("courier"));
+        await api.Grains.Courier(new CourierId(riding)).RegisterAsync("Aberdeen rider", 2, store.Position, Contracts.Couriers.CourierStatus.Idle);
+        await api.Grains.Courier(new CourierId(resting)).RegisterAsync("Aberdeen off shift", 2, store.Position, Contracts.Couriers.CourierStatus.Offline);
+        await Await.UntilAsync(async () => (await api.Grains.CouriersFromBoardsAsync()).Count(c => c.CourierId == riding || c.CourierId == resting) == 2 ? "seen" : null, TimeSpan.FromSeconds(10));
+        var onShift = (await api.Grains.CouriersFromBoardsAsync()).Count(c => c.Status != Contracts.Couriers.CourierStatus.Offline);
+        using var ops = api.Ops();
+
+        var board = await api.Grains.KpiBoard().GetAsync(Contracts.Kpis.KpiWindow.Minutes15);
+
+        var region = board.Regions.Single(r => r.Locations.Contains("Test store Aberdeen"));
+        Assert.Equal(["Test store Aberdeen"], region.Locations);
+        Assert.Equal(1, region.ActiveCouriers);
+        Assert.InRange(board.ActiveCouriers, onShift - 5, onShift + 5); // the city's couriers as the boards show them (other tests' come and go)
+        Assert.True(board.ActiveCouriers >= board.Regions.Sum(r => r.ActiveCouriers));
+        using var read = JsonDocument.Parse(await ops.GetStringAsync(new Uri("/api/kpis", UriKind.Relative), TestContext.Current.CancellationToken));
+        Assert.Equal(1, read.RootElement.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("id").GetString() == region.Id).GetProperty("activeCouriers").GetInt32());
+    }
+
+    [Fact]
     public async Task The_board_holds_the_city_and_each_region_over_the_window_asked_each_with_every_indicator_and_its_trend()
     {
         using var ops = api.Ops();

@@ -1,7 +1,7 @@
 // The control room's live KPIs: the city's or one region's indicators over the last 15 minutes, hour or day, as the KPI
 // grains count them (GET /api/kpis, read every 5 s): each with its value, an arrow against the window before and a line of
-// its trend inside the window; and the cells out of stock at the stock census's last count. Nothing is counted here; the
-// page only formats what the grains report.
+// its trend inside the window; the cells out of stock at the stock census's last count and the couriers on shift as the
+// courier boards last saw them. Nothing is counted here; the page only formats what the grains report.
 import type { Api } from "../shared/api";
 import { byId, h, money, replace, time } from "../shared/dom";
 import type { KpiBoard, KpiIndicator, KpiReport } from "../shared/types";
@@ -83,6 +83,8 @@ export class KpisPanel {
     const stockOuts = byId("kpi-stock-outs");
     replace(stockOuts, counted ? `${counted.outOfStock.toLocaleString("en-GB")} of ${counted.cells.toLocaleString("en-GB")}` : "–");
     stockOuts.title = board.census ? `stock census at ${time(board.census.at)}` : "no stock census yet";
+    const couriers = chosen === City ? board.activeCouriers : board.regions.find(r => r.id === chosen)?.activeCouriers ?? 0;
+    replace(byId("kpi-active-couriers"), couriers.toLocaleString("en-GB"));
     document.body.dataset.kpisRead = report.at;
   }
 

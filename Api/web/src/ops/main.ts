@@ -297,7 +297,6 @@ function frame(): void {
 function renderPanels(): void {
   const now = Date.now();
   const set = (id: string, value: string) => { const e = byId(id); if (e.textContent !== value) e.textContent = value; };
-  set("kpi-active-couriers", String([...couriers.values()].filter(c => c.status !== "offline").length));
   // a split cell's buckets tell no single reservation: their cell tells its rate instead
   const rushing = [...hotCells.values()].reduce((sum, c) => sum + (c.hot?.reservationsPerSecond ?? 0), 0);
   set("kpi-reservations", (reservedAt.filter(t => t > now - 10_000).length / 10 + rushing).toFixed(1));
