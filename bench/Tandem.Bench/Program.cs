@@ -19,6 +19,8 @@ using Orleans.Storage;
 // Reservation throughput and latency of a co-hosted Tandem (embedded silo, in-memory storage):
 // one hot cell and 10,000 uniform cells, through the grain client and through POST /api/orders; and, in the same
 // run, the baselines the order path is held to: an anonymous one-grain GET and an authenticated one-grain GET.
+// `--only census`: the stock census's time over every stocked cell, and the spread reservations with censuses taken
+// back to back against none.
 // `--only flash-sale`: one SKU sold until it is gone (`--sale-units`), through the grain client kept whole (the
 // baseline) and split into `--buckets` buckets, and over HTTP split, with the holds acknowledged, the callers told sold
 // out and the units oversold (must be none), and the split ÷ whole ratio.
@@ -47,6 +49,12 @@ if (only is "flash-sale")
     // The sale compares one cell kept whole with the same cell split from its first hold: no cell splits by itself here.
     builder.Configuration["Tandem:Inventory:SplitAtReservationsPerSecond"] = "1000000000";
 }
+if (only is "census")
+{
+    // A census under load takes longer than a call's usual 4 s: its duration is what is measured.
+    builder.Configuration["Tandem:Cluster:ResponseTimeout"] = "00:02:00";
+}
+
 if (postgres.Length > 0)
 {
     // Same process shape, grain state in PostgreSQL (Tandem's batched grain storage; ADO.NET clustering and reminders).
@@ -157,6 +165,44 @@ if (only is "" or "grain-spread")
 {
     results.Add(await RunAsync($"grain client · {cellCount:N0} cells", concurrency, duration, async (w, i) =>
         (await grains.Cell(new CellKey(skus[Random.Shared.Next(skus.Length)], Store)).ReserveAsync($"{run}-u-{w}-{i}", 1, ttl)).Succeeded));
+}
+
+if (only is "census")
+{
+    // The stock census reads every stocked cell (here the bench's cells): how long one census takes, and what censuses
+    // taken back to back (far more often than the minute they run at) cost the reservations spread over the cells.
+    var census = grains.StockCensus();
+    Console.WriteLine($"census of {cellCount + 5:N0} stocked cells (the bench's, the hot ones and the sale's):");
+    for (var round = 1; round <= 3; round++)
+    {
+        var allocated = GC.GetTotalAllocatedBytes();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var counted = await census.TakeAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  census {round}: {watch.Elapsed.TotalMilliseconds:N0} ms, {counted.City.Cells:N0} cells counted, {watch.Elapsed.TotalMilliseconds * 1000 / Math.Max(1, counted.City.Cells):0.00} ms per 1,000 cells, {(GC.GetTotalAllocatedBytes() - allocated) / 1_048_576.0:N1} MiB allocated in the process"));
+    }
+
+    results.Add(await RunAsync($"grain client · {cellCount:N0} cells · no census", concurrency, duration, async (w, i) =>
+        (await grains.Cell(new CellKey(skus[Random.Shared.Next(skus.Length)], Store)).ReserveAsync($"{run}-cn-{w}-{i}", 1, ttl)).Succeeded));
+    using var stop = new CancellationTokenSource();
+    var took = new List<double>();
+    var loop = Task.Run(async () =>
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await census.TakeAsync();
+            took.Add(watch.Elapsed.TotalMilliseconds);
+        }
+    });
+    results.Add(await RunAsync($"grain client · {cellCount:N0} cells · censuses back to back", concurrency, duration, async (w, i) =>
+        (await grains.Cell(new CellKey(skus[Random.Shared.Next(skus.Length)], Store)).ReserveAsync($"{run}-cc-{w}-{i}", 1, ttl)).Succeeded));
+    await stop.CancelAsync();
+    await loop;
+    results.Add(await RunAsync($"grain client · {cellCount:N0} cells · no census (again)", concurrency, duration, async (w, i) =>
+        (await grains.Cell(new CellKey(skus[Random.Shared.Next(skus.Length)], Store)).ReserveAsync($"{run}-ca-{w}-{i}", 1, ttl)).Succeeded));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  {took.Count} censuses taken beside the {seconds} s of reservations (the last ending after them): {string.Join(", ", took.Select(t => t.ToString("N0", CultureInfo.InvariantCulture)))} ms"));
 }
 
 if (only is "flash-sale")
