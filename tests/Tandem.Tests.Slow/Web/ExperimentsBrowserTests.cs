@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Returns;
@@ -15,6 +16,31 @@ namespace Tandem.Tests.Web;
 [Collection(WebCollection.Name)]
 public sealed class ExperimentsBrowserTests(WebFixture web)
 {
+    /// <summary>The control room, opened by a new operator and ready.</summary>
+    private static async Task<IPage> ControlRoomAsync(IBrowserContext context)
+    {
+        var ops = await context.NewPageAsync();
+        await ops.GotoAsync($"/ops?operator={TestData.NewId("ops")}");
+        await Expect(ops.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        return ops;
+    }
+
+    /// <summary>Defines an experiment on the form leaving the picks unchanged, with <paramref name="fields"/> (their names without <c>experiment-</c>) filled in; its article.</summary>
+    private static async Task<ILocator> DefineWithoutPicksAsync(IPage ops, string id, string name, params (string Field, string Value)[] fields)
+    {
+        await ops.FillAsync("#experiment-id", id);
+        await ops.FillAsync("#experiment-name", name);
+        await ops.SelectOptionAsync("#experiment-control", "");
+        await ops.SelectOptionAsync("#experiment-treatment", "");
+        foreach (var (field, value) in fields)
+        {
+            await ops.FillAsync($"#experiment-{field}", value);
+        }
+
+        await ops.ClickAsync("#experiment-form button[type=submit]");
+        return ops.Locator($"article.experiment[data-experiment='{id}']");
+    }
+
     [Fact]
     public async Task An_operator_defines_an_experiment_starts_it_reads_its_results_and_stops_it()
     {
@@ -62,24 +88,12 @@ public sealed class ExperimentsBrowserTests(WebFixture web)
     public async Task An_operator_defines_a_supply_chain_experiment_for_chosen_regions_and_reads_its_variants_kpis_and_guardrails()
     {
         await using var context = await web.NewContextAsync(width: 1440, height: 900);
-        var ops = await context.NewPageAsync();
-        await ops.GotoAsync($"/ops?operator={TestData.NewId("ops")}");
-        await Expect(ops.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        var ops = await ControlRoomAsync(context);
         var id = TestData.NewId("exp");
 
         // Zones with no store of the city or the tests: the experiment changes nothing another test sees.
-        await ops.FillAsync("#experiment-id", id);
-        await ops.FillAsync("#experiment-name", "Window and safety stock");
-        await ops.SelectOptionAsync("#experiment-control", "");
-        await ops.SelectOptionAsync("#experiment-treatment", "");
-        await ops.FillAsync("#experiment-control-level", "0.9");
-        await ops.FillAsync("#experiment-treatment-level", "0.98");
-        await ops.FillAsync("#experiment-control-window", "5");
-        await ops.FillAsync("#experiment-treatment-window", "20");
-        await ops.FillAsync("#experiment-regions", "r90c90, r90c91");
-        await ops.ClickAsync("#experiment-form button[type=submit]");
-
-        var experiment = ops.Locator($"article.experiment[data-experiment='{id}']");
+        var experiment = await DefineWithoutPicksAsync(ops, id, "Window and safety stock",
+            ("control-level", "0.9"), ("treatment-level", "0.98"), ("control-window", "5"), ("treatment-window", "20"), ("regions", "r90c90, r90c91"));
         await Expect(experiment).ToContainTextAsync("control: service level 0.9, dispatch window 5 s · treatment: service level 0.98, dispatch window 20 s · 100 % of the zones and store cells · regions r90c90, r90c91");
         await experiment.Locator("button[data-act='start']").ClickAsync();
 
@@ -103,20 +117,11 @@ public sealed class ExperimentsBrowserTests(WebFixture web)
     public async Task An_operator_defines_a_coupon_experiment_and_reads_the_shoppers_offered_it()
     {
         await using var context = await web.NewContextAsync(width: 1440, height: 900);
-        var ops = await context.NewPageAsync();
-        await ops.GotoAsync($"/ops?operator={TestData.NewId("ops")}");
-        await Expect(ops.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+        var ops = await ControlRoomAsync(context);
         var id = TestData.NewId("exp");
 
         // Both variants at the policy's 10 %: a return of another test meeting it while it runs is offered the same coupon.
-        await ops.FillAsync("#experiment-id", id);
-        await ops.FillAsync("#experiment-name", "Coupon A/A");
-        await ops.SelectOptionAsync("#experiment-control", "");
-        await ops.SelectOptionAsync("#experiment-treatment", "");
-        await ops.FillAsync("#experiment-control-coupon", "10");
-        await ops.FillAsync("#experiment-treatment-coupon", "10");
-        await ops.ClickAsync("#experiment-form button[type=submit]");
-        var experiment = ops.Locator($"article.experiment[data-experiment='{id}']");
+        var experiment = await DefineWithoutPicksAsync(ops, id, "Coupon A/A", ("control-coupon", "10"), ("treatment-coupon", "10"));
         await Expect(experiment).ToContainTextAsync("control: coupon +10 % · treatment: coupon +10 % · 100 % of the shoppers offered a coupon");
         await experiment.Locator("button[data-act='start']").ClickAsync();
         await Expect(experiment).ToHaveAttributeAsync("data-status", "running");
