@@ -64,9 +64,24 @@ public sealed class TestDatabase(string server, string connectionString, string 
 {
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>
+    /// Drops the database and every connection to it. A connection still starting up (a storage's reconnect racing the
+    /// end of its test) has no role yet, which PostgreSQL refuses to terminate (42501): the drop is tried again then.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await Postgres.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            NpgsqlConnection.ClearAllPools();
+            try
+            {
+                await Postgres.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+            }
+        }
     }
 }
