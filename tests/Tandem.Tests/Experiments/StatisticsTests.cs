@@ -68,6 +68,54 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public void A_share_assigned_by_units_compares_with_the_units_spread_by_the_delta_method_and_welchs_t()
+    {
+        var control = ClusterMoments.Of([(10, 8), (10, 6), (20, 18)]); // 32 of 40: residuals 0, −2, +2
+        var treatment = ClusterMoments.Of([(10, 5), (10, 7), (20, 12)]); // 24 of 40: residuals −1, +1, 0
+        var test = ClusteredRatioTest.Compare(control, treatment);
+
+        Assert.Equal((3L, 40.0, 32.0, 600.0, 424.0, 500.0), (control.Units, control.Events, control.Successes, control.EventSquares, control.SuccessSquares, control.Products));
+        Assert.Equal(0.0075, control.ShareVariance, 12); // 3/2 × 8 / 40²
+        Assert.Equal(0.001875, treatment.ShareVariance, 12); // 3/2 × 2 / 40²
+        Assert.Equal((0.8, 0.6), (test.ControlShare, Math.Round(test.TreatmentShare, 12)));
+        Assert.Equal(-0.2, test.Difference, 12);
+        Assert.Equal(2.941176, test.DegreesOfFreedom, 6); // Welch: 0.009375² / (0.0075² / 2 + 0.001875² / 2)
+        Assert.Equal(-2.065591, test.T, 6); // −0.2 / √0.009375
+        Assert.Equal(-0.511655, test.Low, 6); // −0.2 ∓ t(0.975; 2.94) 3.218759 × 0.096825
+        Assert.Equal(0.111655, test.High, 6);
+        Assert.Equal(0.132611, test.PValue, 6);
+        Assert.Throws<ArgumentException>(() => ClusteredRatioTest.Compare(ClusterMoments.Of([(10, 8)]), treatment));
+        var allOnTime = ClusteredRatioTest.Compare(ClusterMoments.Of([(5, 5), (5, 5)]), ClusterMoments.Of([(4, 4), (6, 6)])); // no spread at all
+        Assert.Equal((0.0, 0.0, 0.0, 1.0), (allOnTime.Difference, allOnTime.Low, allOnTime.High, allOnTime.PValue));
+    }
+
+    [Fact]
+    public void When_units_differ_from_each_other_the_clustered_test_keeps_its_5_percent_and_counting_events_alone_does_not()
+    {
+        // 2,000 seeded A/A tests: 20 zones per arm, each with its own on-time share (Beta(16, 4): 80 % on average, zones
+        // apart by ±9 points) and 20–80 deliveries. Deliveries of a zone share its fate: a test treating them as
+        // independent events is far too sure of itself.
+        var random = new Random(23);
+        (double Events, double Successes) Zone()
+        {
+            var deliveries = random.Next(20, 81);
+            return (deliveries, Binomial.Sample(random, Beta.Sample(random, 16, 4), deliveries));
+        }
+
+        var (clustered, naive) = (0, 0);
+        for (var i = 0; i < 2000; i++)
+        {
+            var (control, treatment) = (Enumerable.Range(0, 20).Select(_ => Zone()).ToList(), Enumerable.Range(0, 20).Select(_ => Zone()).ToList());
+            clustered += ClusteredRatioTest.Compare(ClusterMoments.Of(control), ClusterMoments.Of(treatment)).PValue < 0.05 ? 1 : 0;
+            naive += ProportionTest.Compare((long)control.Sum(z => z.Successes), (long)control.Sum(z => z.Events), (long)treatment.Sum(z => z.Successes), (long)treatment.Sum(z => z.Events)).PValue < 0.05 ? 1 : 0;
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"A/A significant: clustered {clustered} of 2000, events as independent {naive} of 2000");
+        Assert.InRange(clustered / 2000.0, 0.035, 0.065);
+        Assert.InRange(naive / 2000.0, 0.2, 1);
+    }
+
+    [Fact]
     public void Wilsons_interval_stays_inside_0_and_1_and_matches_the_published_form()
     {
         var (low, high) = WilsonInterval.Of(6, 100);
