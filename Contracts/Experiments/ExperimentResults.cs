@@ -51,6 +51,24 @@ public sealed record UnitResults
 
     /// <summary>Each variant's conversion against the control's (null for the control and for units that never convert).</summary>
     [Id(4)] public IReadOnlyList<Comparison?> Conversion { get; init; } = [];
+
+    /// <summary>
+    /// What is observed of these units per event, when anything is: <c>onTime</c> for zones (each delivery their orders made,
+    /// on time within the promise or not); null for units observed through their KPIs alone.
+    /// </summary>
+    [Id(5)] public string? Outcome { get; init; }
+
+    /// <summary>The events observed per variant (zones: deliveries).</summary>
+    [Id(6)] public IReadOnlyList<long> Observed { get; init; } = [];
+
+    /// <summary>Each variant's share of its events that succeeded (zones: deliveries on time).</summary>
+    [Id(7)] public IReadOnlyList<double> Shares { get; init; } = [];
+
+    /// <summary>
+    /// Each variant's share against the control's, with the interval clustered by unit (the units are what was assigned:
+    /// a zone's deliveries share its fate); null for the control and while either has fewer than two units with an event.
+    /// </summary>
+    [Id(8)] public IReadOnlyList<Comparison?> ShareChange { get; init; } = [];
 }
 
 /// <summary>A guardrail read for one treatment: the control's and the treatment's value and whether the margin was passed.</summary>

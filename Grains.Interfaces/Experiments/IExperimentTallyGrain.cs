@@ -5,7 +5,7 @@ namespace Tandem.Grains.Interfaces.Experiments;
 
 /// <summary>
 /// One shard of an experiment's counts (key: <see cref="KeyOf(string, int)"/>): which units met which variant and when, and the orders
-/// each placed after that. Every call is idempotent (an exposure per unit, a conversion per order), so the sessions'
+/// each placed after that (a zone: each delivery it made, worth 1 when on time). Every call is idempotent (an exposure per unit, a conversion per order), so the sessions'
 /// outboxes may repeat them. A unit's shard is fixed by hashing its id.
 /// </summary>
 public interface IExperimentTallyGrain : IGrainWithStringKey
@@ -63,4 +63,10 @@ public sealed record VariantTally
 
     /// <summary>The sum over exposed units of each unit's revenue squared (for the variance of revenue per unit).</summary>
     [Id(5)] public double RevenueSquares { get; init; }
+
+    /// <summary>The sum over exposed units of each unit's orders squared (with the next, a share of orders compared clustered by unit).</summary>
+    [Id(6)] public double OrderSquares { get; init; }
+
+    /// <summary>The sum over exposed units of each unit's orders times its revenue.</summary>
+    [Id(7)] public double OrderRevenue { get; init; }
 }

@@ -14,7 +14,8 @@ public static class ExperimentReport
 {
     public const string Test =
         "Fixed horizon: read once each variant has its planned units. Conversion: difference of rates, 95 % Wald interval, pooled two-sided z-test. " +
-        "Revenue per exposed unit: difference of means, 95 % Welch interval. Sample ratio: Pearson's chi-square of the exposed units against the weights, mismatch below p = 0.001.";
+        "Revenue per exposed unit: difference of means, 95 % Welch interval. Sample ratio: Pearson's chi-square of the exposed units against the weights, mismatch below p = 0.001. " +
+        "Zones' on-time share: deliveries on time over deliveries, 95 % interval clustered by zone (delta method, Welch's t), as zones are what was assigned.";
 
     /// <summary>The results from the tallies of the experiment's main unit (<paramref name="unit"/>: sessions, or shoppers).</summary>
     public static ExperimentResults Of(ExperimentDefinition definition, IEnumerable<VariantTally> tallies, DateTimeOffset at, string unit = ExperimentUnitKinds.Session)
@@ -56,6 +57,7 @@ public static class ExperimentReport
             {
                 Exposed = s.Exposed + t.Exposed, Converted = s.Converted + t.Converted, Orders = s.Orders + t.Orders,
                 Revenue = s.Revenue + t.Revenue, RevenueSquares = s.RevenueSquares + t.RevenueSquares,
+                OrderSquares = s.OrderSquares + t.OrderSquares, OrderRevenue = s.OrderRevenue + t.OrderRevenue,
             };
         }
 
@@ -77,12 +79,17 @@ public static class ExperimentReport
             {
                 var summed = Sum(definition, u.Value);
                 var converts = ExperimentUnitKinds.Converts(u.Key);
+                var observed = !converts && summed.Any(s => s.Orders > 0);
                 return new UnitResults
                 {
                     Unit = u.Key, Exposed = [.. summed.Select(s => s.Exposed)],
                     SampleRatio = Result(SampleRatio.Check([.. summed.Select(s => s.Exposed)], [.. definition.Variants.Select(v => v.Weight)])),
                     Converted = converts ? [.. summed.Select(s => s.Converted)] : [],
                     Conversion = converts ? [.. summed.Select((s, i) => i == 0 || s.Exposed == 0 || summed[0].Exposed == 0 ? null : Conversion(summed[0], s))] : [],
+                    Outcome = observed ? OnTime : null,
+                    Observed = observed ? [.. summed.Select(s => s.Orders)] : [],
+                    Shares = observed ? [.. summed.Select(s => Math.Round(Clustered(s).Share, 6))] : [],
+                    ShareChange = observed ? [.. summed.Select((s, i) => i == 0 || s.Converted < 2 || summed[0].Converted < 2 ? null : ShareChange(summed[0], s))] : [],
                 };
             })],
             Variants = arms is null ? results.Variants : [.. results.Variants.Select((v, i) => v with
@@ -123,4 +130,17 @@ public static class ExperimentReport
     }
 
     private static Moments Moments(VariantTally t) => new(t.Exposed, (double)t.Revenue, t.RevenueSquares);
+
+    /// <summary>The outcome a zone's deliveries give (<see cref="ZoneOutcomes"/>).</summary>
+    public const string OnTime = "onTime";
+
+    private static Comparison ShareChange(VariantTally control, VariantTally treatment)
+    {
+        var test = ClusteredRatioTest.Compare(Clustered(control), Clustered(treatment));
+        return new Comparison { Difference = Math.Round(test.Difference, 6), Low = Math.Round(test.Low, 6), High = Math.Round(test.High, 6), PValue = Math.Round(test.PValue, 6) };
+    }
+
+    /// <summary>The units with an event (a unit's orders are its events, its revenue their successes).</summary>
+    private static ClusterMoments Clustered(VariantTally t) =>
+        new(t.Converted, t.Orders, (double)t.Revenue, t.OrderSquares, t.RevenueSquares, t.OrderRevenue);
 }

@@ -51,6 +51,8 @@ public sealed class ExperimentTallyGrain(
             Orders = g.Sum(u => (long)u.Orders.Count),
             Revenue = g.Sum(u => u.Revenue),
             RevenueSquares = g.Sum(u => (double)u.Revenue * (double)u.Revenue),
+            OrderSquares = g.Sum(u => (double)u.Orders.Count * u.Orders.Count),
+            OrderRevenue = g.Sum(u => u.Orders.Count * (double)u.Revenue),
         })];
     }
 

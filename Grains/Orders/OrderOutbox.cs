@@ -152,7 +152,9 @@ internal sealed class OrderOutbox(
             case OrderDutyKind.CountKpis:
                 var source = FulfilmentPlanner.WhereFrom(await catalog.ReadLocationsAsync(), S); // the silo's copy: no call to the catalog
                 var region = dispatch.ZoneOf(source.Position);
-                await KpiDelivery.SendAsync(grains, region, duty.Facts, ExperimentUnits.ZoneArms(await experiments.GetAsync(), region));
+                var arms = ExperimentUnits.ZoneArms(await experiments.GetAsync(), region).ToList();
+                await KpiDelivery.SendAsync(grains, region, duty.Facts, arms);
+                await ZoneOutcomes.RecordAsync(grains, region, arms, orderId, duty.Facts);
                 break;
             case OrderDutyKind.LeaveDispatchQueue:
                 if (S.Mode == FulfilmentMode.Delivery)

@@ -72,7 +72,8 @@ public sealed class SupplyChainExperimentsApiTests(ApiFixture api)
         (await riderClient.PostJsonAsync($"/api/couriers/{rider}/offers/{orderId}/accept", "{}")).EnsureSuccessStatusCode();
         (await riderClient.PostJsonAsync($"/api/orders/{orderId}/picked-up", "{}")).EnsureSuccessStatusCode();
         (await riderClient.PostJsonAsync($"/api/orders/{orderId}/delivered", "{}")).EnsureSuccessStatusCode();
-        var results = await ResultsWhenAsync(ops, id, r => Kpi(r, variant, "onTime").GetProperty("denominator").GetDouble() == 1, TimeSpan.FromSeconds(15));
+        var results = await ResultsWhenAsync(ops, id, r => Kpi(r, variant, "onTime").GetProperty("denominator").GetDouble() == 1
+            && r.GetProperty("units")[0].GetProperty("observed").EnumerateArray().Sum(o => o.GetInt64()) == 1, TimeSpan.FromSeconds(15));
 
         var units = Assert.Single(exposed.GetProperty("units").EnumerateArray());
         Assert.Equal("region", units.GetProperty("unit").GetString());
@@ -82,6 +83,12 @@ public sealed class SupplyChainExperimentsApiTests(ApiFixture api)
         // Counted from the delivery (the placing may have been counted before the silo read the experiment, within its refresh).
         Assert.Equal((1.0, 1.0), (Kpi(results, variant, "onTime").GetProperty("value").GetDouble(), Kpi(results, variant, "deliveryMinutes").GetProperty("denominator").GetDouble()));
         Assert.Equal(0.0, Kpi(results, 1 - variant, "onTime").GetProperty("denominator").GetDouble()); // the other variant has no zone here
+        // The delivery is an observation of its zone too: one zone is too few to compare, so no interval yet.
+        var zones = results.GetProperty("units")[0];
+        Assert.Equal("onTime", zones.GetProperty("outcome").GetString());
+        Assert.Equal(variant == 0 ? new[] { 1L, 0L } : [0L, 1L], zones.GetProperty("observed").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal(variant == 0 ? new[] { 1.0, 0.0 } : [0.0, 1.0], zones.GetProperty("shares").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(JsonValueKind.Null, zones.GetProperty("shareChange")[1].ValueKind);
         var guardrails = results.GetProperty("variants")[1].GetProperty("guardrails").EnumerateArray().ToList();
         Assert.Equal(["onTime", "deliveryMinutes"], guardrails.Select(g => g.GetProperty("indicator").GetString()));
         Assert.All(guardrails, g => Assert.False(g.GetProperty("breached").GetBoolean())); // one delivery: too few to read

@@ -163,7 +163,8 @@ const UnitNames: Record<string, string> = { region: "Zones", cell: "Store cells"
 
 /**
  * The other units exposed per variant (shoppers beside sessions with the coupons taken and the change against the
- * control), and for zones and store cells each variant's supply-chain KPIs since the start and its guardrails.
+ * control; zones with their deliveries on time and the change clustered by zone), and for zones and store cells each
+ * variant's supply-chain KPIs since the start and its guardrails.
  */
 function supplyChain(name: string, results: ExperimentResults): HTMLElement {
   const variant = (i: number) => results.variants[i]?.name ?? String(i);
@@ -172,6 +173,9 @@ function supplyChain(name: string, results: ExperimentResults): HTMLElement {
       `${UnitNames[u.unit] ?? u.unit} exposed: ${u.exposed.map((n, i) => `${variant(i)} ${n.toLocaleString("en-GB")}`
         + (u.converted.length > i ? ` (${(u.converted[i] ?? 0).toLocaleString("en-GB")} took it${i > 0 ? `, ${change(u.conversion[i], points)} pts` : ""})` : "")).join(" · ")}`,
       u.sampleRatio.mismatch ? ` — sample ratio mismatch (p ${u.sampleRatio.pValue.toExponential(1)})` : "")),
+    ...results.units.filter(u => u.outcome === "onTime").map(u => h("p", { class: "muted", "data-outcome": u.unit },
+      `Deliveries on time, compared by zone: ${u.observed.map((n, i) => `${variant(i)} ${percent(u.shares[i] ?? 0)} of ${n.toLocaleString("en-GB")}`
+        + (i > 0 ? ` (${change(u.shareChange[i], points)} pts)` : "")).join(" · ")}`)),
     !results.units.some(u => u.unit === "region" || u.unit === "cell") ? null : h("table", { class: "zones" },
       h("caption", { class: "visually-hidden" }, `Supply chain of ${name}`),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "variant"), ...SupplyKpis.map(k => h("th", { scope: "col" }, k.label)), h("th", { scope: "col" }, "guardrails"))),
