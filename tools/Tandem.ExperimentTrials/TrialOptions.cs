@@ -10,13 +10,16 @@ internal sealed record TrialOptions
     /// <summary>Experiments of each kind (A/A, then A/B).</summary>
     public int Trials { get; init; } = 40;
 
-    /// <summary>What the experiments change: <c>picks</c> (the session's recommendation strategy) or <c>coupon</c> (the shopper's returns coupon uplift).</summary>
+    /// <summary>
+    /// What the experiments change: <c>picks</c> (the session's recommendation strategy), <c>coupon</c> (the shopper's
+    /// returns coupon uplift) or <c>window</c> (the dispatch zone's window; zones are the units).
+    /// </summary>
     public string Setting { get; init; } = Picks;
 
-    /// <summary>The control's conversion rate, which simulated shoppers follow (picks: 0.1, buying; coupon: 0.5, taking the coupon).</summary>
+    /// <summary>The control's conversion rate, which simulated shoppers follow (picks: 0.1, buying; coupon: 0.5, taking the coupon; window: 0.9, deliveries on time).</summary>
     public double BaseRate { get; init; } = 0.1;
 
-    /// <summary>The effect injected in the A/B trials' treatment (absolute), and the smallest one the experiments are planned to find (picks: 0.02; coupon: 0.1).</summary>
+    /// <summary>The effect injected in the A/B trials' treatment (absolute), and the smallest one the experiments are planned to find (picks: 0.02; coupon: 0.1; window: −0.1).</summary>
     public double Effect { get; init; } = 0.02;
 
     /// <summary>The treatment's recommendation strategy in the A/B trials (the A/A trials use the bandit in both variants).</summary>
@@ -25,18 +28,32 @@ internal sealed record TrialOptions
     /// <summary>The coupon uplift of the A/B trials' treatment (the control's, and both A/A variants', is the policy's 0.10).</summary>
     public decimal TreatmentUplift { get; init; } = 0.25m;
 
-    /// <summary>Units (sessions or shoppers) per trial; none: twice the planned units per variant.</summary>
+    /// <summary>Units (sessions, shoppers or zones) per trial; none: twice the planned units per variant.</summary>
     public int? Sessions { get; init; }
+
+    /// <summary>The A/B treatment's dispatch window in seconds (the control's, and both A/A variants', is the product's 5).</summary>
+    public int TreatmentWindow { get; init; } = 30;
+
+    /// <summary>Delivery orders each zone sends per trial.</summary>
+    public int OrdersPerZone { get; init; } = 10;
+
+    /// <summary>How far apart zones' on-time rates are (their standard deviation around the base rate).</summary>
+    public double ZoneSpread { get; init; } = 0.05;
 
     public const string Picks = "picks";
 
     public const string Coupon = "coupon";
 
+    public const string Window = "window";
+
     public static TrialOptions Parse(string[] args)
     {
-        var options = args.Contains("--setting") && args.SkipWhile(a => a != "--setting").Skip(1).FirstOrDefault() == Coupon
-            ? new TrialOptions { Setting = Coupon, BaseRate = 0.5, Effect = 0.1 }
-            : new TrialOptions();
+        var options = (args.Contains("--setting") ? args.SkipWhile(a => a != "--setting").Skip(1).FirstOrDefault() : null) switch
+        {
+            Coupon => new TrialOptions { Setting = Coupon, BaseRate = 0.5, Effect = 0.1 },
+            Window => new TrialOptions { Setting = Window, BaseRate = 0.9, Effect = -0.1 },
+            _ => new TrialOptions(),
+        };
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -49,15 +66,20 @@ internal sealed record TrialOptions
                 "--treatment" => options with { Treatment = Next() },
                 "--setting" => options with { Setting = Next() },
                 "--treatment-uplift" => options with { TreatmentUplift = decimal.Parse(Next(), CultureInfo.InvariantCulture) },
-                "--sessions" => options with { Sessions = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--sessions" or "--zones" => options with { Sessions = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--treatment-window" => options with { TreatmentWindow = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--orders-per-zone" => options with { OrdersPerZone = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--zone-spread" => options with { ZoneSpread = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}; see the README's 'Experiments'."),
             };
         }
 
         var treated = options.BaseRate + options.Effect;
         return options.Trials > 0 && options.BaseRate is > 0 and < 1 && treated is > 0 and < 1 && options.Effect != 0 && options.Sessions is null or >= 4
-            && options.Setting is Picks or Coupon && options.TreatmentUplift is > 0.10m and <= 1m
+            && options.Setting is Picks or Coupon or Window && options.TreatmentUplift is > 0.10m and <= 1m
+            && options.TreatmentWindow is > 5 and <= 60 && options.OrdersPerZone is >= 1 and <= 100
+            && options.ZoneSpread >= 0 && options.ZoneSpread * options.ZoneSpread < options.BaseRate * (1 - options.BaseRate)
             ? options
-            : throw new ArgumentException("--trials must be positive, --base and --base + --effect strictly between 0 and 1, --effect not 0, --sessions at least 4, --setting picks or coupon, --treatment-uplift above 0.10 and at most 1.");
+            : throw new ArgumentException("--trials must be positive, --base and --base + --effect strictly between 0 and 1, --effect not 0, --sessions (--zones) at least 4, --setting picks, coupon or window, --treatment-uplift above 0.10 and at most 1, --treatment-window above 5 and at most 60, --orders-per-zone 1–100, --zone-spread at least 0 and below √(base (1 − base)).");
     }
 }

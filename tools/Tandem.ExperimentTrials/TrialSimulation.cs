@@ -14,7 +14,7 @@ namespace Tandem.ExperimentTrials;
 
 /// <summary>
 /// Experiments through the real grains, in a silo in this process on a simulated clock: each trial defines and starts an
-/// experiment on the picks' strategy (or on the returns' coupon: <see cref="CouponTrial"/>) (A/A: the bandit in both variants; A/B: the bandit against another strategy), sends
+/// experiment on the picks' strategy (or on the returns' coupon: <see cref="CouponTrial"/>; on the zones' dispatch window: <see cref="WindowTrial"/>) (A/A: the bandit in both variants; A/B: the bandit against another strategy), sends
 /// its sessions a view each, asks the recommender for their picks (which records the exposure of the variant it used) and
 /// lets each simulated shopper buy with the base rate, or the base rate plus the injected effect when the picks it was
 /// shown were made under the A/B treatment. The purchase reaches the session as an order's outbox tells it (with the
@@ -30,13 +30,17 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
     private IHost? _host;
     private IGrainFactory _grains = null!;
     private CouponTrial? _coupon;
+    private WindowTrial? _window;
 
-    /// <summary>Sessions (picks) or shoppers (coupon) per trial.</summary>
-    public int UnitsPerTrial => options.Sessions ?? (int)(2 * Brains.Experiments.ProportionTest.SampleSizePerArm(options.BaseRate, options.Effect));
+    /// <summary>Sessions (picks), shoppers (coupon) or zones (window) per trial.</summary>
+    public int UnitsPerTrial => options.Setting == TrialOptions.Window
+        ? options.Sessions ?? (2 * WindowTrial.PlannedZonesPerVariant(options))
+        : options.Sessions ?? (int)(2 * Brains.Experiments.ProportionTest.SampleSizePerArm(options.BaseRate, options.Effect));
 
     public async Task StartAsync()
     {
-        _host = SimulatedSilo.Build(_clock, new Dictionary<string, string?>());
+        // The window trials decide each zone's windows on the simulated clock (as the dispatch day does); the others need no dispatch.
+        _host = SimulatedSilo.Build(_clock, new Dictionary<string, string?> { ["Tandem:Dispatch:DriveWindows"] = options.Setting == TrialOptions.Window ? "true" : "false" });
         await _host.StartAsync();
         _grains = _host.Services.GetRequiredService<IGrainFactory>();
         await _grains.Catalog().UpsertAsync(
@@ -51,10 +55,15 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
             _coupon = new CouponTrial(_grains, _clock, options);
             await _coupon.OpenAsync();
         }
+        else if (options.Setting == TrialOptions.Window)
+        {
+            _window = new WindowTrial(_grains, _clock, options);
+            await _window.OpenAsync();
+        }
     }
 
     public Task<TrialRun> RunAsync(int trial, bool injected) =>
-        _coupon is null ? RunPicksAsync(trial, injected) : _coupon.RunAsync(trial, injected, UnitsPerTrial);
+        _window?.RunAsync(trial, injected) ?? (_coupon is null ? RunPicksAsync(trial, injected) : _coupon.RunAsync(trial, injected, UnitsPerTrial));
 
     private async Task<TrialRun> RunPicksAsync(int trial, bool injected)
     {
