@@ -396,7 +396,7 @@ public sealed class ZoneDispatcherGrain(
         {
             Zone = this.GetPrimaryKeyString(), At = clock.GetUtcNow(),
             Waiting = Waiting.Count, Offered = Waiting.Count(w => w.OfferedTo is not null), FreeCouriers = freeLeft + offers.Count,
-            WindowSeconds = Math.Round(Options.WindowFor(Waiting.Count).TotalSeconds, 2), Raining = raining, Decided = offers.Count,
+            WindowSeconds = Math.Round(WindowFor(Waiting.Count).TotalSeconds, 2), Raining = raining, Decided = offers.Count,
             South = area.South, West = area.West, North = area.North, East = area.East,
             MeanAssignSeconds = latency.Count == 0 ? null : Math.Round(latency.Average(), 1),
             P95AssignSeconds = latency.Count == 0 ? null : Math.Round(latency[Math.Max(0, (int)Math.Ceiling(0.95 * latency.Count) - 1)], 1),

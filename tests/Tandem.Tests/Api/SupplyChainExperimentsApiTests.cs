@@ -99,6 +99,40 @@ public sealed class SupplyChainExperimentsApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_dispatch_map_shows_the_window_a_zone_uses_under_its_variant_not_the_product_s()
+    {
+        var store = TestData.RemoteStore("t-exeter", "Test store Exeter", 50.7184, -3.5339);
+        var region = new DispatchOptions().ZoneOf(store.Position);
+        var sku = await TestData.StockedAtAsync(api.Grains, store, 2);
+        using var ops = api.Ops();
+        var id = TestData.NewId("exp");
+        var body = JsonSerializer.Serialize(new
+        {
+            id, name = "Long windows", // both variants 30 s: whichever the zone is in, its window grows to 30 s
+            variants = new[] { new { name = "a", settings = new { dispatchWindowSeconds = 30 } }, new { name = "b", settings = new { dispatchWindowSeconds = 30 } } },
+            regions = new[] { region },
+        });
+        (await ops.PostJsonAsync("/api/experiments", body)).EnsureSuccessStatusCode();
+        (await ops.PostJsonAsync($"/api/experiments/{id}/start", "")).EnsureSuccessStatusCode();
+        await using var running = new StoppedAtTheEnd(ops, id);
+        using var shopper = api.ClientAs("shopper", TestData.NewId("shopper"));
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var placed = await shopper.PostJsonAsync("/api/orders", Http.DeliveryOrder(TestData.NewId("session"), 50.7200, -3.5300, (sku, 1)), TestData.NewId("k"));
+            var orderId = (await placed.Content.ReadFromJsonAsync<OrderView>(ApiFixture.Json, Cancel))!.OrderId;
+            (await ops.PostJsonAsync($"/api/orders/{orderId}/pack", "{}")).EnsureSuccessStatusCode();
+        }
+
+        // No courier: both orders wait. Once the zone is in the experiment, its windows grow towards 30 s, not 5 s.
+        await ResultsWhenAsync(ops, id, r => r.GetProperty("units").EnumerateArray().Any(u => u.GetProperty("exposed").EnumerateArray().Sum(e => e.GetInt64()) == 1), TimeSpan.FromSeconds(15));
+        var expected = Math.Round(new DispatchOptions().WindowFor(2, TimeSpan.FromSeconds(30)).TotalSeconds, 2);
+        var shown = await Await.UntilAsync(async () => (await api.Grains.DispatchMap().GetReportsAsync()).FirstOrDefault(r => r.Zone == region && r.Waiting == 2 && r.WindowSeconds == expected), TimeSpan.FromSeconds(20));
+
+        Assert.Equal(2.0, expected); // 1 s for one order, up by 29 s over the 29 orders to 30 (5 s: 1.14)
+        Assert.Equal(expected, shown!.WindowSeconds);
+    }
+
+    [Fact]
     public async Task Store_cells_in_a_service_level_experiment_get_their_variant_s_safety_stock_and_the_census_counts_each_variant_apart()
     {
         var store = TestData.RemoteStore("t-plymouth", "Test store Plymouth", 50.3755, -4.1427);
