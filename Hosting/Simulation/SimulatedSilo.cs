@@ -29,7 +29,8 @@ public static class SimulatedSilo
             ["Tandem:Streams:PollEvery"] = "00:00:00.001",
         });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
+        // Every log line to standard error: standard output is the simulation's table and JSON line.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
         builder.Services.AddKeyedSingleton(TandemClock.Key, clock);
         builder.AddTandemSilo();
         return builder.Build();
