@@ -85,7 +85,7 @@ internal sealed class CouponTrial(IGrainFactory grains, SimulatedClock clock, Tr
                 Interlocked.Increment(ref mismatched); // the offer's variant must be the one the hash gives
             }
 
-            var random = new Random(Fnv1a.Of($"{options.Seed}#{shopperId}")); // the same shopper draws the same in every run
+            var random = new Random(Fnv1a.Seed($"{options.Seed}#{shopperId}")); // the same shopper draws the same in every run
             var rate = offered.Compensation.Coupon > richest ? options.BaseRate + options.Effect : options.BaseRate;
             var ret = grains.Return(offered.ReturnId);
             if (random.NextDouble() < rate)

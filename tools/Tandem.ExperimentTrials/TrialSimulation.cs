@@ -99,7 +99,7 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
                 Interlocked.Increment(ref mismatched); // the list's variant must be the one the hash gives
             }
 
-            var random = new Random(Fnv1a.Of($"{options.Seed}#{sessionId}")); // the same shopper draws the same in every run
+            var random = new Random(Fnv1a.Seed($"{options.Seed}#{sessionId}")); // the same shopper draws the same in every run
             var rate = injected && shown == $"{id}:treatment" ? options.BaseRate + options.Effect : options.BaseRate;
             if (random.NextDouble() < rate)
             {

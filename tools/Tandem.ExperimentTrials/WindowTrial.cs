@@ -105,7 +105,7 @@ internal sealed class WindowTrial(IGrainFactory grains, SimulatedClock clock, Tr
 
         // Each zone's own on-time rate for this trial (Beta around the base rate, spread as set).
         var kappa = (options.BaseRate * (1 - options.BaseRate) / (options.ZoneSpread * options.ZoneSpread)) - 1;
-        var rates = _zones.ToDictionary(z => z.Zone, z => Beta.Sample(new Random(Fnv1a.Of($"{options.Seed}#{id}#{z.Zone}")), kappa * options.BaseRate, kappa * (1 - options.BaseRate)), StringComparer.Ordinal);
+        var rates = _zones.ToDictionary(z => z.Zone, z => Beta.Sample(new Random(Fnv1a.Seed($"{options.Seed}#{id}#{z.Zone}")), kappa * options.BaseRate, kappa * (1 - options.BaseRate)), StringComparer.Ordinal);
         var orders = _zones.SelectMany(z => Enumerable.Range(0, options.OrdersPerZone).Select(n => (Zone: z, OrderId: $"{id}-{z.Store}-o{n}", Door: Near(z.Position, n + 10)))).ToList();
         await System.Threading.Tasks.Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (o, _) =>
         {
@@ -160,7 +160,7 @@ internal sealed class WindowTrial(IGrainFactory grains, SimulatedClock clock, Tr
             var rate = Math.Clamp(rates[o.Zone.Zone] + (window > product ? options.Effect : 0), 0, 1);
             var order = grains.Order(new OrderId(o.OrderId));
             await Retried(() => order.MarkPickedUpAsync("courier:" + courier));
-            if (new Random(Fnv1a.Of($"{options.Seed}#{o.OrderId}")).NextDouble() < rate)
+            if (Fnv1a.Uniform($"{options.Seed}#{o.OrderId}") < rate)
             {
                 await Delivered(order, o.OrderId, courier);
             }
