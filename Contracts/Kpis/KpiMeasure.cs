@@ -62,4 +62,7 @@ public enum KpiMeasure
 
     /// <summary>The stock census counted the region's inventory. Value: the cells with no unit available to sell.</summary>
     StockOut = 16,
+
+    /// <summary>A line of a placed order held its units in its cell (one fact per line). Value: the units.</summary>
+    Reservation = 17,
 }

@@ -8,7 +8,8 @@ namespace Tandem.Grains.Kpis;
 /// # returns / # orders fulfilled; on time = Σ delivery / # delivery; conversion = # sessions that ordered / # sessions; average
 /// order value = Σ order / # order; recommendation CTR = # clicks / # settled impressions; packing fill = Σ goods litres / Σ box
 /// litres; stock-out rate = Σ cells out / Σ cells counted (the share of the census's cells with nothing to sell, averaged over
-/// its samples); inventory turnover = Σ units ordered / mean units on hand, in turns a year at the window's pace.
+/// its samples); inventory turnover = Σ units ordered / mean units on hand, in turns a year at the window's pace; orders = # orders
+/// placed; reservations = # order lines that held their units.
 /// </summary>
 public static class KpiIndicators
 {
@@ -40,6 +41,7 @@ public static class KpiIndicators
         new("stockOutRate", [new(KpiMeasure.StockOut, Of.Sum)], [new(KpiMeasure.StockCells, Of.Sum)]),
         new("inventoryTurnover", [new(KpiMeasure.OrderUnits, Of.Sum)], [new(KpiMeasure.StockLevel, Of.Mean)], PerYear: true),
         new("orders", [new(KpiMeasure.Order, Of.Count)], []),
+        new("reservations", [new(KpiMeasure.Reservation, Of.Count)], []),
     ];
 
     /// <summary>The indicators' names, in the order a report lists them.</summary>

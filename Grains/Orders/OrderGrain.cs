@@ -80,7 +80,8 @@ public sealed class OrderGrain(
         await Placement.PlaceAsync(request) switch
         {
             OrderPlacement.Placed placed => await MoveAsync(OrderStatus.Reserved, System, null, new OrderDuty { Kind = OrderDutyKind.SessionOrderPlaced, Skus = placed.Skus },
-                Kpis(("placed", KpiMeasure.Order, (double)S.Revenue()), ("placed:units", KpiMeasure.OrderUnits, S.Lines.Sum(l => l.Quantity)))),
+                Kpis([("placed", KpiMeasure.Order, (double)S.Revenue()), ("placed:units", KpiMeasure.OrderUnits, S.Lines.Sum(l => l.Quantity)),
+                    .. S.Lines.Select((l, i) => ($"reserved:{i}", KpiMeasure.Reservation, (double)l.Quantity))])),
             OrderPlacement.Refused refused => Refuse(refused.Outcome, refused.Detail),
             _ => Result(OrderOutcome.Replayed),
         };

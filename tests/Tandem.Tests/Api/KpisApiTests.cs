@@ -83,7 +83,7 @@ public sealed class KpisApiTests(ApiFixture api)
         using var quarter = JsonDocument.Parse(await ops.GetStringAsync(new Uri("/api/kpis", UriKind.Relative), ct));
         using var day = JsonDocument.Parse(await ops.GetStringAsync(new Uri("/api/kpis?window=24h", UriKind.Relative), ct));
 
-        string[] names = ["nps", "returnRate", "onTime", "conversion", "averageOrderValue", "recommendationCtr", "packingFill", "packingSaving", "deliveryMinutes", "stockOutRate", "inventoryTurnover", "orders"];
+        string[] names = ["nps", "returnRate", "onTime", "conversion", "averageOrderValue", "recommendationCtr", "packingFill", "packingSaving", "deliveryMinutes", "stockOutRate", "inventoryTurnover", "orders", "reservations"];
         var overall = quarter.RootElement.GetProperty("overall");
         Assert.Equal(("all", "15m"), (overall.GetProperty("region").GetString(), overall.GetProperty("window").GetString()));
         Assert.Equal(names, overall.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("name").GetString()));

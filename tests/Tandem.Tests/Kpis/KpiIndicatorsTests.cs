@@ -40,7 +40,7 @@ public sealed class KpiIndicatorsTests
         var report = KpiIndicators.Report("r1c1", KpiWindow.Minutes15, Now, state);
 
         Assert.Equal(("r1c1", "15m", Now), (report.Region, report.Window, report.At));
-        Assert.Equal(["nps", "returnRate", "onTime", "conversion", "averageOrderValue", "recommendationCtr", "packingFill", "packingSaving", "deliveryMinutes", "stockOutRate", "inventoryTurnover", "orders"], report.Indicators.Select(i => i.Name));
+        Assert.Equal(["nps", "returnRate", "onTime", "conversion", "averageOrderValue", "recommendationCtr", "packingFill", "packingSaving", "deliveryMinutes", "stockOutRate", "inventoryTurnover", "orders", "reservations"], report.Indicators.Select(i => i.Name));
         Assert.Equal((25.0, 4.0, 1.0), (Indicator(report, "nps").Value!.Value, Indicator(report, "nps").Denominator, Indicator(report, "nps").Numerator));
         Assert.Equal(0.25, Indicator(report, "returnRate").Value);
         Assert.Equal(0.75, Indicator(report, "onTime").Value);

@@ -44,10 +44,10 @@ export class KpisPanel {
   /** The report shown: the chosen region's (or the city's) over the chosen window, once read. */
   current: KpiReport | null = null;
 
-  /** The city's orders per minute over the last 15 minutes (for the chart), once read. */
-  get ordersPerMinute(): { at: string; series: (number | null)[] } | null {
-    const orders = this.quarter?.overall.indicators.find(i => i.name === "orders");
-    return orders && this.quarter ? { at: this.quarter.overall.at, series: orders.series } : null;
+  /** The city's count of an indicator (`orders`, `reservations`) per minute over the last 15 minutes (for the charts), once read. */
+  perMinute(name: "orders" | "reservations"): { at: string; series: (number | null)[] } | null {
+    const counted = this.quarter?.overall.indicators.find(i => i.name === name);
+    return counted && this.quarter ? { at: this.quarter.overall.at, series: counted.series } : null;
   }
 
   async tick(): Promise<void> {

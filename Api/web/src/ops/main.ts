@@ -19,8 +19,6 @@ interface Alert { at: number; kind: "stock" | "late" | "idle" | "slow" | "return
 
 const PromiseMinutes = 45;
 const IdleAlertMinutes = 10;
-const WindowMinutes = 15;
-const BucketSeconds = 10;
 
 const asked = new URLSearchParams(location.search).get("operator");
 const user = asked && auth.current("ops")?.subject !== asked ? await auth.signIn("ops", asked) : await auth.ensure("ops", () => auth.randomId("ops"));
@@ -59,7 +57,8 @@ const SuggestionsShown = 10;
 let rain: RainArea[] = [];
 const alerted = new Set<string>();
 const alerts: Alert[] = [];
-const reservedAt: number[] = [];
+/** The KPI panel, once the page has started: the counters read the KPI grains through it. */
+let kpiPanel: KpisPanel | null = null;
 const stats = { events: 0, maxHandleMs: 0, maxFrameMs: 0, maxLagMs: 0, frames: 0 };
 (window as unknown as { tandemOps: typeof stats }).tandemOps = stats;
 
@@ -112,7 +111,6 @@ function apply(e: OpsEvent): void {
     case OpsKinds.StockChanged: {
       const change = e.data as StockChanged;
       const key = `${change.cell.sku}@${change.cell.locationId}`;
-      if (change.reason === "reserved") reservedAt.push(at);
       const hot = hotCells.get(key);
       if (!hot || hot.cell.version <= change.cell.version) {
         if (change.hot) hotCells.set(key, change); else hotCells.delete(key); // a whole cell is not hot
@@ -261,8 +259,6 @@ function watchTheClock(): void {
       alert({ at: now, kind: "idle", text: `Idle ${IdleAlertMinutes}+ min with orders waiting: ${couriers.get(id)?.name ?? id}` });
     }
   }
-  const horizon = now - WindowMinutes * 60_000;
-  while (reservedAt.length > 0 && reservedAt[0]! < horizon) reservedAt.shift();
   for (const [id, order] of orders) {
     if (["delivered", "cancelled"].includes(order.status) && now - Date.parse(order.history.at(-1)?.at ?? order.placedAt) > 120_000) orders.delete(id);
   }
@@ -297,9 +293,9 @@ function frame(): void {
 function renderPanels(): void {
   const now = Date.now();
   const set = (id: string, value: string) => { const e = byId(id); if (e.textContent !== value) e.textContent = value; };
-  // a split cell's buckets tell no single reservation: their cell tells its rate instead
-  const rushing = [...hotCells.values()].reduce((sum, c) => sum + (c.hot?.reservationsPerSecond ?? 0), 0);
-  set("kpi-reservations", (reservedAt.filter(t => t > now - 10_000).length / 10 + rushing).toFixed(1));
+  // the orders' lines reserved in the last whole minute, as the KPI grains counted them (a split cell's lines too)
+  const reserved = kpiPanel?.perMinute("reservations")?.series;
+  set("kpi-reservations", reserved && reserved.length > 1 ? ((reserved.at(-2) ?? 0) / 60).toFixed(1) : "–");
   set("clock", new Date(now).toLocaleTimeString("en-GB"));
 
   replace(byId("alerts"), ...alerts.slice(0, 50).map(a => h("li", { class: `alert-${a.kind}` }, `${time(new Date(a.at).toISOString())} ${a.text}`)));
@@ -450,23 +446,11 @@ function renderHotCells(): void {
 
 // ---- charts ----------------------------------------------------------------------------------------------
 
-function series(times: number[], perSeconds: number): [number[], number[]] {
-  const now = Math.floor(Date.now() / 1000 / BucketSeconds) * BucketSeconds;
-  const buckets = (WindowMinutes * 60) / BucketSeconds;
-  const xs = Array.from({ length: buckets }, (_, i) => now - (buckets - 1 - i) * BucketSeconds);
-  const counts = new Array<number>(buckets).fill(0);
-  for (const t of times) {
-    const i = buckets - 1 - Math.floor((now - Math.floor(t / 1000 / BucketSeconds) * BucketSeconds) / BucketSeconds);
-    if (i >= 0 && i < buckets) counts[i]! += 1;
-  }
-  return [xs, counts.map(c => (c * perSeconds) / BucketSeconds)];
-}
-
-/** The city's orders per minute as the KPI grains counted them, one point per minute ending at the read. */
-function perMinute(orders: { at: string; series: (number | null)[] } | null): [number[], number[]] {
-  if (!orders) return [[], []];
-  const last = Math.floor(Date.parse(orders.at) / 60_000) * 60;
-  return [orders.series.map((_, i) => last - (orders.series.length - 1 - i) * 60), orders.series.map(v => v ?? 0)];
+/** A count per minute of the city as the KPI grains counted it, one point per minute ending at the read. */
+function perMinute(counted: { at: string; series: (number | null)[] } | null): [number[], number[]] {
+  if (!counted) return [[], []];
+  const last = Math.floor(Date.parse(counted.at) / 60_000) * 60;
+  return [counted.series.map((_, i) => last - (counted.series.length - 1 - i) * 60), counted.series.map(v => v ?? 0)];
 }
 
 function chart(id: string, label: string, colour: string): uPlot {
@@ -491,7 +475,7 @@ async function start(): Promise<void> {
   const experiments = new ExperimentsPanel(api, (text, at) => alert({ at, kind: "experiment", text }));
   await experiments.tick();
   new LineagePanel(api);
-  const kpis = new KpisPanel(api);
+  const kpis = kpiPanel = new KpisPanel(api);
   await kpis.tick();
   setInterval(() => void kpis.tick(), 5000);
   setInterval(() => void experiments.tick(), 5000);
@@ -514,8 +498,9 @@ async function start(): Promise<void> {
   const reservationsChart = chart("chart-reservations", "reservations / s", "#48c9b0");
   setInterval(() => { watchTheClock(); renderPanels(); packaging.render(kpis.current); void returns?.tick(); }, 500);
   setInterval(() => {
-    ordersChart.setData(perMinute(kpis.ordersPerMinute));
-    reservationsChart.setData(series(reservedAt, 1));
+    ordersChart.setData(perMinute(kpis.perMinute("orders")));
+    const [minutes, reserved] = perMinute(kpis.perMinute("reservations"));
+    reservationsChart.setData([minutes, reserved.map(v => v / 60)]);
   }, 2000);
   requestAnimationFrame(frame);
   renderPanels();
