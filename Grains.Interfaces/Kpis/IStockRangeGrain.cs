@@ -1,3 +1,5 @@
+using Tandem.Contracts.Experiments;
+using Tandem.Contracts.Kpis;
 using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Grains.Interfaces.Kpis;
@@ -19,4 +21,34 @@ public interface IStockRangeGrain : IGrainWithIntegerKey
     /// <summary>The shard's cells.</summary>
     [ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<string>> GetAsync();
+
+    /// <summary>
+    /// The census's reading of this shard: every cell at a location of <see cref="StockReading.RegionOf"/> read from its
+    /// grain, counted per region and per variant of each of <see cref="StockReading.ByCell"/> that puts the cell in one.
+    /// Throws when a cell cannot be read (a census counts every cell or nothing).
+    /// </summary>
+    [ReadOnly, AlwaysInterleave]
+    Task<StockShardCount> CountAsync(StockReading reading);
 }
+
+/// <summary>What a census asks each shard: the region of each location, and the running experiments assigning store cells.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.stock-reading")]
+public sealed record StockReading
+{
+    [Id(0)] public required IReadOnlyDictionary<string, string> RegionOf { get; init; }
+
+    [Id(1)] public IReadOnlyList<ExperimentView> ByCell { get; init; } = [];
+}
+
+/// <summary>A shard's counts: per region (cells, out of stock, units), and per experiment variant (its <see cref="StockCount.Region"/> the arm's KPI key).</summary>
+[GenerateSerializer, Immutable, Alias("tandem.stock-shard-count")]
+public sealed record StockShardCount
+{
+    [Id(0)] public required IReadOnlyList<StockCount> Regions { get; init; }
+
+    [Id(1)] public required IReadOnlyList<StockArmCount> Arms { get; init; }
+}
+
+/// <summary>What a shard counted of one experiment variant's cells.</summary>
+[GenerateSerializer, Immutable, Alias("tandem.stock-arm-count")]
+public sealed record StockArmCount(string ExperimentId, int Variant, StockCount Count);

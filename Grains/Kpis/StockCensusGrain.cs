@@ -14,9 +14,9 @@ namespace Tandem.Grains.Kpis;
 
 /// <summary>
 /// The stock census (see <see cref="IStockCensusGrain"/>). A timer counts every <see cref="KpiOptions.CensusEvery"/>, a
-/// reminder wakes the grain after a silo is lost. A census reads the cells' list from every shard
-/// (<see cref="IStockRangeGrain"/>), then every cell, a batch at a time, and hands its counts over only when it read them
-/// all: a census missing a few cells would read as stock gone, so a failed one is left out of the KPIs, not counted in
+/// reminder wakes the grain after a silo is lost. A census asks every shard (<see cref="IStockRangeGrain"/>) to read its
+/// cells (the 64 read side by side, wherever they are placed), adds up their counts and hands them over only when every
+/// shard read all its cells: a census missing a few cells would read as stock gone, so a failed one is left out of the KPIs, not counted in
 /// part. A running experiment's variants get their own counts: by store cell for one on the service level, else by zone.
 /// </summary>
 [Reentrant]
@@ -28,9 +28,6 @@ public sealed class StockCensusGrain(
     ILogger<StockCensusGrain> logger) : Grain, IStockCensusGrain, IRemindable
 {
     public const string Reminder = "census";
-
-    /// <summary>Cells read at once.</summary>
-    private const int ReadBatch = 256;
 
     private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(1);
 
@@ -91,23 +88,22 @@ public sealed class StockCensusGrain(
     {
         var now = clock.GetUtcNow();
         var regionOf = (await GrainFactory.Catalog().GetLocationsAsync()).ToDictionary(l => l.Id, l => dispatch.Value.ZoneOf(l.Position), StringComparer.Ordinal);
-        var listed = await Task.WhenAll(Enumerable.Range(0, IStockRangeGrain.Shards).Select(s => GrainFactory.StockRange(s).GetAsync()));
-        var cells = listed.SelectMany(l => l).Select(CellKey.Parse).Where(k => regionOf.ContainsKey(k.LocationId)).ToList(); // taken now: cells joining later are in the next census
         var running = await experiments.GetAsync();
         var byCell = running.Where(e => ExperimentLayers.Settings(e.Definition).Contains(nameof(VariantSettings.ServiceLevel))).ToList(); // read once, not per cell
-        var counts = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
-        var arms = new Dictionary<(string ExperimentId, int Variant), Tally>();
-        foreach (var batch in cells.Chunk(ReadBatch))
+        var reading = new StockReading { RegionOf = regionOf, ByCell = byCell };
+        var shards = await Task.WhenAll(Enumerable.Range(0, IStockRangeGrain.Shards).Select(s => GrainFactory.StockRange(s).CountAsync(reading))); // each shard reads its own cells
+        var counts = new SortedDictionary<string, StockTally>(StringComparer.Ordinal);
+        var arms = new Dictionary<(string ExperimentId, int Variant), StockTally>();
+        foreach (var shard in shards)
         {
-            var read = await Task.WhenAll(batch.Select(k => GrainFactory.Cell(k).GetSnapshotAsync()));
-            for (var i = 0; i < batch.Length; i++)
+            foreach (var region in shard.Regions)
             {
-                var region = regionOf[batch[i].LocationId];
-                Of(counts, region).Add(read[i].OnHand, read[i].Available);
-                foreach (var arm in CellArms(byCell, batch[i], region))
-                {
-                    Of(arms, arm).Add(read[i].OnHand, read[i].Available);
-                }
+                StockTally.Of(counts, region.Region).Add(region);
+            }
+
+            foreach (var arm in shard.Arms)
+            {
+                StockTally.Of(arms, (arm.ExperimentId, arm.Variant)).Add(arm.Count);
             }
         }
 
@@ -115,14 +111,14 @@ public sealed class StockCensusGrain(
         {
             foreach (var arm in ExperimentUnits.ZoneArms(running, region).Where(a => !byCell.Exists(e => e.Definition.Id == a.ExperimentId)))
             {
-                Of(arms, arm).Add(tally);
+                StockTally.Of(arms, arm).Add(tally.Count(region));
             }
         }
 
-        var city = new Tally();
-        foreach (var tally in counts.Values)
+        var city = new StockTally();
+        foreach (var (region, tally) in counts)
         {
-            city.Add(tally);
+            city.Add(tally.Count(region));
         }
 
         var census = new StockCensus
@@ -131,7 +127,7 @@ public sealed class StockCensusGrain(
             City = city.Count(IKpiGrain.Overall),
             Regions = [.. counts.Select(c => c.Value.Count(c.Key))],
         };
-        if (cells.Count == 0)
+        if (census.City.Cells == 0)
         {
             return _last = census; // nothing stocked: nothing to count
         }
@@ -145,49 +141,10 @@ public sealed class StockCensusGrain(
         return _last = census;
     }
 
-    private static Tally Of<TKey>(IDictionary<TKey, Tally> tallies, TKey key)
-    {
-        if (!tallies.TryGetValue(key, out var tally))
-        {
-            tallies[key] = tally = new Tally();
-        }
-
-        return tally;
-    }
-
-    /// <summary>The variants <paramref name="byCell"/> (experiments on the service level, which assign store cells) put the cell in.</summary>
-    private static IEnumerable<(string ExperimentId, int Variant)> CellArms(List<ExperimentView> byCell, CellKey cell, string region) =>
-        byCell
-            .Select(e => (e.Definition.Id, Variant: ExperimentUnits.AssignSupply(e, cell.ToString(), region)))
-            .Where(a => a.Variant >= 0);
-
     private static KpiFact[] Facts(StockCount count, long minute, DateTimeOffset at) =>
     [
         new() { Id = $"census:{minute}:level", Measure = KpiMeasure.StockLevel, At = at, Value = count.Units },
         new() { Id = $"census:{minute}:cells", Measure = KpiMeasure.StockCells, At = at, Value = count.Cells },
         new() { Id = $"census:{minute}:out", Measure = KpiMeasure.StockOut, At = at, Value = count.OutOfStock },
     ];
-
-    private sealed class Tally
-    {
-        private int _cells;
-        private int _out;
-        private long _units;
-
-        public void Add(int onHand, int available)
-        {
-            _cells++;
-            _out += available <= 0 ? 1 : 0;
-            _units += onHand;
-        }
-
-        public void Add(Tally other)
-        {
-            _cells += other._cells;
-            _out += other._out;
-            _units += other._units;
-        }
-
-        public StockCount Count(string region) => new() { Region = region, Cells = _cells, OutOfStock = _out, Units = _units };
-    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Orleans.Storage;
 
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Kpis;
@@ -64,4 +65,36 @@ public sealed class StockRangeGrain(
     }
 
     public Task<IReadOnlyList<string>> GetAsync() => Task.FromResult<IReadOnlyList<string>>([.. S.Cells]);
+
+    /// <summary>Cells a shard reads at once (the 64 shards read side by side).</summary>
+    private const int ReadBatch = 64;
+
+    public async Task<StockShardCount> CountAsync(StockReading reading)
+    {
+        var cells = S.Cells.Select(CellKey.Parse).Where(k => reading.RegionOf.ContainsKey(k.LocationId)).ToList(); // taken now: cells joining later are in the next census
+        var regions = new SortedDictionary<string, StockTally>(StringComparer.Ordinal);
+        var arms = new Dictionary<(string ExperimentId, int Variant), StockTally>();
+        foreach (var batch in cells.Chunk(ReadBatch))
+        {
+            var read = await Task.WhenAll(batch.Select(k => GrainFactory.Cell(k).GetSnapshotAsync()));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var region = reading.RegionOf[batch[i].LocationId];
+                StockTally.Of(regions, region).Add(read[i].OnHand, read[i].Available);
+                foreach (var experiment in reading.ByCell)
+                {
+                    if (ExperimentUnits.AssignSupply(experiment, batch[i].ToString(), region) is var variant and >= 0)
+                    {
+                        StockTally.Of(arms, (experiment.Definition.Id, variant)).Add(read[i].OnHand, read[i].Available);
+                    }
+                }
+            }
+        }
+
+        return new StockShardCount
+        {
+            Regions = [.. regions.Select(r => r.Value.Count(r.Key))],
+            Arms = [.. arms.Select(a => new StockArmCount(a.Key.ExperimentId, a.Key.Variant, a.Value.Count(IKpiGrain.ArmKey(a.Key.ExperimentId, a.Key.Variant))))],
+        };
+    }
 }

@@ -35,7 +35,7 @@ foreach (var injected in new[] { false, true })
         var run = await simulation.RunAsync(trial, injected);
         runs.Add(run);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(injected ? "A/B" : "A/A")} {trial}: {run.ControlUnits}/{run.TreatmentUnits} units, {run.ControlRate:P2} → {run.TreatmentRate:P2}, p {run.PValue:0.0000}{(run.SampleRatioMismatch ? ", SRM" : "")} ({watch.Elapsed.TotalSeconds:0} s)"));
+            $"{(injected ? "A/B" : "A/A")} {trial}: {run.ControlUnits}/{run.TreatmentUnits} units, {run.ControlRate:P2} → {run.TreatmentRate:P2}, p {run.PValue:0.0000}{(run.SampleRatioMismatch ? ", SRM" : "")}{(run.UnitsMismatched > 0 ? $", {run.UnitsMismatched} of another variant" : "")}{(run.UnitsUntagged > 0 ? $", {run.UnitsUntagged} served without it" : "")} ({watch.Elapsed.TotalSeconds:0} s)"));
     }
 }
 
@@ -51,8 +51,8 @@ var (unitNames, behaviour) = options.Setting switch
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{options.Trials} experiments of each kind, {simulation.UnitsPerTrial:N0} {unitNames} each (50/50, so about {simulation.UnitsPerTrial / 2:N0} per variant: the planned size for {options.BaseRate:P0} → {options.BaseRate + options.Effect:P0} at α 0.05 and power 0.8); {behaviour}; seed {options.Seed}; {watch.Elapsed.TotalMinutes:0.0} min."));
 Console.WriteLine();
-Console.WriteLine($"| experiments | injected effect | units per variant (mean) | {(coupon ? "offer's" : window ? "decision's" : "list's")} variant ≠ hash | sample-ratio mismatches | significant at 0.05, A/B in the injected direction (95 % CI) | mean estimate (points) | 95 % intervals holding the truth |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine($"| experiments | injected effect | units per variant (mean) | {(coupon ? "offer's" : window ? "decision's" : "list's")} variant ≠ hash | served without the experiment | sample-ratio mismatches | significant at 0.05, A/B in the injected direction (95 % CI) | mean estimate (points) | 95 % intervals holding the truth |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 var summaries = new List<object>();
 foreach (var injected in new[] { false, true })
 {
@@ -62,7 +62,7 @@ foreach (var injected in new[] { false, true })
     var covered = mine.Count(r => r.Low <= truth[injected] && truth[injected] <= r.High);
     var units = mine.Average(r => (r.ControlUnits + r.TreatmentUnits) / 2.0);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {(injected ? "A/B" : "A/A")} | {100 * truth[injected]:+0.0;-0.0;0} pts | {units:N0} | {mine.Sum(r => r.UnitsMismatched)} | {mine.Count(r => r.SampleRatioMismatch)} of {mine.Count} | {significant} of {mine.Count} = {(double)significant / mine.Count:P1} ({low:P1} … {high:P1}) | {100 * mine.Average(r => r.Difference):+0.00;-0.00} | {covered} of {mine.Count} |"));
+        $"| {(injected ? "A/B" : "A/A")} | {100 * truth[injected]:+0.0;-0.0;0} pts | {units:N0} | {mine.Sum(r => r.UnitsMismatched)} | {mine.Sum(r => r.UnitsUntagged)} | {mine.Count(r => r.SampleRatioMismatch)} of {mine.Count} | {significant} of {mine.Count} = {(double)significant / mine.Count:P1} ({low:P1} … {high:P1}) | {100 * mine.Average(r => r.Difference):+0.00;-0.00} | {covered} of {mine.Count} |"));
     summaries.Add(new
     {
         kind = injected ? "A/B" : "A/A",
@@ -70,6 +70,7 @@ foreach (var injected in new[] { false, true })
         trials = mine.Count,
         unitsPerVariant = Math.Round(units, 1),
         variantNotHash = mine.Sum(r => r.UnitsMismatched),
+        servedWithout = mine.Sum(r => r.UnitsUntagged),
         sampleRatioMismatches = mine.Count(r => r.SampleRatioMismatch),
         significant,
         significantShare = Math.Round((double)significant / mine.Count, 4),

@@ -85,7 +85,7 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
         await experiment.StartAsync("ops:trials");
         _clock.Advance(ExperimentOptions.DefaultRefreshEvery + TimeSpan.FromSeconds(1)); // every recommender reads the list again
 
-        var mismatched = 0;
+        var (mismatched, untagged) = (0, 0);
         var sessions = Enumerable.Range(0, UnitsPerTrial).Select(i => $"{id}-s{i}").ToList();
         await System.Threading.Tasks.Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (sessionId, _) =>
         {
@@ -94,7 +94,11 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
             await Retried(() => _grains.Session(session).RecordEventsAsync(new ShopperId("shopper-" + sessionId), [new BehaviourEvent { Type = BehaviourType.View, Sku = Sku, At = at }]));
             var picks = await Retried(() => _grains.Recommender(session).GetAsync(session));
             var shown = picks.Experiments.SingleOrDefault(e => e.StartsWith(id + ":", StringComparison.Ordinal));
-            if (shown is null || (shown == $"{id}:control") != (ExperimentUnits.Assign(definition, sessionId, "browse") == 0))
+            if (shown is null)
+            {
+                Interlocked.Increment(ref untagged); // made without the experiment: the session is not in it
+            }
+            else if ((shown == $"{id}:control") != (ExperimentUnits.Assign(definition, sessionId, "browse") == 0))
             {
                 Interlocked.Increment(ref mismatched); // the list's variant must be the one the hash gives
             }
@@ -115,7 +119,7 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
         var comparison = treatment.Conversion!;
         return new TrialRun(
             injected, control.Exposed, treatment.Exposed, control.ConversionRate, treatment.ConversionRate,
-            comparison.Difference, comparison.Low, comparison.High, comparison.PValue, results.SampleRatio.Mismatch, mismatched);
+            comparison.Difference, comparison.Low, comparison.High, comparison.PValue, results.SampleRatio.Mismatch, mismatched, untagged);
     }
 
     /// <summary>A call tried again after a timeout (a busy machine): every call made here is idempotent, as a client's retries are.</summary>
