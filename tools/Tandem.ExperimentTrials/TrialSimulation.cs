@@ -122,7 +122,7 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
             comparison.Difference, comparison.Low, comparison.High, comparison.PValue, results.SampleRatio.Mismatch, mismatched, untagged);
     }
 
-    /// <summary>A call tried again after a timeout (a busy machine): every call made here is idempotent, as a client's retries are.</summary>
+    /// <summary>A call tried again after a timeout or an expired placement (a busy machine): every call made here is idempotent, as a client's retries are.</summary>
     internal static async Task<T> Retried<T>(Func<Task<T>> call)
     {
         for (var attempt = 1; ; attempt++)
@@ -131,8 +131,9 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
             {
                 return await call();
             }
-            catch (TimeoutException) when (attempt < 3)
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException && attempt < 3)
             {
+                // a response or a placement that did not come in time (a stalled machine): asked again
             }
         }
     }
