@@ -89,7 +89,7 @@ public static class ExperimentReport
                     Outcome = observed ? OnTime : null,
                     Observed = observed ? [.. summed.Select(s => s.Orders)] : [],
                     Shares = observed ? [.. summed.Select(s => Math.Round(Clustered(s).Share, 6))] : [],
-                    ShareChange = observed ? [.. summed.Select((s, i) => i == 0 || s.Converted < 2 || summed[0].Converted < 2 ? null : ShareChange(summed[0], s))] : [],
+                    ShareChange = observed ? [.. summed.Select((s, i) => i == 0 || s.Converted < 2 || summed[0].Converted < 2 ? null : CompareShares(summed[0], s))] : [],
                 };
             })],
             Variants = arms is null ? results.Variants : [.. results.Variants.Select((v, i) => v with
@@ -134,7 +134,7 @@ public static class ExperimentReport
     /// <summary>The outcome a zone's deliveries give (<see cref="ZoneOutcomes"/>).</summary>
     public const string OnTime = "onTime";
 
-    private static Comparison ShareChange(VariantTally control, VariantTally treatment)
+    private static Comparison CompareShares(VariantTally control, VariantTally treatment)
     {
         var test = ClusteredRatioTest.Compare(Clustered(control), Clustered(treatment));
         return new Comparison { Difference = Math.Round(test.Difference, 6), Low = Math.Round(test.Low, 6), High = Math.Round(test.High, 6), PValue = Math.Round(test.PValue, 6) };

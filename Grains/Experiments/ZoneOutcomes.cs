@@ -13,9 +13,9 @@ namespace Tandem.Grains.Experiments;
 public static class ZoneOutcomes
 {
     /// <summary>Records the deliveries among <paramref name="facts"/> (an order's KPI facts) for each of its zone's <paramref name="arms"/>; idempotent per order.</summary>
-    public static Task RecordAsync(IGrainFactory grains, string region, IEnumerable<(string ExperimentId, int Variant)> arms, string orderId, IReadOnlyList<KpiFact> facts)
+    public static Task RecordAsync(IGrainFactory grains, string region, IReadOnlyCollection<(string ExperimentId, int Variant)> arms, string orderId, IReadOnlyList<KpiFact> facts)
     {
-        var delivered = facts.FirstOrDefault(f => f.Measure == KpiMeasure.Delivery);
+        var delivered = arms.Count == 0 ? null : facts.FirstOrDefault(f => f.Measure == KpiMeasure.Delivery); // every order's count passes here: most zones are in no experiment
         return delivered is null
             ? Task.CompletedTask
             : Task.WhenAll(arms.Select(a => grains.ExperimentTally(a.ExperimentId, ExperimentUnitKinds.Region, IExperimentTallyGrain.ShardOf(region)).ConvertAsync(new TallyEntry

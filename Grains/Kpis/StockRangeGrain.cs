@@ -22,6 +22,9 @@ public sealed class StockRangeGrain(
     [FromKeyedServices(StorageNames.Grains)] IGrainStorage storage,
     ILogger<StockRangeGrain> logger) : Grain, IStockRangeGrain
 {
+    /// <summary>Cells a shard reads at once (the 64 shards read side by side).</summary>
+    private const int ReadBatch = 64;
+
     private GroupCommit<StockRangeState, string>? _commit;
     private Task? _started;
 
@@ -65,9 +68,6 @@ public sealed class StockRangeGrain(
     }
 
     public Task<IReadOnlyList<string>> GetAsync() => Task.FromResult<IReadOnlyList<string>>([.. S.Cells]);
-
-    /// <summary>Cells a shard reads at once (the 64 shards read side by side).</summary>
-    private const int ReadBatch = 64;
 
     public async Task<StockShardCount> CountAsync(StockReading reading)
     {

@@ -4,7 +4,6 @@ using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Orders;
 using Tandem.Contracts.Returns;
-using Tandem.Grains.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Grains.Interfaces.Returns;
@@ -68,10 +67,7 @@ internal sealed class CouponTrial(IGrainFactory grains, SimulatedClock clock, Tr
             MinimumEffect = options.Effect,
         };
         var sku = await StockAsync(id);
-        var experiment = grains.Experiment(id);
-        await experiment.CreateAsync(definition, "ops:trials");
-        await experiment.StartAsync("ops:trials");
-        clock.Advance(ExperimentOptions.DefaultRefreshEvery + TimeSpan.FromSeconds(1)); // every silo's returns read the list again
+        var experiment = await TrialExperiment.StartAsync(grains, clock, definition);
 
         var mismatched = 0;
         var richest = Math.Round(Price * (1m + policy), 2); // the control's coupon: a richer one is the treatment's
@@ -102,8 +98,7 @@ internal sealed class CouponTrial(IGrainFactory grains, SimulatedClock clock, Tr
         });
 
         var results = (await experiment.GetResultsAsync())!;
-        await experiment.StopAsync("ops:trials");
-        clock.Advance(TimeSpan.FromSeconds(1));
+        await TrialExperiment.StopAsync(experiment, clock);
         var (control, treatment) = (results.Variants[0], results.Variants[1]);
         var comparison = treatment.Conversion!;
         return new TrialRun(

@@ -80,10 +80,7 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
             BaseRate = options.BaseRate,
             MinimumEffect = options.Effect,
         };
-        var experiment = _grains.Experiment(id);
-        await experiment.CreateAsync(definition, "ops:trials");
-        await experiment.StartAsync("ops:trials");
-        _clock.Advance(ExperimentOptions.DefaultRefreshEvery + TimeSpan.FromSeconds(1)); // every recommender reads the list again
+        var experiment = await TrialExperiment.StartAsync(_grains, _clock, definition);
 
         var (mismatched, untagged) = (0, 0);
         var sessions = Enumerable.Range(0, UnitsPerTrial).Select(i => $"{id}-s{i}").ToList();
@@ -113,8 +110,7 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
         });
 
         var results = (await experiment.GetResultsAsync())!;
-        await experiment.StopAsync("ops:trials");
-        _clock.Advance(TimeSpan.FromSeconds(1)); // the next trial starts after everything this one's sessions did
+        await TrialExperiment.StopAsync(experiment, _clock);
         var (control, treatment) = (results.Variants[0], results.Variants[1]);
         var comparison = treatment.Conversion!;
         return new TrialRun(

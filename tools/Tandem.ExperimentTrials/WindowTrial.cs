@@ -8,7 +8,6 @@ using Tandem.Contracts.Dispatch;
 using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Orders;
 using Tandem.Grains.Dispatch;
-using Tandem.Grains.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Orders;
 using Tandem.Hosting.Simulation;
@@ -98,10 +97,7 @@ internal sealed class WindowTrial(IGrainFactory grains, SimulatedClock clock, Tr
             MinimumEffect = options.Effect,
             Regions = [.. _zones.Select(z => z.Zone)],
         };
-        var experiment = grains.Experiment(id);
-        await experiment.CreateAsync(definition, "ops:trials");
-        await experiment.StartAsync("ops:trials");
-        clock.Advance(ExperimentOptions.DefaultRefreshEvery + TimeSpan.FromSeconds(1)); // every silo's dispatchers read the list again
+        var experiment = await TrialExperiment.StartAsync(grains, clock, definition);
 
         // Each zone's own on-time rate for this trial (Beta around the base rate, spread as set).
         var kappa = (options.BaseRate * (1 - options.BaseRate) / (options.ZoneSpread * options.ZoneSpread)) - 1;
@@ -177,8 +173,7 @@ internal sealed class WindowTrial(IGrainFactory grains, SimulatedClock clock, Tr
 
         // Each delivery reaches the zone's tally from the order's outbox, in a turn after the hand-over's answer.
         var results = await ObservedAsync(experiment, orders.Count);
-        await experiment.StopAsync("ops:trials");
-        clock.Advance(TimeSpan.FromSeconds(1));
+        await TrialExperiment.StopAsync(experiment, clock);
         var zones = results.Units.Single(u => u.Unit == ExperimentUnitKinds.Region);
         var comparison = zones.ShareChange[1] ?? throw new InvalidOperationException($"{id}: a variant has fewer than two zones with deliveries.");
         return new TrialRun(
