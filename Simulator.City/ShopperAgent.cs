@@ -29,6 +29,9 @@ public sealed class ShopperAgent(TandemClient client, Random random, SimulatedTi
 
     private readonly string _session = "sim-" + client.Subject;
 
+    /// <summary>Where the shopper lives: the place its behaviour is sent for and its deliveries go to.</summary>
+    private readonly GeoPoint _home = Streets.Address(random);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref stats.Sessions);
@@ -72,7 +75,7 @@ public sealed class ShopperAgent(TandemClient client, Random random, SimulatedTi
                 await client.PostAsync($"/api/sessions/{_session}/cart", new { sku = product.Sku, quantity }, cancellationToken);
             }
 
-            await client.PostAsync($"/api/sessions/{_session}/events", events, cancellationToken);
+            await client.PostAsync(FormattableString.Invariant($"/api/sessions/{_session}/events?lat={_home.Lat}&lon={_home.Lon}"), events, cancellationToken);
         }
 
         if (cart.Count > 0 && random.NextDouble() < PurchaseProbability)
@@ -83,7 +86,7 @@ public sealed class ShopperAgent(TandemClient client, Random random, SimulatedTi
 
     private async Task CheckOutAsync(Dictionary<string, int> cart, CancellationToken cancellationToken)
     {
-        object fulfilment = new { mode = "delivery", address = Streets.Address(random) };
+        object fulfilment = new { mode = "delivery", address = _home };
         if (random.NextDouble() >= DeliveryShare)
         {
             var first = cart.First();

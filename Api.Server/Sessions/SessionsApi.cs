@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tandem.Api.Http;
 using Tandem.Api.Identity;
 using Tandem.Api.Relay;
+using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Recommendations;
 using Tandem.Contracts.Sessions;
@@ -38,7 +39,7 @@ public static class SessionsApi
             .WithSummary("The layout of the session's product pages: a running experiment's variant for the session (its exposure recorded), else the shop's own; idempotent");
         api.MapPost("/cart", SetCartLine).WithName("SetCartLine").WithSummary("Set a cart line's quantity (0 removes); idempotent");
         api.MapPost("/events", RecordEvents).WithName("RecordBehaviour")
-            .WithSummary($"Record up to {SessionLimits.MaxEventsPerBatch} behaviour events; a re-sent batch is not counted twice")
+            .WithSummary($"Record up to {SessionLimits.MaxEventsPerBatch} behaviour events; a re-sent batch is not counted twice; lat/lon: where the shopper shops for (with the first batch, the region whose KPIs count the session)")
             .WithBodyLimit(256 * 1024)
             .RequireRateLimiting(RateLimits.Events);
 
@@ -95,12 +96,17 @@ public static class SessionsApi
     }
 
     private static async Task<Results<Accepted<EventsAccepted>, ProblemHttpResult, ValidationProblem>> RecordEvents(
-        IGrainFactory grains, ClaimsPrincipal user, string sessionId, List<BehaviourEventDto?> batch)
+        IGrainFactory grains, ClaimsPrincipal user, string sessionId, List<BehaviourEventDto?> batch, double? lat, double? lon)
     {
         var errors = new RequestErrors();
         if (!Identifier.IsValid(sessionId))
         {
             errors.Add("sessionId", "Not a valid session id.");
+        }
+
+        if (lat is not null || lon is not null)
+        {
+            errors.Position("lat", lat, lon);
         }
 
         if (batch.Count > SessionLimits.MaxEventsPerBatch)
@@ -122,7 +128,8 @@ public static class SessionsApi
             return Problems.Invalid(errors);
         }
 
-        var accepted = await grains.Session(new SessionId(sessionId)).RecordEventsAsync(Caller.Of(user).Shopper, events);
+        var place = lat is { } la && lon is { } lo ? new GeoPoint { Lat = la, Lon = lo } : null;
+        var accepted = await grains.Session(new SessionId(sessionId)).RecordEventsAsync(Caller.Of(user).Shopper, events, place);
         return accepted is { } count
             ? TypedResults.Accepted($"/api/sessions/{sessionId}", new EventsAccepted(batch.Count, count))
             : NoSession(sessionId);

@@ -26,4 +26,10 @@ public sealed record SessionView
 
     /// <summary>When the shopper last changed the session (behaviour, cart, orders), on the server's clock.</summary>
     [Id(8)] public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>
+    /// The region (dispatch zone, "r{row}c{col}") whose live KPIs count the session: that of the location nearest the
+    /// place given with its first behaviour; null when none was given (it counts in the city's only).
+    /// </summary>
+    [Id(9)] public string? Region { get; init; }
 }

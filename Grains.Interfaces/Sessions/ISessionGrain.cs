@@ -1,3 +1,4 @@
+using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Interfaces.Experiments;
@@ -24,9 +25,11 @@ public interface ISessionGrain : IGrainWithStringKey
     /// <summary>
     /// Appends behaviour events for the session's shopper, claiming an unowned session, keeping the most recent
     /// <see cref="SessionLimits.MaxRecentEvents"/>. A batch sent again (same events) is not counted twice. Returns how
-    /// many events were new, or null when another shopper owns the session (nothing changes).
+    /// many events were new, or null when another shopper owns the session (nothing changes). <paramref name="place"/>
+    /// is where the shopper shops for (where the shop delivers them): with the session's first behaviour it fixes the
+    /// region whose live KPIs count the session (that of the nearest location); later it changes nothing.
     /// </summary>
-    Task<int?> RecordEventsAsync(ShopperId shopper, IReadOnlyList<BehaviourEvent> events);
+    Task<int?> RecordEventsAsync(ShopperId shopper, IReadOnlyList<BehaviourEvent> events, GeoPoint? place = null);
 
     /// <summary>
     /// Notes an order the shopper placed (worth <paramref name="revenue"/>), and removes its skus from the cart; each

@@ -2,11 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using Tandem.Brains.Dispatch;
 using Tandem.Brains.Intent;
+using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Kpis;
 using Tandem.Contracts.Sessions;
 using Tandem.Grains.Catalog;
+using Tandem.Grains.Dispatch;
 using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Intent;
@@ -37,6 +40,7 @@ public sealed class SessionGrain(
     SessionLogWriter sessionLog,
     LiveExperiments experiments,
     CatalogFacts catalog,
+    IOptions<DispatchOptions> dispatch,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     public const string StateName = "session";
@@ -106,7 +110,7 @@ public sealed class SessionGrain(
         return View();
     }
 
-    public async Task<int?> RecordEventsAsync(ShopperId shopper, IReadOnlyList<BehaviourEvent> events)
+    public async Task<int?> RecordEventsAsync(ShopperId shopper, IReadOnlyList<BehaviourEvent> events, GeoPoint? place = null)
     {
         var shopperId = shopper.Value;
         var claimed = Claim(shopperId);
@@ -128,7 +132,7 @@ public sealed class SessionGrain(
         }
 
         var sessionId = this.GetPrimaryKeyString();
-        var (products, _) = await catalog.ReadAsync([.. S.RecentEvents.Concat(fresh).Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal)]);
+        var (products, locations) = await catalog.ReadAsync([.. S.RecentEvents.Concat(fresh).Select(e => e.Sku).OfType<string>().Distinct(StringComparer.Ordinal)]);
         string? CategoryOf(string? sku) => sku is not null && products.TryGetValue(sku, out var product) ? product.Category : null;
         var firstSeq = S.EventsSeen;
         var lessons = SessionLessons.From(sessionId, S.EventsSeen, S.RecentEvents, fresh, CategoryOf, S.ShopperId);
@@ -137,6 +141,7 @@ public sealed class SessionGrain(
         S.RecentEvents.TrimTo(SessionLimits.MaxRecentEvents);
         if (S.EventsSeen == 0)
         {
+            S.Region = place is null ? null : RegionOf(place, locations);
             S.Kpis.Add(Fact("visit", KpiMeasure.Visit));
         }
 
@@ -179,6 +184,10 @@ public sealed class SessionGrain(
             At = clock.GetUtcNow(),
         };
     }
+
+    /// <summary>The dispatch zone of the location nearest <paramref name="place"/>: the region that serves it; null without locations.</summary>
+    private string? RegionOf(GeoPoint place, IReadOnlyList<Location> locations) =>
+        locations.MinBy(l => TravelModel.Kilometres(Places.Of(place), Places.Of(l.Position))) is { } nearest ? dispatch.Value.ZoneOf(nearest.Position) : null;
 
     /// <summary>Makes <paramref name="shopperId"/> the owner of a session nobody owns yet; true when it did (unsaved).</summary>
     private bool Claim(string shopperId)
@@ -436,7 +445,7 @@ public sealed class SessionGrain(
         var rewards = S.Rewards.ToList();
         var tallies = S.Tallies.ToList();
         List<KpiFact> kpis = countNow ? [.. S.Kpis] : [];
-        var counted = kpis.Count > 0 ? TryAsync(() => KpiDelivery.SendAsync(GrainFactory, null, kpis), IKpiGrain.Overall) : Task.FromResult(false);
+        var counted = kpis.Count > 0 ? TryAsync(() => KpiDelivery.SendAsync(GrainFactory, S.Region, kpis), IKpiGrain.Overall) : Task.FromResult(false);
         var delivered = await Task.WhenAll(
             lessons.Select(l => TryAsync(() => GrainFactory.ProductGraph(l.Sku).LearnAsync(l.Lesson), l.Sku))
                 .Concat(rewards.Select(r => TryAsync(() => GrainFactory.ArmWeights(r.Segment).RewardAsync(r.Reward), r.Segment))));
@@ -538,5 +547,6 @@ public sealed class SessionGrain(
         ShopperId = S.ShopperId,
         Intent = S.Intent,
         ChangedAt = S.ChangedAt,
+        Region = S.Region,
     };
 }

@@ -54,5 +54,11 @@ public sealed class SessionState : IDueState
     /// <summary>What the city's live KPIs must count (visits, conversions, impressions, clicks), written with what caused it (its outbox).</summary>
     [Id(15)] public List<KpiFact> Kpis { get; set; } = [];
 
+    /// <summary>
+    /// The region the session counts in (the dispatch zone of the location nearest the place its shopper shops for, given
+    /// with its first behaviour); null when none was given. Never changes once set.
+    /// </summary>
+    [Id(16)] public string? Region { get; set; }
+
     public const int MaxImpressions = 200;
 }

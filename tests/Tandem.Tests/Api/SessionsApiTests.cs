@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 
 using Tandem.Contracts.Sessions;
+using Tandem.Grains.Dispatch;
+using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Sessions;
 using Tandem.Tests.Infrastructure;
 
@@ -48,6 +50,35 @@ public sealed class SessionsApiTests(ApiFixture api)
         Assert.Equal(SessionLimits.MaxRecentEvents, view.RecentEvents.Count);
         Assert.Equal(start.AddSeconds(100), view.RecentEvents[0].At);
         Assert.Equal(start.AddSeconds(299), view.RecentEvents[^1].At);
+    }
+
+    [Fact]
+    public async Task The_place_sent_with_a_session_s_first_behaviour_puts_it_in_the_region_of_the_nearest_location_for_good()
+    {
+        // A store of its own on Shetland, alone in its zone and nearer the place than any other location.
+        var store = TestData.RemoteStore(TestData.NewId("t-lerwick"), "Test store Lerwick", 60.1546, -1.1494);
+        await api.Grains.Catalog().UpsertAsync([], [store]);
+        var region = new DispatchOptions().ZoneOf(store.Position);
+        using var client = api.ClientAs("shopper", TestData.NewId("shopper"));
+        var ct = TestContext.Current.CancellationToken;
+        var at = DateTimeOffset.UtcNow;
+        object[] View(int second) => [new { type = "view", sku = "HOM-0001", at = at.AddSeconds(second) }];
+        async Task<SessionView> SendAsync(string session, string query, int second)
+        {
+            using var sent = await client.PostAsJsonAsync($"/api/sessions/{session}/events{query}", View(second), ct);
+            Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+            return (await client.GetFromJsonAsync<SessionView>($"/api/sessions/{session}", ApiFixture.Json, ct))!;
+        }
+
+        // A location added is seen by the sessions' silo within a second (its catalog facts): a new session each try.
+        var placed = await Await.UntilAsync(async () => await SendAsync(TestData.NewId("session"), "?lat=60.16&lon=-1.16", 0) is { Region: { } r } view && r == region ? view : null, TimeSpan.FromSeconds(10));
+        var moved = await SendAsync(placed.SessionId, "?lat=51.5308&lon=-0.1238", 1);
+        var nowhere = TestData.NewId("session");
+        var first = await SendAsync(nowhere, "", 0);
+        var later = await SendAsync(nowhere, "?lat=60.16&lon=-1.16", 1);
+
+        Assert.Equal((region, 2L), (moved.Region, moved.EventsSeen)); // a later place changes nothing
+        Assert.Equal(((string?)null, (string?)null, 2L), (first.Region, later.Region, later.EventsSeen)); // no place first: the city's only
     }
 
     [Fact]

@@ -14,7 +14,11 @@ export class Behaviour {
   private scroll = { depth: 0, lastY: 0, lastAt: 0, speed: 0, dirty: false };
   private inFlight = false;
 
-  constructor(private readonly sessionId: () => string, private readonly token: () => string | null) {
+  /**
+   * `place` is where the shopper shops for (where the shop delivers them): sent with every batch, the first fixes the
+   * region whose live KPIs count the session.
+   */
+  constructor(private readonly sessionId: () => string, private readonly token: () => string | null, private readonly place: { lat: number; lon: number }) {
     setInterval(() => void this.flush(), FlushEveryMs);
     addEventListener("scroll", () => this.onScroll(), { passive: true });
     addEventListener("click", e => this.onClick(e), { capture: true, passive: true });
@@ -86,7 +90,7 @@ export class Behaviour {
     const batch = this.queue.splice(0, MaxBatch);
     this.inFlight = true;
     try {
-      const response = await fetch(`/api/sessions/${encodeURIComponent(this.sessionId())}/events`, {
+      const response = await fetch(this.url(), {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${this.token()}` },
         body: JSON.stringify(batch),
@@ -105,7 +109,11 @@ export class Behaviour {
     if (this.queue.length === 0) return;
     const batch = this.queue.splice(0, MaxBatch);
     const body = new Blob([JSON.stringify(batch)], { type: "application/json" });
-    if (!navigator.sendBeacon(`/api/sessions/${encodeURIComponent(this.sessionId())}/events`, body)) this.queue.unshift(...batch);
+    if (!navigator.sendBeacon(this.url(), body)) this.queue.unshift(...batch);
+  }
+
+  private url(): string {
+    return `/api/sessions/${encodeURIComponent(this.sessionId())}/events?lat=${this.place.lat}&lon=${this.place.lon}`;
   }
 }
 

@@ -22,7 +22,7 @@ const token = () => user.token;
 const api = new Api(token);
 const sessionKey = () => `tandem.session.${user.subject}`;
 const sessionId = () => localStorage.getItem(sessionKey()) ?? newSession();
-const behaviour = new Behaviour(sessionId, token);
+const behaviour = new Behaviour(sessionId, token, Home);
 const view = byId("view");
 const { say, failed } = statusLine(byId("status"));
 
