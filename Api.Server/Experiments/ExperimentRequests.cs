@@ -58,9 +58,9 @@ public static class ExperimentRequests
         {
             errors.Add("regions", $"At most {MaxRegions} distinct dispatch zones, each r{{row}}c{{col}} (none for all).");
         }
-        else if (regions.Count > 0 && variants.Count > 0 && variants.All(v => v.Settings.ServiceLevel is null && v.Settings.DispatchWindowSeconds is null))
+        else if (regions.Count > 0 && variants.Count > 0 && variants.All(v => v.Settings with { CouponUplift = null } == new VariantSettings()))
         {
-            errors.Add("regions", "Regions target zones and store cells: the variants change no supply-chain setting (sessions are targeted by segments, shoppers by traffic alone).");
+            errors.Add("regions", "Regions target zones, store cells and the sessions counted in them: the variants change only a shopper's coupon (shoppers are targeted by traffic alone).");
         }
 
         var guardrails = Guardrails(body.Guardrails, errors);

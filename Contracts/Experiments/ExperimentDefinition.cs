@@ -33,8 +33,9 @@ public sealed record ExperimentDefinition
     [Id(7)] public double MinimumEffect { get; init; } = 0.02;
 
     /// <summary>
-    /// The regions (dispatch zones, <c>r{row}c{col}</c>) whose supply-chain units take part: zones, store cells; empty for
-    /// all. Sessions have no region: a session's settings are targeted by <see cref="Segments"/>.
+    /// The regions (dispatch zones, <c>r{row}c{col}</c>) whose units take part: zones, store cells, and sessions counted in
+    /// them (a session's region is fixed by the place sent with its first behaviour; one with none is in no region); empty
+    /// for all. Shoppers are targeted by traffic alone.
     /// </summary>
     [Id(8)] public IReadOnlyList<string> Regions { get; init; } = [];
 

@@ -58,15 +58,15 @@ public static class ExperimentLayers
         return null;
     }
 
-    /// <summary>Whether two experiments' targets share units of a kind: sessions by segment, zones and cells by region; shoppers always.</summary>
-    private static bool Meet(ExperimentDefinition a, ExperimentDefinition b, string unit)
+    /// <summary>Whether two experiments' targets share units of a kind: sessions by segment and region, zones and cells by region; shoppers always.</summary>
+    private static bool Meet(ExperimentDefinition a, ExperimentDefinition b, string unit) => unit switch
     {
-        if (unit == ExperimentUnitKinds.Shopper)
-        {
-            return true;
-        }
+        ExperimentUnitKinds.Shopper => true,
+        ExperimentUnitKinds.Session => Overlap(a.Segments, b.Segments) && Overlap(a.Regions, b.Regions),
+        _ => Overlap(a.Regions, b.Regions),
+    };
 
-        var (mine, theirs) = unit == ExperimentUnitKinds.Session ? (a.Segments, b.Segments) : (a.Regions, b.Regions);
-        return mine.Count == 0 || theirs.Count == 0 || mine.Intersect(theirs, StringComparer.Ordinal).Any();
-    }
+    /// <summary>Whether two targets (none: all) share a value.</summary>
+    private static bool Overlap(IReadOnlyList<string> mine, IReadOnlyList<string> theirs) =>
+        mine.Count == 0 || theirs.Count == 0 || mine.Intersect(theirs, StringComparer.Ordinal).Any();
 }

@@ -9,14 +9,14 @@ public static class ExperimentUnits
 {
     /// <summary>
     /// The first of <paramref name="running"/> that changes <paramref name="setting"/> (a <see cref="VariantSettings"/>
-    /// property's name) and puts the unit in a variant (<see cref="Assign(ExperimentView, string, string, DateTimeOffset?)"/>):
-    /// the unit's exposure to it, or null. Running experiments never share a setting for a segment (<see cref="ExperimentLayers"/>).
+    /// property's name) and puts the unit in a variant (<see cref="Assign(ExperimentView, string, string, string?, DateTimeOffset?)"/>):
+    /// the unit's exposure to it, or null. Running experiments never share a setting for a segment and region (<see cref="ExperimentLayers"/>).
     /// </summary>
-    public static ExperimentExposure? Find(IEnumerable<ExperimentView> running, string setting, string unitId, string segment, DateTimeOffset? activeAt, DateTimeOffset now)
+    public static ExperimentExposure? Find(IEnumerable<ExperimentView> running, string setting, string unitId, string segment, string? region, DateTimeOffset? activeAt, DateTimeOffset now)
     {
         foreach (var view in running)
         {
-            var variant = Assign(view, unitId, segment, activeAt);
+            var variant = Assign(view, unitId, segment, region, activeAt);
             if (variant >= 0 && ExperimentLayers.Settings(view.Definition).Contains(setting))
             {
                 return new ExperimentExposure { ExperimentId = view.Definition.Id, Variant = variant, VariantName = view.Definition.Variants[variant].Name, At = now };
@@ -82,15 +82,24 @@ public static class ExperimentUnits
     /// the experiment started: a unit enters an experiment by what it does while it runs, never by a list made again for it
     /// later (a re-rank, a late event) when it has done nothing since the start.
     /// </summary>
-    public static int Assign(ExperimentView running, string unitId, string segment, DateTimeOffset? activeAt) =>
+    public static int Assign(ExperimentView running, string unitId, string segment, string? region, DateTimeOffset? activeAt) =>
         running.Status == ExperimentStatus.Running && running.StartedAt is { } started && activeAt >= started
-            ? Assign(running.Definition, unitId, segment)
+            ? Assign(running.Definition, unitId, segment, region)
             : -1;
 
-    /// <summary>The variant's index for <paramref name="unitId"/> in <paramref name="segment"/>, or -1 when the unit is not in the experiment.</summary>
-    public static int Assign(ExperimentDefinition experiment, string unitId, string segment)
+    /// <summary>
+    /// The variant's index for session <paramref name="unitId"/> in <paramref name="segment"/> and <paramref name="region"/>
+    /// (null: a session that gave no place, in no region), or -1 when the session is not in the experiment: the experiment
+    /// targets segments or regions it is not in, or the hash leaves it out.
+    /// </summary>
+    public static int Assign(ExperimentDefinition experiment, string unitId, string segment, string? region)
     {
         if (experiment.Segments.Count > 0 && !experiment.Segments.Contains(segment, StringComparer.Ordinal))
+        {
+            return -1;
+        }
+
+        if (experiment.Regions.Count > 0 && (region is null || !experiment.Regions.Contains(region, StringComparer.Ordinal)))
         {
             return -1;
         }

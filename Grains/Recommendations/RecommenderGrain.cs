@@ -139,7 +139,7 @@ public sealed class RecommenderGrain(
         var session = await GrainFactory.Session(new SessionId(sessionId)).GetAsync();
         var segment = session.Cart.Count > 0 ? Segments.Cart : Segments.Browse;
         var record = await _weights!.GetAsync(segment);
-        var (strategy, variants) = await StrategyForAsync(sessionId, segment, session.ChangedAt);
+        var (strategy, variants) = await StrategyForAsync(sessionId, segment, session.Region, session.ChangedAt);
         var views = session.RecentEvents.Where(e => e.Type == BehaviourType.View && !string.IsNullOrEmpty(e.Sku)).Select(e => e.Sku!).TakeLast(ViewsRead).ToList();
         var cart = session.Cart.Select(l => l.Sku).ToList();
         var shown = cart.ToHashSet(StringComparer.Ordinal);
@@ -225,10 +225,10 @@ public sealed class RecommenderGrain(
     /// (its outbox tells the experiment) before the variant is used; when it cannot, the list is made the product's way
     /// and the session is not counted.
     /// </summary>
-    private async Task<(string Strategy, IReadOnlyList<string> Variants)> StrategyForAsync(string sessionId, string segment, DateTimeOffset? changedAt)
+    private async Task<(string Strategy, IReadOnlyList<string> Variants)> StrategyForAsync(string sessionId, string segment, string? region, DateTimeOffset? changedAt)
     {
         var running = await experiments.GetAsync();
-        if (ExperimentUnits.Find(running, nameof(VariantSettings.RecommendationStrategy), sessionId, segment, changedAt, clock.GetUtcNow()) is not { } exposure)
+        if (ExperimentUnits.Find(running, nameof(VariantSettings.RecommendationStrategy), sessionId, segment, region, changedAt, clock.GetUtcNow()) is not { } exposure)
         {
             return (PickStrategies.Bandit, []);
         }

@@ -238,7 +238,7 @@ public sealed class SessionGrain(
 
         var running = await experiments.GetAsync();
         var now = clock.GetUtcNow(); // the page asks now: the shopper is active
-        var exposure = ExperimentUnits.Find(running, nameof(VariantSettings.Layout), this.GetPrimaryKeyString(), S.Cart.Count > 0 ? Segments.Cart : Segments.Browse, now, now);
+        var exposure = ExperimentUnits.Find(running, nameof(VariantSettings.Layout), this.GetPrimaryKeyString(), S.Cart.Count > 0 ? Segments.Cart : Segments.Browse, S.Region, now, now);
         if (Met(exposure is null ? [] : [exposure]) || claimed)
         {
             await state.SaveAsync(this); // one write for the claim and the exposure

@@ -95,7 +95,7 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
             {
                 Interlocked.Increment(ref untagged); // made without the experiment: the session is not in it
             }
-            else if ((shown == $"{id}:control") != (ExperimentUnits.Assign(definition, sessionId, "browse") == 0))
+            else if ((shown == $"{id}:control") != (ExperimentUnits.Assign(definition, sessionId, "browse", region: null) == 0))
             {
                 Interlocked.Increment(ref mismatched); // the list's variant must be the one the hash gives
             }

@@ -269,7 +269,6 @@ public sealed class BadInputTests(ApiFixture api)
         { "dispatch window as text", "/api/experiments", Experiment(variants: """[{"name":"a"},{"name":"b","settings":{"dispatchWindowSeconds":"long"}}]"""), null, Ops, 400 },
         { "malformed region", "/api/experiments", Experiment(variants: """[{"name":"a"},{"name":"b","settings":{"dispatchWindowSeconds":9}}]""", extra: ""","regions":["camden"]"""), null, Ops, 400 },
         { "a region twice", "/api/experiments", Experiment(variants: """[{"name":"a"},{"name":"b","settings":{"dispatchWindowSeconds":9}}]""", extra: ""","regions":["r1c1","r1c1"]"""), null, Ops, 400 },
-        { "regions for a session's setting alone", "/api/experiments", Experiment(extra: ""","regions":["r1c1"]"""), null, Ops, 400 },
         { "guardrail on an unknown indicator", "/api/experiments", Experiment(extra: ""","guardrails":[{"indicator":"happiness","margin":1}]"""), null, Ops, 400 },
         { "guardrail of negative margin", "/api/experiments", Experiment(extra: ""","guardrails":[{"indicator":"onTime","margin":-0.1}]"""), null, Ops, 400 },
         { "two guardrails on one indicator", "/api/experiments", Experiment(extra: ""","guardrails":[{"indicator":"onTime","margin":0.1},{"indicator":"onTime","margin":0.2}]"""), null, Ops, 400 },

@@ -7,6 +7,7 @@ using Tandem.Contracts.Couriers;
 using Tandem.Contracts.Inventory;
 using Tandem.Contracts.Lineage;
 using Tandem.Contracts.Orders;
+using Tandem.Contracts.Sessions;
 using Tandem.Grains.Dispatch;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
@@ -222,10 +223,24 @@ public sealed class SupplyChainExperimentsApiTests(ApiFixture api)
         try
         {
             var shopperId = TestData.NewId("shopper");
-            var sessionId = TestData.NewId("session");
-            var session = api.Grains.Session(new SessionId(sessionId));
-            // The silo reads the running experiments every 200 ms here: the page asks until its layout comes from this one.
-            var layout = await Await.UntilAsync(async () => await session.ChooseLayoutAsync(new ShopperId(shopperId)) is { Experiment: { } tag } choice && tag.StartsWith(id, StringComparison.Ordinal) ? choice : null, TimeSpan.FromSeconds(10));
+            var view = new BehaviourEvent { Type = BehaviourType.View, Sku = sku, At = DateTimeOffset.UtcNow };
+            // A session near the store is in its region (the place sent with its first behaviour); the silo reads the running
+            // experiments every 200 ms and the locations within a second here: a new session each try until its layout comes
+            // from this experiment.
+            var (sessionId, layout) = await Await.UntilAsync(async () =>
+            {
+                var candidate = TestData.NewId("session");
+                await api.Grains.Session(new SessionId(candidate)).RecordEventsAsync(new ShopperId(shopperId), [view], door);
+                return await api.Grains.Session(new SessionId(candidate)).ChooseLayoutAsync(new ShopperId(shopperId)) is { Experiment: { } tag } choice && tag.StartsWith(id, StringComparison.Ordinal) ? Tuple.Create(candidate, choice) : null;
+            }, TimeSpan.FromSeconds(10));
+            // Sessions elsewhere, or that gave no place, are not in the experiment: the shop's own layout, untagged.
+            var elsewhere = await Task.WhenAll(new GeoPoint?[] { new() { Lat = 51.5308, Lon = -0.1238 }, null }.Select(async place =>
+            {
+                var other = api.Grains.Session(new SessionId(TestData.NewId("session")));
+                await other.RecordEventsAsync(new ShopperId(shopperId), [view], place);
+                return await other.ChooseLayoutAsync(new ShopperId(shopperId));
+            }));
+            Assert.All(elsewhere, choice => Assert.Equal(("standard", (string?)null), (choice!.Layout, choice.Experiment)));
             using var shopper = api.ClientAs("shopper", shopperId);
             using var placed = await shopper.PostJsonAsync("/api/orders", Http.DeliveryOrder(sessionId, door.Lat, door.Lon, (sku, 1)), TestData.NewId("k"));
             placed.EnsureSuccessStatusCode();

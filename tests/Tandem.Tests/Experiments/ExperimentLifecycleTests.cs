@@ -140,12 +140,12 @@ public sealed class ExperimentLifecycleTests(SweepingClusterFixture fixture) : I
 
         foreach (var (session, choice) in choices)
         {
-            var variant = ExperimentUnits.Assign(definition, session.Value, "browse");
+            var variant = ExperimentUnits.Assign(definition, session.Value, "browse", region: null);
             Assert.Equal((variant == 1 ? "picks-first" : "standard", $"{id}:{definition.Variants[variant].Name}"), (choice!.Layout, choice.Experiment));
         }
 
         Assert.Null(stranger);
-        long[] expected = [sessions.Count(s => ExperimentUnits.Assign(definition, s.Value, "browse") == 0), sessions.Count(s => ExperimentUnits.Assign(definition, s.Value, "browse") == 1)];
+        long[] expected = [sessions.Count(s => ExperimentUnits.Assign(definition, s.Value, "browse", region: null) == 0), sessions.Count(s => ExperimentUnits.Assign(definition, s.Value, "browse", region: null) == 1)];
         Assert.Equal(expected, results.Variants.Select(v => v.Exposed));
         Assert.Equal(200, expected.Sum());
 

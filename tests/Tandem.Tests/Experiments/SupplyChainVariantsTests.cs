@@ -99,6 +99,9 @@ public sealed class SupplyChainVariantsTests
         var combined = Window("c") with { Variants = [.. Window("c").Variants.Select((v, i) => v with { Settings = v.Settings with { Layout = i == 0 ? "standard" : "picks-first" } })] };
         var layout = new ExperimentDefinition { Id = "d", Name = "Layout", Variants = [new() { Name = "a", Settings = new() { Layout = "standard" } }, new() { Name = "b", Settings = new() { Layout = "picks-first" } }], Segments = ["cart"] };
         Assert.NotNull(ExperimentLayers.Clash(combined, [layout])); // the combined experiment's layout meets the other's sessions
+        Assert.Null(ExperimentLayers.Clash(combined with { Regions = ["r1c1"] }, [layout with { Regions = ["r2c2"] }])); // sessions of other regions
+        Assert.NotNull(ExperimentLayers.Clash(combined with { Regions = ["r1c1"] }, [layout with { Regions = ["r1c1"] }]));
+        Assert.Null(ExperimentLayers.Clash(layout with { Id = "e", Segments = ["browse"] }, [layout])); // other segments, all regions
         Assert.Equal(["DispatchWindowSeconds", "Layout"], ExperimentLayers.Settings(combined).Order(StringComparer.Ordinal));
     }
 
