@@ -1,31 +1,56 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Orleans.Serialization;
+using Orleans.Storage;
+
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Keys;
 
 namespace Tandem.Grains.Demand;
 
-/// <summary>One SKU-location's demand in 15-minute buckets and days; see <see cref="IDemandGrain"/>.</summary>
+/// <summary>
+/// One SKU-location's demand in 15-minute buckets and days; see <see cref="IDemandGrain"/>. An entry is counted in one
+/// synchronous step and answered once durable (<see cref="GroupCommit{TState,TEvent}"/>): the order outboxes of a hot
+/// cell share writes, and each write carries only the entries counted since the last (<see cref="DemandState"/> is
+/// journaled). The owed days' totals go to the facts tables after the count, one save at a time.
+/// </summary>
+[Reentrant]
 public sealed class DemandGrain(
     [PersistentState("demand", StorageNames.Grains)] IPersistentState<DemandState> state,
+    DeepCopier<DemandState> copier,
+    [FromKeyedServices(StorageNames.Grains)] IGrainStorage storage,
     IDemandFacts facts,
     [FromKeyedServices(TandemClock.Key)] TimeProvider clock,
     ILogger<DemandGrain> logger) : Grain, IDemandGrain
 {
-    /// <summary>How long an entry's id is remembered (an order's outbox gives up far sooner).</summary>
-    public static readonly TimeSpan RememberIds = TimeSpan.FromDays(14);
-
-    private static readonly TimeSpan KeepQuarters = TimeSpan.FromDays(2);
-
     private static readonly TimeSpan FactsRetry = TimeSpan.FromSeconds(30);
 
+    private GroupCommit<DemandState, DemandChange>? _commit;
     private IGrainTimer? _factsRetry;
+    private Task _saving = Task.CompletedTask;
+    private bool _saveAgain;
 
-    private DemandState S => state.State;
+    private DemandState S => _commit!.State;
 
     private CellKey Key => CellKey.Parse(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _commit = new GroupCommit<DemandState, DemandChange>(state, storage is ICapturesStateOnWrite ? null : copier, this, _ => Task.CompletedTask, logger);
+        await _commit.Durable();
+        if (S.OwedDays.Count > 0)
+        {
+            SaveFactsSoon(); // what the activation before could not hand over
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _saving;
+        await _commit!.Drain();
+    }
 
     public async Task RecordAsync(DemandEntry entry)
     {
@@ -34,145 +59,109 @@ public sealed class DemandGrain(
             throw new ArgumentException("A demand entry has an id and counts nothing negative.", nameof(entry));
         }
 
-        if (!S.Counted.ContainsKey(entry.Id))
+        _commit!.ThrowIfFailed();
+        if (S.Apply(new DemandChange { Entry = entry, At = clock.GetUtcNow() }))
         {
-            // Counted in memory, then saved; a save that fails takes the count back, so the retry counts it again.
-            var now = clock.GetUtcNow();
-            S.Counted[entry.Id] = now;
-            Add(entry, now, 1);
-            S.Version++;
-            var owed = S.OwedDays.Add(DateOnly.FromDateTime(entry.At.UtcDateTime));
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                S.Counted.Remove(entry.Id);
-                Add(entry, now, -1);
-                S.Version--;
-                if (owed)
-                {
-                    S.OwedDays.Remove(DateOnly.FromDateTime(entry.At.UtcDateTime));
-                }
-
-                throw;
-            }
-
-            await SaveFactsAsync();
-
-            foreach (var old in S.Counted.Where(c => now - c.Value > RememberIds).Select(c => c.Key).ToList())
-            {
-                S.Counted.Remove(old);
-            }
+            await _commit.Changed(null);
+            SaveFactsSoon();
+        }
+        else
+        {
+            await _commit.Durable(); // told again: answered once the first telling is durable
         }
 
         await GrainFactory.ForecastPlanner().ChangedAsync(Key.ToString());
     }
 
-    public Task<DemandSources> GetSourcesAsync(int max) =>
-        Task.FromResult(new DemandSources([.. S.Counted.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(Math.Clamp(max, 0, 1000)).Select(c => c.Key)], S.Counted.Count));
+    public async Task<DemandSources> GetSourcesAsync(int max)
+    {
+        await _commit!.Durable();
+        return new DemandSources([.. S.Counted.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(Math.Clamp(max, 0, 1000)).Select(c => c.Key)], S.Counted.Count);
+    }
 
     /// <summary>Seeded days are not announced: the seeder tells the planner once for all its cells.</summary>
     public async Task SeedAsync(IReadOnlyList<DemandDay> days)
     {
-        if (S.Days.Count > 0 || days.Count == 0)
+        _commit!.ThrowIfFailed();
+        if (!S.Apply(new DemandChange { Seeded = days, At = clock.GetUtcNow() }))
         {
+            await _commit.Durable();
             return;
         }
 
-        S.Days = [.. days.Where(d => d.Units > 0 || d.Returned > 0).OrderBy(d => d.Day).TakeLast(IDemandGrain.KeptDays)];
-        S.OwedDays.UnionWith(S.Days.Select(d => d.Day));
-        S.Version++;
-        await state.WriteStateAsync();
-        await SaveFactsAsync();
+        await _commit.Changed(null);
+        SaveFactsSoon();
     }
 
-    public Task<DemandTotals> GetTotalsAsync(DateOnly from)
+    public async Task<DemandTotals> GetTotalsAsync(DateOnly from)
     {
+        await _commit!.Durable();
         var (units, returned) = (0L, 0L);
         foreach (var day in S.Days.Where(d => d.Day >= from))
         {
             (units, returned) = (units + day.Units, returned + day.Returned);
         }
 
-        return Task.FromResult(new DemandTotals(units, returned));
+        return new DemandTotals(units, returned);
     }
 
-    public Task<DemandHistory> GetAsync() => Task.FromResult(new DemandHistory
+    public async Task<DemandHistory> GetAsync()
     {
-        Cell = this.GetPrimaryKeyString(),
-        Days = [.. S.Days],
-        Quarters = [.. S.Quarters],
-        Version = S.Version,
-    });
-
-    /// <summary>
-    /// Hands the owed days' totals to the facts tables (absolute totals: saving them twice is harmless). A failure keeps
-    /// them owed and tries again in half a minute in this activation, and with the next count in any other.
-    /// </summary>
-    private async Task SaveFactsAsync()
-    {
-        if (S.OwedDays.Count == 0)
+        await _commit!.Durable();
+        return new DemandHistory
         {
+            Cell = this.GetPrimaryKeyString(),
+            Days = [.. S.Days],
+            Quarters = [.. S.Quarters],
+            Version = S.Version,
+        };
+    }
+
+    /// <summary>Starts handing the owed days over unless a hand-over is under way, which then goes round once more.</summary>
+    private void SaveFactsSoon()
+    {
+        if (!_saving.IsCompleted)
+        {
+            _saveAgain = true;
             return;
         }
 
-        var owed = S.OwedDays.ToList();
-        try
-        {
-            await facts.SaveDaysAsync(Key, [.. owed.Select(day => S.Days.Find(d => d.Day == day) ?? new DemandDay { Day = day })], CancellationToken.None);
-            S.OwedDays.ExceptWith(owed);
-            _factsRetry?.Dispose();
-            _factsRetry = null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.DemandFactsFailed(ex, Key.ToString(), owed.Count);
-            _factsRetry ??= this.RegisterGrainTimer(SaveFactsAsync, new GrainTimerCreationOptions(FactsRetry, FactsRetry) { KeepAlive = true });
-        }
+        _saving = SaveFactsAsync();
     }
 
-    private void Add(DemandEntry entry, DateTimeOffset now, int sign)
+    /// <summary>
+    /// Hands the owed days' totals to the facts tables (absolute totals: saving them twice is harmless), and records
+    /// which totals were taken: a day counted into meanwhile stays owed. A failure keeps them owed and tries again in half
+    /// a minute in this activation, and with the next count or activation in any other.
+    /// </summary>
+    private async Task SaveFactsAsync()
     {
-        var (units, returned, revenue) = (sign * entry.Units, sign * entry.Returned, sign * entry.Revenue);
-        var day = DateOnly.FromDateTime(entry.At.UtcDateTime);
-        var index = S.Days.FindLastIndex(d => d.Day <= day);
-        if (index >= 0 && S.Days[index].Day == day)
+        do
         {
-            var was = S.Days[index];
-            S.Days[index] = was with { Units = was.Units + units, Returned = was.Returned + returned, Revenue = was.Revenue + revenue };
-            if (S.Days[index] is { Units: 0, Returned: 0 })
+            _saveAgain = false;
+            if (S.OwedDays.Count == 0 || _commit!.Failed)
             {
-                S.Days.RemoveAt(index);
+                return;
             }
-        }
-        else if (sign > 0)
-        {
-            S.Days.Insert(index + 1, new DemandDay { Day = day, Units = units, Returned = returned, Revenue = revenue });
-        }
 
-        if (S.Days.Count > IDemandGrain.KeptDays)
-        {
-            S.Days.RemoveRange(0, S.Days.Count - IDemandGrain.KeptDays);
-        }
-
-        var start = new DateTimeOffset(entry.At.UtcTicks - (entry.At.UtcTicks % TimeSpan.FromMinutes(15).Ticks), TimeSpan.Zero);
-        var quarter = S.Quarters.FindLastIndex(q => q.Start <= start);
-        if (quarter >= 0 && S.Quarters[quarter].Start == start)
-        {
-            var was = S.Quarters[quarter];
-            S.Quarters[quarter] = was with { Units = was.Units + units, Returned = was.Returned + returned, Revenue = was.Revenue + revenue };
-            if (S.Quarters[quarter] is { Units: 0, Returned: 0 })
+            var owed = S.Owed();
+            try
             {
-                S.Quarters.RemoveAt(quarter);
+                await facts.SaveDaysAsync(Key, owed, CancellationToken.None);
+                _factsRetry?.Dispose();
+                _factsRetry = null;
             }
-        }
-        else if (sign > 0 && now - start <= KeepQuarters)
-        {
-            S.Quarters.Insert(quarter + 1, new DemandQuarter { Start = start, Units = units, Returned = returned, Revenue = revenue });
-        }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.DemandFactsFailed(ex, Key.ToString(), owed.Count);
+                _factsRetry ??= this.RegisterGrainTimer(() => { SaveFactsSoon(); return _saving; }, new GrainTimerCreationOptions(FactsRetry, FactsRetry) { KeepAlive = true });
+                return;
+            }
 
-        S.Quarters.RemoveAll(q => now - q.Start > KeepQuarters);
+            // Recorded, not written now: the next count's write carries it (until then a new activation hands the days over
+            // again, harmlessly), so a cell counted one entry at a time writes once per entry, not twice.
+            S.Apply(new DemandChange { Saved = owed, At = clock.GetUtcNow() });
+        }
+        while (_saveAgain);
     }
 }

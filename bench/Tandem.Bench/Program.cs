@@ -10,6 +10,7 @@ using Tandem.Bench;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Inventory;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Hosting.Storage;
@@ -21,6 +22,8 @@ using Orleans.Storage;
 // run, the baselines the order path is held to: an anonymous one-grain GET and an authenticated one-grain GET.
 // `--only census`: the stock census's time over every stocked cell, and the spread reservations with censuses taken
 // back to back against none.
+// `--only demand`: one cell's demand counted entry by entry (a packed order's line each), in windows back to back on the
+// same cell, by one caller and by `--concurrency` callers: how the rate holds as the cell remembers more entries.
 // `--only flash-sale`: one SKU sold until it is gone (`--sale-units`), through the grain client kept whole (the
 // baseline) and split into `--buckets` buckets, and over HTTP split, with the holds acknowledged, the callers told sold
 // out and the units oversold (must be none), and the split ÷ whole ratio.
@@ -203,6 +206,28 @@ if (only is "census")
         (await grains.Cell(new CellKey(skus[Random.Shared.Next(skus.Length)], Store)).ReserveAsync($"{run}-ca-{w}-{i}", 1, ttl)).Succeeded));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  {took.Count} censuses taken beside the {seconds} s of reservations (the last ending after them): {string.Join(", ", took.Select(t => t.ToString("N0", CultureInfo.InvariantCulture)))} ms"));
+}
+
+if (only is "demand")
+{
+    // Each window counts into a cell already holding the entries of the windows before it (each entry's id is kept 14 days).
+    foreach (var callers in new[] { 1, concurrency })
+    {
+        var demand = grains.Demand(new CellKey($"BENCH-DEMAND-{run}-{callers}", Store));
+        for (var window = 1; window <= 3; window++)
+        {
+            var held = (await demand.GetSourcesAsync(0)).Remembered;
+            var at = DateTimeOffset.UtcNow;
+            results.Add(await RunAsync(string.Create(CultureInfo.InvariantCulture, $"demand · 1 cell · {callers} caller{(callers == 1 ? "" : "s")} · window {window}, from {held:N0} entries"), callers, duration, async (w, i) =>
+            {
+                await demand.RecordAsync(new DemandEntry { Id = string.Create(CultureInfo.InvariantCulture, $"order:{run}-{window}-{w}-{i}:line:0"), At = at, Units = 1, Revenue = 1m });
+                return true;
+            }));
+        }
+
+        var (remembered, counted) = ((await demand.GetSourcesAsync(0)).Remembered, (await demand.GetTotalsAsync(DateOnly.MinValue)).Units);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demand cell of {callers} caller(s): {remembered:N0} entries remembered, {counted:N0} units counted"));
+    }
 }
 
 if (only is "flash-sale")
