@@ -288,8 +288,8 @@ public sealed class ForecastPlannerGrain(
             Available = snapshot.Available,
             ReorderPoint = cellForecast.Stock.ReorderPoint,
             StockOutRisk = cellForecast.Stock.StockOutRisk,
-            NextWeek = Math.Round(forecast.Total(7), 2),
-            NextFourWeeks = Math.Round(forecast.Total(28), 2),
+            NextWeek = days.Take(7).Sum(d => d.Mean), // the published days' means: a suggestion follows from the forecast as shown
+            NextFourWeeks = days.Take(28).Sum(d => d.Mean),
             MadeAt = now,
         };
         await GrainFactory.Forecast(key).SetAsync(cellForecast);
