@@ -54,19 +54,20 @@ public sealed record UnitResults
 
     /// <summary>
     /// What is observed of these units per event, when anything is: <c>onTime</c> for zones (each delivery their orders made,
-    /// on time within the promise or not); null for units observed through their KPIs alone.
+    /// on time within the promise or not), <c>inStock</c> for store cells (each stock census that read them, with a unit to
+    /// sell or not); null before any.
     /// </summary>
     [Id(5)] public string? Outcome { get; init; }
 
-    /// <summary>The events observed per variant (zones: deliveries).</summary>
+    /// <summary>The events observed per variant (zones: deliveries; store cells: censuses).</summary>
     [Id(6)] public IReadOnlyList<long> Observed { get; init; } = [];
 
-    /// <summary>Each variant's share of its events that succeeded (zones: deliveries on time).</summary>
+    /// <summary>Each variant's share of its events that succeeded (zones: deliveries on time; store cells: censuses in stock).</summary>
     [Id(7)] public IReadOnlyList<double> Shares { get; init; } = [];
 
     /// <summary>
     /// Each variant's share against the control's, with the interval clustered by unit (the units are what was assigned:
-    /// a zone's deliveries share its fate); null for the control and while either has fewer than two units with an event.
+    /// a zone's deliveries, a cell's censuses share its fate); null for the control and while either has fewer than two units with an event.
     /// </summary>
     [Id(8)] public IReadOnlyList<Comparison?> ShareChange { get; init; } = [];
 }

@@ -5,8 +5,9 @@ namespace Tandem.Grains.Interfaces.Experiments;
 
 /// <summary>
 /// One shard of an experiment's counts (key: <see cref="KeyOf(string, int)"/>): which units met which variant and when, and the orders
-/// each placed after that (a zone: each delivery it made, worth 1 when on time). Every call is idempotent (an exposure per unit, a conversion per order), so the sessions'
-/// outboxes may repeat them. A unit's shard is fixed by hashing its id.
+/// each placed after that (a zone: each delivery it made, worth 1 when on time; a store cell: each census that read it, worth 1
+/// when it had a unit to sell). Every call is idempotent (an exposure per unit, a conversion per order, an observation per
+/// census minute), so the outboxes may repeat them. A unit's shard is fixed by hashing its id.
 /// </summary>
 public interface IExperimentTallyGrain : IGrainWithStringKey
 {
@@ -28,6 +29,13 @@ public interface IExperimentTallyGrain : IGrainWithStringKey
     /// <summary>Records an order the exposed unit placed after its exposure (once per order); ignored for a unit never exposed.</summary>
     Task ConvertAsync(TallyEntry conversion);
 
+    /// <summary>
+    /// Records a stock census's observations of exposed store cells (each with <see cref="TallyEntry.Minute"/>, worth 1 when
+    /// the cell had a unit to sell): a cell counts one observation per census minute, the first told, in the variant it was
+    /// exposed to and from its exposure on; an observation of a cell never exposed, or of a minute not after its last, changes nothing.
+    /// </summary>
+    Task ObserveAsync(IReadOnlyList<TallyEntry> observations);
+
     /// <summary>Per variant index: units exposed, units converted, orders, and the revenue moments over exposed units.</summary>
     [ReadOnly]
     Task<IReadOnlyList<VariantTally>> GetAsync();
@@ -46,6 +54,9 @@ public sealed record TallyEntry
     [Id(3)] public string? OrderId { get; init; }
 
     [Id(4)] public decimal Revenue { get; init; }
+
+    /// <summary>A census observation of a store cell: the census's minute (Unix minutes); null for exposures and conversions.</summary>
+    [Id(5)] public long? Minute { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("tandem.variant-tally")]

@@ -24,8 +24,9 @@ public interface IStockRangeGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// The census's reading of this shard: every cell at a location of <see cref="StockReading.RegionOf"/> read from its
-    /// grain, counted per region and per variant of each of <see cref="StockReading.ByCell"/> that puts the cell in one.
-    /// Throws when a cell cannot be read (a census counts every cell or nothing).
+    /// grain, counted per region and per variant of each of <see cref="StockReading.ByCell"/> that puts the cell in one, and
+    /// told to that experiment's tally as an observation of the cell (worth 1 when it had a unit to sell). Throws when a
+    /// cell cannot be read (a census counts every cell or nothing); a tally that cannot be told misses this census.
     /// </summary>
     [ReadOnly, AlwaysInterleave]
     Task<StockShardCount> CountAsync(StockReading reading);
@@ -38,6 +39,9 @@ public sealed record StockReading
     [Id(0)] public required IReadOnlyDictionary<string, string> RegionOf { get; init; }
 
     [Id(1)] public IReadOnlyList<ExperimentView> ByCell { get; init; } = [];
+
+    /// <summary>When the census reads: each exposed cell of <see cref="ByCell"/> is an observation of this minute in its experiment's tally.</summary>
+    [Id(2)] public DateTimeOffset At { get; init; }
 }
 
 /// <summary>A shard's counts: per region (cells, out of stock, units), and per experiment variant (its <see cref="StockCount.Region"/> the arm's KPI key).</summary>

@@ -86,7 +86,7 @@ public static class ExperimentReport
                     SampleRatio = Result(SampleRatio.Check([.. summed.Select(s => s.Exposed)], [.. definition.Variants.Select(v => v.Weight)])),
                     Converted = converts ? [.. summed.Select(s => s.Converted)] : [],
                     Conversion = converts ? [.. summed.Select((s, i) => i == 0 || s.Exposed == 0 || summed[0].Exposed == 0 ? null : Conversion(summed[0], s))] : [],
-                    Outcome = observed ? OnTime : null,
+                    Outcome = observed ? (u.Key == ExperimentUnitKinds.Cell ? InStock : OnTime) : null,
                     Observed = observed ? [.. summed.Select(s => s.Orders)] : [],
                     Shares = observed ? [.. summed.Select(s => Math.Round(Clustered(s).Share, 6))] : [],
                     ShareChange = observed ? [.. summed.Select((s, i) => i == 0 || s.Converted < 2 || summed[0].Converted < 2 ? null : CompareShares(summed[0], s))] : [],
@@ -133,6 +133,9 @@ public static class ExperimentReport
 
     /// <summary>The outcome a zone's deliveries give (<see cref="ZoneOutcomes"/>).</summary>
     public const string OnTime = "onTime";
+
+    /// <summary>The outcome a store cell's censuses give (<see cref="Kpis.StockRangeGrain"/>).</summary>
+    public const string InStock = "inStock";
 
     private static Comparison CompareShares(VariantTally control, VariantTally treatment)
     {

@@ -40,6 +40,28 @@ public sealed class ExperimentTallyGrain(
     public Task ConvertAsync(TallyEntry conversion) =>
         conversion.OrderId is null ? throw new ArgumentException("A conversion names its order.", nameof(conversion)) : ApplyAsync(conversion);
 
+    public Task ObserveAsync(IReadOnlyList<TallyEntry> observations)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        _commit!.ThrowIfFailed();
+        foreach (var observation in observations)
+        {
+            Check(observation);
+            if (observation.Minute is null || observation.OrderId is not null || observation.Revenue > 1)
+            {
+                throw new ArgumentException($"An observation of {observation.UnitId} names its census minute, no order, and is worth 0 or 1.", nameof(observations));
+            }
+        }
+
+        var changed = false;
+        foreach (var observation in observations)
+        {
+            changed |= S.Apply(observation);
+        }
+
+        return changed ? _commit.Changed(null) : _commit.Durable();
+    }
+
     public async Task<IReadOnlyList<VariantTally>> GetAsync()
     {
         await _commit!.Durable();
@@ -47,23 +69,27 @@ public sealed class ExperimentTallyGrain(
         {
             Variant = g.Key,
             Exposed = g.Count(),
-            Converted = g.Count(u => u.Orders.Count > 0),
-            Orders = g.Sum(u => (long)u.Orders.Count),
+            Converted = g.Count(u => u.Events > 0),
+            Orders = g.Sum(u => u.Events),
             Revenue = g.Sum(u => u.Revenue),
             RevenueSquares = g.Sum(u => (double)u.Revenue * (double)u.Revenue),
-            OrderSquares = g.Sum(u => (double)u.Orders.Count * u.Orders.Count),
-            OrderRevenue = g.Sum(u => u.Orders.Count * (double)u.Revenue),
+            OrderSquares = g.Sum(u => (double)u.Events * u.Events),
+            OrderRevenue = g.Sum(u => u.Events * (double)u.Revenue),
         })];
     }
 
     private Task ApplyAsync(TallyEntry entry)
     {
         _commit!.ThrowIfFailed();
+        Check(entry);
+        return S.Apply(entry with { Minute = null }) ? _commit.Changed(entry) : _commit.Durable();
+    }
+
+    private void Check(TallyEntry entry)
+    {
         if (string.IsNullOrEmpty(entry.UnitId) || entry.Variant < 0 || entry.Revenue < 0 || IExperimentTallyGrain.ShardOf(entry.UnitId) != _shard)
         {
             throw new ArgumentException($"Unit {entry.UnitId} is not counted by shard {this.GetPrimaryKeyString()}, or its entry is malformed.", nameof(entry));
         }
-
-        return S.Apply(entry) ? _commit.Changed(entry) : _commit.Durable();
     }
 }

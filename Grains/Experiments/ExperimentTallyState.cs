@@ -4,7 +4,8 @@ using Tandem.Grains.Interfaces.Experiments;
 namespace Tandem.Grains.Experiments;
 
 /// <summary>
-/// A shard of an experiment's counts: each exposed unit's variant, when it met it, and the orders it placed since. Every
+/// A shard of an experiment's counts: each exposed unit's variant, when it met it, and the orders it placed since (a store
+/// cell: the censuses that read it since, and in how many it had a unit to sell). Every
 /// change is a <see cref="TallyEntry"/>, so a journaling storage writes only the entries (<see cref="IJournaledState"/>).
 /// </summary>
 [GenerateSerializer, Alias("tandem.experiment-tally-state")]
@@ -14,6 +15,19 @@ public sealed class ExperimentTallyState : JournaledState<TallyEntry>
 
     protected override bool Evolve(TallyEntry entry)
     {
+        if (entry.Minute is { } minute)
+        {
+            if (!Units.TryGetValue(entry.UnitId, out var observed) || observed.Variant != entry.Variant || entry.At < observed.ExposedAt || minute <= observed.LastMinute)
+            {
+                return false;
+            }
+
+            observed.Observations++;
+            observed.Revenue += entry.Revenue;
+            observed.LastMinute = minute;
+            return true;
+        }
+
         if (entry.OrderId is null)
         {
             if (Units.ContainsKey(entry.UnitId))
@@ -46,4 +60,13 @@ public sealed class TalliedUnit
     [Id(2)] public List<string> Orders { get; set; } = [];
 
     [Id(3)] public decimal Revenue { get; set; }
+
+    /// <summary>A store cell's census observations since its exposure (one per census minute).</summary>
+    [Id(4)] public long Observations { get; set; }
+
+    /// <summary>The census minute last observed (a census of that minute or before, told again, changes nothing).</summary>
+    [Id(5)] public long LastMinute { get; set; }
+
+    /// <summary>The unit's events: its orders (a session, a zone's deliveries) or its census observations (a store cell).</summary>
+    public long Events => Orders.Count + Observations;
 }

@@ -90,7 +90,7 @@ public sealed class StockCensusGrain(
         var regionOf = (await GrainFactory.Catalog().GetLocationsAsync()).ToDictionary(l => l.Id, l => dispatch.Value.ZoneOf(l.Position), StringComparer.Ordinal);
         var running = await experiments.GetAsync();
         var byCell = running.Where(e => ExperimentLayers.Settings(e.Definition).Contains(nameof(VariantSettings.ServiceLevel))).ToList(); // read once, not per cell
-        var reading = new StockReading { RegionOf = regionOf, ByCell = byCell };
+        var reading = new StockReading { RegionOf = regionOf, ByCell = byCell, At = now };
         var shards = await Task.WhenAll(Enumerable.Range(0, IStockRangeGrain.Shards).Select(s => GrainFactory.StockRange(s).CountAsync(reading))); // each shard reads its own cells
         var counts = new SortedDictionary<string, StockTally>(StringComparer.Ordinal);
         var arms = new Dictionary<(string ExperimentId, int Variant), StockTally>();

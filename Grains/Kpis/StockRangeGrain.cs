@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Orleans.Storage;
 
+using Tandem.Contracts.Experiments;
 using Tandem.Grains.Experiments;
 using Tandem.Grains.Infrastructure;
+using Tandem.Grains.Interfaces.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Kpis;
 
@@ -13,7 +15,9 @@ namespace Tandem.Grains.Kpis;
 
 /// <summary>
 /// A shard of the census's cells (see <see cref="IStockRangeGrain"/>). Cells joining together share a write (group commit);
-/// a cell already in answers at once. The first cell a shard's activation adds makes sure the census is counting.
+/// a cell already in answers at once. The first cell a shard's activation adds makes sure the census is counting. A
+/// census's reading of the cells of a service-level experiment is told to its tally (one call per tally shard), so each
+/// exposed cell's in-stock share is read clustered by cell.
 /// </summary>
 [Reentrant]
 public sealed class StockRangeGrain(
@@ -74,27 +78,50 @@ public sealed class StockRangeGrain(
         var cells = S.Cells.Select(CellKey.Parse).Where(k => reading.RegionOf.ContainsKey(k.LocationId)).ToList(); // taken now: cells joining later are in the next census
         var regions = new SortedDictionary<string, StockTally>(StringComparer.Ordinal);
         var arms = new Dictionary<(string ExperimentId, int Variant), StockTally>();
+        var minute = KpiState.MinuteOf(reading.At);
+        var observations = new Dictionary<(string ExperimentId, int Shard), List<TallyEntry>>();
         foreach (var batch in cells.Chunk(ReadBatch))
         {
             var read = await Task.WhenAll(batch.Select(k => GrainFactory.Cell(k).GetSnapshotAsync()));
             for (var i = 0; i < batch.Length; i++)
             {
                 var region = reading.RegionOf[batch[i].LocationId];
+                var unit = reading.ByCell.Count == 0 ? "" : batch[i].ToString(); // named only when an experiment assigns cells
                 StockTally.Of(regions, region).Add(read[i].OnHand, read[i].Available);
                 foreach (var experiment in reading.ByCell)
                 {
-                    if (ExperimentUnits.AssignSupply(experiment, batch[i].ToString(), region) is var variant and >= 0)
+                    if (ExperimentUnits.AssignSupply(experiment, unit, region) is var variant and >= 0)
                     {
                         StockTally.Of(arms, (experiment.Definition.Id, variant)).Add(read[i].OnHand, read[i].Available);
+                        var key = (experiment.Definition.Id, IExperimentTallyGrain.ShardOf(unit));
+                        (observations.TryGetValue(key, out var told) ? told : observations[key] = []).Add(
+                            new TallyEntry { UnitId = unit, Variant = variant, At = reading.At, Minute = minute, Revenue = read[i].Available > 0 ? 1 : 0 });
                     }
                 }
             }
         }
 
+        await Task.WhenAll(observations.Select(o => ObserveAsync(o.Key.ExperimentId, o.Key.Shard, o.Value, minute)));
         return new StockShardCount
         {
             Regions = [.. regions.Select(r => r.Value.Count(r.Key))],
             Arms = [.. arms.Select(a => new StockArmCount(a.Key.ExperimentId, a.Key.Variant, a.Value.Count(IKpiGrain.ArmKey(a.Key.ExperimentId, a.Key.Variant))))],
         };
+    }
+
+    /// <summary>
+    /// Tells a tally shard what this census read of its cells. A failure leaves this census out of their observations (a
+    /// cell's outcome is the share of the censuses that reached its tally) and does not fail the census's counts.
+    /// </summary>
+    private async Task ObserveAsync(string experimentId, int shard, List<TallyEntry> observations, long minute)
+    {
+        try
+        {
+            await GrainFactory.ExperimentTally(experimentId, ExperimentUnitKinds.Cell, shard).ObserveAsync(observations);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.CellObservationsFailed(ex, this.GetPrimaryKeyLong(), experimentId, minute);
+        }
     }
 }

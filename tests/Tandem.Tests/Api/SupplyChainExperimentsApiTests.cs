@@ -197,6 +197,30 @@ public sealed class SupplyChainExperimentsApiTests(ApiFixture api)
             Assert.Equal((double)mine.Count(i => i < 3) / Math.Max(1, mine.Count), mine.Count == 0 ? 0 : stockOut.GetProperty("value").GetDouble(), 9);
             Assert.Equal(mine.Sum(i => stocked[i]), turnover.GetProperty("denominator").GetDouble()); // the same units at every census since the start
         }
+
+        // The census taken after every exposure is an observation of each cell in its variant: in stock unless emptied above.
+        // (A census by the timer between two exposures may weigh one cell more than another, so mixed shares are bounded.)
+        Assert.Equal("inStock", exposed.GetProperty("outcome").GetString());
+        var observed = exposed.GetProperty("observed").EnumerateArray().Select(o => o.GetInt64()).ToList();
+        var shares = exposed.GetProperty("shares").EnumerateArray().Select(o => o.GetDouble()).ToList();
+        for (var v = 0; v < 2; v++)
+        {
+            var mine = Enumerable.Range(0, cells.Count).Where(i => variants[i] == v).ToList();
+            Assert.True(observed[v] >= mine.Count, $"variant {v}: {observed[v]} observations of {mine.Count} cells");
+            if (mine.Count == 0)
+            {
+                continue;
+            }
+
+            if (mine.All(i => i >= 3) || mine.All(i => i < 3))
+            {
+                Assert.Equal(mine.All(i => i >= 3) ? 1.0 : 0.0, shares[v]);
+            }
+            else
+            {
+                Assert.InRange(shares[v], 0.01, 0.99);
+            }
+        }
     }
 
     [Fact]

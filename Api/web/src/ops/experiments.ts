@@ -159,6 +159,8 @@ export class ExperimentsPanel {
   }
 }
 
+/** What a supply-chain unit's events show, compared clustered by the unit that was assigned. */
+const Outcomes: Record<string, string> = { onTime: "Deliveries on time, compared by zone", inStock: "Censuses with a unit to sell, compared by store cell" };
 const UnitNames: Record<string, string> = { region: "Zones", cell: "Store cells", shopper: "Shoppers offered a coupon" };
 
 /**
@@ -173,8 +175,8 @@ function supplyChain(name: string, results: ExperimentResults): HTMLElement {
       `${UnitNames[u.unit] ?? u.unit} exposed: ${u.exposed.map((n, i) => `${variant(i)} ${n.toLocaleString("en-GB")}`
         + (u.converted.length > i ? ` (${(u.converted[i] ?? 0).toLocaleString("en-GB")} took it${i > 0 ? `, ${change(u.conversion[i], points)} pts` : ""})` : "")).join(" · ")}`,
       u.sampleRatio.mismatch ? ` — sample ratio mismatch (p ${u.sampleRatio.pValue.toExponential(1)})` : "")),
-    ...results.units.filter(u => u.outcome === "onTime").map(u => h("p", { class: "muted", "data-outcome": u.unit },
-      `Deliveries on time, compared by zone: ${u.observed.map((n, i) => `${variant(i)} ${percent(u.shares[i] ?? 0)} of ${n.toLocaleString("en-GB")}`
+    ...results.units.filter(u => u.outcome && Outcomes[u.outcome]).map(u => h("p", { class: "muted", "data-outcome": u.unit },
+      `${Outcomes[u.outcome!]}: ${u.observed.map((n, i) => `${variant(i)} ${percent(u.shares[i] ?? 0)} of ${n.toLocaleString("en-GB")}`
         + (i > 0 ? ` (${change(u.shareChange[i], points)} pts)` : "")).join(" · ")}`)),
     !results.units.some(u => u.unit === "region" || u.unit === "cell") ? null : h("table", { class: "zones" },
       h("caption", { class: "visually-hidden" }, `Supply chain of ${name}`),
