@@ -14,7 +14,8 @@ namespace Tandem.ExperimentTrials;
 
 /// <summary>
 /// Experiments through the real grains, in a silo in this process on a simulated clock: each trial defines and starts an
-/// experiment on the picks' strategy (or on the returns' coupon: <see cref="CouponTrial"/>; on the zones' dispatch window: <see cref="WindowTrial"/>) (A/A: the bandit in both variants; A/B: the bandit against another strategy), sends
+/// experiment on the picks' strategy (or on the returns' coupon: <see cref="CouponTrial"/>; on the zones' dispatch window: <see cref="WindowTrial"/>;
+/// on the store cells' service level: <see cref="LevelTrial"/>) (A/A: the bandit in both variants; A/B: the bandit against another strategy), sends
 /// its sessions a view each, asks the recommender for their picks (which records the exposure of the variant it used) and
 /// lets each simulated shopper buy with the base rate, or the base rate plus the injected effect when the picks it was
 /// shown were made under the A/B treatment. The purchase reaches the session as an order's outbox tells it (with the
@@ -31,16 +32,23 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
     private IGrainFactory _grains = null!;
     private CouponTrial? _coupon;
     private WindowTrial? _window;
+    private LevelTrial? _level;
 
-    /// <summary>Sessions (picks), shoppers (coupon) or zones (window) per trial.</summary>
-    public int UnitsPerTrial => options.Setting == TrialOptions.Window
+    /// <summary>Sessions (picks), shoppers (coupon), zones (window) or store cells (level) per trial.</summary>
+    public int UnitsPerTrial => options.Setting is TrialOptions.Window or TrialOptions.Level
         ? options.Sessions ?? (2 * WindowTrial.PlannedZonesPerVariant(options))
         : options.Sessions ?? (int)(2 * Brains.Experiments.ProportionTest.SampleSizePerArm(options.BaseRate, options.Effect));
 
     public async Task StartAsync()
     {
-        // The window trials decide each zone's windows on the simulated clock (as the dispatch day does); the others need no dispatch.
-        _host = SimulatedSilo.Build(_clock, new Dictionary<string, string?> { ["Tandem:Dispatch:DriveWindows"] = options.Setting == TrialOptions.Window ? "true" : "false" });
+        // The window trials decide each zone's windows on the simulated clock (as the dispatch day does); the others need no
+        // dispatch. The level trials take their censuses themselves, one a simulated minute; the census timer's, hourly,
+        // reads the same counts in one of those minutes.
+        _host = SimulatedSilo.Build(_clock, new Dictionary<string, string?>
+        {
+            ["Tandem:Dispatch:DriveWindows"] = options.Setting == TrialOptions.Window ? "true" : "false",
+            ["Tandem:Kpis:CensusEvery"] = options.Setting == TrialOptions.Level ? "01:00:00" : null,
+        });
         await _host.StartAsync();
         _grains = _host.Services.GetRequiredService<IGrainFactory>();
         await _grains.Catalog().UpsertAsync(
@@ -60,10 +68,15 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
             _window = new WindowTrial(_grains, _clock, options);
             await _window.OpenAsync();
         }
+        else if (options.Setting == TrialOptions.Level)
+        {
+            _level = new LevelTrial(_grains, _clock, options);
+            await _level.OpenAsync();
+        }
     }
 
     public Task<TrialRun> RunAsync(int trial, bool injected) =>
-        _window?.RunAsync(trial, injected) ?? (_coupon is null ? RunPicksAsync(trial, injected) : _coupon.RunAsync(trial, injected, UnitsPerTrial));
+        _window?.RunAsync(trial, injected) ?? _level?.RunAsync(trial, injected) ?? (_coupon is null ? RunPicksAsync(trial, injected) : _coupon.RunAsync(trial, injected, UnitsPerTrial));
 
     private async Task<TrialRun> RunPicksAsync(int trial, bool injected)
     {
