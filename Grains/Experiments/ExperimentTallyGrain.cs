@@ -47,7 +47,7 @@ public sealed class ExperimentTallyGrain(
         foreach (var observation in observations)
         {
             Check(observation);
-            if (observation.Minute is null || observation.OrderId is not null || observation.Revenue > 1)
+            if (observation.Minute is null || observation.OrderId is not null || observation.Revenue is not (0m or 1m))
             {
                 throw new ArgumentException($"An observation of {observation.UnitId} names its census minute, no order, and is worth 0 or 1.", nameof(observations));
             }

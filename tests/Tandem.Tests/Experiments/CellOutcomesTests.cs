@@ -50,7 +50,7 @@ public sealed class CellOutcomesTests(SweepingClusterFixture fixture) : IClassFi
         await Tally(cells[0].Id).ObserveAsync([Observed(cells[0], 20) with { Variant = 1 - cells[0].Variant }]);
         await Tally(cells[1].Id).ObserveAsync([Observed(cells[1], 21) with { At = at.AddMinutes(-1) }]);
         await Assert.ThrowsAsync<ArgumentException>(() => Tally(cells[2].Id).ObserveAsync([Observed(cells[2], 22) with { Minute = null }]));
-        await Assert.ThrowsAsync<ArgumentException>(() => Tally(cells[2].Id).ObserveAsync([Observed(cells[2], 22) with { Revenue = 2 }]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Tally(cells[2].Id).ObserveAsync([Observed(cells[2], 22) with { Revenue = 0.5m }]));
 
         var results = (await Grains.Experiment(id).GetResultsAsync())!;
         var observed = Assert.Single(results.Units);
