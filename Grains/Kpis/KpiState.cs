@@ -1,3 +1,6 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
 using Tandem.Contracts.Kpis;
 using Tandem.Grains.Infrastructure;
 
@@ -5,7 +8,7 @@ namespace Tandem.Grains.Kpis;
 
 /// <summary>
 /// A KPI grain's counts: per minute (Unix minutes) and measure, how many facts and the sum of their values, for the last
-/// <see cref="RetainMinutes"/>; and the ids counted in that time, so a fact sent again is not counted twice. Every change is
+/// <see cref="RetainMinutes"/>; and the ids counted in that time (as hashes), so a fact sent again is not counted twice. Every change is
 /// one <see cref="KpiFact"/>, so a journaling storage writes only the facts.
 /// </summary>
 [GenerateSerializer, Alias("tandem.kpi-state")]
@@ -16,11 +19,32 @@ public sealed class KpiState : JournaledState<KpiFact>
 
     [Id(0)] public Dictionary<long, KpiMinute> Minutes { get; set; } = [];
 
-    /// <summary>The ids counted, with the minute each was counted in (forgotten with that minute).</summary>
+    /// <summary>
+    /// Ids as states kept them before <see cref="Heard"/>, with the minute each was counted in: read from such a state and
+    /// moved into <see cref="Heard"/> when it is next used; empty otherwise.
+    /// </summary>
     [Id(1)] public Dictionary<string, long> Seen { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The latest minute counted in: older minutes than <see cref="RetainMinutes"/> before it are gone.</summary>
     [Id(2)] public long Latest { get; set; } = long.MinValue;
+
+    /// <summary>
+    /// Per minute counted in, the ids counted in it as 64-bit hashes (<see cref="IdHash"/>), forgotten with that minute:
+    /// eight bytes an id however long, where the id itself weighs tens. Two ids of one retention sharing a hash would
+    /// count the second as the first sent again; among the 500 million ids of two days at 3,000 facts a second, the
+    /// chance that any two do is under 1 %, and it costs one fact.
+    /// </summary>
+    [Id(3)] public Dictionary<long, List<ulong>> Heard { get; set; } = [];
+
+    /// <summary>Every hash in <see cref="Heard"/>, for one look-up per fact (rebuilt from it when the state is read).</summary>
+    [NonSerialized]
+    private HashSet<ulong>? _heard;
+
+    /// <summary>How many ids are remembered.</summary>
+    public int Remembered => HeardIds().Count;
+
+    /// <summary>The 64-bit XXH3 hash of an id's UTF-16 text (the same on every machine and in every process).</summary>
+    public static ulong IdHash(string id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
 
     public static long MinuteOf(DateTimeOffset at) => (long)Math.Floor(at.ToUnixTimeMilliseconds() / 60_000d);
 
@@ -55,7 +79,8 @@ public sealed class KpiState : JournaledState<KpiFact>
     protected override bool Evolve(KpiFact fact)
     {
         var minute = MinuteOf(fact.At);
-        if ((Latest != long.MinValue && minute <= Latest - RetainMinutes) || Seen.ContainsKey(fact.Id))
+        var hash = IdHash(fact.Id);
+        if ((Latest != long.MinValue && minute <= Latest - RetainMinutes) || !HeardIds().Add(hash))
         {
             return false;
         }
@@ -66,7 +91,7 @@ public sealed class KpiState : JournaledState<KpiFact>
         }
 
         counted.Add(fact.Measure, fact.Value);
-        Seen[fact.Id] = minute;
+        Remember(minute, hash);
         if (minute > Latest)
         {
             Latest = minute;
@@ -83,10 +108,47 @@ public sealed class KpiState : JournaledState<KpiFact>
             Minutes.Remove(minute);
         }
 
-        foreach (var id in Seen.Where(s => s.Value <= before).Select(s => s.Key).ToList())
+        var heard = HeardIds();
+        foreach (var minute in Heard.Keys.Where(m => m <= before).ToList())
         {
-            Seen.Remove(id);
+            heard.ExceptWith(Heard[minute]);
+            Heard.Remove(minute);
         }
+    }
+
+    private void Remember(long minute, ulong hash)
+    {
+        if (!Heard.TryGetValue(minute, out var ids))
+        {
+            Heard[minute] = ids = [];
+        }
+
+        ids.Add(hash);
+    }
+
+    private HashSet<ulong> HeardIds()
+    {
+        if (_heard is null)
+        {
+            var heard = new HashSet<ulong>(Heard.Values.Sum(ids => ids.Count) + Seen.Count);
+            foreach (var ids in Heard.Values)
+            {
+                heard.UnionWith(ids);
+            }
+
+            foreach (var (id, minute) in Seen)
+            {
+                if (heard.Add(IdHash(id)))
+                {
+                    Remember(minute, IdHash(id));
+                }
+            }
+
+            Seen.Clear();
+            _heard = heard;
+        }
+
+        return _heard;
     }
 }
 

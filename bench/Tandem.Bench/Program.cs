@@ -9,12 +9,14 @@ using Tandem.Api.Identity;
 using Tandem.Bench;
 using Tandem.Contracts.Catalog;
 using Tandem.Contracts.Inventory;
+using Tandem.Contracts.Kpis;
 using Tandem.Grains.Infrastructure;
 using Tandem.Grains.Interfaces.Demand;
 using Tandem.Grains.Interfaces.Inventory;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Hosting.Storage;
 
+using Orleans.Core.Internal;
 using Orleans.Storage;
 
 // Reservation throughput and latency of a co-hosted Tandem (embedded silo, in-memory storage):
@@ -24,6 +26,8 @@ using Orleans.Storage;
 // back to back against none.
 // `--only demand`: one cell's demand counted entry by entry (a packed order's line each), in windows back to back on the
 // same cell, by one caller and by `--concurrency` callers: how the rate holds as the cell remembers more entries.
+// `--only kpi`: one KPI grain (the city's, which every fact in the city reaches) counting a placed order's three facts a
+// call, by one caller and by `--concurrency` callers, in windows back to back; the heap it grows by and its reload time.
 // `--only flash-sale`: one SKU sold until it is gone (`--sale-units`), through the grain client kept whole (the
 // baseline) and split into `--buckets` buckets, and over HTTP split, with the holds acknowledged, the callers told sold
 // out and the units oversold (must be none), and the split ÷ whole ratio.
@@ -227,6 +231,53 @@ if (only is "demand")
 
         var (remembered, counted) = ((await demand.GetSourcesAsync(0)).Remembered, (await demand.GetTotalsAsync(DateOnly.MinValue)).Units);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demand cell of {callers} caller(s): {remembered:N0} entries remembered, {counted:N0} units counted"));
+    }
+}
+
+if (only is "kpi")
+{
+    // The city's KPI grain hears every fact in the city. Each call is a placed order's three facts (revenue, units, its
+    // line's reservation), each with its own id, all kept for two days and an hour so a repeat counts once; each window
+    // counts into the grain holding the facts of the windows before. Then the grain is deactivated and read again: the
+    // time a new activation takes to load what it remembers.
+    foreach (var callers in new[] { 1, concurrency })
+    {
+        var kpi = grains.Kpi($"bench-kpi-{run}-{callers}");
+        var began = DateTimeOffset.UtcNow;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        for (var window = 1; window <= 3; window++)
+        {
+            var held = await CountedAsync();
+            results.Add(await RunAsync(string.Create(CultureInfo.InvariantCulture, $"kpi · 1 grain · {callers} caller{(callers == 1 ? "" : "s")} × 3 facts · window {window}, from {held:N0} facts"), callers, duration, async (w, i) =>
+            {
+                var at = DateTimeOffset.UtcNow;
+                var order = string.Create(CultureInfo.InvariantCulture, $"order:o-{run}-{window}-{w}-{i}");
+                await kpi.RecordAsync(
+                [
+                    new KpiFact { Id = order + ":placed", Measure = KpiMeasure.Order, At = at, Value = 12.5 },
+                    new KpiFact { Id = order + ":placed:units", Measure = KpiMeasure.OrderUnits, At = at, Value = 1 },
+                    new KpiFact { Id = order + ":reserved:0", Measure = KpiMeasure.Reservation, At = at, Value = 1 },
+                ]);
+                return true;
+            }));
+        }
+
+        var counted = await CountedAsync();
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        await kpi.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var reload = System.Diagnostics.Stopwatch.StartNew();
+        var reloaded = await CountedAsync();
+        reload.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"kpi grain of {callers} caller(s): {counted:N0} facts counted ({reloaded:N0} after reactivation, which took {reload.Elapsed.TotalMilliseconds:N0} ms); managed heap +{(heapAfter - heapBefore) / 1048576d:N1} MiB, {(heapAfter - heapBefore) / (double)Math.Max(1, counted):N0} bytes a fact"));
+
+        async Task<long> CountedAsync()
+        {
+            var counts = (await kpi.GetSinceAsync(began.AddMinutes(-1))).Counts;
+            return new[] { KpiMeasure.Order, KpiMeasure.OrderUnits, KpiMeasure.Reservation }.Sum(m => counts.GetValueOrDefault(m.Name()));
+        }
     }
 }
 

@@ -131,6 +131,35 @@ public sealed class KpiIndicatorsTests
         state.Apply(Fact("o2", KpiMeasure.Order, TimeSpan.FromMinutes(1), 10));
 
         Assert.Equal([KpiState.MinuteOf(Now) - 1], state.Minutes.Keys);
-        Assert.Equal(["o2"], state.Seen.Keys);
+        Assert.Equal([KpiState.MinuteOf(Now) - 1], state.Heard.Keys);
+        Assert.Equal([KpiState.IdHash("o2")], state.Heard[KpiState.MinuteOf(Now) - 1]);
+        Assert.Equal(1, state.Remembered);
+        Assert.False(state.Apply(Fact("o2", KpiMeasure.Order, TimeSpan.FromMinutes(1), 10)));
+    }
+
+    [Fact]
+    public void A_state_that_kept_its_ids_as_text_refuses_them_again_and_keeps_them_as_hashes_from_then_on()
+    {
+        var minute = KpiState.MinuteOf(Now) - 2;
+        var state = new KpiState { Latest = minute, Seen = new(StringComparer.Ordinal) { ["order:o-1:placed"] = minute, ["order:o-2:placed"] = minute } };
+        state.Minutes[minute] = new KpiMinute();
+        state.Minutes[minute].Add(KpiMeasure.Order, 10);
+        state.Minutes[minute].Add(KpiMeasure.Order, 30);
+
+        Assert.False(state.Apply(Fact("order:o-1:placed", KpiMeasure.Order, TimeSpan.FromMinutes(2), 10)));
+        Assert.True(state.Apply(Fact("order:o-3:placed", KpiMeasure.Order, TimeSpan.FromMinutes(2), 50)));
+
+        Assert.Empty(state.Seen);
+        Assert.Equal(3, state.Remembered);
+        Assert.Equal(new[] { "order:o-1:placed", "order:o-2:placed", "order:o-3:placed" }.Select(KpiState.IdHash).Order(), state.Heard[minute].Order());
+        Assert.Equal((3L, 90.0), (state.Totals(minute, minute + 1).Count(KpiMeasure.Order), state.Totals(minute, minute + 1).Sum(KpiMeasure.Order)));
+    }
+
+    [Fact]
+    public void An_id_hash_is_xxh3_of_the_ids_text_so_every_process_reads_the_same()
+    {
+        Assert.Equal(KpiState.IdHash("order:o-1:placed"), KpiState.IdHash(new string("order:o-1:placed".ToCharArray())));
+        Assert.NotEqual(KpiState.IdHash("order:o-1:placed"), KpiState.IdHash("order:o-1:placed:units"));
+        Assert.Equal(0x2D06800538D394C2UL, KpiState.IdHash(string.Empty)); // XXH3-64 of no bytes, as its reference gives it
     }
 }
