@@ -132,13 +132,16 @@ public sealed class StockCensusGrain(
             return _last = census; // nothing stocked: nothing to count
         }
 
+        // The census is the last one from when its counts are known, before its facts reach the KPI grains: whoever sees a
+        // region's count there finds the census it came from (or a later one) here.
+        _last = census;
         var minute = KpiState.MinuteOf(now);
         await Task.WhenAll([
             .. census.Regions.Select(r => GrainFactory.Kpi(r.Region).RecordAsync(Facts(r, minute, now))),
             GrainFactory.Kpi(IKpiGrain.Overall).RecordAsync(Facts(census.City, minute, now)),
             .. arms.Select(a => GrainFactory.KpiArm(a.Key.ExperimentId, a.Key.Variant).RecordAsync(Facts(a.Value.Count(IKpiGrain.ArmKey(a.Key.ExperimentId, a.Key.Variant)), minute, now))),
         ]);
-        return _last = census;
+        return census;
     }
 
     private static KpiFact[] Facts(StockCount count, long minute, DateTimeOffset at) =>

@@ -1,6 +1,8 @@
+using Tandem.Contracts.Experiments;
 using Tandem.Contracts.Inventory;
 using Tandem.Contracts.Kpis;
 using Tandem.Contracts.Orders;
+using Tandem.Grains.Experiments;
 using Tandem.Grains.Interfaces.Keys;
 using Tandem.Grains.Interfaces.Kpis;
 using Tandem.Tests.Infrastructure;
@@ -49,6 +51,39 @@ public sealed class StockCensusTests(GrainClusterFixture fixture)
         Assert.Equal(2L, later.Counts["stockLevel"]);
         Assert.Equal(0.25, Indicator(later, "stockOutRate").Value); // one empty cell of two, then none of two
         Assert.Equal(6.5, Indicator(later, "inventoryTurnover").Denominator); // (5 + 8) / 2 on hand
+    }
+
+    [Fact]
+    public async Task A_region_s_count_read_from_its_kpis_is_in_the_last_census_even_when_another_grain_could_not_take_its_facts()
+    {
+        var store = TestData.RemoteStore("t-census-stornoway", "Test store Stornoway", 58.2090, -6.3890);
+        var region = new Grains.Dispatch.DispatchOptions().ZoneOf(store.Position);
+        var id = TestData.NewId("exp");
+        var window = new ExperimentDefinition
+        {
+            Id = id, Name = "Stornoway window", Regions = [region],
+            Variants = [new VariantDefinition { Name = "short", Settings = new() { DispatchWindowSeconds = 2 } }, new VariantDefinition { Name = "long", Settings = new() { DispatchWindowSeconds = 30 } }],
+        };
+        await Grains.Experiment(id).CreateAsync(window, "ops:ann");
+        await Grains.Experiment(id).StartAsync("ops:ann");
+        GrainClusterFixture.Clock.Advance(ExperimentOptions.DefaultRefreshEvery); // the census reads the running experiments again
+        FaultyStorage.FailWritesOf($"kpi/{id}#"); // the experiment's variants' KPI grains cannot write: the census's facts reach its region, not them
+        try
+        {
+            await TestData.StockedAtAsync(Grains, store, 3);
+
+            await Assert.ThrowsAnyAsync<Exception>(() => Grains.StockCensus().TakeAsync());
+            var report = await Grains.Kpi(region).GetAsync(KpiWindow.Minutes15);
+            var last = await Grains.StockCensus().GetLastAsync();
+
+            Assert.Equal(1L, report.Counts["stockLevel"]);
+            Assert.Equal(new StockCount { Region = region, Cells = 1, OutOfStock = 0, Units = 3 }, last!.Regions.Single(r => r.Region == region));
+        }
+        finally
+        {
+            FaultyStorage.Heal($"kpi/{id}#");
+            await Grains.Experiment(id).StopAsync("ops:ann");
+        }
     }
 
     [Fact]
