@@ -44,11 +44,14 @@ internal sealed class TrialSimulation(TrialOptions options) : IAsyncDisposable
         // The window trials decide each zone's windows on the simulated clock (as the dispatch day does); the others need no
         // dispatch. The level trials take their censuses themselves, one a simulated minute; the census timer's, hourly,
         // reads the same counts in one of those minutes.
-        _host = SimulatedSilo.Build(_clock, new Dictionary<string, string?>
+        // (A key given with no value would bind as zero, not as the default: the census's is only given for the level trials.)
+        var settings = new Dictionary<string, string?> { ["Tandem:Dispatch:DriveWindows"] = options.Setting == TrialOptions.Window ? "true" : "false" };
+        if (options.Setting == TrialOptions.Level)
         {
-            ["Tandem:Dispatch:DriveWindows"] = options.Setting == TrialOptions.Window ? "true" : "false",
-            ["Tandem:Kpis:CensusEvery"] = options.Setting == TrialOptions.Level ? "01:00:00" : null,
-        });
+            settings["Tandem:Kpis:CensusEvery"] = "01:00:00";
+        }
+
+        _host = SimulatedSilo.Build(_clock, settings);
         await _host.StartAsync();
         _grains = _host.Services.GetRequiredService<IGrainFactory>();
         await _grains.Catalog().UpsertAsync(
