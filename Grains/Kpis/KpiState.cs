@@ -138,9 +138,10 @@ public sealed class KpiState : JournaledState<KpiFact>
 
             foreach (var (id, minute) in Seen)
             {
-                if (heard.Add(IdHash(id)))
+                var hash = IdHash(id);
+                if (heard.Add(hash))
                 {
-                    Remember(minute, IdHash(id));
+                    Remember(minute, hash);
                 }
             }
 
